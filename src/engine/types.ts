@@ -1,0 +1,117 @@
+/**
+ * Shared engine types. Layouts follow PyTorch: every matrix is row-major, a parameter keeps its
+ * gradient beside it, and names are nn.RNN / nn.LSTM / nn.GRU state_dict names.
+ */
+
+export type CellKind = 'linear' | 'rnn' | 'lstm' | 'gru';
+export type LossKind = 'mse_last' | 'mse_all' | 'xent_all';
+
+export const CELL_KINDS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
+export const LOSS_KINDS: readonly LossKind[] = ['mse_last', 'mse_all', 'xent_all'];
+
+/** Gate rows per cell, in PyTorch's order. */
+export const GATE_NAMES: Record<CellKind, readonly string[]> = {
+  linear: [],
+  rnn: [],
+  lstm: ['i', 'f', 'g', 'o'],
+  gru: ['r', 'z', 'n'],
+};
+
+/** Number of stacked row blocks in weight_ih / weight_hh (G in [G·H][·]). */
+export function gateCount(cell: CellKind): number {
+  return cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
+}
+
+export type ParamName =
+  | 'weight_ih_l0'
+  | 'weight_hh_l0'
+  | 'bias_ih_l0'
+  | 'bias_hh_l0'
+  | 'readout.weight'
+  | 'readout.bias';
+
+export const PARAM_NAMES: readonly ParamName[] = [
+  'weight_ih_l0',
+  'weight_hh_l0',
+  'bias_ih_l0',
+  'bias_hh_l0',
+  'readout.weight',
+  'readout.bias',
+];
+
+/** A named row-major tensor with its gradient. A bias has cols = 1. */
+export interface Param {
+  readonly name: ParamName;
+  readonly rows: number;
+  readonly cols: number;
+  /** Values, row-major, length rows·cols. */
+  readonly w: Float64Array;
+  /** dL/dw, same layout; overwritten by every backward pass. */
+  readonly dw: Float64Array;
+}
+
+export interface ModelSpec {
+  readonly cell: CellKind;
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly outputSize: number;
+}
+
+/** Losses beyond the CLI's three: `xent_last` scores only the final step (classification tasks). */
+export type AnyLossKind = LossKind | 'xent_last';
+
+/**
+ * One batch of sequences. Layouts: inputs [T][B][I]; targets by loss:
+ * mse_last [B][O], mse_all [T][B][O], xent_all [T][B] class ids, xent_last [B] class ids
+ * (ids stored as float64 integers).
+ */
+export interface Batch {
+  readonly T: number;
+  readonly B: number;
+  readonly loss: AnyLossKind;
+  readonly inputs: Float64Array;
+  readonly targets: Float64Array;
+}
+
+/** Where the first non-finite number appeared, so the UI can say what exploded. */
+export interface NonFinite {
+  readonly quantity: 'loss' | 'hidden' | 'cell' | 'dL/dh' | 'dL/dc' | 'gradient';
+  /** 1-based time step, or 0 when not tied to a step (loss, parameter gradient). */
+  readonly step: number;
+  readonly param?: ParamName;
+}
+
+/**
+ * What one forward+backward pass records. Time index t = 1..T is stored at offset t−1 unless said
+ * otherwise. Buffers belong to the workspace and are overwritten by the next pass: copy what you keep.
+ */
+export interface Trace {
+  readonly cell: CellKind;
+  readonly T: number;
+  readonly B: number;
+  readonly H: number;
+  readonly O: number;
+  /** Mean loss over the batch (see loss definitions). */
+  loss: number;
+  /** h_t for t = 0..T, [(T+1)][B][H]; index 0 is h0. */
+  readonly h: Float64Array;
+  /** c_t for t = 0..T, [(T+1)][B][H] (LSTM), else null. */
+  readonly c: Float64Array | null;
+  /** Gate activations [T][B][G·H], gate blocks in PyTorch row order (i,f,g,o / r,z,n); null for linear/rnn. */
+  readonly gates: Float64Array | null;
+  /** Readout outputs ŷ_t (logits for xent), [T][B][O]. */
+  readonly outputs: Float64Array;
+  /** Total derivative dL/dh_t, [T][B][H]. */
+  readonly dh: Float64Array;
+  /** Total derivative dL/dc_t, [T][B][H] (LSTM), else null. */
+  readonly dc: Float64Array | null;
+  /** Frobenius norm over batch×units of dL/dh_t, [T]; filled during the backward pass. */
+  readonly dhNorm: Float64Array;
+  /** Frobenius norm of dL/dc_t, [T] (LSTM), else null. */
+  readonly dcNorm: Float64Array | null;
+  /** dL/dh_0 and dL/dc_0, [B][H]. */
+  readonly dh0: Float64Array;
+  readonly dc0: Float64Array | null;
+  /** First non-finite value met, or null when everything stayed finite. */
+  nonFinite: NonFinite | null;
+}
