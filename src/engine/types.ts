@@ -6,6 +6,13 @@
 export type CellKind = 'linear' | 'rnn' | 'lstm' | 'gru';
 export type LossKind = 'mse_last' | 'mse_all' | 'xent_all';
 
+export type TaskId = 'adding' | 'copy' | 'order' | 'parity' | 'nextchar' | 'sine';
+export type InitKind = 'pytorch' | 'xavier' | 'orthogonal' | 'identity';
+export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
+
+export const TASK_IDS: readonly TaskId[] = ['adding', 'copy', 'order', 'parity', 'nextchar', 'sine'];
+export const INIT_KINDS: readonly InitKind[] = ['pytorch', 'xavier', 'orthogonal', 'identity'];
+export const OPTIMIZER_KINDS: readonly OptimizerKind[] = ['sgd', 'momentum', 'adam'];
 export const CELL_KINDS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
 export const LOSS_KINDS: readonly LossKind[] = ['mse_last', 'mse_all', 'xent_all'];
 

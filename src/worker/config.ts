@@ -1,14 +1,9 @@
-import type { CellKind } from '../engine/types';
+import type { CellKind, InitKind, OptimizerKind, TaskId } from '../engine/types';
+export type { InitKind, OptimizerKind, TaskId };
+export { INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS } from '../engine/types';
+
 
 /** Everything a user can set; the only state the URL holds. Ranges live in `LIMITS`. */
-export type TaskId = 'adding' | 'copy' | 'order' | 'parity' | 'nextchar' | 'sine';
-export type InitKind = 'pytorch' | 'xavier' | 'orthogonal' | 'identity';
-export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
-
-export const TASK_IDS: readonly TaskId[] = ['adding', 'copy', 'order', 'parity', 'nextchar', 'sine'];
-export const INIT_KINDS: readonly InitKind[] = ['pytorch', 'xavier', 'orthogonal', 'identity'];
-export const OPTIMIZER_KINDS: readonly OptimizerKind[] = ['sgd', 'momentum', 'adam'];
-
 export interface TrainConfig {
   cell: CellKind;
   task: TaskId;
@@ -20,7 +15,10 @@ export interface TrainConfig {
   init: InitKind;
   /** Target spectral radius of W_hh after init; null keeps the init's own. */
   rho: number | null;
-  /** LSTM forget-gate bias (the slider); applied to b_ih's f rows, b_hh's f rows stay as trained. */
+  /**
+   * LSTM forget-gate bias. Init sets b_ih's f rows to it (b_hh's f rows 0); moving the slider later
+   * adds the change to b_ih's f rows, keeping what training learned.
+   */
   forgetBias: number;
   /** Teaching override: hold f_t ≡ φ for every unit and step; null = off. */
   holdForget: number | null;
