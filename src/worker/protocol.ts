@@ -1,0 +1,264 @@
+/**
+ * Messages between the page and the training worker. Every message carries `v` (PROTOCOL_VERSION);
+ * a message with another version, an unknown `type` or out-of-range fields is answered with an
+ * `error` message by `parseToWorker`, never by a crash. Big arrays travel as typed arrays in the
+ * transfer list; a snapshot's arrays are fresh copies, never the trainer's workspace.
+ */
+import * as v from 'valibot';
+import { CELL_KINDS, INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS } from '../engine/types';
+import type { AnyLossKind, CellKind, NonFinite, ParamName } from '../engine/types';
+import { LIMITS } from './config';
+import type { TrainConfig } from './config';
+
+export const PROTOCOL_VERSION = 1 as const;
+type V = typeof PROTOCOL_VERSION;
+
+// ---------------------------------------------------------------------------------------------
+// Page → worker
+
+export type Speed = number | 'max';
+
+export type ToWorker =
+  /** Build (or rebuild) everything from a full config; the worker answers with a snapshot. */
+  | { v: V; type: 'init'; config: TrainConfig }
+  /** Live change. lr/opt/clip/tbptt/holdForget/rho/forgetBias keep the weights; the rest rebuild. */
+  | { v: V; type: 'setConfig'; patch: Partial<TrainConfig> }
+  | { v: V; type: 'play' }
+  | { v: V; type: 'pause' }
+  /** Run n training steps (default 1) while paused, then post a snapshot. */
+  | { v: V; type: 'step'; n?: number }
+  /** Re-initialize weights, optimizer state and data stream from the config's seed. */
+  | { v: V; type: 'reset' }
+  /** Training steps per second while playing, or 'max' for as fast as the engine goes. */
+  | { v: V; type: 'setSpeed'; stepsPerSecond: Speed }
+  /** Which sequence of the batch (and which gate block, for the spectrum) the snapshot carries. */
+  | { v: V; type: 'setView'; seq: number; gate?: number }
+  /** On-demand analysis of the latest trace (answered with `analysis`). */
+  | { v: V; type: 'analyze'; kind: AnalysisKind }
+  /** Finite-difference check of the current model on the current batch (answered with `gradcheck`). */
+  | { v: V; type: 'gradcheck' }
+  /** Replace every parameter; names and lengths must match the model, else `error` and no change. */
+  | { v: V; type: 'loadWeights'; weights: Record<string, number[]> }
+  | { v: V; type: 'getWeights' };
+
+export type ToWorkerType = ToWorker['type'];
+export type AnalysisKind = 'jacobian' | 'belt';
+
+// ---------------------------------------------------------------------------------------------
+// Worker → page
+
+/** Eigenvalues and extreme singular values of one gate block of W_hh. */
+export interface GateSpectrum {
+  /** Gate name ('h' for rnn/linear, else i/f/g/o or r/z/n). */
+  gate: string;
+  /** Real and imaginary parts of the eigenvalues, length H. */
+  re: Float64Array;
+  im: Float64Array;
+  /** Spectral radius max |λ|. */
+  rho: number;
+  /** Largest and smallest singular values. */
+  sigmaMax: number;
+  sigmaMin: number;
+}
+
+/**
+ * What is drawn after an iteration. Arrays are fresh copies owned by the receiver. Time index
+ * t = 1..T sits at offset t−1; per-unit arrays are [T][H] row-major for the selected sequence.
+ */
+export interface Snapshot {
+  v: V;
+  type: 'snapshot';
+  /** Increments with every snapshot the trainer emits (a new object identity for the store). */
+  version: number;
+  /** Training iterations done since the last (re)build. */
+  iteration: number;
+  running: boolean;
+  /** The config in effect. */
+  config: TrainConfig;
+  /** Loss of the latest trace (of the current batch, before the update). */
+  loss: number;
+  /** Every training loss since the previous snapshot, oldest first (so a history misses none). */
+  lossesSince: Float64Array;
+  /** Their iteration numbers (1-based: the iteration that produced the loss). */
+  itersSince: Float64Array;
+  /** Their pre-clip global gradient norms. */
+  normsSince: Float64Array;
+  /** 1 where that iteration was clipped. */
+  clippedSince: Uint8Array;
+  /** Global gradient norm ‖∇L‖ before clipping, of the latest trace. */
+  preClipNorm: number;
+  clipped: boolean;
+  /** Task accuracy on the latest batch, or null for regression tasks. */
+  accuracy: number | null;
+  chanceLoss: number;
+  chanceAccuracy: number | null;
+  solvedLoss: number;
+  taskLoss: AnyLossKind;
+  T: number;
+  B: number;
+  H: number;
+  cell: CellKind;
+  /** Selected sequence and gate block. */
+  seq: number;
+  gate: number;
+  /** Teaching override in effect: f_t held at φ; null when off. Always show it when set. */
+  holdForget: number | null;
+  /** Truncation window K in effect (0 = full BPTT). */
+  tbptt: number;
+  /** ‖dL/dh_t‖ over batch × units, [T]. */
+  dhNorm: Float64Array;
+  /** ‖dL/dc_t‖, [T] (LSTM), else null. */
+  dcNorm: Float64Array | null;
+  /** h_t of the selected sequence, [T][H] (t = 1..T). */
+  hidden: Float64Array;
+  /** c_t of the selected sequence, [T][H] (LSTM), else null. */
+  cellState: Float64Array | null;
+  /** Gate activations of the selected sequence, [T][G·H], PyTorch block order; null for rnn/linear. */
+  gates: Float64Array | null;
+  /** dL/dh_t of the selected sequence, [T][H]. */
+  dhUnit: Float64Array;
+  /** dL/dc_t of the selected sequence, [T][H] (LSTM), else null. */
+  dcUnit: Float64Array | null;
+  /** Spectrum of each gate block of W_hh (one entry for rnn/linear); recomputed when W_hh changed, throttled. */
+  spectrum: GateSpectrum[];
+  /** Iteration at which `spectrum` was computed. */
+  spectrumIteration: number;
+  /** ‖∂h_t/∂h_{t−1}‖₂ of the selected sequence, [T] (rnn/linear, on a time budget), else null. */
+  stepJacNorms: Float64Array | null;
+  /** First non-finite value of the latest pass, or null. */
+  nonFinite: NonFinite | null;
+  /** Measured training steps per second (0 when paused). */
+  stepsPerSecond: number;
+}
+
+export interface DivergedMessage {
+  v: V;
+  type: 'diverged';
+  /** The iteration whose pass went non-finite; training paused and the last finite snapshot is kept. */
+  iteration: number;
+  quantity: NonFinite['quantity'];
+  step: number;
+  param?: ParamName;
+}
+
+export type AnalysisMessage =
+  | {
+      v: V;
+      type: 'analysis';
+      kind: 'jacobian';
+      iteration: number;
+      seq: number;
+      /** ‖∂h_T/∂h_t‖₂ for t = 1..T (product of step Jacobians), [T]. */
+      prodNorm: Float64Array;
+      /** ρ^(T−t) and σ_max^(T−t) reference curves, [T]. */
+      rhoRef: Float64Array;
+      sigmaRef: Float64Array;
+    }
+  | {
+      v: V;
+      type: 'analysis';
+      kind: 'belt';
+      iteration: number;
+      seq: number;
+      /** Named curves over t = 1..T (belt product, full derivative, …), each [T]. */
+      curves: Record<string, Float64Array>;
+    };
+
+export interface GradcheckMessage {
+  v: V;
+  type: 'gradcheck';
+  maxRelError: number;
+  /** Where the largest relative error was found (engine's gradCheck report). */
+  worst: unknown;
+  checked: number;
+}
+
+export interface WeightsMessage {
+  v: V;
+  type: 'weights';
+  weights: Record<string, number[]>;
+  shapes: Record<string, [rows: number, cols: number]>;
+}
+
+export type FromWorker =
+  | Snapshot
+  | DivergedMessage
+  | AnalysisMessage
+  | GradcheckMessage
+  | WeightsMessage
+  | { v: V; type: 'error'; message: string }
+  | { v: V; type: 'ready'; mode: 'worker' | 'inline' };
+
+export function errorMessage(message: string): FromWorker {
+  return { v: PROTOCOL_VERSION, type: 'error', message };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime validation of page → worker messages
+
+const int = (lo: number, hi: number) => v.pipe(v.number(), v.integer(), v.minValue(lo), v.maxValue(hi));
+const num = (lo: number, hi: number) => v.pipe(v.number(), v.finite(), v.minValue(lo), v.maxValue(hi));
+
+const configEntries = {
+  cell: v.picklist(CELL_KINDS),
+  task: v.picklist(TASK_IDS),
+  T: int(LIMITS.T.min, LIMITS.T.max),
+  H: int(LIMITS.H.min, LIMITS.H.max),
+  batch: int(LIMITS.batch.min, LIMITS.batch.max),
+  init: v.picklist(INIT_KINDS),
+  rho: v.nullable(num(LIMITS.rho.min, LIMITS.rho.max)),
+  forgetBias: num(LIMITS.forgetBias.min, LIMITS.forgetBias.max),
+  holdForget: v.nullable(num(LIMITS.holdForget.min, LIMITS.holdForget.max)),
+  opt: v.picklist(OPTIMIZER_KINDS),
+  lr: num(LIMITS.lr.min, LIMITS.lr.max),
+  clip: num(LIMITS.clip.min, LIMITS.clip.max),
+  tbptt: int(LIMITS.tbptt.min, LIMITS.tbptt.max),
+  seed: int(LIMITS.seed.min, LIMITS.seed.max),
+};
+
+const ConfigSchema = v.strictObject(configEntries);
+const PatchSchema = v.partial(v.strictObject(configEntries));
+const ver = v.literal(PROTOCOL_VERSION);
+const plain = <T extends string>(type: T) => v.strictObject({ v: ver, type: v.literal(type) });
+
+/** Most steps one `step` message may request (keeps a paused worker responsive). */
+export const MAX_STEP_N = 10000;
+
+const ToWorkerSchema = v.variant('type', [
+  v.strictObject({ v: ver, type: v.literal('init'), config: ConfigSchema }),
+  v.strictObject({ v: ver, type: v.literal('setConfig'), patch: PatchSchema }),
+  plain('play'),
+  plain('pause'),
+  v.strictObject({ v: ver, type: v.literal('step'), n: v.optional(int(1, MAX_STEP_N)) }),
+  plain('reset'),
+  v.strictObject({
+    v: ver,
+    type: v.literal('setSpeed'),
+    stepsPerSecond: v.union([v.literal('max'), num(0.1, 1e6)]),
+  }),
+  v.strictObject({ v: ver, type: v.literal('setView'), seq: int(0, LIMITS.batch.max - 1), gate: v.optional(int(0, 3)) }),
+  v.strictObject({ v: ver, type: v.literal('analyze'), kind: v.picklist(['jacobian', 'belt']) }),
+  plain('gradcheck'),
+  v.strictObject({
+    v: ver,
+    type: v.literal('loadWeights'),
+    weights: v.record(v.string(), v.array(v.pipe(v.number(), v.finite()))),
+  }),
+  plain('getWeights'),
+]);
+
+export type ParseResult = { ok: true; msg: ToWorker } | { ok: false; message: string };
+
+/** Checks an untrusted message; on failure says what was wrong (first issues, with paths). */
+export function parseToWorker(input: unknown): ParseResult {
+  if (typeof input === 'object' && input !== null && 'v' in input && input.v !== PROTOCOL_VERSION) {
+    return { ok: false, message: `protocol version ${String(input.v)} is not supported (expected ${PROTOCOL_VERSION})` };
+  }
+  const r = v.safeParse(ToWorkerSchema, input);
+  if (r.success) return { ok: true, msg: r.output as ToWorker };
+  const parts = r.issues.slice(0, 3).map((issue) => {
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return path === '' ? issue.message : `${path}: ${issue.message}`;
+  });
+  return { ok: false, message: `bad message: ${parts.join('; ')}` };
+}
