@@ -1,0 +1,132 @@
+/**
+ * Preallocated buffers for one (model spec, T, B). Everything a forward+backward pass touches lives
+ * here, so the time loop allocates nothing. The public face is `Workspace`; the caches are internal
+ * to the engine (cells and the BPTT driver).
+ */
+import { gateCount } from '../types';
+import type { CellKind, ModelSpec, Trace } from '../types';
+
+export interface Workspace {
+  readonly spec: ModelSpec;
+  /** Sequence length. */
+  readonly T: number;
+  /** Batch size. */
+  readonly B: number;
+  /** Results of the latest pass; overwritten by the next one. */
+  readonly trace: Trace;
+}
+
+/** Engine-internal view of a workspace. Layouts: [T][B][·] means step t at offset (t−1)·B·(·). */
+export interface WorkspaceInternal extends Workspace {
+  readonly cell: CellKind;
+  readonly I: number;
+  readonly H: number;
+  readonly O: number;
+  /** Gate rows G·H. */
+  readonly GH: number;
+  /** Input projection W_ih·x_t + b_ih (+ b_hh except GRU), [T][B][G·H]. */
+  readonly xw: Float64Array;
+  /** GRU scratch: W_hh·h_{t−1} + b_hh for the current step, [B][G·H]. */
+  readonly hh: Float64Array;
+  /** GRU: W_hn·h_{t−1} + b_hn, kept for the backward pass, [T][B][H]. */
+  readonly hn: Float64Array;
+  /** LSTM: tanh(c_t), [T][B][H]. */
+  readonly tanhC: Float64Array;
+  /** dL/d(pre-activation) on the input side, [T][B][G·H]. */
+  readonly dA: Float64Array;
+  /** Same on the recurrent side (differs from dA only for GRU's n rows, scaled by r). */
+  readonly dAhh: Float64Array;
+  /** Transposes [G·H][T·B] of dA and dAhh for the weight-gradient products. */
+  readonly dAT: Float64Array;
+  readonly dAhhT: Float64Array;
+  /** Transpose of h_0..h_T, [H][(T+1)·B]. */
+  readonly hT: Float64Array;
+  /** Transpose of the inputs, [I][T·B]. */
+  readonly xT: Float64Array;
+  /** dL/dŷ, [T][B][O] (zero at steps the loss does not score). */
+  readonly dY: Float64Array;
+  /** Transpose of dY, [O][T·B]. */
+  readonly dYT: Float64Array;
+  /** W_hhᵀ, [H][G·H], so dL/dh_{t−1} is a product in dot-product order. */
+  readonly whhT: Float64Array;
+  /** readout.weightᵀ, [H][O]. */
+  readonly woutT: Float64Array;
+  /** LSTM: f_{t+1} ⊙ dL/dc_{t+1} while walking back, [B][H]. */
+  readonly dcCarry: Float64Array;
+  /** Combined bias for the input projection, [G·H]. */
+  readonly bias: Float64Array;
+}
+
+function checkDim(name: string, v: number): void {
+  if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer, got ${v}`);
+}
+
+export function createWorkspace(spec: ModelSpec, T: number, B: number): Workspace {
+  checkDim('T', T);
+  checkDim('B', B);
+  checkDim('inputSize', spec.inputSize);
+  checkDim('hiddenSize', spec.hiddenSize);
+  checkDim('outputSize', spec.outputSize);
+  const { cell, inputSize: I, hiddenSize: H, outputSize: O } = spec;
+  const G = gateCount(cell);
+  const GH = G * H;
+  const TB = T * B;
+  const lstm = cell === 'lstm';
+  const gru = cell === 'gru';
+  const f = (n: number): Float64Array => new Float64Array(n);
+  const trace: Trace = {
+    cell,
+    T,
+    B,
+    H,
+    O,
+    loss: 0,
+    h: f((T + 1) * B * H),
+    c: lstm ? f((T + 1) * B * H) : null,
+    gates: lstm || gru ? f(TB * GH) : null,
+    outputs: f(TB * O),
+    dh: f(TB * H),
+    dc: lstm ? f(TB * H) : null,
+    dhNorm: f(T),
+    dcNorm: lstm ? f(T) : null,
+    dh0: f(B * H),
+    dc0: lstm ? f(B * H) : null,
+    nonFinite: null,
+  };
+  const dA = f(TB * GH);
+  const dAT = f(TB * GH);
+  const ws: WorkspaceInternal = {
+    spec: { ...spec },
+    T,
+    B,
+    trace,
+    cell,
+    I,
+    H,
+    O,
+    GH,
+    xw: f(TB * GH),
+    hh: f(gru ? B * GH : 0),
+    hn: f(gru ? TB * H : 0),
+    tanhC: f(lstm ? TB * H : 0),
+    dA,
+    dAhh: gru ? f(TB * GH) : dA,
+    dAT,
+    dAhhT: gru ? f(TB * GH) : dAT,
+    hT: f(H * (T + 1) * B),
+    xT: f(I * TB),
+    dY: f(TB * O),
+    dYT: f(TB * O),
+    whhT: f(H * GH),
+    woutT: f(H * O),
+    dcCarry: f(lstm ? B * H : 0),
+    bias: f(GH),
+  };
+  return ws;
+}
+
+/** The internal view of a workspace made by createWorkspace. */
+export function internals(ws: Workspace): WorkspaceInternal {
+  if (!('xw' in ws)) throw new TypeError('workspace was not made by createWorkspace');
+  return ws as WorkspaceInternal;
+}

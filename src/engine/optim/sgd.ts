@@ -1,0 +1,62 @@
+/**
+ * Stochastic gradient descent, plain and with heavy-ball momentum, following torch.optim.SGD
+ * (dampening 0, nesterov False):
+ *   g ← dw + λ·w
+ *   plain:    w ← w − η·g
+ *   momentum: b ← g on the first step (torch clones the gradient into the empty buffer),
+ *             b ← μ·b + g afterwards;  w ← w − η·b
+ * The first-step copy matters: starting from b = 0 would give b₁ = g, the same, but torch's rule is
+ * "clone", and we keep the order of floating-point operations identical to it.
+ */
+import type { Param } from '../types';
+import type { Optimizer } from './types';
+
+export function createSgd(params: readonly Param[], lr: number, weightDecay: number): Optimizer {
+  return {
+    kind: 'sgd',
+    lr,
+    step() {
+      const eta = this.lr;
+      for (const p of params) {
+        const { w, dw } = p;
+        for (let k = 0; k < w.length; k++) {
+          const g = weightDecay !== 0 ? dw[k]! + weightDecay * w[k]! : dw[k]!;
+          w[k] = w[k]! - eta * g;
+        }
+      }
+    },
+    reset() {},
+  };
+}
+
+export function createMomentum(
+  params: readonly Param[],
+  lr: number,
+  momentum: number,
+  weightDecay: number,
+): Optimizer {
+  const buffers = params.map((p) => new Float64Array(p.w.length));
+  let started = false;
+  return {
+    kind: 'momentum',
+    lr,
+    step() {
+      const eta = this.lr;
+      for (let i = 0; i < params.length; i++) {
+        const { w, dw } = params[i]!;
+        const b = buffers[i]!;
+        for (let k = 0; k < w.length; k++) {
+          const g = weightDecay !== 0 ? dw[k]! + weightDecay * w[k]! : dw[k]!;
+          const bk = started ? momentum * b[k]! + g : g;
+          b[k] = bk;
+          w[k] = w[k]! - eta * bk;
+        }
+      }
+      started = true;
+    },
+    reset() {
+      for (const b of buffers) b.fill(0);
+      started = false;
+    },
+  };
+}
