@@ -1,0 +1,139 @@
+import type { FromWorker, Snapshot, Speed, ToWorker } from '../worker/protocol';
+import { PROTOCOL_VERSION } from '../worker/protocol';
+import type { TrainConfig } from '../worker/config';
+import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from './history';
+import type { AppStore } from './store';
+
+/** The part of the training client the bridge needs (worker or in-thread fallback). */
+export interface ClientLike {
+  readonly mode: 'worker' | 'inline';
+  send(msg: ToWorker): void;
+  subscribe(cb: (msg: FromWorker) => void): () => void;
+  terminate(): void;
+}
+
+/** Config keys whose change rebuilds the model (and so starts the history afresh). */
+const REBUILD: readonly (keyof TrainConfig)[] = ['cell', 'task', 'T', 'H', 'batch', 'init', 'seed'];
+
+export function needsRebuild(patch: Partial<TrainConfig>, current: TrainConfig): boolean {
+  return REBUILD.some((k) => k in patch && patch[k] !== current[k]);
+}
+
+type Schedule = (cb: () => void) => void;
+
+/**
+ * Connects the training client to the store. Snapshots arrive at up to ~30 per second; they are
+ * queued and committed in one store write per animation frame (the newest wins for what is drawn,
+ * every queued one feeds the histories).
+ */
+export function createBridge(store: AppStore, client: ClientLike, schedule: Schedule = requestAnimationFrame) {
+  let queue: Snapshot[] = [];
+  let scheduled = false;
+  const send = (msg: Omit<ToWorker, 'v'>) => client.send({ v: PROTOCOL_VERSION, ...msg } as ToWorker);
+
+  function flush() {
+    scheduled = false;
+    if (queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    const s = store.getState();
+    let loss = s.loss;
+    let grad = s.grad;
+    for (const snap of batch) {
+      loss = appendLoss(loss, snap);
+      grad = appendGrad(grad, snap);
+    }
+    const latest = batch[batch.length - 1] as Snapshot;
+    const status = s.status === 'diverged' && !latest.running ? 'diverged' : latest.running ? 'running' : 'paused';
+    store.setState({ latest, loss, grad, status });
+  }
+
+  const unsubscribe = client.subscribe((msg) => {
+    switch (msg.type) {
+      case 'snapshot':
+        queue.push(msg);
+        if (!scheduled) {
+          scheduled = true;
+          schedule(flush);
+        }
+        break;
+      case 'diverged':
+        flush();
+        store.setState({ diverged: msg, status: 'diverged' });
+        break;
+      case 'gradcheck':
+        store.setState({ gradcheck: msg, gradcheckBusy: false });
+        break;
+      case 'analysis':
+        store.setState({ analysis: msg });
+        break;
+      case 'ready':
+        store.setState({ mode: msg.mode });
+        break;
+      case 'error':
+        store.setState({ notice: msg.message, gradcheckBusy: false });
+        break;
+      case 'weights':
+        break;
+    }
+  });
+
+  function clearHistory() {
+    queue = [];
+    store.setState({ loss: EMPTY_LOSS, grad: EMPTY_GRAD, diverged: null, gradcheck: null, analysis: null });
+  }
+
+  return {
+    /** Sends the full config (call once after the store holds the URL's config). */
+    start(autoplay = false) {
+      store.setState({ mode: client.mode });
+      send({ type: 'init', config: store.getState().config });
+      send({ type: 'setSpeed', stepsPerSecond: store.getState().speed });
+      if (autoplay) send({ type: 'play' });
+    },
+    play: () => send({ type: 'play' }),
+    pause: () => send({ type: 'pause' }),
+    step: (n = 1) => send({ type: 'step', n }),
+    reset() {
+      clearHistory();
+      store.setState({ status: 'paused' });
+      send({ type: 'reset' });
+    },
+    /** Applies a config change; live keys keep the weights, the others rebuild. */
+    setConfig(patch: Partial<TrainConfig>, lesson: string | null = null) {
+      const s = store.getState();
+      if (needsRebuild(patch, s.config)) clearHistory();
+      store.setState({ config: { ...s.config, ...patch }, lesson });
+      send({ type: 'setConfig', patch });
+    },
+    /** Replaces the whole config (lessons, loaded links): always a rebuild. */
+    replaceConfig(config: TrainConfig, lesson: string | null) {
+      clearHistory();
+      store.setState({ config, lesson, status: 'paused' });
+      send({ type: 'init', config });
+    },
+    setSpeed(speed: Speed) {
+      store.setState({ speed });
+      send({ type: 'setSpeed', stepsPerSecond: speed });
+    },
+    setGate(gate: number) {
+      store.setState({ gate });
+      send({ type: 'setView', seq: 0, gate });
+    },
+    gradcheck() {
+      store.setState({ gradcheckBusy: true, gradcheck: null });
+      send({ type: 'gradcheck' });
+    },
+    analyze: (kind: 'jacobian' | 'belt') => send({ type: 'analyze', kind }),
+    loadWeights: (weights: Record<string, number[]>) => send({ type: 'loadWeights', weights }),
+    dismissNotice: () => store.setState({ notice: null }),
+    /** Commits queued snapshots now (tests, and before reading the store after a step). */
+    flush,
+    dispose() {
+      unsubscribe();
+      client.terminate();
+    },
+  };
+}
+
+export type Bridge = ReturnType<typeof createBridge>;

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../src/store/store';
+import { createBridge, needsRebuild, type ClientLike } from '../../src/store/bridge';
+import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
+import { DEFAULT_CONFIG } from '../../src/worker/config';
+
+function fakeClient() {
+  const sent: ToWorker[] = [];
+  let listener: ((m: FromWorker) => void) | null = null;
+  const client: ClientLike = {
+    mode: 'inline',
+    send: (m) => sent.push(m),
+    subscribe: (cb) => {
+      listener = cb;
+      return () => (listener = null);
+    },
+    terminate: () => {},
+  };
+  return { client, sent, emit: (m: FromWorker) => listener?.(m) };
+}
+
+function snap(iteration: number, running = true): Snapshot {
+  const T = 3;
+  return {
+    v: 1, type: 'snapshot', version: iteration, iteration, running, config: DEFAULT_CONFIG,
+    loss: 1 / iteration, lossesSince: Float64Array.of(1 / iteration), itersSince: Float64Array.of(iteration),
+    normsSince: Float64Array.of(1), clippedSince: Uint8Array.of(0), preClipNorm: 1, clipped: false,
+    accuracy: null, chanceLoss: 1 / 6, chanceAccuracy: null, solvedLoss: 0.01, taskLoss: 'mse_last',
+    T, B: 1, H: 1, cell: 'rnn', seq: 0, gate: 0, holdForget: null, tbptt: 0,
+    dhNorm: Float64Array.of(0.1, 0.2, 1), dcNorm: null, hidden: new Float64Array(T), cellState: null,
+    gates: null, dhUnit: new Float64Array(T), dcUnit: null, spectrum: [], spectrumIteration: 0,
+    stepJacNorms: null, nonFinite: null, stepsPerSecond: 10,
+  };
+}
+
+describe('bridge', () => {
+  it('commits queued snapshots in one write per frame, newest drawn, all in the history', () => {
+    const store = createAppStore();
+    const { client, emit } = fakeClient();
+    const frames: (() => void)[] = [];
+    createBridge(store, client, (cb) => frames.push(cb));
+    let writes = 0;
+    store.subscribe(() => writes++);
+    emit(snap(1));
+    emit(snap(2));
+    emit(snap(3));
+    expect(frames.length).toBe(1);
+    expect(writes).toBe(0);
+    frames[0]?.();
+    expect(writes).toBe(1);
+    const s = store.getState();
+    expect(s.latest?.iteration).toBe(3);
+    expect(Array.from(s.loss.iters)).toEqual([1, 2, 3]);
+    expect(s.grad.iters).toEqual([1, 2, 3]);
+    expect(s.status).toBe('running');
+  });
+
+  it('a rebuilding config change clears the history; a live one keeps it', () => {
+    const store = createAppStore();
+    const { client, emit, sent } = fakeClient();
+    const bridge = createBridge(store, client, (cb) => cb());
+    emit(snap(1));
+    bridge.setConfig({ lr: 0.001 });
+    expect(store.getState().loss.iters.length).toBe(1);
+    expect(store.getState().config.lr).toBe(0.001);
+    bridge.setConfig({ H: 8 });
+    expect(store.getState().loss.iters.length).toBe(0);
+    expect(sent.map((m) => m.type)).toEqual(['setConfig', 'setConfig']);
+    expect(sent.every((m) => m.v === 1)).toBe(true);
+  });
+
+  it('divergence pauses and is kept until reset', () => {
+    const store = createAppStore();
+    const { client, emit } = fakeClient();
+    const bridge = createBridge(store, client, (cb) => cb());
+    emit(snap(1));
+    emit({ v: 1, type: 'diverged', iteration: 7, quantity: 'loss', step: 0 });
+    emit(snap(7, false));
+    expect(store.getState().status).toBe('diverged');
+    expect(store.getState().diverged?.iteration).toBe(7);
+    bridge.reset();
+    expect(store.getState().diverged).toBeNull();
+    expect(store.getState().status).toBe('paused');
+  });
+
+  it('knows which keys rebuild', () => {
+    expect(needsRebuild({ rho: 1.2, lr: 0.1 }, DEFAULT_CONFIG)).toBe(false);
+    expect(needsRebuild({ cell: 'lstm' }, DEFAULT_CONFIG)).toBe(true);
+    expect(needsRebuild({ cell: DEFAULT_CONFIG.cell }, DEFAULT_CONFIG)).toBe(false);
+  });
+});
