@@ -1,0 +1,40 @@
+/**
+ * How long the full spectrum (all eigenvalues + σ_max, σ_min) takes for H = 64 and H = 256.
+ * Run: npx tsx bench/spectrum-timing.ts [runs]
+ * Matrices are PyTorch-default recurrent blocks, U(±1/√H), rescaled to ρ = 0.9 (a typical slider state).
+ */
+import { createRng } from '../src/engine/rng';
+import { setSpectralRadius, spectralRadius, spectrum } from '../src/engine/spectrum';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+const runs = Number(process.argv[2] ?? 21);
+const rng = createRng(2024);
+for (const H of [64, 256]) {
+  const k = 1 / Math.sqrt(H);
+  const times: number[] = [];
+  const rhoTimes: number[] = [];
+  for (let r = 0; r < runs + 2; r++) {
+    const W = new Float64Array(H * H);
+    for (let j = 0; j < W.length; j++) W[j] = rng.uniform(-k, k);
+    setSpectralRadius(W, H, 0.9);
+    const t0 = performance.now();
+    const s = spectrum(W, H);
+    const t1 = performance.now();
+    spectralRadius(W, H);
+    const t2 = performance.now();
+    if (!(Math.abs(s.rho - 0.9) < 1e-10)) throw new Error(`ρ = ${s.rho}, expected 0.9`);
+    // The first two runs warm up the JIT and are not counted.
+    if (r >= 2) {
+      times.push(t1 - t0);
+      rhoTimes.push(t2 - t1);
+    }
+  }
+  console.log(
+    `H=${H}: full spectrum median ${median(times).toFixed(2)} ms (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}, ${runs} runs); eigenvalues only median ${median(rhoTimes).toFixed(2)} ms`,
+  );
+}
