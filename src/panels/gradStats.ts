@@ -1,0 +1,56 @@
+/**
+ * Readouts of the gradient-through-time panel, computed from the per-step norms the engine filled
+ * during the backward pass (index t−1 holds step t).
+ */
+
+/** log₁₀(‖dL/dh_1‖ / ‖dL/dh_T‖), or null when either end is zero or non-finite. */
+export function log10Ratio(norms: Float64Array): number | null {
+  const T = norms.length;
+  if (T === 0) return null;
+  const first = norms[0] as number;
+  const last = norms[T - 1] as number;
+  if (!(first > 0) || !(last > 0) || !Number.isFinite(first) || !Number.isFinite(last)) return null;
+  // Ratio of logs, not log of a ratio: 1e-300/1e10 would underflow to 0.
+  return Math.log10(first) - Math.log10(last);
+}
+
+/**
+ * Effective memory horizon: the smallest lag T−t at which ‖dL/dh_t‖ falls below `threshold` × ‖dL/dh_T‖.
+ * `null` when it never does within the sequence (memory at least T−1 steps).
+ */
+export function memoryHorizon(norms: Float64Array, threshold = 1e-6): number | null {
+  const T = norms.length;
+  const last = norms[T - 1];
+  if (last === undefined || !(last > 0)) return null;
+  const bar = threshold * last;
+  for (let t = T - 1; t >= 1; t--) {
+    if ((norms[t - 1] as number) < bar) return T - t;
+  }
+  return null;
+}
+
+/** The dashed reference ρ^(T−t)·‖dL/dh_T‖, computed in log space so tiny values stay exact. */
+export function rhoReference(norms: Float64Array, rho: number): Float64Array {
+  const T = norms.length;
+  const out = new Float64Array(T);
+  const last = norms[T - 1] ?? 0;
+  if (!(last > 0) || !(rho >= 0)) return out.fill(NaN);
+  const l = Math.log(last);
+  const lr = Math.log(rho);
+  for (let t = 1; t <= T; t++) out[t - 1] = Math.exp(l + (T - t) * lr);
+  return out;
+}
+
+/** The unit with the largest |c_t| (or |h_t|) over time, from a [T][H] array. */
+export function largestUnit(values: Float64Array, H: number): number {
+  let best = 0;
+  let bestAbs = -Infinity;
+  for (let k = 0; k < values.length; k++) {
+    const a = Math.abs(values[k] as number);
+    if (a > bestAbs) {
+      bestAbs = a;
+      best = k % H;
+    }
+  }
+  return best;
+}

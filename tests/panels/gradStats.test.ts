@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { largestUnit, log10Ratio, memoryHorizon, rhoReference } from '../../src/panels/gradStats';
+
+const geometric = (T: number, rho: number, end = 1) =>
+  Float64Array.from({ length: T }, (_, k) => end * rho ** (T - (k + 1)));
+
+describe('gradient readouts', () => {
+  it('ratio of first to last norm as a power of ten, exact for tiny values', () => {
+    expect(log10Ratio(geometric(11, 0.1))).toBeCloseTo(-10, 12);
+    expect(log10Ratio(Float64Array.of(1e-300, 1e10))).toBeCloseTo(-310, 9);
+    expect(log10Ratio(Float64Array.of(0, 1))).toBeNull();
+    expect(log10Ratio(Float64Array.of(NaN, 1))).toBeNull();
+    expect(log10Ratio(new Float64Array(0))).toBeNull();
+  });
+
+  it('memory horizon is the first lag below 1e-6 of the last step', () => {
+    // 0.5^k < 1e-6 first at k = 20 (0.5^20 ≈ 9.5e-7).
+    expect(memoryHorizon(geometric(50, 0.5))).toBe(20);
+    expect(memoryHorizon(geometric(50, 0.99))).toBeNull();
+    expect(memoryHorizon(Float64Array.of(1, 0))).toBeNull();
+  });
+
+  it('reference curve is rho^(T-t) times the last norm', () => {
+    const ref = rhoReference(Float64Array.of(3, 2, 5), 0.5);
+    expect(Array.from(ref)).toEqual([1.25, 2.5, 5]);
+    const tiny = rhoReference(geometric(1000, 0.5), 0.5);
+    expect(tiny[0]).toBeGreaterThan(0);
+    expect(tiny[0]! / 0.5 ** 999).toBeCloseTo(1, 9);
+  });
+
+  it('largest unit by absolute value', () => {
+    expect(largestUnit(Float64Array.of(0.1, -0.2, 0.3, 0.05, -0.9, 0.1), 3)).toBe(1);
+  });
+});
