@@ -115,7 +115,14 @@ export function transposeInto(
 }
 
 /** out[r] = Σ_p M[r·ld + off + p], p < len, for r < rows. */
-export function rowSumsInto(M: Float64Array, off: number, rows: number, len: number, ld: number, out: Float64Array): void {
+export function rowSumsInto(
+  M: Float64Array,
+  off: number,
+  rows: number,
+  len: number,
+  ld: number,
+  out: Float64Array,
+): void {
   for (let r = 0; r < rows; r++) {
     const base = off + r * ld;
     let s = 0;
@@ -125,7 +132,12 @@ export function rowSumsInto(M: Float64Array, off: number, rows: number, len: num
 }
 
 /** Fills `rows` rows of length `vec.length` starting at off (row stride = vec.length) with vec. */
-export function broadcastRows(dst: Float64Array, off: number, rows: number, vec: Float64Array): void {
+export function broadcastRows(
+  dst: Float64Array,
+  off: number,
+  rows: number,
+  vec: Float64Array,
+): void {
   const n = vec.length;
   for (let r = 0; r < rows; r++) dst.set(vec, off + r * n);
 }

@@ -42,7 +42,8 @@ const ORDER: readonly ParamName[] = [
 function checkSpec(spec: ModelSpec): void {
   for (const key of ['inputSize', 'hiddenSize', 'outputSize'] as const) {
     const v = spec[key];
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`ModelSpec.${key} must be a positive integer, got ${v}`);
+    if (!Number.isInteger(v) || v < 1)
+      throw new RangeError(`ModelSpec.${key} must be a positive integer, got ${v}`);
   }
 }
 
@@ -51,7 +52,13 @@ export function createModel(spec: ModelSpec): Model {
   const frozen: ModelSpec = { ...spec };
   const params: Param[] = ORDER.map((name) => {
     const { rows, cols } = paramShape(frozen, name);
-    return { name, rows, cols, w: new Float64Array(rows * cols), dw: new Float64Array(rows * cols) };
+    return {
+      name,
+      rows,
+      cols,
+      w: new Float64Array(rows * cols),
+      dw: new Float64Array(rows * cols),
+    };
   });
   const byName = new Map<ParamName, Param>(params.map((p) => [p.name, p]));
   return {
@@ -69,7 +76,12 @@ export function createModel(spec: ModelSpec): Model {
 export function copyWeights(from: Model, to: Model): void {
   const a = from.spec;
   const b = to.spec;
-  if (a.cell !== b.cell || a.inputSize !== b.inputSize || a.hiddenSize !== b.hiddenSize || a.outputSize !== b.outputSize) {
+  if (
+    a.cell !== b.cell ||
+    a.inputSize !== b.inputSize ||
+    a.hiddenSize !== b.hiddenSize ||
+    a.outputSize !== b.outputSize
+  ) {
     throw new RangeError('copyWeights: model specs differ');
   }
   for (let k = 0; k < from.params.length; k++) {

@@ -59,9 +59,9 @@ export function createRng(seed: number): Rng {
         hasSpare = false;
         return spare;
       }
-      let u = 0;
-      let v = 0;
-      let s = 0;
+      let u: number;
+      let v: number;
+      let s: number;
       do {
         u = 2 * next() - 1;
         v = 2 * next() - 1;

@@ -58,7 +58,8 @@ export interface WorkspaceInternal extends Workspace {
 }
 
 function checkDim(name: string, v: number): void {
-  if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer, got ${v}`);
+  if (!Number.isInteger(v) || v < 1)
+    throw new RangeError(`${name} must be a positive integer, got ${v}`);
 }
 
 export function createWorkspace(spec: ModelSpec, T: number, B: number): Workspace {

@@ -1,0 +1,166 @@
+/**
+ * The `grad` CLI's input spec: parsed and checked field by field, so a bad file gets one line that
+ * names the field (`spec.weights.weight_hh_l0: expected 3 rows of 3, got 2 rows`). The header is a
+ * valibot schema; nested arrays are checked by hand because their shapes depend on the header.
+ * Unknown top-level keys (name, seed, meta, expected outputs) are ignored.
+ */
+import * as v from 'valibot';
+import { paramShape } from '../engine/model';
+import { CELL_KINDS, LOSS_KINDS, PARAM_NAMES } from '../engine/types';
+import type { AnyLossKind, CellKind, ParamName } from '../engine/types';
+
+export class SpecError extends Error {
+  override readonly name = 'SpecError';
+}
+
+export interface GradSpec {
+  readonly cell: CellKind;
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly outputSize: number;
+  readonly seqLen: number;
+  readonly batch: number;
+  readonly loss: AnyLossKind;
+  /** Row-major values per parameter (PyTorch layout). */
+  readonly weights: Record<ParamName, Float64Array>;
+  readonly h0: Float64Array | undefined;
+  readonly c0: Float64Array | undefined;
+  /** [T][B][I] flattened. */
+  readonly inputs: Float64Array;
+  /** Flattened targets in the layout the loss expects. */
+  readonly targets: Float64Array;
+  /** TBPTT window K (0 = full BPTT). */
+  readonly truncate: number;
+}
+
+const dim = v.pipe(
+  v.number('expected a number'),
+  v.integer('expected an integer'),
+  v.minValue(1, 'expected ≥ 1'),
+);
+const LOSSES: readonly AnyLossKind[] = [...LOSS_KINDS, 'xent_last'];
+
+const Header = v.looseObject({
+  cell: v.picklist(CELL_KINDS, `expected one of ${CELL_KINDS.join(', ')}`),
+  inputSize: dim,
+  hiddenSize: dim,
+  outputSize: dim,
+  seqLen: dim,
+  batch: dim,
+  loss: v.picklist(LOSSES, `expected one of ${LOSSES.join(', ')}`),
+  weights: v.record(v.string(), v.unknown(), 'expected an object of named arrays'),
+  inputs: v.array(v.unknown(), 'expected an array'),
+  targets: v.array(v.unknown(), 'expected an array'),
+  h0: v.optional(v.array(v.unknown(), 'expected an array')),
+  c0: v.optional(v.array(v.unknown(), 'expected an array')),
+  truncate: v.optional(
+    v.pipe(
+      v.number('expected a number'),
+      v.integer('expected an integer'),
+      v.minValue(0, 'expected ≥ 0'),
+    ),
+  ),
+});
+
+function describe(x: unknown): string {
+  if (Array.isArray(x)) return `an array of ${x.length}`;
+  if (x === null) return 'null';
+  if (typeof x === 'string') return JSON.stringify(x.length > 20 ? `${x.slice(0, 20)}…` : x);
+  return typeof x === 'object' ? 'an object' : String(x);
+}
+
+/** Reads a nested array of the given dims into out (row-major), checking every level and number. */
+function readNested(
+  path: string,
+  x: unknown,
+  dims: readonly number[],
+  out: Float64Array,
+  at: { k: number },
+  ints?: number,
+): void {
+  const [n, ...rest] = dims;
+  if (n === undefined) {
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new SpecError(`${path}: expected a finite number, got ${describe(x)}`);
+    if (ints !== undefined && (!Number.isInteger(x) || x < 0 || x >= ints)) {
+      throw new SpecError(`${path}: expected an integer class id in 0..${ints - 1}, got ${x}`);
+    }
+    out[at.k++] = x;
+    return;
+  }
+  if (!Array.isArray(x))
+    throw new SpecError(`${path}: expected an array of ${n}, got ${describe(x)}`);
+  if (x.length !== n) {
+    const what = rest.length === 1 ? `${n} rows of ${rest[0]}` : `${n} entries`;
+    throw new SpecError(
+      `${path}: expected ${what}, got ${x.length} ${rest.length === 1 ? 'rows' : 'entries'}`,
+    );
+  }
+  x.forEach((e, i) => readNested(`${path}[${i}]`, e, rest, out, at, ints));
+}
+
+function tensor(path: string, x: unknown, dims: readonly number[], ints?: number): Float64Array {
+  const out = new Float64Array(dims.reduce((a, b) => a * b, 1));
+  readNested(path, x, dims, out, { k: 0 }, ints);
+  return out;
+}
+
+/** Parses a decoded JSON value into a checked spec; throws SpecError naming the first bad field. */
+export function parseSpec(raw: unknown): GradSpec {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new SpecError(`spec: expected a JSON object, got ${describe(raw)}`);
+  const res = v.safeParse(Header, raw);
+  if (!res.success) {
+    const issue = res.issues[0];
+    const path = v.getDotPath(issue);
+    const missing =
+      issue.input === undefined && path !== null && !(path in raw) && !path.includes('.');
+    throw new SpecError(
+      `spec.${path ?? ''}: ${missing ? 'missing' : `${issue.message}, got ${describe(issue.input)}`}`,
+    );
+  }
+  const h = res.output;
+  const { cell, inputSize: I, hiddenSize: H, outputSize: O, seqLen: T, batch: B, loss } = h;
+  const ms = { cell, inputSize: I, hiddenSize: H, outputSize: O };
+  for (const key of Object.keys(h.weights)) {
+    if (!(PARAM_NAMES as readonly string[]).includes(key))
+      throw new SpecError(
+        `spec.weights.${key}: unknown parameter (expected ${PARAM_NAMES.join(', ')})`,
+      );
+  }
+  const weights = {} as Record<ParamName, Float64Array>;
+  for (const name of PARAM_NAMES) {
+    const path = `spec.weights.${name}`;
+    const x = h.weights[name];
+    if (x === undefined) throw new SpecError(`${path}: missing`);
+    const { rows, cols } = paramShape(ms, name);
+    const isBias = name.endsWith('bias') || name.startsWith('bias');
+    weights[name] = tensor(path, x, isBias ? [rows] : [rows, cols]);
+  }
+  const bh = [B, H];
+  const targets =
+    loss === 'mse_last'
+      ? tensor('spec.targets', h.targets, [B, O])
+      : loss === 'mse_all'
+        ? tensor('spec.targets', h.targets, [T, B, O])
+        : loss === 'xent_all'
+          ? tensor('spec.targets', h.targets, [T, B], O)
+          : tensor('spec.targets', h.targets, [B], O);
+  if (h.c0 !== undefined && cell !== 'lstm')
+    throw new SpecError(`spec.c0: only an lstm has a cell state (cell is ${cell})`);
+  return {
+    cell,
+    inputSize: I,
+    hiddenSize: H,
+    outputSize: O,
+    seqLen: T,
+    batch: B,
+    loss,
+    weights,
+    h0: h.h0 === undefined ? undefined : tensor('spec.h0', h.h0, bh),
+    c0: h.c0 === undefined ? undefined : tensor('spec.c0', h.c0, bh),
+    inputs: tensor('spec.inputs', h.inputs, [T, B, I]),
+    targets,
+    truncate: h.truncate ?? 0,
+  };
+}

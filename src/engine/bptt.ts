@@ -1,0 +1,195 @@
+/**
+ * Exact backpropagation through time over a batch: one forward pass recording every state the
+ * panels draw, one explicit reverse loop over t that fills dL/dh_t (and dL/dc_t) and their norms as
+ * it goes, then the weight gradients as a few big products over all T·B rows at once.
+ *
+ * Truncation (TBPTT window K, 0 < K < T): the backward pass does not carry dL/dh (nor dL/dc) from
+ * step t into step t−1 whenever (T − t + 1) is a multiple of K, i.e. the graph is cut between steps
+ * T−mK and T−mK+1 (m = 1, 2, …). This is PyTorch with h.detach() (and c.detach()) at those
+ * boundaries; with a last-step loss the gradient reaches exactly K steps back. K ≥ T or 0 is full BPTT.
+ */
+import { lstmCell } from './cells/lstm';
+import { gruCell } from './cells/gru';
+import { rnnCell } from './cells/rnn';
+import { linearCell } from './cells/linear';
+import { allFinite, flagNonFinite } from './finite';
+import { broadcastRows, gemmNT, norm2, transposeInto } from './linalg';
+import { lastStepOnly, lossAndGrad, targetLength } from './loss';
+import type { Model } from './model';
+import { readoutBackwardToH, readoutForward, readoutParamGrads, scoredRows } from './bptt/readout';
+import { weightGrads } from './bptt/weights';
+import { internals } from './bptt/workspace';
+import type { Workspace, WorkspaceInternal } from './bptt/workspace';
+import type { CellKernel } from './bptt/cell';
+import type { Batch, CellKind, Trace } from './types';
+
+export { createWorkspace } from './bptt/workspace';
+export type { Workspace } from './bptt/workspace';
+
+export interface RunOptions {
+  /** Initial hidden state h_0, [B][H]; default zeros. */
+  h0?: Float64Array;
+  /** Initial cell state c_0 (LSTM), [B][H]; default zeros. */
+  c0?: Float64Array;
+  /** TBPTT window K; 0 or undefined = full BPTT. */
+  truncate?: number;
+  /** LSTM teaching override: f_t ≡ φ for all units and steps, no gradient into the f pre-activations. */
+  holdForget?: number | null;
+}
+
+/** Called after step t's states are written (tests use it to perturb h_t or c_t). */
+export type StepHook = (ws: WorkspaceInternal, t: number) => void;
+
+const CELLS: Record<CellKind, CellKernel> = {
+  linear: linearCell,
+  rnn: rnnCell,
+  lstm: lstmCell,
+  gru: gruCell,
+};
+
+function checkCall(model: Model, batch: Batch, ws: WorkspaceInternal, opts: RunOptions): void {
+  const s = model.spec;
+  const w = ws.spec;
+  if (
+    s.cell !== w.cell ||
+    s.inputSize !== w.inputSize ||
+    s.hiddenSize !== w.hiddenSize ||
+    s.outputSize !== w.outputSize
+  ) {
+    throw new RangeError('workspace was made for a different model spec');
+  }
+  if (batch.T !== ws.T || batch.B !== ws.B) {
+    throw new RangeError(
+      `batch is T=${batch.T}, B=${batch.B} but the workspace is T=${ws.T}, B=${ws.B}`,
+    );
+  }
+  if (batch.inputs.length !== ws.T * ws.B * ws.I)
+    throw new RangeError(`batch.inputs must hold T·B·I = ${ws.T * ws.B * ws.I} numbers`);
+  const nt = targetLength(batch.loss, ws.T, ws.B, ws.O);
+  if (batch.targets.length !== nt)
+    throw new RangeError(`batch.targets must hold ${nt} numbers for ${batch.loss}`);
+  const bh = ws.B * ws.H;
+  if (opts.h0 !== undefined && opts.h0.length !== bh)
+    throw new RangeError(`h0 must hold B·H = ${bh} numbers`);
+  if (opts.c0 !== undefined && opts.c0.length !== bh)
+    throw new RangeError(`c0 must hold B·H = ${bh} numbers`);
+}
+
+/**
+ * Forward pass: states, gates, readout, loss and dL/dŷ. `onStep` lets tests perturb a state right
+ * after it is computed. Returns the loss (also in ws.trace.loss).
+ */
+export function runForward(
+  model: Model,
+  batch: Batch,
+  wsPublic: Workspace,
+  opts: RunOptions = {},
+  onStep?: StepHook,
+): number {
+  const ws = internals(wsPublic);
+  checkCall(model, batch, ws, opts);
+  const { T, B, H, I, O, GH } = ws;
+  const tr = ws.trace;
+  const cell = CELLS[ws.cell];
+  const hold = ws.cell === 'lstm' ? (opts.holdForget ?? null) : null;
+  tr.nonFinite = null;
+  const bh = B * H;
+  if (opts.h0 !== undefined) tr.h.set(opts.h0, 0);
+  else tr.h.fill(0, 0, bh);
+  if (tr.c !== null) {
+    if (opts.c0 !== undefined) tr.c.set(opts.c0, 0);
+    else tr.c.fill(0, 0, bh);
+  }
+  const bih = model.param('bias_ih_l0').w;
+  const bhh = model.param('bias_hh_l0').w;
+  for (let j = 0; j < GH; j++) ws.bias[j] = bih[j]! + (cell.foldRecurrentBias ? bhh[j]! : 0);
+  broadcastRows(ws.xw, 0, T * B, ws.bias);
+  gemmNT(T * B, GH, I, batch.inputs, 0, I, model.param('weight_ih_l0').w, 0, I, ws.xw, 0, GH, true);
+
+  const whh = model.param('weight_hh_l0').w;
+  for (let t = 1; t <= T; t++) {
+    cell.forward(ws, whh, bhh, t, hold);
+    if (onStep !== undefined) onStep(ws, t);
+    if (tr.nonFinite === null) {
+      if (tr.c !== null && !allFinite(tr.c, t * bh, bh))
+        flagNonFinite(tr, { quantity: 'cell', step: t });
+      else if (!allFinite(tr.h, t * bh, bh)) flagNonFinite(tr, { quantity: 'hidden', step: t });
+    }
+  }
+
+  const lastOnly = lastStepOnly(batch.loss);
+  const { t0, rows } = scoredRows(ws, lastOnly);
+  readoutForward(ws, model.param('readout.weight'), model.param('readout.bias'), t0, rows);
+  ws.dY.fill(0);
+  const loss = lossAndGrad(batch.loss, rows, O, tr.outputs, (t0 - 1) * B * O, batch.targets, ws.dY);
+  tr.loss = loss;
+  if (!Number.isFinite(loss)) flagNonFinite(tr, { quantity: 'loss', step: 0 });
+  return loss;
+}
+
+/** Forward only: the loss, for finite differences. Also fills the forward part of ws.trace. */
+export function forwardLoss(
+  model: Model,
+  batch: Batch,
+  ws: Workspace,
+  opts: RunOptions = {},
+): number {
+  return runForward(model, batch, ws, opts);
+}
+
+/** True when the backward pass must not carry gradient from step t into t−1 (see file comment). */
+export function isCut(T: number, K: number, t: number): boolean {
+  return K > 0 && K < T && (T - t + 1) % K === 0;
+}
+
+/** Forward and backward: fills ws.trace and overwrites every param.dw. Never throws on NaN/∞ values. */
+export function forwardBackward(
+  model: Model,
+  batch: Batch,
+  wsPublic: Workspace,
+  opts: RunOptions = {},
+): Trace {
+  runForward(model, batch, wsPublic, opts);
+  const ws = internals(wsPublic);
+  const { T, B, H, GH } = ws;
+  const tr = ws.trace;
+  const cell = CELLS[ws.cell];
+  const hold = ws.cell === 'lstm' ? (opts.holdForget ?? null) : null;
+  const K = opts.truncate ?? 0;
+  const bh = B * H;
+  const W = model.param('readout.weight');
+  const { t0, rows } = scoredRows(ws, lastStepOnly(batch.loss));
+  readoutBackwardToH(ws, W, t0, rows);
+  transposeInto(model.param('weight_hh_l0').w, 0, GH, H, ws.whhT, 0, GH);
+  tr.dh0.fill(0);
+  ws.dcCarry.fill(0);
+
+  for (let t = T; t >= 1; t--) {
+    const off = (t - 1) * bh;
+    const nh = norm2(tr.dh, off, bh);
+    tr.dhNorm[t - 1] = nh;
+    if (!Number.isFinite(nh)) flagNonFinite(tr, { quantity: 'dL/dh', step: t });
+    const propagate = !isCut(T, K, t);
+    const prev = t > 1 ? tr.dh : tr.dh0;
+    const prevOff = t > 1 ? off - bh : 0;
+    cell.backward(ws, t, hold, propagate, prev, prevOff);
+    if (tr.dc !== null && tr.dcNorm !== null) {
+      const nc = norm2(tr.dc, off, bh);
+      tr.dcNorm[t - 1] = nc;
+      if (!Number.isFinite(nc)) flagNonFinite(tr, { quantity: 'dL/dc', step: t });
+    }
+    if (propagate)
+      gemmNT(B, H, GH, ws.dAhh, (t - 1) * B * GH, GH, ws.whhT, 0, GH, prev, prevOff, H, true);
+  }
+  if (tr.dc0 !== null) tr.dc0.set(ws.dcCarry);
+
+  weightGrads(model, batch, ws);
+  readoutParamGrads(ws, W, model.param('readout.bias'), t0, rows);
+  for (const p of model.params) {
+    if (!allFinite(p.dw, 0, p.dw.length)) {
+      flagNonFinite(tr, { quantity: 'gradient', step: 0, param: p.name });
+      break;
+    }
+  }
+  return tr;
+}

@@ -1,0 +1,51 @@
+/**
+ * What a cell provides to the BPTT driver: one forward step and one backward step over the whole
+ * batch. The driver owns the input projection (one product for all T·B rows before the loop), the
+ * recurrent product into dL/dh_{t−1} (dAhh_t·W_hh), the readout, and the weight-gradient products.
+ */
+import type { WorkspaceInternal } from './workspace';
+
+export interface CellKernel {
+  /** True when b_hh simply adds to the pre-activation, so it joins b_ih in the input projection. */
+  readonly foldRecurrentBias: boolean;
+  /**
+   * Step t (1-based): from h_{t−1} (c_{t−1}) and xw_t, writes h_t (c_t, gates) into the trace.
+   * `hold` is the LSTM forget-gate override φ, or null.
+   */
+  forward(
+    ws: WorkspaceInternal,
+    whh: Float64Array,
+    bhh: Float64Array,
+    t: number,
+    hold: number | null,
+  ): void;
+  /**
+   * Step t: reads dL/dh_t from trace.dh (LSTM: plus the carried f_{t+1} ⊙ dL/dc_{t+1}), writes the
+   * pre-activation gradients of step t into dA / dAhh (LSTM: dL/dc_t into trace.dc and the new carry).
+   * When `propagate`, also adds the part of dL/dh_{t−1} that bypasses W_hh (GRU's z ⊙ dL/dh_t) into
+   * dhPrev at prevOff; when not, the carry into step t−1 is zero (truncation).
+   */
+  backward(
+    ws: WorkspaceInternal,
+    t: number,
+    hold: number | null,
+    propagate: boolean,
+    dhPrev: Float64Array,
+    prevOff: number,
+  ): void;
+}
+
+/** dst[dOff..dOff+len) = src[sOff..sOff+len), without the view object that subarray() would allocate. */
+export function copyStep(
+  src: Float64Array,
+  sOff: number,
+  dst: Float64Array,
+  dOff: number,
+  len: number,
+): void {
+  for (let p = 0; p < len; p++) dst[dOff + p] = src[sOff + p]!;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}

@@ -1,0 +1,72 @@
+/**
+ * Losses on the readout outputs ŷ (logits for cross-entropy), with their gradient dL/dŷ.
+ *   mse_last:  mean over B·O of (ŷ_T − y)²            targets [B][O]
+ *   mse_all:   mean over T·B·O of (ŷ_t − y_t)²         targets [T][B][O]
+ *   xent_all:  PyTorch cross_entropy, mean over T·B     targets [T][B] class ids
+ *   xent_last: cross-entropy at step T, mean over B     targets [B] class ids
+ * For the *_last losses the readout runs on step T only; outputs at other steps stay 0.
+ */
+import type { AnyLossKind } from './types';
+
+/** True when only the last step is scored (and the readout runs there only). */
+export function lastStepOnly(loss: AnyLossKind): boolean {
+  return loss === 'mse_last' || loss === 'xent_last';
+}
+
+/** Number of target values a batch must hold. */
+export function targetLength(loss: AnyLossKind, T: number, B: number, O: number): number {
+  switch (loss) {
+    case 'mse_last':
+      return B * O;
+    case 'mse_all':
+      return T * B * O;
+    case 'xent_all':
+      return T * B;
+    case 'xent_last':
+      return B;
+  }
+}
+
+/**
+ * Loss of `rows` scored rows of ŷ (at yOff, row length O) against the targets, writing dL/dŷ for
+ * those rows into dY at the same offset. A class id that is not an integer in 0..O−1 (NaN included)
+ * makes the loss NaN rather than throwing, so the caller's non-finite check reports it.
+ */
+export function lossAndGrad(
+  loss: AnyLossKind,
+  rows: number,
+  O: number,
+  y: Float64Array,
+  yOff: number,
+  targets: Float64Array,
+  dY: Float64Array,
+): number {
+  let total = 0;
+  if (loss === 'mse_last' || loss === 'mse_all') {
+    const count = rows * O;
+    const scale = 2 / count;
+    for (let p = 0; p < count; p++) {
+      const e = y[yOff + p]! - targets[p]!;
+      total += e * e;
+      dY[yOff + p] = scale * e;
+    }
+    return total / count;
+  }
+  const inv = 1 / rows;
+  for (let r = 0; r < rows; r++) {
+    const off = yOff + r * O;
+    const id = targets[r]!;
+    let mx = -Infinity;
+    for (let j = 0; j < O; j++) mx = Math.max(mx, y[off + j]!);
+    let se = 0;
+    for (let j = 0; j < O; j++) se += Math.exp(y[off + j]! - mx);
+    const lse = mx + Math.log(se);
+    const valid = Number.isInteger(id) && id >= 0 && id < O;
+    total += valid ? lse - y[off + id]! : NaN;
+    for (let j = 0; j < O; j++) {
+      const pj = Math.exp(y[off + j]! - lse);
+      dY[off + j] = (pj - (j === id ? 1 : 0)) * inv;
+    }
+  }
+  return total * inv;
+}
