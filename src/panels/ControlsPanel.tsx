@@ -3,6 +3,7 @@ import { CELL_KINDS, INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS } from '../engine/typ
 import type { CellKind, InitKind, OptimizerKind, TaskId } from '../engine/types';
 import { LIMITS } from '../worker/config';
 import { useApp, useBridge } from '../store/hooks';
+import type { ControlId } from '../store/urlFields';
 import { IntField, SelectField, SliderField, ToggleField } from './controls/fields';
 import { TransportButtons } from './controls/Transport';
 import { formatNum } from '../charts/format';
@@ -32,13 +33,9 @@ const OPT_LABELS: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD +
 const choices = <T extends string>(all: readonly T[], labels: Record<T, string>) =>
   all.map((value) => ({ value, label: labels[value] }));
 
-/** Control ids, as in the URL's `controls=` list. */
-export type ControlId =
-  | 'cell' | 'task' | 'T' | 'H' | 'batch' | 'init' | 'rho' | 'forget' | 'hold'
-  | 'opt' | 'lr' | 'clip' | 'tbptt' | 'seed' | 'play' | 'step' | 'reset' | 'speed';
 
 /** Every setting, grouped as Model / Task / Memory / Training / Seed. `only` limits what shows (embeds). */
-export const ControlsPanel = memo(function ControlsPanel({ only }: { only?: readonly string[] | null }) {
+export const ControlsPanel = memo(function ControlsPanel({ only }: { only?: readonly ControlId[] | null }) {
   const config = useApp((s) => s.config);
   const measuredRho = useApp((s) => s.latest?.spectrum[0]?.rho ?? null);
   const bridge = useBridge();

@@ -20,6 +20,8 @@ export function needsRebuild(patch: Partial<TrainConfig>, current: TrainConfig):
 }
 
 type Schedule = (cb: () => void) => void;
+/** A page → worker message without its version field (the bridge stamps it). */
+type Unversioned = ToWorker extends infer M ? (M extends unknown ? Omit<M, 'v'> : never) : never;
 
 /**
  * Connects the training client to the store. Snapshots arrive at up to ~30 per second; they are
@@ -29,7 +31,9 @@ type Schedule = (cb: () => void) => void;
 export function createBridge(store: AppStore, client: ClientLike, schedule: Schedule = requestAnimationFrame) {
   let queue: Snapshot[] = [];
   let scheduled = false;
-  const send = (msg: Omit<ToWorker, 'v'>) => client.send({ v: PROTOCOL_VERSION, ...msg } as ToWorker);
+  /** After a rebuild is requested, snapshots of the old run still in flight are dropped. */
+  let staleRun: number | null = null;
+  const send = (msg: Unversioned) => client.send({ v: PROTOCOL_VERSION, ...msg } as ToWorker);
 
   function flush() {
     scheduled = false;
@@ -39,11 +43,21 @@ export function createBridge(store: AppStore, client: ClientLike, schedule: Sche
     const s = store.getState();
     let loss = s.loss;
     let grad = s.grad;
+    let run = s.latest?.run;
+    let latest: Snapshot | null = null;
     for (const snap of batch) {
+      if (snap.run === staleRun) continue;
+      staleRun = null;
+      if (run !== undefined && snap.run !== run) {
+        loss = EMPTY_LOSS;
+        grad = EMPTY_GRAD;
+      }
+      run = snap.run;
       loss = appendLoss(loss, snap);
       grad = appendGrad(grad, snap);
+      latest = snap;
     }
-    const latest = batch[batch.length - 1] as Snapshot;
+    if (latest === null) return;
     const status = s.status === 'diverged' && !latest.running ? 'diverged' : latest.running ? 'running' : 'paused';
     store.setState({ latest, loss, grad, status });
   }
@@ -80,6 +94,7 @@ export function createBridge(store: AppStore, client: ClientLike, schedule: Sche
 
   function clearHistory() {
     queue = [];
+    staleRun = store.getState().latest?.run ?? null;
     store.setState({ loss: EMPTY_LOSS, grad: EMPTY_GRAD, diverged: null, gradcheck: null, analysis: null });
   }
 

@@ -19,17 +19,17 @@ function fakeClient() {
   return { client, sent, emit: (m: FromWorker) => listener?.(m) };
 }
 
-function snap(iteration: number, running = true): Snapshot {
+function snap(iteration: number, running = true, run = 1): Snapshot {
   const T = 3;
   return {
-    v: 1, type: 'snapshot', version: iteration, iteration, running, config: DEFAULT_CONFIG,
+    v: 1, type: 'snapshot', version: iteration, run, iteration, running, config: DEFAULT_CONFIG,
     loss: 1 / iteration, lossesSince: Float64Array.of(1 / iteration), itersSince: Float64Array.of(iteration),
     normsSince: Float64Array.of(1), clippedSince: Uint8Array.of(0), preClipNorm: 1, clipped: false,
     accuracy: null, chanceLoss: 1 / 6, chanceAccuracy: null, solvedLoss: 0.01, taskLoss: 'mse_last',
     T, B: 1, H: 1, cell: 'rnn', seq: 0, gate: 0, holdForget: null, tbptt: 0,
     dhNorm: Float64Array.of(0.1, 0.2, 1), dcNorm: null, hidden: new Float64Array(T), cellState: null,
     gates: null, dhUnit: new Float64Array(T), dcUnit: null, spectrum: [], spectrumIteration: 0,
-    stepJacNorms: null, nonFinite: null, stepsPerSecond: 10,
+    stepJacNorms: null, stepJacIteration: 0, nonFinite: null, stepsPerSecond: 10,
   };
 }
 
@@ -67,6 +67,22 @@ describe('bridge', () => {
     expect(store.getState().loss.iters.length).toBe(0);
     expect(sent.map((m) => m.type)).toEqual(['setConfig', 'setConfig']);
     expect(sent.every((m) => m.v === 1)).toBe(true);
+  });
+
+  it('drops in-flight snapshots of a run that a rebuild replaced, and restarts history on a new run', () => {
+    const store = createAppStore();
+    const { client, emit } = fakeClient();
+    const bridge = createBridge(store, client, (cb) => cb());
+    emit(snap(1));
+    emit(snap(2));
+    bridge.setConfig({ cell: 'gru' });
+    emit(snap(3)); // still run 1: in flight before the worker rebuilt
+    expect(store.getState().loss.iters.length).toBe(0);
+    emit(snap(1, true, 2));
+    expect(Array.from(store.getState().loss.iters)).toEqual([1]);
+    emit(snap(1, true, 3)); // a reset from elsewhere (a lesson via postMessage)
+    expect(Array.from(store.getState().loss.iters)).toEqual([1]);
+    expect(store.getState().latest?.run).toBe(3);
   });
 
   it('divergence pauses and is kept until reset', () => {

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useApp, useBridge } from '../../store/hooks';
 import type { Speed } from '../../worker/protocol';
+import type { ControlId } from '../../store/urlFields';
 
 const SPEEDS: readonly { value: string; label: string }[] = [
   { value: '2', label: '2 steps/s' },
@@ -10,11 +11,11 @@ const SPEEDS: readonly { value: string; label: string }[] = [
 ];
 
 /** Play/Pause, Step, Reset and speed. `only` limits which show (embeds). */
-export const TransportButtons = memo(function TransportButtons({ only }: { only?: readonly string[] | null }) {
+export const TransportButtons = memo(function TransportButtons({ only }: { only?: readonly ControlId[] | null }) {
   const status = useApp((s) => s.status);
   const speed = useApp((s) => s.speed);
   const bridge = useBridge();
-  const show = (id: string) => !only || only.includes(id);
+  const show = (id: ControlId) => !only || only.includes(id);
   const running = status === 'running';
   return (
     <div className="transport" role="group" aria-label="Training">

@@ -1,0 +1,93 @@
+import { createStore, type StateCreator } from 'zustand/vanilla';
+import type {
+  AnalysisMessage,
+  DivergedMessage,
+  GradcheckMessage,
+  Snapshot,
+  Speed,
+} from '../worker/protocol';
+import { DEFAULT_CONFIG, type TrainConfig } from '../worker/config';
+import { EMPTY_GRAD, EMPTY_LOSS, type GradHistory, type LossHistory } from './history';
+import { DEFAULT_VIEW, type ViewState } from './urlFields';
+
+/** Everything a user can set (the URL mirrors it), plus the lesson it came from. */
+export interface ConfigSlice {
+  config: TrainConfig;
+  lesson: string | null;
+  /** What the URL decoder had to change (shown once, dismissible). */
+  urlProblems: readonly string[];
+}
+
+/** What the page shows, not how the net trains. */
+export interface ViewSlice {
+  view: ViewState;
+  /** LSTM: show ‖dL/dc_t‖ beside ‖dL/dh_t‖. */
+  showBelt: boolean;
+  /** Loss chart on a log axis. */
+  lossLog: boolean;
+  /** Unit of the belt panel; null = the unit with the largest |c|. */
+  unit: number | null;
+  /** Gate block shown by the spectrum panel. */
+  gate: number;
+  speed: Speed;
+}
+
+export type Status = 'starting' | 'paused' | 'running' | 'diverged';
+
+/** Training state as the worker reports it. Replaced, never mutated. */
+export interface TrainingSlice {
+  status: Status;
+  mode: 'worker' | 'inline' | null;
+  latest: Snapshot | null;
+  loss: LossHistory;
+  grad: GradHistory;
+  diverged: DivergedMessage | null;
+  gradcheck: GradcheckMessage | null;
+  gradcheckBusy: boolean;
+  analysis: AnalysisMessage | null;
+  /** The latest error or notice from the worker, shown until dismissed. */
+  notice: string | null;
+}
+
+export type AppState = ConfigSlice & ViewSlice & TrainingSlice;
+
+const configSlice: StateCreator<AppState, [], [], ConfigSlice> = () => ({
+  config: DEFAULT_CONFIG,
+  lesson: null,
+  urlProblems: [],
+});
+
+const viewSlice: StateCreator<AppState, [], [], ViewSlice> = () => ({
+  view: DEFAULT_VIEW,
+  showBelt: true,
+  lossLog: true,
+  unit: null,
+  gate: 0,
+  speed: 'max',
+});
+
+export const INITIAL_TRAINING: TrainingSlice = {
+  status: 'starting',
+  mode: null,
+  latest: null,
+  loss: EMPTY_LOSS,
+  grad: EMPTY_GRAD,
+  diverged: null,
+  gradcheck: null,
+  gradcheckBusy: false,
+  analysis: null,
+  notice: null,
+};
+
+const trainingSlice: StateCreator<AppState, [], [], TrainingSlice> = () => INITIAL_TRAINING;
+
+export function createAppStore(init?: Partial<AppState>) {
+  return createStore<AppState>()((...a) => ({
+    ...configSlice(...a),
+    ...viewSlice(...a),
+    ...trainingSlice(...a),
+    ...init,
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
