@@ -1,0 +1,70 @@
+/** Helpers shared by the classification tasks. */
+
+/** Index of the largest of the O logits of step t, sequence b, in ŷ [T][B][O]; −1 if any is NaN. */
+export function argmaxAt(
+  outputs: Float64Array,
+  B: number,
+  O: number,
+  t: number,
+  b: number,
+): number {
+  const base = (t * B + b) * O;
+  let best = 0;
+  let bestVal = -Infinity;
+  for (let o = 0; o < O; o++) {
+    const v = outputs[base + o]!;
+    if (v !== v) return -1;
+    // Strict >: ties go to the lowest index, as torch.argmax.
+    if (v > bestVal || o === 0) {
+      best = o;
+      bestVal = v;
+    }
+  }
+  return best;
+}
+
+/** Accuracy at the last step against class ids [B] (xent_last). */
+export function lastStepAccuracy(
+  outputs: Float64Array,
+  targets: Float64Array,
+  T: number,
+  B: number,
+  O: number,
+): number {
+  let right = 0;
+  for (let b = 0; b < B; b++) if (argmaxAt(outputs, B, O, T - 1, b) === targets[b]) right++;
+  return right / B;
+}
+
+/** Accuracy over steps from..T−1 against class ids [T][B] (xent_all). */
+export function stepsAccuracy(
+  outputs: Float64Array,
+  targets: Float64Array,
+  T: number,
+  B: number,
+  O: number,
+  from = 0,
+): number {
+  let right = 0;
+  for (let t = from; t < T; t++) {
+    for (let b = 0; b < B; b++) if (argmaxAt(outputs, B, O, t, b) === targets[t * B + b]) right++;
+  }
+  return (T - from) * B > 0 ? right / ((T - from) * B) : 0;
+}
+
+/** Shannon entropy −Σ p ln p (nats) of counts. */
+export function entropy(counts: ArrayLike<number>): number {
+  let n = 0;
+  for (let k = 0; k < counts.length; k++) n += counts[k]!;
+  let h = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const c = counts[k]!;
+    if (c > 0) h -= (c / n) * Math.log(c / n);
+  }
+  return h;
+}
+
+export function checkBatchSize(B: number): void {
+  if (!Number.isInteger(B) || B < 1)
+    throw new RangeError(`task: batch size must be a positive integer, got ${B}`);
+}

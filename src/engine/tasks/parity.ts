@@ -1,0 +1,60 @@
+/**
+ * Parity of a bit stream, after Bengio, Simard & Frasconi 1994 ("Learning long-term dependencies with
+ * gradient descent is difficult", IEEE Trans. Neural Networks 5(2)), who used parity to show gradient
+ * descent failing as sequences grow.
+ *
+ * We score the final parity (xent_last, 2 classes): the class is the number of +1 bits mod 2 over all
+ * T steps, so the first bit matters as much as the last, and its credit must travel back T steps.
+ * (Running parity at every step would be learnable one step at a time; it is not the point here.)
+ * Input (I = 1): each bit as ±1 plus Gaussian noise of σ = 0.1, small enough that the sign never
+ * lies in practice (P(|noise| > 1) ≈ 1.5e−23).
+ *
+ * Baseline: both classes equally likely: cross-entropy ln 2, accuracy 50 %.
+ */
+import type { Rng } from '../rng';
+import type { Batch } from '../types';
+import { checkBatchSize, lastStepAccuracy } from './classes';
+import type { Task } from './types';
+
+export const PARITY_NOISE = 0.1;
+
+export const PARITY_INFO = {
+  name: 'Parity',
+  description:
+    'A stream of noisy ±1 bits; at the end say whether the count of +1s was odd (baseline: 50 %).',
+};
+
+export function makeParity(T: number): Task {
+  return {
+    id: 'parity',
+    name: PARITY_INFO.name,
+    loss: 'xent_last',
+    inputSize: 1,
+    outputSize: 2,
+    T,
+    chanceLoss: Math.log(2),
+    chanceAccuracy: 0.5,
+    solvedLoss: 0.1,
+    citation:
+      'Bengio, Simard & Frasconi 1994, "Learning long-term dependencies with gradient descent is difficult", IEEE TNN 5(2)',
+    description: PARITY_INFO.description,
+    sample(rng: Rng, B: number): Batch {
+      checkBatchSize(B);
+      const inputs = new Float64Array(T * B);
+      const targets = new Float64Array(B);
+      for (let b = 0; b < B; b++) {
+        let odd = 0;
+        for (let t = 0; t < T; t++) {
+          const bit = rng.int(2);
+          odd ^= bit;
+          inputs[t * B + b] = (bit ? 1 : -1) + PARITY_NOISE * rng.normal();
+        }
+        targets[b] = odd;
+      }
+      return { T, B, loss: 'xent_last', inputs, targets };
+    },
+    accuracy(outputs: Float64Array, batch: Batch): number {
+      return lastStepAccuracy(outputs, batch.targets, batch.T, batch.B, 2);
+    },
+  };
+}
