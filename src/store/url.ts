@@ -1,0 +1,153 @@
+/**
+ * The URL codec: query string ⇄ (config, view, lesson). Pure: no window, no history.
+ *
+ * Decoding is total. It starts from the defaults, applies the lesson preset if `lesson=` names
+ * one, then every supplied value read through the key's table entry (urlFields.ts): out-of-range
+ * numbers are clamped, unusable values keep what was there, and each change is listed in
+ * `problems` for the page to show. Unknown keys are ignored and named once. Duplicate keys: the
+ * last one wins (URLSearchParams order). Nothing throws, whatever the string.
+ *
+ * Encoding writes only the keys that differ from the baseline (defaults + lesson), in table order,
+ * so links stay short and hand-editable: `?v=1&lesson=vanishing&T=100`.
+ */
+import { DEFAULT_CONFIG } from '../worker/config';
+import type { TrainConfig } from '../worker/config';
+import { findLesson, LESSONS } from './lessons';
+import { CONFIG_KEYS, DEFAULT_VIEW, FIELDS, show, VIEW_KEYS } from './urlFields';
+import type { Field, UrlState, ViewState } from './urlFields';
+
+export { CONFIG_KEYS, CONTROL_IDS, DEFAULT_VIEW, FIELDS, PANEL_IDS, VIEW_KEYS } from './urlFields';
+export type { ControlId, Field, PanelId, Theme, ViewState } from './urlFields';
+
+/** Link format version, written as `v=1`; a later format can migrate older links by it. */
+export const URL_VERSION = 1;
+
+/** What a link holds. */
+export interface UrlSnapshot {
+  config: TrainConfig;
+  view: ViewState;
+  /** Id of the lesson the link starts from, or null. */
+  lesson: string | null;
+}
+
+export interface DecodedUrl extends UrlSnapshot {
+  /** Human-readable notes on every value that was changed or ignored; empty for a clean link. */
+  problems: string[];
+}
+
+const KNOWN_KEYS = new Set<string>([...CONFIG_KEYS, ...VIEW_KEYS, 'lesson', 'v']);
+const KEY_BY_LOWER = new Map([...KNOWN_KEYS].map((k) => [k.toLowerCase(), k]));
+const MAX_UNKNOWN_SHOWN = 5;
+/** A real link is well under 1 KB; browsers cap URLs at a few MB. Longer input is not read at all. */
+const MAX_SEARCH = 100_000;
+const MAX_UNKNOWN_COUNTED = 1000;
+
+/** Defaults with the lesson's preset over them; the baseline links are written against. */
+export function baseline(lessonId: string | null): { config: TrainConfig; view: ViewState } {
+  const lesson = lessonId === null ? undefined : findLesson(lessonId);
+  return {
+    config: { ...DEFAULT_CONFIG, ...lesson?.config },
+    view: { ...DEFAULT_VIEW, ...lesson?.view },
+  };
+}
+
+/** How a value is named in a problem message ("using all" reads better than "using "). */
+function describe<V>(field: Field<V>, value: V): string {
+  const text = field.format(value);
+  return text === '' ? 'all' : text;
+}
+
+function readInto<K extends keyof UrlState>(state: UrlState, key: K, raw: string, problems: string[]): void {
+  const field = FIELDS[key] as Field<UrlState[K]>;
+  const r = field.parse(raw);
+  if (r.ok) {
+    state[key] = r.value;
+    if (r.note !== undefined) problems.push(r.note);
+  } else {
+    problems.push(`${r.why}; using ${describe(field, state[key])}`);
+  }
+}
+
+function decodeUnsafe(search: string): DecodedUrl {
+  const problems: string[] = [];
+  if (search.length > MAX_SEARCH) {
+    return { ...baseline(null), lesson: null, problems: [`this link is too long (${search.length} characters; at most ${MAX_SEARCH}); using the defaults`] };
+  }
+  // URLSearchParams never throws on a string: bad percent-escapes stay as text and invalid UTF-8
+  // becomes U+FFFD. It also drops one leading '?'.
+  const params = new URLSearchParams(search);
+  const last = new Map<string, string>();
+  // Distinct unknown keys, counted up to a cap so a hostile link cannot grow this without bound.
+  const unknownSet = new Set<string>();
+  for (const [k, v] of params) {
+    if (KNOWN_KEYS.has(k)) last.set(k, v);
+    else if (unknownSet.size < MAX_UNKNOWN_COUNTED) unknownSet.add(k);
+  }
+  const unknownCount = unknownSet.size;
+  const unknown = [...unknownSet].slice(0, MAX_UNKNOWN_SHOWN);
+
+  let lesson: string | null = null;
+  const lessonRaw = last.get('lesson');
+  if (lessonRaw !== undefined) {
+    if (findLesson(lessonRaw) !== undefined) lesson = lessonRaw;
+    else problems.push(`lesson=${show(lessonRaw)} is not a known lesson (known: ${LESSONS.map((l) => l.id).join(', ')}); ignored`);
+  }
+  const base = baseline(lesson);
+  const state: UrlState = { ...base.config, ...base.view };
+  for (const key of [...CONFIG_KEYS, ...VIEW_KEYS]) {
+    const raw = last.get(key);
+    if (raw !== undefined) readInto(state, key, raw, problems);
+  }
+
+  const v = last.get('v');
+  if (v !== undefined && v !== String(URL_VERSION)) {
+    problems.push(`v=${show(v)}: this page reads link version ${URL_VERSION}; read as version ${URL_VERSION}`);
+  }
+  if (unknown.length > 0) {
+    const named = unknown.map((k) => {
+      const near = k.length <= 32 ? KEY_BY_LOWER.get(k.toLowerCase()) : undefined;
+      return near !== undefined ? `${show(k)} (did you mean ${near}?)` : show(k);
+    });
+    const rest = unknownCount - unknown.length;
+    const more = rest <= 0 ? '' : unknownCount >= MAX_UNKNOWN_COUNTED ? ' and many more' : ` and ${rest} more`;
+    problems.push(`ignored unknown ${unknownCount === 1 ? 'key' : 'keys'} ${named.join(', ')}${more}`);
+  }
+
+  const config = Object.fromEntries(CONFIG_KEYS.map((k) => [k, state[k]])) as unknown as TrainConfig;
+  const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, state[k]])) as unknown as ViewState;
+  return { config, view, lesson, problems };
+}
+
+/** Read a query string (with or without the leading '?'). Never throws. */
+export function decodeUrl(search: string): DecodedUrl {
+  try {
+    return decodeUnsafe(typeof search === 'string' ? search : '');
+  } catch {
+    // Unreachable as far as we know (every step above is total); a last guard so a link can never
+    // take the page down.
+    return { ...baseline(null), lesson: null, problems: ['could not read this link; using the defaults'] };
+  }
+}
+
+// encodeURIComponent, but commas stay readable in `panels=grad,belt`.
+const enc = (s: string): string => encodeURIComponent(s).replace(/%2C/gi, ',');
+
+function pushIfChanged<K extends keyof UrlState>(out: string[], key: K, value: UrlState[K], base: UrlState[K]): void {
+  const field = FIELDS[key] as Field<UrlState[K]>;
+  if (!field.equals(value, base)) out.push(`${key}=${enc(field.format(value))}`);
+}
+
+/**
+ * Query string (without '?') for a setup: `v=1`, the lesson, then every key whose value differs
+ * from the baseline, in table order. '' when everything is default. An unknown lesson id is
+ * dropped (the values are then written against the plain defaults).
+ */
+export function encodeUrl(config: TrainConfig, view: ViewState, lesson: string | null = null): string {
+  const known = lesson !== null && findLesson(lesson) !== undefined ? lesson : null;
+  const base = baseline(known);
+  const out: string[] = [];
+  if (known !== null) out.push(`lesson=${enc(known)}`);
+  for (const k of CONFIG_KEYS) pushIfChanged(out, k, config[k], base.config[k]);
+  for (const k of VIEW_KEYS) pushIfChanged(out, k, view[k], base.view[k]);
+  return out.length === 0 ? '' : [`v=${URL_VERSION}`, ...out].join('&');
+}

@@ -1,0 +1,286 @@
+/**
+ * The one table of every user-settable key: how it is read from a link (or a postMessage payload),
+ * written back, its default and its allowed values. The URL codec (url.ts) and the embed message
+ * parser (embed/messages.ts) both read values through it, so a value is clamped the same way
+ * wherever it comes from.
+ */
+import type { CellKind } from '../engine/types';
+import { DEFAULT_CONFIG, INIT_KINDS, LIMITS, OPTIMIZER_KINDS, TASK_IDS } from '../worker/config';
+import type { TrainConfig } from '../worker/config';
+
+export const PANEL_IDS = ['grad', 'spectrum', 'belt', 'loss', 'hidden', 'explain', 'controls'] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+
+/** Controls an embed may keep visible (`controls=`); `forget` is the forget-gate bias, `hold` φ. */
+export const CONTROL_IDS = [
+  'cell', 'task', 'T', 'H', 'batch', 'init', 'rho', 'forget', 'hold',
+  'opt', 'lr', 'clip', 'tbptt', 'seed', 'play', 'step', 'reset', 'speed',
+] as const;
+export type ControlId = (typeof CONTROL_IDS)[number];
+
+export type Theme = 'light' | 'dark';
+
+/** How the page is shown; rides the URL beside the config but never reaches the worker. */
+export interface ViewState {
+  /** Chrome-free iframe view. */
+  embed: boolean;
+  /** Panels shown in embed mode, in this order; null = all. The full app shows every panel. */
+  panels: readonly PanelId[] | null;
+  /** Controls left visible in embed mode; null = all, [] = none (`controls=none`). */
+  controls: readonly ControlId[] | null;
+  /** Start training as soon as the page loads. */
+  autoplay: boolean;
+  /** null follows the system setting. */
+  theme: Theme | null;
+  /** Projector mode: large type. */
+  large: boolean;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  embed: false,
+  panels: null,
+  controls: null,
+  autoplay: false,
+  theme: null,
+  large: false,
+};
+
+/** Everything the URL carries apart from `lesson` and `v`. Config and view keys are disjoint. */
+export type UrlState = TrainConfig & ViewState;
+
+/** The outcome of reading one value: a usable value (with a note if it was changed), or why not. */
+export type Read<V> = { ok: true; value: V; note?: string } | { ok: false; why: string };
+
+export interface Field<V> {
+  readonly key: string;
+  readonly default: V;
+  /** Read a URL value (already percent-decoded). */
+  parse(raw: string): Read<V>;
+  /** Read a JavaScript value (a preset, a postMessage payload); strings go through parse. */
+  accept(value: unknown): Read<V>;
+  /** Shortest text that parse reads back to exactly this value. */
+  format(value: V): string;
+  equals(a: V, b: V): boolean;
+  /** Numbers: allowed interval, and whether only whole numbers are allowed. */
+  readonly range?: { readonly min: number; readonly max: number; readonly integer: boolean };
+  /** Words the key accepts (choices, list items, or the word for "off"). */
+  readonly choices?: readonly string[];
+}
+
+/** Longest raw value we even look at: valid values are at most ~25 characters. */
+const MAX_RAW = 64;
+
+/** A raw value cut short for messages, so a 10 MB value never lands in the UI. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return value.length > 24 ? `${value.slice(0, 24)}… (${value.length} characters)` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}
+
+// Plain decimal or exponent notation only: rejects 'Infinity', 'NaN', hex, '1_000', empty text.
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function readNumber(key: string, raw: unknown, min: number, max: number, integer: boolean): Read<number> {
+  let n: number;
+  if (typeof raw === 'number') n = raw;
+  else if (typeof raw === 'string') {
+    // A hand-typed '+' in a query string arrives as a space ('1e+2' → '1e 2').
+    const text = raw.length > MAX_RAW ? '' : raw.replace(/ /g, '+');
+    n = NUMBER_RE.test(text) ? Number(text) : NaN;
+  } else return { ok: false, why: `${key}=${show(raw)} is not a number` };
+  if (Number.isNaN(n)) return { ok: false, why: `${key}=${show(raw)} is not a number` };
+  if (n > max) return { ok: true, value: max, note: `${key}=${show(raw)} is above the largest allowed ${max}; using ${max}` };
+  if (n < min) return { ok: true, value: min, note: `${key}=${show(raw)} is below the smallest allowed ${min}; using ${min}` };
+  if (integer && !Number.isInteger(n)) {
+    const r = Math.min(max, Math.max(min, Math.round(n)));
+    return { ok: true, value: r, note: `${key}=${show(raw)} is not a whole number; using ${r}` };
+  }
+  return { ok: true, value: n === 0 ? 0 : n }; // -0 → 0, so equal configs encode equally
+}
+
+/** String(x) is the shortest text that reads back to exactly x (ECMAScript Number::toString). */
+const formatNumber = (x: number): string => String(x);
+
+function numberField(
+  key: keyof typeof LIMITS,
+  def: number,
+  integer: boolean,
+  /** Words that mean a number, e.g. clip=off → 0. */
+  words: Readonly<Record<string, number>> = {},
+): Field<number> {
+  const { min, max } = LIMITS[key];
+  const parse = (raw: string): Read<number> => {
+    const word = raw.length <= MAX_RAW ? raw.toLowerCase() : '';
+    const w = Object.hasOwn(words, word) ? words[word] : undefined;
+    return w !== undefined ? { ok: true, value: w } : readNumber(key, raw, min, max, integer);
+  };
+  return {
+    key, default: def, parse, format: formatNumber, equals: Object.is,
+    accept: (v) => (typeof v === 'string' ? parse(v) : readNumber(key, v, min, max, integer)),
+    range: { min, max, integer },
+    ...(Object.keys(words).length > 0 ? { choices: Object.keys(words) } : {}),
+  };
+}
+
+/** A number that may be switched off: the word `off` (or null in a payload) means null. */
+function optionalNumberField(key: 'rho' | 'holdForget', def: number | null): Field<number | null> {
+  const { min, max } = LIMITS[key];
+  const parse = (raw: string): Read<number | null> =>
+    raw.length === 3 && raw.toLowerCase() === 'off' ? { ok: true, value: null } : readNumber(key, raw, min, max, false);
+  return {
+    key, default: def, parse, equals: Object.is,
+    format: (v) => (v === null ? 'off' : formatNumber(v)),
+    accept: (v) => (v === null ? { ok: true, value: null } : typeof v === 'string' ? parse(v) : readNumber(key, v, min, max, false)),
+    range: { min, max, integer: false },
+    choices: ['off'],
+  };
+}
+
+function choiceField<C extends string>(key: string, choices: readonly C[], def: C): Field<C> {
+  const parse = (raw: string): Read<C> => {
+    // Case-insensitive, so `cell=LSTM` typed by hand still works.
+    const lower = raw.length <= MAX_RAW ? raw.toLowerCase() : '';
+    const hit = choices.find((c) => c === raw || c === lower);
+    return hit !== undefined ? { ok: true, value: hit } : { ok: false, why: `${key}=${show(raw)} is not one of ${choices.join(', ')}` };
+  };
+  return {
+    key, default: def, parse, format: (v) => v, equals: Object.is, choices,
+    accept: (v) => (typeof v === 'string' ? parse(v) : { ok: false, why: `${key}=${show(v)} is not one of ${choices.join(', ')}` }),
+  };
+}
+
+const TRUE_WORDS = ['1', 'true', 'yes', 'on', '']; // '' so that a bare `?embed` also counts
+const FALSE_WORDS = ['0', 'false', 'no', 'off'];
+
+function flagField(key: string): Field<boolean> {
+  const parse = (raw: string): Read<boolean> => {
+    const w = raw.length <= MAX_RAW ? raw.toLowerCase() : 'x';
+    if (TRUE_WORDS.includes(w)) return { ok: true, value: true };
+    if (FALSE_WORDS.includes(w)) return { ok: true, value: false };
+    return { ok: false, why: `${key}=${show(raw)} is not 1 or 0` };
+  };
+  return {
+    key, default: false, parse, format: (v) => (v ? '1' : '0'), equals: Object.is,
+    accept: (v) => (typeof v === 'boolean' ? { ok: true, value: v } : typeof v === 'string' ? parse(v) : { ok: false, why: `${key}=${show(v)} is not 1 or 0` }),
+  };
+}
+
+/** A comma list of ids; null = all (key absent), [] = none (`none` or empty). Order kept, repeats dropped. */
+function listField<C extends string>(key: string, ids: readonly C[]): Field<readonly C[] | null> {
+  const readItems = (items: readonly unknown[], raw: unknown): Read<readonly C[] | null> => {
+    const out: C[] = [];
+    const bad: string[] = [];
+    for (const item of items) {
+      const hit = typeof item === 'string' ? ids.find((c) => c === item.trim()) : undefined;
+      if (hit === undefined) bad.push(show(item));
+      else if (!out.includes(hit)) out.push(hit);
+    }
+    if (bad.length === 0) return { ok: true, value: out };
+    const what = `${key}: unknown ${bad.slice(0, 3).join(', ')}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''} (known: ${ids.join(', ')})`;
+    // A typo must not hide everything, so a list with nothing usable is unusable.
+    if (out.length === 0) return { ok: false, why: `${key}=${show(raw)} names nothing known (known: ${ids.join(', ')})` };
+    return { ok: true, value: out, note: `${what}; ignored` };
+  };
+  const parse = (raw: string): Read<readonly C[] | null> => {
+    const t = raw.trim().toLowerCase() === 'none' ? '' : raw;
+    if (t.length > 1000) return { ok: false, why: `${key}=${show(raw)} is too long` };
+    return readItems(t.split(',').filter((s) => s.trim() !== ''), raw);
+  };
+  return {
+    key, default: null, parse, choices: ids,
+    format: (v) => (v === null ? '' : v.length === 0 ? 'none' : v.join(',')),
+    equals: (a, b) => a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i])),
+    accept: (v) =>
+      v === null ? { ok: true, value: null }
+      : typeof v === 'string' ? parse(v)
+      : Array.isArray(v) && v.length <= ids.length * 4 ? readItems(v, v)
+      : { ok: false, why: `${key}=${show(v)} is not a list of ${ids.join(', ')}` },
+  };
+}
+
+function themeField(): Field<Theme | null> {
+  const inner = choiceField<Theme | 'auto' | 'system'>('theme', ['light', 'dark', 'auto', 'system'], 'auto');
+  const toTheme = (r: Read<Theme | 'auto' | 'system'>): Read<Theme | null> =>
+    !r.ok ? r : { ok: true, value: r.value === 'auto' || r.value === 'system' ? null : r.value };
+  return {
+    key: 'theme', default: null, equals: Object.is, choices: ['light', 'dark', 'auto'],
+    format: (v) => v ?? 'auto',
+    parse: (raw) => toTheme(inner.parse(raw)),
+    accept: (v) => (v === null ? { ok: true, value: null } : toTheme(inner.accept(v))),
+  };
+}
+
+const CELL_KINDS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
+const D = DEFAULT_CONFIG;
+
+/**
+ * Every key of the URL but `lesson` and `v`. The mapped type makes a new config or view key without
+ * an entry here a type error. Key order is the order links are written in.
+ */
+export const FIELDS: { readonly [K in keyof UrlState]: Field<UrlState[K]> } = {
+  cell: choiceField('cell', CELL_KINDS, D.cell),
+  task: choiceField('task', TASK_IDS, D.task),
+  T: numberField('T', D.T, true),
+  H: numberField('H', D.H, true),
+  batch: numberField('batch', D.batch, true),
+  init: choiceField('init', INIT_KINDS, D.init),
+  rho: optionalNumberField('rho', D.rho),
+  forgetBias: numberField('forgetBias', D.forgetBias, false),
+  holdForget: optionalNumberField('holdForget', D.holdForget),
+  opt: choiceField('opt', OPTIMIZER_KINDS, D.opt),
+  lr: numberField('lr', D.lr, false),
+  clip: numberField('clip', D.clip, false, { off: 0 }),
+  tbptt: numberField('tbptt', D.tbptt, true, { off: 0, full: 0 }),
+  seed: numberField('seed', D.seed, true),
+  embed: flagField('embed'),
+  panels: listField('panels', PANEL_IDS),
+  controls: listField('controls', CONTROL_IDS),
+  autoplay: flagField('autoplay'),
+  theme: themeField(),
+  large: flagField('large'),
+};
+
+// Records keyed by every key, so forgetting one is a type error; their key order is the link order.
+const CONFIG_KEY_SET: Record<keyof TrainConfig, true> = {
+  cell: true, task: true, T: true, H: true, batch: true, init: true, rho: true, forgetBias: true,
+  holdForget: true, opt: true, lr: true, clip: true, tbptt: true, seed: true,
+};
+const VIEW_KEY_SET: Record<keyof ViewState, true> = { embed: true, panels: true, controls: true, autoplay: true, theme: true, large: true };
+
+export const CONFIG_KEYS = Object.keys(CONFIG_KEY_SET) as readonly (keyof TrainConfig)[];
+export const VIEW_KEYS = Object.keys(VIEW_KEY_SET) as readonly (keyof ViewState)[];
+
+/**
+ * Read a partial config from untrusted JavaScript values (a preset, a postMessage payload) onto
+ * `base`. Values out of range are clamped (listed in `problems`); unusable values keep `base`'s
+ * value and are listed in `invalid`. Keys that are not config keys are listed in `unknown`.
+ */
+export function readConfigPatch(
+  base: TrainConfig,
+  patch: Readonly<Record<string, unknown>>,
+): { config: TrainConfig; problems: string[]; invalid: string[]; unknown: string[] } {
+  const config: TrainConfig = { ...base };
+  const problems: string[] = [];
+  const invalid: string[] = [];
+  const unknown: string[] = [];
+  for (const key of Object.keys(patch)) {
+    if (!Object.hasOwn(CONFIG_KEY_SET, key)) {
+      unknown.push(show(key));
+      continue;
+    }
+    const k = key as keyof TrainConfig;
+    const r = acceptInto(config, k, patch[key]);
+    if (!r.ok) invalid.push(r.why);
+    else if (r.note !== undefined) problems.push(r.note);
+  }
+  return { config, problems, invalid, unknown };
+}
+
+function acceptInto<K extends keyof TrainConfig>(config: TrainConfig, k: K, value: unknown): Read<TrainConfig[K]> {
+  const field = FIELDS[k] as Field<TrainConfig[K]>;
+  const r = field.accept(value);
+  if (r.ok) config[k] = r.value;
+  return r;
+}
