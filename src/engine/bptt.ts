@@ -37,8 +37,14 @@ export interface RunOptions {
   holdForget?: number | null;
 }
 
-/** Called after step t's states are written (tests use it to perturb h_t or c_t). */
-export type StepHook = (ws: WorkspaceInternal, t: number) => void;
+/**
+ * Test hooks into the forward pass: `afterStep` runs once step t's states are written (to perturb
+ * h_t or c_t, or to detach a state), `beforeReadout` once the time loop is done.
+ */
+export interface ForwardHooks {
+  afterStep?(ws: WorkspaceInternal, t: number): void;
+  beforeReadout?(ws: WorkspaceInternal): void;
+}
 
 const CELLS: Record<CellKind, CellKernel> = {
   linear: linearCell,
@@ -75,16 +81,13 @@ function checkCall(model: Model, batch: Batch, ws: WorkspaceInternal, opts: RunO
     throw new RangeError(`c0 must hold B·H = ${bh} numbers`);
 }
 
-/**
- * Forward pass: states, gates, readout, loss and dL/dŷ. `onStep` lets tests perturb a state right
- * after it is computed. Returns the loss (also in ws.trace.loss).
- */
+/** Forward pass: states, gates, readout, loss and dL/dŷ. Returns the loss (also in ws.trace.loss). */
 export function runForward(
   model: Model,
   batch: Batch,
   wsPublic: Workspace,
   opts: RunOptions = {},
-  onStep?: StepHook,
+  hooks?: ForwardHooks,
 ): number {
   const ws = internals(wsPublic);
   checkCall(model, batch, ws, opts);
@@ -109,7 +112,7 @@ export function runForward(
   const whh = model.param('weight_hh_l0').w;
   for (let t = 1; t <= T; t++) {
     cell.forward(ws, whh, bhh, t, hold);
-    if (onStep !== undefined) onStep(ws, t);
+    hooks?.afterStep?.(ws, t);
     if (tr.nonFinite === null) {
       if (tr.c !== null && !allFinite(tr.c, t * bh, bh))
         flagNonFinite(tr, { quantity: 'cell', step: t });
@@ -117,6 +120,7 @@ export function runForward(
     }
   }
 
+  hooks?.beforeReadout?.(ws);
   const lastOnly = lastStepOnly(batch.loss);
   const { t0, rows } = scoredRows(ws, lastOnly);
   readoutForward(ws, model.param('readout.weight'), model.param('readout.bias'), t0, rows);
