@@ -70,6 +70,8 @@ export interface Snapshot {
   type: 'snapshot';
   /** Increments with every snapshot the trainer emits (a new object identity for the store). */
   version: number;
+  /** Increments on every rebuild or reset: when it changes, clear the loss history. */
+  run: number;
   /** Training iterations done since the last (re)build. */
   iteration: number;
   running: boolean;
@@ -125,6 +127,8 @@ export interface Snapshot {
   spectrumIteration: number;
   /** ‖∂h_t/∂h_{t−1}‖₂ of the selected sequence, [T] (rnn/linear, on a time budget), else null. */
   stepJacNorms: Float64Array | null;
+  /** Iteration at which `stepJacNorms` was computed. */
+  stepJacIteration: number;
   /** First non-finite value of the latest pass, or null. */
   nonFinite: NonFinite | null;
   /** Measured training steps per second (0 when paused). */
@@ -160,7 +164,10 @@ export type AnalysisMessage =
       kind: 'belt';
       iteration: number;
       seq: number;
-      /** Named curves over t = 1..T (belt product, full derivative, …), each [T]. */
+      /**
+       * The engine's belt curves (src/engine/jacobian/belt.ts): beltProduct [T][H] (Π f per unit),
+       * fullDiag [T][H] (diagonal of the full ∂c_T/∂c_t), fullNorm [T], offDiagMax [T].
+       */
       curves: Record<string, Float64Array>;
     };
 
@@ -168,8 +175,8 @@ export interface GradcheckMessage {
   v: V;
   type: 'gradcheck';
   maxRelError: number;
-  /** Where the largest relative error was found (engine's gradCheck report). */
-  worst: unknown;
+  /** Where the largest relative error was found. */
+  worst: { param: ParamName; index: number } | null;
   checked: number;
 }
 

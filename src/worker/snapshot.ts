@@ -1,0 +1,194 @@
+/**
+ * Builds the `snapshot` message from a trainer: fresh typed arrays (listed for the transfer list),
+ * never views of the workspace, and only what is drawn (per-step norms over the batch, per-unit
+ * arrays of one selected sequence). Eigen-decompositions and step Jacobians are costly at H = 128,
+ * so they are recomputed only when their inputs changed and on a time budget, scaled by how long
+ * they took last time so they never eat more than about a fifth of the training time.
+ */
+import { stepJacobianNorms } from '../engine/jacobian';
+import { modelSpectrum } from '../engine/spectrum';
+import { GATE_NAMES, gateCount } from '../engine/types';
+import type { Trace } from '../engine/types';
+import { PROTOCOL_VERSION } from './protocol';
+import type { GateSpectrum, Snapshot } from './protocol';
+import type { Trainer } from './trainer';
+
+/** Shortest gap between two spectrum recomputations while training runs (≈ 4 per second). */
+const SPECTRUM_MIN_GAP_MS = 250;
+/** Shortest gap between two step-Jacobian recomputations while training runs. */
+const JACOBIAN_MIN_GAP_MS = 100;
+/** A recomputation may take at most 1/BUDGET_FACTOR of the wall time between two of them. */
+const BUDGET_FACTOR = 5;
+
+export interface View {
+  /** Sequence of the batch shown (clamped to B − 1). */
+  seq: number;
+  /** Gate block selected in the UI (clamped to G − 1). */
+  gate: number;
+}
+
+export interface SnapshotInput {
+  running: boolean;
+  stepsPerSecond: number;
+  /** Recompute throttled quantities now regardless of the time budget (paused, single step). */
+  force: boolean;
+}
+
+export interface Snapshotter {
+  build(trainer: Trainer, view: View, input: SnapshotInput): { msg: Snapshot; transfer: ArrayBuffer[] };
+  /** Forget cached analyses (after a rebuild). */
+  invalidate(): void;
+}
+
+/** Rows t = 1..T of sequence `seq` from a [rows][B][width] array whose first row is `first`. */
+function seqRows(src: Float64Array, T: number, B: number, width: number, seq: number, first: number): Float64Array {
+  const out = new Float64Array(T * width);
+  for (let t = 0; t < T; t++) {
+    const off = ((t + first) * B + seq) * width;
+    out.set(src.subarray(off, off + width), t * width);
+  }
+  return out;
+}
+
+function copySpectrum(s: GateSpectrum): GateSpectrum {
+  return { ...s, re: s.re.slice(), im: s.im.slice() };
+}
+
+export function createSnapshotter(now: () => number): Snapshotter {
+  let version = 0;
+  let spectrum: GateSpectrum[] = [];
+  let spectrumKey = '';
+  let spectrumIteration = 0;
+  let spectrumAt = -Infinity;
+  let spectrumCost = 0;
+  let jac: Float64Array | null = null;
+  let jacKey = '';
+  let jacIteration = 0;
+  let jacAt = -Infinity;
+  let jacCost = 0;
+
+  const due = (at: number, cost: number, gap: number, t: number) => t - at >= Math.max(gap, BUDGET_FACTOR * cost);
+
+  const updateSpectrum = (trainer: Trainer, force: boolean): void => {
+    const key = `${trainer.run}:${trainer.weightsVersion}`;
+    if (key === spectrumKey) return;
+    const t0 = now();
+    if (!force && spectrumKey !== '' && !due(spectrumAt, spectrumCost, SPECTRUM_MIN_GAP_MS, t0)) return;
+    const cell = trainer.config.cell;
+    const G = gateCount(cell);
+    const names = GATE_NAMES[cell];
+    const out: GateSpectrum[] = [];
+    for (let g = 0; g < G; g++) {
+      const s = modelSpectrum(trainer.model, g);
+      out.push({ gate: names[g] ?? 'h', re: s.re, im: s.im, rho: s.rho, sigmaMax: s.sigmaMax, sigmaMin: s.sigmaMin });
+    }
+    spectrum = out;
+    spectrumKey = key;
+    spectrumIteration = trainer.iteration;
+    spectrumAt = now();
+    spectrumCost = spectrumAt - t0;
+  };
+
+  const updateJacobian = (trainer: Trainer, seq: number, force: boolean): void => {
+    const cell = trainer.config.cell;
+    if (cell !== 'rnn' && cell !== 'linear') {
+      jac = null;
+      return;
+    }
+    const key = `${trainer.run}:${trainer.weightsVersion}:${trainer.iteration}:${seq}:${trainer.trace.loss}`;
+    if (key === jacKey) return;
+    const t0 = now();
+    if (!force && jacKey !== '' && !due(jacAt, jacCost, JACOBIAN_MIN_GAP_MS, t0)) return;
+    jac = stepJacobianNorms(trainer.model, trainer.trace, seq);
+    jacKey = key;
+    jacIteration = trainer.iteration;
+    jacAt = now();
+    jacCost = jacAt - t0;
+  };
+
+  return {
+    invalidate() {
+      spectrumKey = '';
+      jacKey = '';
+      jac = null;
+    },
+
+    build(trainer, view, input) {
+      const tr: Trace = trainer.trace;
+      const { T, B, H } = tr;
+      const G = gateCount(tr.cell);
+      const seq = Math.min(Math.max(0, view.seq), B - 1);
+      const gate = Math.min(Math.max(0, view.gate), Math.max(0, G - 1));
+      updateSpectrum(trainer, input.force);
+      updateJacobian(trainer, seq, input.force);
+
+      const drained = trainer.log.drain();
+      const task = trainer.task;
+      const cfg = trainer.config;
+      const dhNorm = tr.dhNorm.slice();
+      const dcNorm = tr.dcNorm === null ? null : tr.dcNorm.slice();
+      const hidden = seqRows(tr.h, T, B, H, seq, 1);
+      const cellState = tr.c === null ? null : seqRows(tr.c, T, B, H, seq, 1);
+      const gates = tr.gates === null || G === 1 ? null : seqRows(tr.gates, T, B, G * H, seq, 0);
+      const dhUnit = seqRows(tr.dh, T, B, H, seq, 0);
+      const dcUnit = tr.dc === null ? null : seqRows(tr.dc, T, B, H, seq, 0);
+      const spec = spectrum.map(copySpectrum);
+      const stepJacNorms = jac === null ? null : jac.slice();
+      const accuracy = task.accuracy === undefined ? null : task.accuracy(tr.outputs, trainer.batch);
+
+      version++;
+      const msg: Snapshot = {
+        v: PROTOCOL_VERSION,
+        type: 'snapshot',
+        version,
+        run: trainer.run,
+        iteration: trainer.iteration,
+        running: input.running,
+        config: { ...cfg },
+        loss: tr.loss,
+        lossesSince: drained.losses,
+        itersSince: drained.iters,
+        normsSince: drained.norms,
+        clippedSince: drained.clipped,
+        preClipNorm: trainer.preClipNorm,
+        clipped: trainer.clipped,
+        accuracy,
+        chanceLoss: task.chanceLoss,
+        chanceAccuracy: task.chanceAccuracy ?? null,
+        solvedLoss: task.solvedLoss,
+        taskLoss: trainer.batch.loss,
+        T,
+        B,
+        H,
+        cell: tr.cell,
+        seq,
+        gate,
+        holdForget: tr.cell === 'lstm' ? cfg.holdForget : null,
+        tbptt: cfg.tbptt,
+        dhNorm,
+        dcNorm,
+        hidden,
+        cellState,
+        gates,
+        dhUnit,
+        dcUnit,
+        spectrum: spec,
+        spectrumIteration,
+        stepJacNorms,
+        stepJacIteration: jacIteration,
+        nonFinite: tr.nonFinite,
+        stepsPerSecond: input.stepsPerSecond,
+      };
+      const transfer: ArrayBuffer[] = [];
+      const add = (a: Float64Array | Uint8Array | null) => {
+        if (a !== null) transfer.push(a.buffer as ArrayBuffer);
+      };
+      [drained.losses, drained.iters, drained.norms, drained.clipped, dhNorm, dcNorm, hidden, cellState, gates, dhUnit, dcUnit, stepJacNorms].forEach(add);
+      for (const s of spec) {
+        add(s.re);
+        add(s.im);
+      }
+      return { msg, transfer };
+    },
+  };
+}

@@ -1,0 +1,272 @@
+/**
+ * The training state machine, free of any messaging: model, task, workspace and optimizer built
+ * from a TrainConfig, one `step()` per iteration, live config changes, and the bookkeeping a
+ * snapshot needs. It runs in the worker and in-thread (Node tests, the no-worker fallback).
+ * Same config and seed → same losses, bit for bit: weights and data come from two seeded streams.
+ */
+import { createWorkspace, forwardBackward } from '../engine/bptt';
+import type { RunOptions, Workspace } from '../engine/bptt';
+import { clipGradNorm, gradNorm } from '../engine/clip';
+import { initModel, shiftForgetBias } from '../engine/init';
+import { createModel } from '../engine/model';
+import type { Model } from '../engine/model';
+import { createOptimizer } from '../engine/optim';
+import type { Optimizer } from '../engine/optim';
+import { createRng } from '../engine/rng';
+import type { Rng } from '../engine/rng';
+import { setModelSpectralRadius } from '../engine/spectrum';
+import { makeTask } from '../engine/tasks';
+import type { Task } from '../engine/tasks';
+import { PARAM_NAMES } from '../engine/types';
+import type { Batch, NonFinite, Trace } from '../engine/types';
+import type { TrainConfig } from './config';
+import { LossLog } from './trainer/lossLog';
+
+/** Config keys whose change needs a fresh model (everything else is applied to the live one). */
+export const REBUILD_KEYS = ['cell', 'task', 'T', 'H', 'batch', 'init', 'seed'] as const satisfies readonly (keyof TrainConfig)[];
+
+/** Decorrelates the data stream from the weight stream for the same user seed. */
+const DATA_SEED_SALT = 0x5bd1e995;
+
+export interface StepResult {
+  /** False when the pass went non-finite: nothing was updated and the last finite state was restored. */
+  ok: boolean;
+  /** What became non-finite (when !ok). */
+  nonFinite: NonFinite | null;
+}
+
+export interface Trainer {
+  readonly config: Readonly<TrainConfig>;
+  readonly model: Model;
+  readonly task: Task;
+  /** Iterations (weight updates) since the last build or reset. */
+  readonly iteration: number;
+  /** Increments on every build or reset, so a receiver knows to clear its history. */
+  readonly run: number;
+  /** The batch the latest trace was computed on. */
+  readonly batch: Batch;
+  /** The latest trace (workspace buffers: copy what you keep). */
+  readonly trace: Trace;
+  /** Pre-clip global gradient norm of the latest trace, and whether that iteration was clipped. */
+  readonly preClipNorm: number;
+  readonly clipped: boolean;
+  /** Increments whenever W_hh may have changed (steps, rho, loads, rebuilds). */
+  readonly weightsVersion: number;
+  /** Losses, iteration numbers, norms and clip flags of iterations since the last drain. */
+  readonly log: LossLog;
+  /** One training iteration: sample → forward/backward → clip → optimizer step. */
+  step(): StepResult;
+  /** Apply a config change; returns true when it rebuilt the model. Throws (changing nothing) on a bad patch. */
+  setConfig(patch: Partial<TrainConfig>): boolean;
+  /** Recompute the trace on the current batch with the current weights and config (no update). */
+  recompute(): void;
+  /** Rebuild from the current config (new weights from the seed, iteration 0). */
+  reset(): void;
+  /** Replace every weight (validated: names and lengths); throws and changes nothing when invalid. */
+  loadWeights(weights: Record<string, ArrayLike<number>>): void;
+  /** Copies of every weight. */
+  getWeights(): { weights: Record<string, number[]>; shapes: Record<string, [number, number]> };
+}
+
+interface Built {
+  model: Model;
+  task: Task;
+  ws: Workspace;
+  opt: Optimizer;
+  dataRng: Rng;
+  batch: Batch;
+  /**
+   * Weights before the latest update and the batch they were traced on. On divergence the model goes
+   * back to them and the trace is recomputed, so what is shown (and kept) is the last finite state.
+   */
+  prevW: Float64Array[];
+  prevBatch: Batch | null;
+}
+
+function build(config: TrainConfig): Built {
+  const task = makeTask(config.task, config.T);
+  const model = createModel({ cell: config.cell, inputSize: task.inputSize, hiddenSize: config.H, outputSize: task.outputSize });
+  initModel(model, createRng(config.seed), { init: config.init, rho: config.rho, forgetBias: config.forgetBias });
+  const dataRng = createRng((config.seed ^ DATA_SEED_SALT) >>> 0);
+  const batch = task.sample(dataRng, config.batch);
+  const ws = createWorkspace(model.spec, batch.T, batch.B);
+  const opt = createOptimizer(config.opt, model.params, { lr: config.lr });
+  const prevW = model.params.map((p) => new Float64Array(p.w.length));
+  return { model, task, ws, opt, dataRng, batch, prevW, prevBatch: null };
+}
+
+function isRebuild(cur: TrainConfig, patch: Partial<TrainConfig>): boolean {
+  return REBUILD_KEYS.some((k) => patch[k] !== undefined && patch[k] !== cur[k]);
+}
+
+export function createTrainer(initial: TrainConfig): Trainer {
+  const config: TrainConfig = { ...initial };
+  let b = build(config);
+  let iteration = 0;
+  let run = 1;
+  let weightsVersion = 1;
+  let preClipNorm = 0;
+  let clipped = false;
+  const log = new LossLog();
+
+  const runOptions = (): RunOptions => {
+    const K = config.tbptt;
+    const opts: RunOptions = {};
+    if (K > 0 && K < b.batch.T) opts.truncate = K;
+    if (config.cell === 'lstm') opts.holdForget = config.holdForget;
+    return opts;
+  };
+
+  let trace: Trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+  preClipNorm = gradNorm(b.model.params);
+
+  const restoreLastFinite = (): void => {
+    if (b.prevBatch === null) return; // nothing finite to go back to (the very first pass blew up)
+    b.model.params.forEach((p, k) => p.w.set(b.prevW[k]!));
+    b.batch = b.prevBatch;
+    trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+    preClipNorm = gradNorm(b.model.params);
+    clipped = false;
+    weightsVersion++;
+  };
+
+  const trainer: Trainer = {
+    get config() {
+      return config;
+    },
+    get model() {
+      return b.model;
+    },
+    get task() {
+      return b.task;
+    },
+    get iteration() {
+      return iteration;
+    },
+    get run() {
+      return run;
+    },
+    get batch() {
+      return b.batch;
+    },
+    get trace() {
+      return trace;
+    },
+    get preClipNorm() {
+      return preClipNorm;
+    },
+    get clipped() {
+      return clipped;
+    },
+    get weightsVersion() {
+      return weightsVersion;
+    },
+    log,
+
+    step() {
+      b.batch = b.task.sample(b.dataRng, config.batch);
+      trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+      const loss = trace.loss;
+      let nf: NonFinite | null = trace.nonFinite;
+      if (nf === null && !Number.isFinite(loss)) nf = { quantity: 'loss', step: 0 };
+      const res = clipGradNorm(b.model.params, config.clip);
+      if (nf === null && !Number.isFinite(res.norm)) nf = { quantity: 'gradient', step: 0 };
+      if (nf !== null) {
+        restoreLastFinite();
+        return { ok: false, nonFinite: nf };
+      }
+      // Keep what this (finite) trace was computed from, in case the update it makes blows up later.
+      b.model.params.forEach((p, k) => b.prevW[k]!.set(p.w));
+      b.prevBatch = b.batch;
+      b.opt.step();
+      iteration++;
+      weightsVersion++;
+      preClipNorm = res.norm;
+      clipped = res.clipped;
+      log.push(iteration, loss, res.norm, res.clipped);
+      return { ok: true, nonFinite: null };
+    },
+
+    setConfig(patch) {
+      const next: TrainConfig = { ...config, ...patch };
+      if (isRebuild(config, patch)) {
+        const nb = build(next); // throws before anything changes
+        Object.assign(config, next);
+        b = nb;
+        iteration = 0;
+        run++;
+        weightsVersion++;
+        log.clear();
+        trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+        preClipNorm = gradNorm(b.model.params);
+        clipped = false;
+        return true;
+      }
+      if (next.opt !== config.opt) b.opt = createOptimizer(next.opt, b.model.params, { lr: next.lr });
+      b.opt.lr = next.lr;
+      if (next.rho !== config.rho && next.rho !== null) {
+        setModelSpectralRadius(b.model, next.rho);
+        weightsVersion++;
+      }
+      if (next.forgetBias !== config.forgetBias && config.cell === 'lstm') {
+        shiftForgetBias(b.model, next.forgetBias - config.forgetBias);
+        weightsVersion++;
+      }
+      Object.assign(config, next);
+      return false;
+    },
+
+    recompute() {
+      trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+      preClipNorm = gradNorm(b.model.params);
+      clipped = config.clip > 0 && preClipNorm > config.clip;
+      if (trace.nonFinite === null && Number.isFinite(trace.loss) && Number.isFinite(preClipNorm)) {
+        b.model.params.forEach((p, k) => b.prevW[k]!.set(p.w));
+        b.prevBatch = b.batch;
+      }
+    },
+
+    reset() {
+      b = build(config);
+      iteration = 0;
+      run++;
+      weightsVersion++;
+      log.clear();
+      trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+      preClipNorm = gradNorm(b.model.params);
+      clipped = false;
+    },
+
+    loadWeights(weights) {
+      const names = Object.keys(weights);
+      const extra = names.filter((n) => !(PARAM_NAMES as readonly string[]).includes(n));
+      if (extra.length > 0) throw new RangeError(`unknown parameter(s): ${extra.join(', ')}`);
+      for (const p of b.model.params) {
+        const src = weights[p.name];
+        if (src === undefined) throw new RangeError(`missing parameter ${p.name}`);
+        if (src.length !== p.w.length) {
+          throw new RangeError(`${p.name}: expected ${p.rows}×${p.cols} = ${p.w.length} values, got ${src.length}`);
+        }
+        for (let k = 0; k < src.length; k++) {
+          if (!Number.isFinite(src[k])) throw new RangeError(`${p.name}[${k}] is not a finite number`);
+        }
+      }
+      for (const p of b.model.params) p.w.set(weights[p.name]!);
+      b.opt.reset();
+      b.prevBatch = null;
+      weightsVersion++;
+      this.recompute();
+    },
+
+    getWeights() {
+      const weights: Record<string, number[]> = {};
+      const shapes: Record<string, [number, number]> = {};
+      for (const p of b.model.params) {
+        weights[p.name] = Array.from(p.w);
+        shapes[p.name] = [p.rows, p.cols];
+      }
+      return { weights, shapes };
+    },
+  };
+  return trainer;
+}

@@ -1,0 +1,302 @@
+/**
+ * The training loop and message dispatch, shared by the worker and the in-thread fallback. It runs
+ * steps in short time slices and yields between them, so control messages (pause, a slider) are
+ * handled within a slice; snapshots go out at most ~30 per second while running, and at once when
+ * paused so a slider answers in the same frame. Nothing here touches `self`: the host passes `post`.
+ */
+import { jacobianProducts } from '../../engine/jacobian';
+import { beltCurves } from '../../engine/jacobian/belt';
+import { gradCheck } from '../../engine/gradcheck';
+import { DEFAULT_CONFIG } from '../config';
+import { createSnapshotter } from '../snapshot';
+import type { View } from '../snapshot';
+import { createTrainer } from '../trainer';
+import type { Trainer } from '../trainer';
+import { errorMessage, parseToWorker, PROTOCOL_VERSION } from '../protocol';
+import type { FromWorker, Speed, ToWorker } from '../protocol';
+
+export interface SessionOptions {
+  /** Deliver a message to the page; `transfer` lists buffers that may be moved, not copied. */
+  post: (msg: FromWorker, transfer: ArrayBuffer[]) => void;
+  /** Milliseconds, monotonic. */
+  now?: () => number;
+  /** Run `cb` soon, after pending messages (MessageChannel in a worker; setTimeout elsewhere). */
+  yieldTo?: (cb: () => void) => void;
+  /** Time slice of training between two yields. */
+  sliceMs?: number;
+  /** Most snapshots per second while running. */
+  maxPostsPerSecond?: number;
+}
+
+export interface Session {
+  /** Handle one (untrusted) message from the page. */
+  handle(raw: unknown): void;
+  /** Stop the loop; later messages are ignored. */
+  dispose(): void;
+  /** The trainer (tests and the CLI read it directly). */
+  readonly trainer: Trainer | null;
+}
+
+const DEFAULT_SLICE_MS = 12;
+const DEFAULT_MAX_POSTS = 30;
+/** Window over which steps per second are measured. */
+const RATE_WINDOW_MS = 500;
+
+export function createSession(opts: SessionOptions): Session {
+  const post = opts.post;
+  const now = opts.now ?? (() => performance.now());
+  const yieldTo = opts.yieldTo ?? ((cb: () => void) => void setTimeout(cb, 0));
+  const sliceMs = opts.sliceMs ?? DEFAULT_SLICE_MS;
+  const postGap = 1000 / (opts.maxPostsPerSecond ?? DEFAULT_MAX_POSTS);
+  const snap = createSnapshotter(now);
+
+  let trainer: Trainer | null = null;
+  let disposed = false;
+  let running = false;
+  let pending = 0;
+  let speed: Speed = 'max';
+  let paceStart = 0;
+  let paceSteps = 0;
+  let rateStart = now();
+  let rateSteps = 0;
+  let stepsPerSecond = 0;
+  const view: View = { seq: 0, gate: 0 };
+  let dirty = false;
+  let needRecompute = false;
+  let lastPost = -Infinity;
+  let tickQueued = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const send = (msg: FromWorker, transfer: ArrayBuffer[] = []) => {
+    if (!disposed) post(msg, transfer);
+  };
+  const fail = (e: unknown) => send(errorMessage(e instanceof Error ? e.message : String(e)));
+
+  const ensure = (): Trainer => {
+    trainer ??= createTrainer(DEFAULT_CONFIG);
+    return trainer;
+  };
+
+  const postSnapshot = (force: boolean) => {
+    if (trainer === null) return;
+    const { msg, transfer } = snap.build(trainer, view, { running, stepsPerSecond: running ? stepsPerSecond : 0, force });
+    send(msg, transfer);
+    dirty = false;
+    lastPost = now();
+  };
+
+  const schedule = (delayMs = 0) => {
+    if (disposed) return;
+    if (tickQueued && timer !== null && delayMs <= 1) {
+      // A sleeping tick (speed limit) would answer late: run one now instead.
+      clearTimeout(timer);
+      timer = null;
+      tickQueued = false;
+    }
+    if (tickQueued) return;
+    tickQueued = true;
+    if (delayMs > 1) timer = setTimeout(tick, delayMs);
+    else yieldTo(tick);
+  };
+
+  const measureRate = (t: number, did: number) => {
+    rateSteps += did;
+    if (t - rateStart >= RATE_WINDOW_MS) {
+      stepsPerSecond = (rateSteps * 1000) / (t - rateStart);
+      rateStart = t;
+      rateSteps = 0;
+    }
+  };
+
+  /** Steps the speed limit allows now; rebases when the engine is slower than asked (no burst later). */
+  const allowed = (t: number): number => {
+    if (speed === 'max') return Infinity;
+    const due = Math.floor(((t - paceStart) * speed) / 1000) - paceSteps;
+    if (due > Math.max(1, speed * 0.1)) {
+      paceStart = t;
+      paceSteps = 0;
+      return 1;
+    }
+    return due;
+  };
+
+  function tick(): void {
+    tickQueued = false;
+    timer = null;
+    if (disposed || trainer === null) return;
+    const t0 = now();
+    if (needRecompute) {
+      needRecompute = false;
+      trainer.recompute();
+      dirty = true;
+    }
+    let did = 0;
+    while (pending > 0 || running) {
+      if (pending === 0 && allowed(now()) <= 0) break;
+      const r = trainer.step();
+      if (!r.ok) {
+        const nf = r.nonFinite!;
+        running = false;
+        pending = 0;
+        send({ v: PROTOCOL_VERSION, type: 'diverged', iteration: trainer.iteration + 1, quantity: nf.quantity, step: nf.step, ...(nf.param !== undefined ? { param: nf.param } : {}) });
+        dirty = true;
+        break;
+      }
+      did++;
+      if (pending > 0) pending--;
+      else paceSteps++;
+      if (now() - t0 >= sliceMs) break;
+    }
+    const t1 = now();
+    measureRate(t1, did);
+    if (did > 0) dirty = true;
+    const idle = !running && pending === 0;
+    if (dirty && (idle || t1 - lastPost >= postGap)) postSnapshot(idle);
+    if (idle) return;
+    if (pending === 0 && speed !== 'max') {
+      // Sleep until the next step is due, or until a held-back snapshot may go out.
+      let wait = ((paceSteps + 1) * 1000) / speed - (t1 - paceStart);
+      if (dirty) wait = Math.min(wait, postGap - (t1 - lastPost));
+      schedule(wait);
+    } else {
+      schedule();
+    }
+  }
+
+  const handleValid = (msg: ToWorker): void => {
+    switch (msg.type) {
+      case 'init':
+        trainer = createTrainer(msg.config);
+        snap.invalidate();
+        running = false;
+        pending = 0;
+        postSnapshot(true);
+        return;
+      case 'setConfig': {
+        const t = ensure();
+        if (t.setConfig(msg.patch)) snap.invalidate();
+        else if (!running) needRecompute = true;
+        dirty = true;
+        schedule();
+        return;
+      }
+      case 'play':
+        ensure();
+        if (!running) {
+          running = true;
+          paceStart = now();
+          paceSteps = 0;
+          rateStart = paceStart;
+          rateSteps = 0;
+          dirty = true;
+        }
+        schedule();
+        return;
+      case 'pause':
+        ensure();
+        running = false;
+        pending = 0;
+        postSnapshot(true);
+        return;
+      case 'step':
+        ensure();
+        pending += msg.n ?? 1;
+        schedule();
+        return;
+      case 'reset':
+        ensure().reset();
+        snap.invalidate();
+        dirty = true;
+        if (running) schedule();
+        else postSnapshot(true);
+        return;
+      case 'setSpeed':
+        speed = msg.stepsPerSecond;
+        paceStart = now();
+        paceSteps = 0;
+        if (running) schedule();
+        return;
+      case 'setView':
+        view.seq = msg.seq;
+        if (msg.gate !== undefined) view.gate = msg.gate;
+        ensure();
+        if (running) dirty = true;
+        else postSnapshot(true);
+        return;
+      case 'analyze': {
+        const t = ensure();
+        const seq = Math.min(view.seq, t.trace.B - 1);
+        if (msg.kind === 'jacobian') {
+          const j = jacobianProducts(t.model, t.trace, seq, jacOptions(t));
+          const out = { prodNorm: j.prodNorm.slice(), rhoRef: j.rhoRef.slice(), sigmaRef: j.sigmaRef.slice() };
+          send({ v: PROTOCOL_VERSION, type: 'analysis', kind: 'jacobian', iteration: t.iteration, seq, ...out }, [out.prodNorm.buffer, out.rhoRef.buffer, out.sigmaRef.buffer]);
+        } else {
+          const raw = beltCurves(t.model, t.trace, seq, jacOptions(t)) as unknown as Record<string, unknown>;
+          const curves: Record<string, Float64Array> = {};
+          for (const [k, val] of Object.entries(raw)) if (val instanceof Float64Array) curves[k] = val.slice();
+          send({ v: PROTOCOL_VERSION, type: 'analysis', kind: 'belt', iteration: t.iteration, seq, curves }, Object.values(curves).map((a) => a.buffer as ArrayBuffer));
+        }
+        return;
+      }
+      case 'gradcheck': {
+        const t = ensure();
+        const r = gradCheck(t.model, t.batch, gradcheckOptions(t));
+        // gradCheck leaves other gradients in param.dw; recompute so the trace and dw agree again.
+        t.recompute();
+        send({ v: PROTOCOL_VERSION, type: 'gradcheck', maxRelError: r.maxRelError, worst: r.worst, checked: r.checked });
+        return;
+      }
+      case 'loadWeights':
+        ensure().loadWeights(msg.weights);
+        snap.invalidate();
+        if (running) dirty = true;
+        else postSnapshot(true);
+        return;
+      case 'getWeights': {
+        const { weights, shapes } = ensure().getWeights();
+        send({ v: PROTOCOL_VERSION, type: 'weights', weights, shapes });
+        return;
+      }
+    }
+  };
+
+  return {
+    get trainer() {
+      return trainer;
+    },
+    handle(raw) {
+      if (disposed) return;
+      const parsed = parseToWorker(raw);
+      if (!parsed.ok) {
+        send(errorMessage(parsed.message));
+        return;
+      }
+      try {
+        handleValid(parsed.msg);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    dispose() {
+      disposed = true;
+      running = false;
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
+}
+
+/** Finite-difference samples per parameter: enough to catch a wrong gradient, fast at H = 128. */
+const GRADCHECK_SAMPLES = 24;
+
+function gradcheckOptions(t: Trainer): Parameters<typeof gradCheck>[2] {
+  const cfg = t.config;
+  return {
+    samplesPerParam: GRADCHECK_SAMPLES,
+    ...(cfg.tbptt > 0 && cfg.tbptt < t.batch.T ? { truncate: cfg.tbptt } : {}),
+    ...(cfg.cell === 'lstm' ? { holdForget: cfg.holdForget } : {}),
+  };
+}
+
+export function jacOptions(t: Trainer): { holdForget: number | null } {
+  return { holdForget: t.config.cell === 'lstm' ? t.config.holdForget : null };
+}
