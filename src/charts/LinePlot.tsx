@@ -1,0 +1,218 @@
+import { memo, useId, useMemo } from 'react';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
+import { Axis, type AxisScale } from './Axis';
+import { clampPx, indices, plotMargin, safeId } from './plotUtil';
+import { stickyLinearDomain, stickyLogDomain, type Domain } from './scales';
+import { useChartWidth } from './useChartWidth';
+
+/** A vertical marker at a data x: a full-height line (truncation cut) or a tick on the x axis. */
+export interface LineMarker {
+  /** Position in x data units. */
+  x: number;
+  /** Short label (drawn for 'line', used as the tooltip for both). */
+  label?: string;
+  /** 'line' = dashed full-height line; 'tick' = small triangle under the axis (default 'line'). */
+  kind?: 'line' | 'tick';
+}
+
+/** A dashed horizontal line at a data y, e.g. the chance-level loss. */
+export interface HLine {
+  /** Position in y data units. */
+  y: number;
+  /** Label drawn at the right end. */
+  label?: string;
+}
+
+/** Props of {@link LinePlot}. */
+export interface LinePlotProps {
+  /** Main series, y per index. Zeros (on a log axis), NaN and ±Infinity break the line. */
+  y: Float64Array;
+  /** x per index; when omitted x = xStart + index. */
+  x?: Float64Array | null;
+  /** x of index 0 when `x` is omitted (default 0; use 1 for time steps t = 1…T). */
+  xStart?: number;
+  /** Number of leading points to draw (default y.length), for preallocated buffers. */
+  count?: number;
+  /** Earlier series, oldest first, drawn faint with opacity rising towards the newest. */
+  trail?: readonly Float64Array[];
+  /** Dashed reference series on the same x (e.g. ρ^(T−t)·‖dL/dh_T‖). */
+  reference?: Float64Array | null;
+  /** Dashed horizontal reference lines (e.g. chance-level loss). */
+  hlines?: readonly HLine[];
+  /** Vertical markers: truncation cut lines, clipped-iteration ticks. */
+  markers?: readonly LineMarker[];
+  /** Log-scaled y axis. */
+  logY?: boolean;
+  /** x domain; default: the data extent. */
+  xDomain?: Domain;
+  /** y domain (pass a sticky one from scales.ts); default: computed from this frame's data. */
+  yDomain?: Domain;
+  /** Plot height in px including axes (default 260). */
+  height?: number;
+  /** Fixed width in px; default: the container width (ResizeObserver). */
+  width?: number;
+  /** x axis title, e.g. "time step t". */
+  xLabel?: string;
+  /** y axis title, e.g. "‖∂L/∂hₜ‖ (log scale)". */
+  yLabel?: string;
+  /** Legend name of the main series. */
+  seriesLabel?: string;
+  /** Legend name of the reference series. */
+  referenceLabel?: string;
+  /** Legend name of the trail (default "earlier iterations"). */
+  trailLabel?: string;
+  /** Main series colour (default var(--accent)). */
+  color?: string;
+  /** x of a highlighted step (vertical guide), e.g. the focused belt step. */
+  highlightX?: number | null;
+  /** Large-type factor: scales margins to fit bigger labels (default 1). */
+  fontScale?: number;
+  /** Only integer x ticks (default true). */
+  integerX?: boolean;
+  /** Accessible name of the SVG (the chart title). */
+  ariaLabel: string;
+}
+
+function finite(v: number | undefined): v is number {
+  return v !== undefined && Number.isFinite(v);
+}
+
+/**
+ * Line chart on columns: a main series, a faint trail of earlier series, a dashed reference, and
+ * markers; log or linear y. Paths come from d3-shape over index arrays; React renders the SVG.
+ */
+export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
+  const { y, x, xStart = 0, trail, reference, logY = false, height = 260, fontScale = 1 } = props;
+  const [ref, measured] = useChartWidth<HTMLDivElement>();
+  const width = props.width ?? measured;
+  const clip = safeId(useId());
+  const n = Math.min(props.count ?? y.length, y.length, x ? x.length : Infinity);
+  const m = plotMargin(fontScale, !!props.yLabel, !!props.xLabel);
+  const iw = Math.max(10, width - m.left - m.right);
+  const ih = Math.max(10, height - m.top - m.bottom);
+
+  const xDomain = useMemo<Domain>(() => {
+    if (props.xDomain) return props.xDomain;
+    if (x) return stickyLinearDomain(null, x.subarray(0, n));
+    return [xStart, xStart + Math.max(1, n - 1)];
+  }, [props.xDomain, x, n, xStart]);
+
+  const yDomain = useMemo<Domain>(() => {
+    if (props.yDomain) return props.yDomain;
+    const cols = [y.subarray(0, n), ...(trail ?? []), ...(reference ? [reference] : [])];
+    return logY ? stickyLogDomain(null, cols) : stickyLinearDomain(null, cols);
+  }, [props.yDomain, y, n, trail, reference, logY]);
+
+  const xs = useMemo(() => scaleLinear().domain(xDomain).range([0, iw]), [xDomain, iw]);
+  const ys = useMemo(
+    () => (logY ? scaleLog().domain(yDomain).range([ih, 0]) : scaleLinear().domain(yDomain).range([ih, 0])),
+    [logY, yDomain, ih],
+  );
+
+  const pathOf = useMemo(() => {
+    return (col: Float64Array, len: number): string => {
+      const X = x && x.length >= len ? x : null;
+      const xAt = (i: number) => (X ? (X[i] as number) : xStart + i);
+      const gen = line<number>()
+        .defined((i) => {
+          const v = col[i];
+          return finite(v) && finite(xAt(i)) && (!logY || v > 0);
+        })
+        .x((i) => clampPx(xs(xAt(i))))
+        .y((i) => clampPx(ys(col[i] as number)));
+      return gen(indices(len)) ?? '';
+    };
+  }, [x, xStart, logY, xs, ys]);
+
+  const mainPath = useMemo(() => pathOf(y, n), [pathOf, y, n]);
+  const refPath = useMemo(() => (reference ? pathOf(reference, Math.min(reference.length, n)) : ''), [pathOf, reference, n]);
+  const trailPaths = useMemo(() => (trail ?? []).map((col) => pathOf(col, col.length)), [pathOf, trail]);
+
+  const nTrail = trailPaths.length;
+  const color = props.color ?? 'var(--accent)';
+  const inX = (v: number) => finite(v) && v >= Math.min(...xDomain) && v <= Math.max(...xDomain);
+  const inY = (v: number) => finite(v) && v >= yDomain[0] && v <= yDomain[1] && (!logY || v > 0);
+
+  return (
+    <div ref={ref} className="chart line-plot">
+      {(props.seriesLabel || props.referenceLabel || nTrail > 0) && (
+        <ul className="chart-legend" aria-hidden="true">
+          {props.seriesLabel && (
+            <li>
+              <svg width="22" height="10"><line x1="1" x2="21" y1="5" y2="5" className="chart-line" style={{ stroke: color }} /></svg>
+              {props.seriesLabel}
+            </li>
+          )}
+          {nTrail > 0 && (
+            <li>
+              <svg width="22" height="10"><line x1="1" x2="21" y1="5" y2="5" className="chart-trail" style={{ stroke: color, opacity: 0.35 }} /></svg>
+              {props.trailLabel ?? 'earlier iterations'}
+            </li>
+          )}
+          {props.referenceLabel && (
+            <li>
+              <svg width="22" height="10"><line x1="1" x2="21" y1="5" y2="5" className="chart-reference" strokeDasharray="6 4" /></svg>
+              {props.referenceLabel}
+            </li>
+          )}
+        </ul>
+      )}
+      <svg className="chart-svg" width={width} height={height} role="img" aria-label={props.ariaLabel}>
+        <defs>
+          <clipPath id={clip}>
+            <rect x={0} y={-2} width={iw} height={ih + 4} />
+          </clipPath>
+        </defs>
+        <g transform={`translate(${m.left},${m.top})`}>
+          <Axis scale={ys as AxisScale} orient="left" log={logY} title={props.yLabel} gridLength={iw} tickCount={logY ? 6 : 5} />
+          <Axis scale={xs as AxisScale} orient="bottom" offset={ih} title={props.xLabel} integer={props.integerX ?? true} />
+          <g clipPath={`url(#${clip})`}>
+            {trailPaths.map((d, k) => (
+              <path
+                key={k}
+                className="chart-trail"
+                d={d}
+                style={{ stroke: color }}
+                // Oldest faintest: opacity ramps linearly up to 0.4 for the newest trail entry.
+                strokeOpacity={(0.08 + (0.32 * (k + 1)) / nTrail).toFixed(3)}
+              />
+            ))}
+            {refPath && <path className="chart-reference" d={refPath} strokeDasharray="6 4" />}
+            {(props.hlines ?? []).filter((h) => inY(h.y)).map((h, k) => (
+              <g key={`h${k}`} className="chart-hline">
+                <line x1={0} x2={iw} y1={ys(h.y)} y2={ys(h.y)} strokeDasharray="4 4" />
+                {h.label && (
+                  <text x={iw - 4} y={ys(h.y)} dy="-0.4em" textAnchor="end">
+                    {h.label}
+                  </text>
+                )}
+              </g>
+            ))}
+            <path className="chart-line" d={mainPath} style={{ stroke: color }} />
+          </g>
+          {(props.markers ?? []).filter((mk) => inX(mk.x)).map((mk, k) =>
+            (mk.kind ?? 'line') === 'line' ? (
+              <g key={`m${k}`} className="chart-marker" transform={`translate(${xs(mk.x)},0)`}>
+                <title>{mk.label ?? ''}</title>
+                <line y1={0} y2={ih} strokeDasharray="3 3" />
+                {mk.label && (
+                  <text y={0} dy="0.9em" dx="4">
+                    {mk.label}
+                  </text>
+                )}
+              </g>
+            ) : (
+              <path key={`m${k}`} className="chart-marker-tick" d={`M${xs(mk.x)},${ih}l-4,7h8z`}>
+                <title>{mk.label ?? ''}</title>
+              </path>
+            ),
+          )}
+          {props.highlightX != null && inX(props.highlightX) && (
+            <line className="chart-highlight" x1={xs(props.highlightX)} x2={xs(props.highlightX)} y1={0} y2={ih} />
+          )}
+        </g>
+      </svg>
+    </div>
+  );
+});

@@ -1,0 +1,127 @@
+/**
+ * Pure pieces of the conveyor-belt chart: what each step shows for each cell, the numbers read out
+ * on hover, the gradient band thickness, window clamping. The LSTM belt is c_t = f_t⊙c_{t−1} + i_t⊙g_t
+ * (valve × f, inlet + i⊙g, read-off o); the GRU's is h_t = z_t⊙h_{t−1} + (1 − z_t)⊙n_t (valve × z,
+ * inlet + (1−z)⊙n, PyTorch convention); the tanh RNN has no additive path, only the multiplicative
+ * chain ∂h_t/∂h_{t−1} whose norm ‖J_t‖ stands in the valve.
+ */
+import { GATE_COLORS, VANISHED_RATIO } from './colors';
+import { formatSci } from './format';
+import type { Domain } from './scales';
+
+/** Which cell the belt depicts. */
+export type BeltVariant = 'lstm' | 'gru' | 'rnn';
+
+/** Per-step columns for the selected unit; index k is time step t = k + 1. */
+export interface BeltData {
+  /** Belt value: c_t (LSTM) or h_t (GRU, RNN). */
+  state: Float64Array;
+  /** LSTM forget gate f_t. */
+  f?: Float64Array | null;
+  /** LSTM input gate i_t. */
+  i?: Float64Array | null;
+  /** LSTM candidate g_t. */
+  g?: Float64Array | null;
+  /** LSTM output gate o_t. */
+  o?: Float64Array | null;
+  /** GRU update gate z_t. */
+  z?: Float64Array | null;
+  /** GRU candidate n_t. */
+  n?: Float64Array | null;
+  /** tanh RNN: ‖J_t‖ = ‖∂h_t/∂h_{t−1}‖ (spectral or Frobenius, as the panel states). */
+  jacobianNorms?: Float64Array | null;
+  /** Norm of the gradient along the belt: ‖∂L/∂c_t‖ (LSTM) or ‖∂L/∂h_t‖. */
+  gradNorm?: Float64Array | null;
+}
+
+/** A named number of one step, with the colour of its gate (if any). */
+export interface StepValue {
+  /** Symbol, e.g. "f", "i⊙g", "‖J‖". */
+  name: string;
+  /** The value (NaN when missing). */
+  value: number;
+  /** Gate colour, or undefined for belt/gradient values. */
+  color?: string;
+}
+
+function at(col: Float64Array | null | undefined, k: number): number {
+  return col && k >= 0 && k < col.length ? (col[k] as number) : NaN;
+}
+
+/** Symbol of the belt quantity for a variant. */
+export function stateSymbol(variant: BeltVariant): string {
+  return variant === 'lstm' ? 'c' : 'h';
+}
+
+/** The valve (multiplicative) value at step k: f_t, z_t or ‖J_t‖. */
+export function valveOf(variant: BeltVariant, d: BeltData, k: number): StepValue {
+  if (variant === 'lstm') return { name: 'f', value: at(d.f, k), color: GATE_COLORS.f };
+  if (variant === 'gru') return { name: 'z', value: at(d.z, k), color: GATE_COLORS.z };
+  return { name: '‖J‖', value: at(d.jacobianNorms, k) };
+}
+
+/** The inlet (additive) value at step k: i_t·g_t or (1 − z_t)·n_t; null for the RNN. */
+export function inletOf(variant: BeltVariant, d: BeltData, k: number): StepValue | null {
+  if (variant === 'lstm') return { name: 'i⊙g', value: at(d.i, k) * at(d.g, k), color: GATE_COLORS.i };
+  if (variant === 'gru') return { name: '(1−z)⊙n', value: (1 - at(d.z, k)) * at(d.n, k), color: GATE_COLORS.n };
+  return null;
+}
+
+/** The read-off value at step k: o_t for the LSTM, null otherwise. */
+export function readoutOf(variant: BeltVariant, d: BeltData, k: number): StepValue | null {
+  return variant === 'lstm' ? { name: 'o', value: at(d.o, k), color: GATE_COLORS.o } : null;
+}
+
+/** Name of the gradient quantity along the belt. */
+export function gradSymbol(variant: BeltVariant): string {
+  return variant === 'lstm' ? '‖∂L/∂cₜ‖' : '‖∂L/∂hₜ‖';
+}
+
+/** Every number of step k, in reading order, for the tooltip, aria-label and tests. */
+export function stepValues(variant: BeltVariant, d: BeltData, k: number): StepValue[] {
+  const out: StepValue[] = [{ name: stateSymbol(variant), value: at(d.state, k) }];
+  out.push(valveOf(variant, d, k));
+  if (variant === 'lstm') {
+    out.push({ name: 'i', value: at(d.i, k), color: GATE_COLORS.i });
+    out.push({ name: 'g', value: at(d.g, k), color: GATE_COLORS.g });
+  }
+  if (variant === 'gru') out.push({ name: 'n', value: at(d.n, k), color: GATE_COLORS.n });
+  const inlet = inletOf(variant, d, k);
+  if (inlet) out.push(inlet);
+  const ro = readoutOf(variant, d, k);
+  if (ro) out.push(ro);
+  if (d.gradNorm) out.push({ name: gradSymbol(variant), value: at(d.gradNorm, k) });
+  return out;
+}
+
+/** Accessible label of step k: "t = 5: c = 0.53, f = 0.93, …". */
+export function stepLabel(variant: BeltVariant, d: BeltData, k: number): string {
+  return `t = ${k + 1}: ` + stepValues(variant, d, k).map((v) => `${v.name} = ${formatSci(v.value, 3)}`).join(', ');
+}
+
+/** Short label for a glyph: two decimals in [−100, 100], powers of ten outside; "—" for NaN. */
+export function glyphNumber(v: number): string {
+  if (!Number.isFinite(v) || Math.abs(v) >= 100) return formatSci(v, 2);
+  const s = v.toFixed(2);
+  return Number(s) === 0 ? '0.00' : s.replace('-', '\u2212');
+}
+
+/**
+ * Band thickness in px for a gradient norm: linear in log₁₀ g over `domain`, clamped to
+ * [minPx, maxPx]; null when g is vanished (≤ VANISHED_RATIO × domain max, ≤ 0 or NaN).
+ */
+export function bandThickness(g: number, domain: Domain, minPx: number, maxPx: number): number | null {
+  if (!(g > domain[1] * VANISHED_RATIO)) return null;
+  if (g === Infinity) return maxPx;
+  const l0 = Math.log10(domain[0]);
+  const span = Math.log10(domain[1]) - l0;
+  const t = span > 0 ? (Math.log10(g) - l0) / span : 1;
+  return minPx + (maxPx - minPx) * Math.min(1, Math.max(0, t));
+}
+
+/** A window [start, end) of at most `size` steps inside [0, T), moved to contain `start`. */
+export function clampWindow(start: number, size: number, T: number): [number, number] {
+  const s = Math.max(1, Math.min(Math.round(size), T));
+  const a = Math.max(0, Math.min(Math.round(start), T - s));
+  return [a, a + s];
+}
