@@ -94,9 +94,7 @@ export function initModel(model: Model, rng: Rng, opts: InitOptions): void {
   }
 
   if (cell !== 'lstm') return;
-  if (!Number.isFinite(opts.forgetBias)) throw new RangeError(`forgetBias must be finite, got ${opts.forgetBias}`);
-  bih.fill(opts.forgetBias, LSTM_F * H, (LSTM_F + 1) * H);
-  bhh.fill(0, LSTM_F * H, (LSTM_F + 1) * H);
+  setForgetBias(model, opts.forgetBias);
   if (opts.chrono === true) {
     const T = opts.T;
     if (T === undefined || !Number.isInteger(T) || T < 2) throw new RangeError(`chrono initialization needs an integer T ≥ 2, got ${T}`);
@@ -108,6 +106,18 @@ export function initModel(model: Model, rng: Rng, opts: InitOptions): void {
     }
     bhh.fill(0, LSTM_I * H, (LSTM_F + 1) * H);
   }
+}
+
+/**
+ * LSTM: the forget gate's total bias becomes `value`: bias_ih_l0's forget rows = value and
+ * bias_hh_l0's forget rows = 0 (PyTorch adds the two, so one of them must carry it all).
+ */
+export function setForgetBias(model: Model, value: number): void {
+  if (model.spec.cell !== 'lstm') throw new RangeError(`forget-gate bias exists only for the LSTM, not ${model.spec.cell}`);
+  if (!Number.isFinite(value)) throw new RangeError(`forgetBias must be finite, got ${value}`);
+  const H = model.spec.hiddenSize;
+  model.param('bias_ih_l0').w.fill(value, LSTM_F * H, (LSTM_F + 1) * H);
+  model.param('bias_hh_l0').w.fill(0, LSTM_F * H, (LSTM_F + 1) * H);
 }
 
 /** Live forget-bias slider: adds delta to bias_ih_l0's forget rows (LSTM only). */
