@@ -44,6 +44,7 @@ export function runGrad(spec: GradSpec): Record<string, unknown> {
     h0: spec.h0,
     c0: spec.c0,
     truncate: spec.truncate,
+    holdForget: spec.holdForget ?? null,
   });
   const grads: Record<string, Nested[]> = {};
   for (const p of model.params)
@@ -66,6 +67,8 @@ export function runGrad(spec: GradSpec): Record<string, unknown> {
   if (names.length > 0)
     out.gates = Object.fromEntries(names.map((n, g) => [n, gate(tr, g, names.length)]));
   out.nonFinite = tr.nonFinite;
+  // f held at φ is a teaching override, not a trained LSTM: say so next to the numbers.
+  if (spec.holdForget !== undefined) out.teachingOverride = { holdForget: spec.holdForget };
   return out;
 }
 

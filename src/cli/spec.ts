@@ -2,12 +2,20 @@
  * The `grad` CLI's input spec: parsed and checked field by field, so a bad file gets one line that
  * names the field (`spec.weights.weight_hh_l0: expected 3 rows of 3, got 2 rows`). The header is a
  * valibot schema; nested arrays are checked by hand because their shapes depend on the header.
- * Unknown top-level keys (name, seed, meta, expected outputs) are ignored.
+ * Unknown top-level keys (name, meta, expected outputs) are ignored.
+ *
+ * Weights come either from `weights` or, when `init` is given, from the seeded initializer
+ * (engine/init.ts, rng seeded by `seed`, default 0); `rho` (every W_hh gate block rescaled to that
+ * spectral radius) and `forgetBias` (LSTM: total forget-gate bias) apply on top of either.
+ * `holdForget` (LSTM teaching override, φ ∈ [0, 1]) goes to the run options.
  */
 import * as v from 'valibot';
-import { paramShape } from '../engine/model';
-import { CELL_KINDS, LOSS_KINDS, PARAM_NAMES } from '../engine/types';
-import type { AnyLossKind, CellKind, ParamName } from '../engine/types';
+import { initModel, setForgetBias } from '../engine/init';
+import { createModel, paramShape } from '../engine/model';
+import { createRng } from '../engine/rng';
+import { setModelSpectralRadius } from '../engine/spectrum';
+import { CELL_KINDS, INIT_KINDS, LOSS_KINDS, PARAM_NAMES } from '../engine/types';
+import type { AnyLossKind, CellKind, InitKind, ModelSpec, ParamName } from '../engine/types';
 
 export class SpecError extends Error {
   override readonly name = 'SpecError';
@@ -31,6 +39,16 @@ export interface GradSpec {
   readonly targets: Float64Array;
   /** TBPTT window K (0 = full BPTT). */
   readonly truncate: number;
+  /** Initializer the weights were drawn with, or undefined when the spec gave them. */
+  readonly init: InitKind | undefined;
+  /** Seed of the initializer's rng. */
+  readonly seed: number;
+  /** Spectral radius every W_hh gate block was rescaled to, if asked. */
+  readonly rho: number | undefined;
+  /** LSTM total forget-gate bias that was set, if asked. */
+  readonly forgetBias: number | undefined;
+  /** LSTM teaching override: f_t ≡ φ (RunOptions.holdForget), if asked. */
+  readonly holdForget: number | undefined;
 }
 
 const dim = v.pipe(
@@ -48,7 +66,7 @@ const Header = v.looseObject({
   seqLen: dim,
   batch: dim,
   loss: v.picklist(LOSSES, `expected one of ${LOSSES.join(', ')}`),
-  weights: v.record(v.string(), v.unknown(), 'expected an object of named arrays'),
+  weights: v.optional(v.record(v.string(), v.unknown(), 'expected an object of named arrays')),
   inputs: v.array(v.unknown(), 'expected an array'),
   targets: v.array(v.unknown(), 'expected an array'),
   h0: v.optional(v.array(v.unknown(), 'expected an array')),
@@ -58,6 +76,20 @@ const Header = v.looseObject({
       v.number('expected a number'),
       v.integer('expected an integer'),
       v.minValue(0, 'expected ≥ 0'),
+    ),
+  ),
+  init: v.optional(v.picklist(INIT_KINDS, `expected one of ${INIT_KINDS.join(', ')}`)),
+  rho: v.optional(v.pipe(v.number('expected a number'), v.minValue(0, 'expected ≥ 0'))),
+  forgetBias: v.optional(v.number('expected a number')),
+  holdForget: v.optional(
+    v.pipe(v.number('expected a number'), v.minValue(0, 'expected ≥ 0'), v.maxValue(1, 'expected ≤ 1')),
+  ),
+  seed: v.optional(
+    v.pipe(
+      v.number('expected a number'),
+      v.integer('expected an integer'),
+      v.minValue(0, 'expected ≥ 0'),
+      v.maxValue(0xffffffff, 'expected ≤ 4294967295'),
     ),
   ),
 });
@@ -105,6 +137,30 @@ function tensor(path: string, x: unknown, dims: readonly number[], ints?: number
   return out;
 }
 
+/** Draws (init) or takes (given) the weights, then applies rho and forgetBias on top. */
+function resolveWeights(
+  ms: ModelSpec,
+  given: Record<ParamName, Float64Array> | undefined,
+  init: InitKind | undefined,
+  seed: number,
+  rho: number | undefined,
+  forgetBias: number | undefined,
+): Record<ParamName, Float64Array> {
+  const model = createModel(ms);
+  if (init !== undefined) {
+    initModel(model, createRng(seed), { init, rho: null, forgetBias: forgetBias ?? 0 });
+  } else if (given !== undefined) {
+    for (const p of model.params) p.w.set(given[p.name]);
+    if (forgetBias !== undefined) setForgetBias(model, forgetBias);
+  }
+  if (rho !== undefined) {
+    const zero = setModelSpectralRadius(model, rho).find((r) => r.zero && rho > 0);
+    if (zero !== undefined)
+      throw new SpecError(`spec.rho: W_hh gate block ${zero.gate} has spectral radius 0 and cannot be rescaled`);
+  }
+  return Object.fromEntries(model.params.map((p) => [p.name, p.w])) as Record<ParamName, Float64Array>;
+}
+
 /** Parses a decoded JSON value into a checked spec; throws SpecError naming the first bad field. */
 export function parseSpec(raw: unknown): GradSpec {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -122,21 +178,31 @@ export function parseSpec(raw: unknown): GradSpec {
   const h = res.output;
   const { cell, inputSize: I, hiddenSize: H, outputSize: O, seqLen: T, batch: B, loss } = h;
   const ms = { cell, inputSize: I, hiddenSize: H, outputSize: O };
-  for (const key of Object.keys(h.weights)) {
+  if (h.init !== undefined && h.weights !== undefined)
+    throw new SpecError('spec.weights: give either weights or init, not both');
+  if (h.init === undefined && h.weights === undefined)
+    throw new SpecError('spec.weights: missing (or give spec.init to draw them)');
+  for (const key of ['forgetBias', 'holdForget'] as const) {
+    if (h[key] !== undefined && cell !== 'lstm')
+      throw new SpecError(`spec.${key}: only an lstm has a forget gate (cell is ${cell})`);
+  }
+  const given = h.weights === undefined ? undefined : ({} as Record<ParamName, Float64Array>);
+  for (const key of Object.keys(h.weights ?? {})) {
     if (!(PARAM_NAMES as readonly string[]).includes(key))
       throw new SpecError(
         `spec.weights.${key}: unknown parameter (expected ${PARAM_NAMES.join(', ')})`,
       );
   }
-  const weights = {} as Record<ParamName, Float64Array>;
-  for (const name of PARAM_NAMES) {
+  for (const name of given === undefined ? [] : PARAM_NAMES) {
     const path = `spec.weights.${name}`;
-    const x = h.weights[name];
+    const x = h.weights?.[name];
     if (x === undefined) throw new SpecError(`${path}: missing`);
     const { rows, cols } = paramShape(ms, name);
     const isBias = name.endsWith('bias') || name.startsWith('bias');
-    weights[name] = tensor(path, x, isBias ? [rows] : [rows, cols]);
+    (given as Record<ParamName, Float64Array>)[name] = tensor(path, x, isBias ? [rows] : [rows, cols]);
   }
+  const seed = h.seed ?? 0;
+  const weights = resolveWeights(ms, given, h.init, seed, h.rho, h.forgetBias);
   const bh = [B, H];
   const targets =
     loss === 'mse_last'
@@ -162,5 +228,10 @@ export function parseSpec(raw: unknown): GradSpec {
     inputs: tensor('spec.inputs', h.inputs, [T, B, I]),
     targets,
     truncate: h.truncate ?? 0,
+    init: h.init,
+    seed,
+    rho: h.rho,
+    forgetBias: h.forgetBias,
+    holdForget: h.holdForget,
   };
 }
