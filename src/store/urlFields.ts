@@ -24,9 +24,12 @@ export type Theme = 'light' | 'dark';
 export interface ViewState {
   /** Chrome-free iframe view. */
   embed: boolean;
-  /** Panels shown in embed mode, in this order; null = all. The full app shows every panel. */
+  /**
+   * Panels shown in embed mode, in this order; null = not chosen: the lesson's panels if a lesson
+   * is set, else all (see shownPanels in url.ts). The full app shows every panel.
+   */
   panels: readonly PanelId[] | null;
-  /** Controls left visible in embed mode; null = all, [] = none (`controls=none`). */
+  /** Controls left visible in embed mode; null = not chosen (lesson's, else all), [] = none (`controls=none`). */
   controls: readonly ControlId[] | null;
   /** Start training as soon as the page loads. */
   autoplay: boolean;
@@ -167,7 +170,7 @@ function flagField(key: string): Field<boolean> {
   };
 }
 
-/** A comma list of ids; null = all (key absent), [] = none (`none` or empty). Order kept, repeats dropped. */
+/** A comma list of ids; null = all (key absent or `all`), [] = none (`none` or empty). Order kept, repeats dropped. */
 function listField<C extends string>(key: string, ids: readonly C[]): Field<readonly C[] | null> {
   const readItems = (items: readonly unknown[], raw: unknown): Read<readonly C[] | null> => {
     const out: C[] = [];
@@ -184,13 +187,15 @@ function listField<C extends string>(key: string, ids: readonly C[]): Field<read
     return { ok: true, value: out, note: `${what}; ignored` };
   };
   const parse = (raw: string): Read<readonly C[] | null> => {
-    const t = raw.trim().toLowerCase() === 'none' ? '' : raw;
+    const word = raw.length <= 8 ? raw.trim().toLowerCase() : '';
+    if (word === 'all') return { ok: true, value: null };
+    const t = word === 'none' ? '' : raw;
     if (t.length > 1000) return { ok: false, why: `${key}=${show(raw)} is too long` };
     return readItems(t.split(',').filter((s) => s.trim() !== ''), raw);
   };
   return {
     key, default: null, parse, choices: ids,
-    format: (v) => (v === null ? '' : v.length === 0 ? 'none' : v.join(',')),
+    format: (v) => (v === null ? 'all' : v.length === 0 ? 'none' : v.join(',')),
     equals: (a, b) => a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i])),
     accept: (v) =>
       v === null ? { ok: true, value: null }

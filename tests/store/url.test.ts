@@ -1,0 +1,296 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CellKind } from '../../src/engine/types';
+import { LESSONS } from '../../src/store/lessons';
+import {
+  CONFIG_KEYS,
+  CONTROL_IDS,
+  decodeUrl,
+  DEFAULT_VIEW,
+  encodeUrl,
+  FIELDS,
+  PANEL_IDS,
+  shownControls,
+  shownPanels,
+  VIEW_KEYS,
+} from '../../src/store/url';
+import type { ViewState } from '../../src/store/url';
+import type { UrlState } from '../../src/store/urlFields';
+import { DEFAULT_CONFIG, INIT_KINDS, LIMITS, OPTIMIZER_KINDS, TASK_IDS } from '../../src/worker/config';
+import type { TrainConfig } from '../../src/worker/config';
+
+const CELLS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
+
+// Doubles in [min, max] without NaN; -0 is mapped to 0 because a valid config never holds -0
+// (the codec reads '-0' as 0, tested below).
+const dbl = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
+const int = (r: { min: number; max: number }) => fc.integer({ min: r.min, max: r.max });
+
+/** A generator for every URL key; the mapped type makes a new key without one a type error. */
+const ARB: { [K in keyof UrlState]: fc.Arbitrary<UrlState[K]> } = {
+  cell: fc.constantFrom(...CELLS),
+  task: fc.constantFrom(...TASK_IDS),
+  T: int(LIMITS.T),
+  H: int(LIMITS.H),
+  batch: int(LIMITS.batch),
+  init: fc.constantFrom(...INIT_KINDS),
+  rho: fc.option(dbl(LIMITS.rho.min, LIMITS.rho.max), { nil: null }),
+  forgetBias: dbl(LIMITS.forgetBias.min, LIMITS.forgetBias.max),
+  holdForget: fc.option(dbl(LIMITS.holdForget.min, LIMITS.holdForget.max), { nil: null }),
+  opt: fc.constantFrom(...OPTIMIZER_KINDS),
+  lr: dbl(LIMITS.lr.min, LIMITS.lr.max),
+  clip: dbl(LIMITS.clip.min, LIMITS.clip.max),
+  tbptt: int(LIMITS.tbptt),
+  seed: int(LIMITS.seed),
+  embed: fc.boolean(),
+  panels: fc.option(fc.uniqueArray(fc.constantFrom(...PANEL_IDS)), { nil: null }),
+  controls: fc.option(fc.uniqueArray(fc.constantFrom(...CONTROL_IDS)), { nil: null }),
+  autoplay: fc.boolean(),
+  theme: fc.constantFrom('light' as const, 'dark' as const, null),
+  large: fc.boolean(),
+};
+
+const arbConfig: fc.Arbitrary<TrainConfig> = fc.record(
+  Object.fromEntries(CONFIG_KEYS.map((k) => [k, ARB[k]])) as { [K in keyof TrainConfig]: fc.Arbitrary<TrainConfig[K]> },
+);
+const arbView: fc.Arbitrary<ViewState> = fc.record(
+  Object.fromEntries(VIEW_KEYS.map((k) => [k, ARB[k]])) as { [K in keyof ViewState]: fc.Arbitrary<ViewState[K]> },
+);
+const arbLesson = fc.option(fc.constantFrom(...LESSONS.map((l) => l.id)), { nil: null });
+
+/** Validity written from LIMITS and the kind lists directly, not through the codec's table. */
+function configProblems(c: TrainConfig): string[] {
+  const bad: string[] = [];
+  const inRange = (k: keyof typeof LIMITS, x: number, integer: boolean) => {
+    const { min, max } = LIMITS[k];
+    if (typeof x !== 'number' || !(x >= min && x <= max) || (integer && !Number.isInteger(x))) bad.push(`${k}=${x}`);
+  };
+  if (!CELLS.includes(c.cell)) bad.push('cell');
+  if (!TASK_IDS.includes(c.task)) bad.push('task');
+  if (!INIT_KINDS.includes(c.init)) bad.push('init');
+  if (!OPTIMIZER_KINDS.includes(c.opt)) bad.push('opt');
+  inRange('T', c.T, true);
+  inRange('H', c.H, true);
+  inRange('batch', c.batch, true);
+  if (c.rho !== null) inRange('rho', c.rho, false);
+  inRange('forgetBias', c.forgetBias, false);
+  if (c.holdForget !== null) inRange('holdForget', c.holdForget, false);
+  inRange('lr', c.lr, false);
+  inRange('clip', c.clip, false);
+  inRange('tbptt', c.tbptt, true);
+  inRange('seed', c.seed, true);
+  if (Object.keys(c).sort().join() !== Object.keys(DEFAULT_CONFIG).sort().join()) bad.push('keys');
+  return bad;
+}
+
+function viewProblems(v: ViewState): string[] {
+  const bad: string[] = [];
+  for (const k of ['embed', 'autoplay', 'large'] as const) if (typeof v[k] !== 'boolean') bad.push(k);
+  if (v.panels !== null && !v.panels.every((p) => PANEL_IDS.includes(p))) bad.push('panels');
+  if (v.controls !== null && !v.controls.every((p) => CONTROL_IDS.includes(p))) bad.push('controls');
+  if (v.theme !== null && v.theme !== 'light' && v.theme !== 'dark') bad.push('theme');
+  return bad;
+}
+
+describe('round trip', () => {
+  it('decode(encode(config, view, lesson)) gives back exactly the same setup, with no problems', () => {
+    fc.assert(
+      fc.property(arbConfig, arbView, arbLesson, (config, view, lesson) => {
+        const d = decodeUrl(encodeUrl(config, view, lesson));
+        expect(d.problems).toEqual([]);
+        expect(d.config).toEqual(config);
+        expect(d.view).toEqual(view);
+        expect(d.lesson).toBe(lesson);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('every key on its own: one changed key writes exactly that key and reads back', () => {
+    for (const key of [...CONFIG_KEYS, ...VIEW_KEYS]) {
+      fc.assert(
+        fc.property(ARB[key] as fc.Arbitrary<unknown>, (value) => {
+          const config = { ...DEFAULT_CONFIG };
+          const view = { ...DEFAULT_VIEW };
+          if ((CONFIG_KEYS as readonly string[]).includes(key)) Object.assign(config, { [key]: value });
+          else Object.assign(view, { [key]: value });
+          const q = encodeUrl(config, view);
+          const isDefault = (FIELDS[key].equals as (a: unknown, b: unknown) => boolean)(value, FIELDS[key].default);
+          expect(q).toBe(isDefault ? '' : `v=1&${key}=${encodeURIComponent(FIELDS[key].format(value as never)).replace(/%2C/g, ',')}`);
+          const d = decodeUrl(`?${q}`);
+          expect({ ...d.config, ...d.view }).toEqual({ ...config, ...view });
+          expect(d.problems).toEqual([]);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('writes only non-default keys, in table order, with v=1 first', () => {
+    expect(encodeUrl(DEFAULT_CONFIG, DEFAULT_VIEW)).toBe('');
+    expect(encodeUrl({ ...DEFAULT_CONFIG, seed: 7, cell: 'lstm', rho: null }, { ...DEFAULT_VIEW, panels: ['grad', 'belt'], embed: true })).toBe(
+      'v=1&cell=lstm&rho=off&seed=7&embed=1&panels=grad,belt',
+    );
+    expect(encodeUrl(DEFAULT_CONFIG, { ...DEFAULT_VIEW, controls: [] })).toBe('v=1&controls=none');
+    const order = ['v', 'lesson', ...CONFIG_KEYS, ...VIEW_KEYS];
+    fc.assert(
+      fc.property(arbConfig, arbView, arbLesson, (c, v, l) => {
+        const keys = encodeUrl(c, v, l).split('&').filter(Boolean).map((kv) => kv.split('=')[0] as string);
+        const idx = keys.map((k) => order.indexOf(k));
+        expect(idx.every((i) => i >= 0)).toBe(true);
+        expect([...idx].sort((a, b) => a - b)).toEqual(idx);
+      }),
+    );
+  });
+
+  it('a lesson link carries only the differences from the lesson', () => {
+    const vanishing = decodeUrl('lesson=vanishing').config;
+    expect(encodeUrl(vanishing, DEFAULT_VIEW, 'vanishing')).toBe('v=1&lesson=vanishing');
+    expect(encodeUrl({ ...vanishing, T: 100 }, DEFAULT_VIEW, 'vanishing')).toBe('v=1&lesson=vanishing&T=100');
+    // Back to a DEFAULT_CONFIG value that the lesson changed: must be written, or the lesson would win.
+    expect(encodeUrl({ ...vanishing, init: DEFAULT_CONFIG.init }, DEFAULT_VIEW, 'vanishing')).toBe(
+      `v=1&lesson=vanishing&init=${DEFAULT_CONFIG.init}`,
+    );
+  });
+});
+
+describe('decoding values', () => {
+  it('clamps numbers into LIMITS and says so', () => {
+    const d = decodeUrl('?T=5000&H=0&rho=1e999&lr=-1&seed=99999999999');
+    expect(d.config).toMatchObject({ T: 1000, H: 1, rho: 2, lr: LIMITS.lr.min, seed: LIMITS.seed.max });
+    expect(d.problems).toEqual([
+      'T=5000 is above the largest allowed 1000; using 1000',
+      'H=0 is below the smallest allowed 1; using 1',
+      'rho=1e999 is above the largest allowed 2; using 2',
+      `lr=-1 is below the smallest allowed ${LIMITS.lr.min}; using ${LIMITS.lr.min}`,
+      `seed=99999999999 is above the largest allowed ${LIMITS.seed.max}; using ${LIMITS.seed.max}`,
+    ]);
+  });
+
+  it('replaces unparsable values by the current value (default or lesson) and says so', () => {
+    const d = decodeUrl('T=abc&rho=NaN&lr=Infinity&clip=0x10&seed=1_000&cell=tanh');
+    expect(d.config).toEqual(DEFAULT_CONFIG);
+    expect(d.problems).toEqual([
+      `cell=tanh is not one of linear, rnn, lstm, gru; using ${DEFAULT_CONFIG.cell}`,
+      `T=abc is not a number; using ${DEFAULT_CONFIG.T}`,
+      `rho=NaN is not a number; using ${DEFAULT_CONFIG.rho}`,
+      `lr=Infinity is not a number; using ${DEFAULT_CONFIG.lr}`,
+      `clip=0x10 is not a number; using ${DEFAULT_CONFIG.clip}`,
+      `seed=1_000 is not a number; using ${DEFAULT_CONFIG.seed}`,
+    ]);
+    const e = decodeUrl('lesson=exploding&rho=abc');
+    expect(e.config.rho).toBe(1.5);
+    expect(e.problems).toEqual(['rho=abc is not a number; using 1.5']);
+  });
+
+  it('reads the spellings a hand-edited link uses', () => {
+    const d = decodeUrl('cell=LSTM&rho=off&holdForget=0.9&clip=off&tbptt=full&forgetBias=-0&lr=1e-3&T=12.5&embed&theme=dark&large=true');
+    expect(d.config).toMatchObject({ cell: 'lstm', rho: null, holdForget: 0.9, clip: 0, tbptt: 0, lr: 0.001, T: 13 });
+    expect(Object.is(d.config.forgetBias, 0)).toBe(true);
+    expect(d.view).toMatchObject({ embed: true, theme: 'dark', large: true });
+    expect(d.problems).toEqual(['T=12.5 is not a whole number; using 13']);
+    // '+' in a query string means a space, so a typed 1e+2 arrives as '1e 2'.
+    expect(decodeUrl('clip=1e+1').config.clip).toBe(10);
+  });
+
+  it('last duplicate wins; unknown keys are named once', () => {
+    const d = decodeUrl('T=10&foo=1&T=20&foo=2&bar=3&t=5');
+    expect(d.config.T).toBe(20);
+    expect(d.problems).toEqual(['ignored unknown keys foo, bar, t (did you mean T?)']);
+  });
+
+  it('lists: unknown items are dropped with a note, a list of nothing known is ignored, none = empty', () => {
+    expect(decodeUrl('panels=grad,nope,belt,grad').view.panels).toEqual(['grad', 'belt']);
+    expect(decodeUrl('panels=grad,nope').problems).toHaveLength(1);
+    const d = decodeUrl('panels=nope');
+    expect(d.view.panels).toBeNull();
+    expect(d.problems[0]).toMatch(/^panels=nope names nothing known/);
+    expect(decodeUrl('controls=none').view.controls).toEqual([]);
+    expect(decodeUrl('controls=').view.controls).toEqual([]);
+    expect(decodeUrl('controls=rho,forget,play').view.controls).toEqual(['rho', 'forget', 'play']);
+    expect(decodeUrl('panels=all').view.panels).toBeNull();
+  });
+
+  it('lessons start from their preset; supplied values win over it; an unknown lesson is ignored', () => {
+    const d = decodeUrl('lesson=vanishing&rho=0.5');
+    expect(d.lesson).toBe('vanishing');
+    expect(d.config).toMatchObject({ cell: 'rnn', init: 'orthogonal', rho: 0.5 });
+    const u = decodeUrl('lesson=nope');
+    expect(u.lesson).toBeNull();
+    expect(u.config).toEqual(DEFAULT_CONFIG);
+    expect(u.problems).toHaveLength(1);
+  });
+
+  it('lesson hints fill panels and controls only where the link does not choose', () => {
+    const hold = LESSONS.find((l) => l.id === 'hold-forget');
+    const d = decodeUrl('lesson=hold-forget&embed=1');
+    expect(d.view.panels).toBeNull();
+    expect(shownPanels(d.view, d.lesson)).toEqual(hold?.view?.panels);
+    expect(shownControls(d.view, d.lesson)).toEqual(hold?.view?.controls);
+    const e = decodeUrl('lesson=hold-forget&embed=1&panels=loss&controls=none');
+    expect(shownPanels(e.view, e.lesson)).toEqual(['loss']);
+    expect(shownControls(e.view, e.lesson)).toEqual([]);
+    expect(shownPanels(DEFAULT_VIEW, null)).toBeNull();
+  });
+
+  it('notes a link version it does not know', () => {
+    expect(decodeUrl('v=1').problems).toEqual([]);
+    expect(decodeUrl('v=2').problems).toHaveLength(1);
+  });
+});
+
+describe('never throws, always valid', () => {
+  const check = (search: string) => {
+    const d = decodeUrl(search);
+    expect(configProblems(d.config)).toEqual([]);
+    expect(viewProblems(d.view)).toEqual([]);
+    expect(d.lesson === null || LESSONS.some((l) => l.id === d.lesson)).toBe(true);
+    // A problem message never carries a huge input back into the UI.
+    for (const p of d.problems) expect(p.length).toBeLessThan(600);
+    return d;
+  };
+
+  it('arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => void check(s)), { numRuns: 3000 });
+  });
+
+  const adversarial = fc.oneof(
+    fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999', '-1e999', '-0', '0x1F', '1e-400', '', ' ', '%', '%%', '%zz', '%FF%FE', '%C0%AF', '\u0000', 'off', 'none', '__proto__', 'constructor', 'toString'),
+    fc.double().map(String),
+    fc.bigInt().map(String),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.integer({ min: 1, max: 12 }).map((n) => `${'%25'.repeat(n)}31`),
+  );
+
+  it('known keys with adversarial values, in any order and number', () => {
+    const keys = fc.constantFrom(...CONFIG_KEYS, ...VIEW_KEYS, 'lesson', 'v', '__proto__', 'constructor');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(keys, adversarial), { maxLength: 30 }), (pairs) => {
+        const raw = pairs.map(([k, v]) => `${k}=${v}`).join('&');
+        const encoded = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+        check(raw);
+        check(`?${encoded}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('10 MB values and keys, 5 million pairs, deep percent-encoding', () => {
+    const big = '9'.repeat(10_000_000);
+    const t0 = performance.now();
+    expect(check(`T=${big}`).config.T).toBe(DEFAULT_CONFIG.T);
+    check(`${big}=1`);
+    check(`lesson=${big}`);
+    check('a&'.repeat(5_000_000));
+    check(`cell=${'%25'.repeat(100_000)}`);
+    check(`T=${'1'.repeat(60)}`);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(decodeUrl(`T=${big}`).problems).toEqual([`this link is too long (${big.length + 2} characters; at most 100000); using the defaults`]);
+    // Just under the length cap, every value is still read through the table.
+    const near = check(`T=${'9'.repeat(99_000)}&H=${'%41'.repeat(300)}&cell=lstm`);
+    expect(near.config).toMatchObject({ T: DEFAULT_CONFIG.T, H: DEFAULT_CONFIG.H, cell: 'lstm' });
+    expect(near.problems).toHaveLength(2);
+    expect(check(`T=${'%2525'.repeat(3)}`).config.T).toBe(DEFAULT_CONFIG.T);
+  });
+});
