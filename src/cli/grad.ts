@@ -4,7 +4,8 @@
  * norms; LSTM cell states, dL/dc_t and gates; GRU gates). A bad spec prints one line naming the
  * field to stderr and exits 2.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createModel } from '../engine/model';
 import { createWorkspace, forwardBackward } from '../engine/bptt';
 import { GATE_NAMES } from '../engine/types';
@@ -97,4 +98,8 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a script, so tests can import runGrad without side effects.
+const entry = process.argv[1];
+if (entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -3,9 +3,9 @@
  * central difference, (4·D(ε/2) − D(ε))/3 with D(ε) = (L(x+ε) − L(x−ε))/2ε, whose error is O(ε⁴),
  * so float64 checks reach ~1e−10 instead of the ~1e−7 of a plain central difference.
  *
- * Relative error = |a − n| / max(|a|, |n|, floor): entries smaller than `floor` (default 1e−6) are
- * compared absolutely at floor × tolerance, because there the finite difference itself is mostly
- * round-off (≈ 1e−16·|L|/ε).
+ * Relative error = |a − n| / max(|a|, |n|, floor): entries smaller than `floor` are compared
+ * absolutely at floor × tolerance, because there the finite difference itself is mostly round-off
+ * (≈ 1e−16·|L|/ε, so it grows with the loss). Default floor: 1e−6 · max(1, |L|).
  *
  * With truncation (RunOptions.truncate = K) the reference is the detached graph: states at the cut
  * boundaries T − mK feed the next step as constants (their unperturbed values) while the readout at
@@ -23,11 +23,16 @@ import type { Batch, ParamName } from './types';
 export interface FdOptions {
   /** Finite-difference step ε (default 1e−3; Richardson makes the error O(ε⁴)). */
   eps?: number;
-  /** Magnitude below which errors are measured absolutely (default 1e−6). */
+  /** Magnitude below which errors are measured absolutely (default 1e−6 · max(1, |L|)). */
   floor?: number;
 }
 
 export const DEFAULT_FLOOR = 1e-6;
+
+/** The floor used when none is given: FD round-off grows with |L|. */
+export function defaultFloor(loss: number): number {
+  return DEFAULT_FLOOR * Math.max(1, Math.abs(loss));
+}
 
 /** |a − n| / max(|a|, |n|, floor); ∞ when either is not finite, so a NaN can never pass. */
 export function relError(a: number, n: number, floor = DEFAULT_FLOOR): number {
@@ -37,7 +42,7 @@ export function relError(a: number, n: number, floor = DEFAULT_FLOOR): number {
   return d / Math.max(Math.abs(a), Math.abs(n), floor);
 }
 
-/** Richardson-extrapolated central difference of f at 0. */
+/** Richardson-extrapolated central difference of f at 0: (4·D(ε/2) − D(ε))/3, error O(ε⁴). */
 export function fdDerivative(f: (delta: number) => number, eps: number): number {
   const d1 = (f(eps) - f(-eps)) / (2 * eps);
   const h = eps / 2;
@@ -111,6 +116,8 @@ export function makeLossFunction(
 
 export interface GradCheckResult {
   maxRelError: number;
+  /** The floor used (see file comment). */
+  floor: number;
   worst: { param: ParamName; index: number } | null;
   checked: number;
 }
@@ -125,9 +132,9 @@ export function gradCheck(
   opts: RunOptions & FdOptions & { samplesPerParam?: number; rng?: Rng } = {},
 ): GradCheckResult {
   const eps = opts.eps ?? 1e-3;
-  const floor = opts.floor ?? DEFAULT_FLOOR;
   const rng = opts.rng ?? createRng(0);
-  forwardBackward(model, batch, createWorkspace(model.spec, batch.T, batch.B), opts);
+  const tr = forwardBackward(model, batch, createWorkspace(model.spec, batch.T, batch.B), opts);
+  const floor = opts.floor ?? defaultFloor(tr.loss);
   const loss = makeLossFunction(model, batch, opts);
   let maxRelError = 0;
   let worst: GradCheckResult['worst'] = null;
@@ -153,11 +160,12 @@ export function gradCheck(
       }
     }
   }
-  return { maxRelError, worst, checked };
+  return { maxRelError, floor, worst, checked };
 }
 
 export interface StateCheckResult {
   maxRelError: number;
+  floor: number;
   worst: { what: 'h' | 'c'; t: number; index: number } | null;
   checked: number;
 }
@@ -172,9 +180,9 @@ export function stateGradCheck(
   opts: RunOptions & FdOptions = {},
 ): StateCheckResult {
   const eps = opts.eps ?? 1e-3;
-  const floor = opts.floor ?? DEFAULT_FLOOR;
   const ws = createWorkspace(model.spec, batch.T, batch.B);
   const tr = forwardBackward(model, batch, ws, opts);
+  const floor = opts.floor ?? defaultFloor(tr.loss);
   const { T, B, H } = tr;
   const bh = B * H;
   const dh = Float64Array.from(tr.dh);
@@ -182,7 +190,7 @@ export function stateGradCheck(
   const dh0 = Float64Array.from(tr.dh0);
   const dc0 = tr.dc0 === null ? null : Float64Array.from(tr.dc0);
   const loss = makeLossFunction(model, batch, opts);
-  const result: StateCheckResult = { maxRelError: 0, worst: null, checked: 0 };
+  const result: StateCheckResult = { maxRelError: 0, floor, worst: null, checked: 0 };
   const record = (a: number, num: number, what: 'h' | 'c', t: number, index: number): void => {
     const e = relError(a, num, floor);
     result.checked++;

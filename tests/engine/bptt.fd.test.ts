@@ -1,0 +1,85 @@
+/**
+ * Every parameter gradient entry and every dL/dh_t (dL/dc_t) against Richardson-extrapolated central
+ * differences, for every cell × loss, on several sizes (T = 1, H = 1, B = 1), saturated units, with
+ * and without truncation and the LSTM forget-gate hold. Relative error must stay below 1e−6.
+ */
+import { describe, expect, it } from 'vitest';
+import { gradCheck, stateGradCheck } from '../../src/engine/gradcheck';
+import { createRng } from '../../src/engine/rng';
+import type { RunOptions } from '../../src/engine/bptt';
+import type { AnyLossKind, CellKind } from '../../src/engine/types';
+import { randomBatch, randomModel, randomState, specOf } from './bptt-helpers';
+import type { Sizes } from './bptt-helpers';
+
+const CELLS: CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
+const LOSSES: AnyLossKind[] = ['mse_last', 'mse_all', 'xent_all', 'xent_last'];
+const TOL = 1e-6;
+
+const SIZES: Omit<Sizes, 'cell'>[] = [
+  { I: 2, H: 3, O: 2, T: 4, B: 2 },
+  { I: 2, H: 3, O: 3, T: 1, B: 2 },
+  { I: 1, H: 1, O: 2, T: 5, B: 3 },
+  { I: 3, H: 2, O: 2, T: 3, B: 1 },
+];
+
+function check(
+  s: Sizes,
+  loss: AnyLossKind,
+  seed: number,
+  opts: RunOptions = {},
+  scale = 0.6,
+  inScale = 1,
+): void {
+  const rng = createRng(seed);
+  const model = randomModel(specOf(s), rng, scale);
+  const batch = randomBatch(s, loss, rng);
+  for (let i = 0; i < batch.inputs.length; i++) batch.inputs[i] = batch.inputs[i]! * inScale;
+  const full: RunOptions = {
+    h0: randomState(s.B * s.H, rng),
+    c0: s.cell === 'lstm' ? randomState(s.B * s.H, rng) : undefined,
+    ...opts,
+  };
+  const g = gradCheck(model, batch, full);
+  expect(g.maxRelError, `worst ${JSON.stringify(g.worst)}`).toBeLessThan(TOL);
+  const nParams = model.params.reduce((a, p) => a + p.w.length, 0);
+  expect(g.checked).toBe(nParams);
+  // The floor must not be what makes the check pass: most entries are far above it.
+  const big = model.params.reduce(
+    (a, p) => a + p.dw.filter((x) => Math.abs(x) > g.floor).length,
+    0,
+  );
+  expect(big / nParams).toBeGreaterThan(0.5);
+  const st = stateGradCheck(model, batch, full);
+  expect(st.maxRelError, `worst ${JSON.stringify(st.worst)}`).toBeLessThan(TOL);
+  expect(st.checked).toBeGreaterThanOrEqual(s.T * s.B * s.H);
+}
+
+describe.each(CELLS)('%s cell: gradients equal finite differences', (cell) => {
+  describe.each(LOSSES)('%s', (loss) => {
+    it.each(SIZES.map((z, k) => [k, z] as const))('size #%i', (k, z) => {
+      check({ cell, ...z }, loss, 1000 + 17 * k + LOSSES.indexOf(loss));
+    });
+  });
+
+  it('saturated units (large weights and inputs)', () => {
+    check({ cell, I: 2, H: 3, O: 2, T: 5, B: 2 }, 'mse_all', 77, {}, 2.5, 3);
+  });
+
+  it.each([
+    ['mse_all', 6, 2],
+    ['mse_last', 7, 3],
+    ['xent_all', 8, 4],
+    ['mse_all', 5, 4],
+  ] as const)('truncated BPTT (%s, T=%i, K=%i) equals the detached graph', (loss, T, K) => {
+    check({ cell, I: 2, H: 3, O: 3, T, B: 2 }, loss, 300 + T * K, { truncate: K });
+  });
+});
+
+describe('LSTM forget-gate hold', () => {
+  it.each([0, 0.5, 0.97, 1])(
+    'φ = %s: gradients equal finite differences of the held model',
+    (phi) => {
+      check({ cell: 'lstm', I: 2, H: 3, O: 2, T: 5, B: 2 }, 'mse_all', 55, { holdForget: phi });
+    },
+  );
+});

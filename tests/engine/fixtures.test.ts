@@ -1,0 +1,75 @@
+/**
+ * The engine against PyTorch float64 (tests/fixtures/<cell>-<loss>[-tK].json, made by
+ * tools/make_fixtures.py, and the three shared worked examples): every printed number to 1e−9
+ * relative. Values below 1e−12 in magnitude compare absolutely at 1e−21 (exact zeros stay exact
+ * to that level).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runGrad } from '../../src/cli/grad';
+import { parseSpec } from '../../src/cli/spec';
+
+const DIR = join(__dirname, '..', 'fixtures');
+const KEYS = [
+  'lossValue',
+  'grads',
+  'hidden',
+  'dL_dh',
+  'dL_dh_norm',
+  'dL_dh0',
+  'cellState',
+  'dL_dc',
+  'dL_dc_norm',
+  'dL_dc0',
+  'gates',
+];
+const FILES = readdirSync(DIR).filter((f) =>
+  /^(example-)?(linear|rnn|lstm|gru)-(mse|xent)_(last|all)(-t\d+)?\.json$/.test(f),
+);
+
+type Json = number | Json[] | { [k: string]: Json };
+
+function flat(x: Json, out: number[] = []): number[] {
+  if (typeof x === 'number') out.push(x);
+  else if (Array.isArray(x)) x.forEach((e) => flat(e, out));
+  else
+    Object.keys(x)
+      .sort()
+      .forEach((k) => flat(x[k]!, out));
+  return out;
+}
+
+it('finds every cell × loss fixture', () => {
+  for (const cell of ['linear', 'rnn', 'lstm', 'gru']) {
+    for (const loss of ['mse_last', 'mse_all', 'xent_all', 'xent_last'])
+      expect(FILES).toContain(`${cell}-${loss}.json`);
+  }
+  expect(FILES.filter((f) => f.includes('-t')).length).toBeGreaterThanOrEqual(12);
+  expect(FILES.filter((f) => f.startsWith('example-')).length).toBe(3);
+});
+
+describe.each(FILES)('%s', (file) => {
+  const raw = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Record<string, Json>;
+  const got = runGrad(parseSpec(raw)) as Record<string, Json>;
+  const present = KEYS.filter((k) => k in raw);
+
+  it('prints every key PyTorch has', () => {
+    expect(present.length).toBeGreaterThanOrEqual(6);
+    for (const k of present) expect(got).toHaveProperty(k);
+    expect(got.nonFinite).toBeNull();
+  });
+
+  it.each(present)('%s matches to 1e−9 relative', (key) => {
+    const want = flat(raw[key]!);
+    const have = flat(got[key]!);
+    expect(have.length).toBe(want.length);
+    let worst = 0;
+    for (let i = 0; i < want.length; i++) {
+      const a = have[i]!;
+      const b = want[i]!;
+      worst = Math.max(worst, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12));
+    }
+    expect(worst).toBeLessThan(1e-9);
+  });
+});
