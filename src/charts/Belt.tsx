@@ -4,10 +4,10 @@ import {
   bandThickness, clampWindow, glyphNumber, gradSymbol, inletOf, readoutOf, stateSymbol, stepLabel, stepValues, valveOf,
   type BeltData, type BeltVariant,
 } from './beltModel';
-import { DIVERGING_LUT, GATE_COLORS, divergingPosition, lutCss, lutIndex, magnitudeColor } from './colors';
+import { DIVERGING_LUT, GATE_COLORS, VANISHED_RATIO, divergingPosition, lutCss, lutIndex, magnitudeColor } from './colors';
 import { formatSci } from './format';
 import { indices, safeId } from './plotUtil';
-import { stickyLogDomain, type Domain } from './scales';
+import { positiveExtent, stickyLogDomain, type Domain } from './scales';
 import { useChartWidth } from './useChartWidth';
 
 /** Props of {@link Belt}: the per-step columns of {@link BeltData} plus view state. */
@@ -60,8 +60,8 @@ export const Belt = memo(function Belt(props: BeltProps) {
   const gid = safeId(useId());
   const [hover, setHover] = useState<number | null>(null);
   const focused = props.focusedStep !== undefined ? props.focusedStep : hover;
-  const [start, end] = clampWindow(props.windowStart, props.windowEnd - props.windowStart, Math.max(1, T));
-  const size = end - start;
+  const [start, end] = T > 0 ? clampWindow(props.windowStart, props.windowEnd - props.windowStart, T) : [0, 0];
+  const size = Math.max(1, end - start);
 
   const s = Math.max(1, fontScale);
   const left = Math.round(64 * s);
@@ -92,11 +92,14 @@ export const Belt = memo(function Belt(props: BeltProps) {
     return m || 1;
   }, [props.stateMaxAbs, state]);
   const gradDomain = useMemo(() => props.gradDomain ?? stickyLogDomain(null, gradNorm ?? []), [props.gradDomain, gradNorm]);
+  // "Vanished" is relative to the largest gradient on the whole sequence, not the rounded domain.
+  const gradMax = useMemo(() => positiveExtent(gradNorm ?? [])?.[1] ?? 0, [gradNorm]);
+  const vanishedBelow = gradMax * VANISHED_RATIO;
 
   const xOf = (k: number) => left + (k - start) * cw;
   const band = useMemo(() => {
     if (!gradNorm) return null;
-    const th = (k: number) => bandThickness(gradNorm[k] as number, gradDomain, 2 * s, bandMax);
+    const th = (k: number) => bandThickness(gradNorm[k] as number, gradDomain, 2 * s, bandMax, vanishedBelow);
     const gen = area<number>()
       .defined((j) => th(start + j) !== null)
       .x((j) => left + (j + 0.5) * cw)
@@ -104,7 +107,7 @@ export const Belt = memo(function Belt(props: BeltProps) {
       .y1((j) => yBand + (th(start + j) ?? 0) / 2)
       .curve(curveMonotoneX);
     return gen(indices(size)) ?? '';
-  }, [gradNorm, gradDomain, start, size, left, cw, yBand, bandMax, s]);
+  }, [gradNorm, gradDomain, vanishedBelow, start, size, left, cw, yBand, bandMax, s]);
 
   const css = lutCss(DIVERGING_LUT);
   const steps = [];
@@ -159,7 +162,7 @@ export const Belt = memo(function Belt(props: BeltProps) {
             {showNumbers && <text x={cx} y={yOut + r + 4} dy="0.7em" textAnchor="middle" className="belt-num">{glyphNumber(out.value)}</text>}
           </g>
         )}
-        {gradNorm && bandThickness(gradNorm[k] as number, gradDomain, 1, 2) === null && (
+        {gradNorm && bandThickness(gradNorm[k] as number, gradDomain, 1, 2, vanishedBelow) === null && (
           <line className="belt-band-vanished" x1={x0} x2={x0 + cw} y1={yBand} y2={yBand} strokeDasharray="2 3" />
         )}
       </g>,
@@ -176,7 +179,7 @@ export const Belt = memo(function Belt(props: BeltProps) {
           {gradNorm && (
             <linearGradient id={`${gid}-band`} gradientUnits="userSpaceOnUse" x1={left} x2={left + iw} y1={0} y2={0}>
               {Array.from({ length: size }, (_, j) => (
-                <stop key={j} offset={((j + 0.5) / size).toFixed(4)} stopColor={magnitudeColor(gradNorm[start + j] as number, gradDomain)} />
+                <stop key={j} offset={((j + 0.5) / size).toFixed(4)} stopColor={magnitudeColor(gradNorm[start + j] as number, gradDomain, gradMax)} />
               ))}
             </linearGradient>
           )}
@@ -189,7 +192,7 @@ export const Belt = memo(function Belt(props: BeltProps) {
           {gradNorm && <text x={left - 8} y={yBand} dy="0.35em" textAnchor="end">{gradSymbol(variant).replace(/‖/g, '')}</text>}
         </g>
         {steps}
-        <path className="belt-arrow" d={`M${left + iw},${beltTop}l${12 * s},${beltH / 2}l${-12 * s},${beltH / 2}z`} fill={css[lutIndex(divergingPosition(state[end - 1] as number, maxAbs))]} />
+        {T > 0 && <path className="belt-arrow" d={`M${left + iw},${beltTop}l${12 * s},${beltH / 2}l${-12 * s},${beltH / 2}z`} fill={css[lutIndex(divergingPosition(state[end - 1] as number, maxAbs))]} />}
         {band && (
           <g className="belt-band" aria-hidden="true">
             <path d={band} fill={`url(#${gid}-band)`} />

@@ -108,10 +108,17 @@ export function glyphNumber(v: number): string {
 
 /**
  * Band thickness in px for a gradient norm: linear in log₁₀ g over `domain`, clamped to
- * [minPx, maxPx]; null when g is vanished (≤ VANISHED_RATIO × domain max, ≤ 0 or NaN).
+ * [minPx, maxPx]; null when g is vanished (≤ `vanishedBelow`, default VANISHED_RATIO × domain max;
+ * ≤ 0 or NaN).
  */
-export function bandThickness(g: number, domain: Domain, minPx: number, maxPx: number): number | null {
-  if (!(g > domain[1] * VANISHED_RATIO)) return null;
+export function bandThickness(
+  g: number,
+  domain: Domain,
+  minPx: number,
+  maxPx: number,
+  vanishedBelow = domain[1] * VANISHED_RATIO,
+): number | null {
+  if (!(g > vanishedBelow)) return null;
   if (g === Infinity) return maxPx;
   const l0 = Math.log10(domain[0]);
   const span = Math.log10(domain[1]) - l0;

@@ -34,7 +34,8 @@ export const PLAIN_MIN = 1e-3;
 export const PLAIN_MAX = 1e4;
 
 function nonFinite(x: number): string | null {
-  if (Number.isNaN(x)) return MISSING;
+  // typeof guards an out-of-range typed-array read (undefined) slipping past the type system.
+  if (typeof x !== 'number' || Number.isNaN(x)) return MISSING;
   if (x === Infinity) return OVERFLOW;
   if (x === -Infinity) return MINUS + OVERFLOW;
   return null;
