@@ -1,20 +1,68 @@
-import { ExplainPanel } from '../panels/ExplainPanel';
-import { PanelBoundary } from './ErrorBoundary';
-import { DEFAULT_CONFIG } from '../worker/config';
+import { useCallback, useEffect, useState } from 'react';
+import { ControlsPanel } from '../panels/ControlsPanel';
+import { useApp, useAppStore, useBridge } from '../store/hooks';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { Panel, FULL_ORDER } from './Panels';
+import { Dialog } from './Dialog';
+import { EmbedDialogBody } from './EmbedDialog';
+import { HelpBody } from './Help';
+import { useShortcuts } from './useShortcuts';
+import { useThemeAttributes } from './useThemeAttributes';
 
+/** The full playground: header, controls column, the hero gradient panel and the rest below. */
 export function App() {
-  const config = DEFAULT_CONFIG;
+  const store = useAppStore();
+  const bridge = useBridge();
+  const view = useApp((s) => s.view);
+  const [dialog, setDialog] = useState<'embed' | 'help' | null>(null);
+  const [shared, setShared] = useState<string | null>(null);
+  const openHelp = useCallback(() => setDialog('help'), []);
+  useShortcuts(store, bridge, openHelp);
+  useThemeAttributes(view);
+  useEffect(() => {
+    if (!shared) return;
+    const t = setTimeout(() => setShared(null), 2500);
+    return () => clearTimeout(t);
+  }, [shared]);
+
+  const share = () => {
+    const link = window.location.href;
+    if (!navigator.clipboard) {
+      setShared(`Copy this link: ${link}`);
+      return;
+    }
+    navigator.clipboard.writeText(link).then(
+      () => setShared('Link copied'),
+      () => setShared(`Copy this link: ${link}`),
+    );
+  };
+
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>BPTT Playground</h1>
-      </header>
-      <aside className="app-controls" aria-label="Controls" />
+      <Header onShare={share} onEmbed={() => setDialog('embed')} onHelp={openHelp} />
+      <aside className="app-controls" aria-label="Settings">
+        <ControlsPanel />
+      </aside>
       <main className="app-main">
-        <PanelBoundary name="Explain">
-          <ExplainPanel cell={config.cell} />
-        </PanelBoundary>
+        <div className="panel-wide">
+          <Notices />
+          {shared && (
+            <p className="notice notice-info" role="status">
+              {shared}
+            </p>
+          )}
+        </div>
+        {FULL_ORDER.map((id) => (
+          <Panel key={id} id={id} />
+        ))}
       </main>
+      <Dialog title="Embed in course notes" open={dialog === 'embed'} onClose={() => setDialog(null)}>
+        <EmbedDialogBody />
+      </Dialog>
+      <Dialog title="Keyboard shortcuts" open={dialog === 'help'} onClose={() => setDialog(null)}>
+        <HelpBody />
+      </Dialog>
     </div>
   );
 }

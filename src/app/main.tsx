@@ -1,12 +1,36 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
+import '../charts/charts.css';
 import { App } from './App';
+import { EmbedApp } from '../embed/EmbedApp';
+import { decodeUrl } from '../store/url';
+import { createAppStore } from '../store/store';
+import { createBridge } from '../store/bridge';
+import { StoreContext } from '../store/hooks';
+import { startUrlSync } from '../store/urlSync';
+import { createTrainingClient } from '../worker/client';
+
+// A broken link never breaks the page: decodeUrl repairs what it can and lists what it changed.
+const decoded = decodeUrl(window.location.search);
+const store = createAppStore({
+  config: decoded.config,
+  view: decoded.view,
+  lesson: decoded.lesson,
+  urlProblems: decoded.problems,
+});
+const client = createTrainingClient();
+const bridge = createBridge(store, client);
+bridge.start(decoded.view.autoplay);
+startUrlSync(() => {
+  const s = store.getState();
+  return { config: s.config, view: s.view, lesson: s.lesson };
+}, store.subscribe);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <StoreContext.Provider value={{ store, bridge }}>{decoded.view.embed ? <EmbedApp /> : <App />}</StoreContext.Provider>
   </StrictMode>,
 );

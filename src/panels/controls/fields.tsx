@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 /** A labelled select over a fixed list of choices. */
 export function SelectField<T extends string>(props: {
@@ -39,7 +39,12 @@ export function IntField(props: {
   const id = useId();
   const [text, setText] = useState(String(props.value));
   const [note, setNote] = useState<string | null>(null);
-  useEffect(() => setText(String(props.value)), [props.value]);
+  // A new value from outside (a lesson, a link) replaces what was being typed.
+  const [seen, setSeen] = useState(props.value);
+  if (seen !== props.value) {
+    setSeen(props.value);
+    setText(String(props.value));
+  }
   const commit = () => {
     const n = Number(text.trim());
     if (text.trim() === '' || !Number.isFinite(n)) {

@@ -1,0 +1,83 @@
+import { useApp, useAppStore, useBridge } from '../store/hooks';
+import { LESSONS, lessonConfig } from '../store/lessons';
+import { TransportButtons } from '../panels/controls/Transport';
+import { formatSci } from '../charts/format';
+
+/** Name, lesson picker, transport, readouts, share/embed, theme and large type. */
+export function Header({ onShare, onEmbed, onHelp }: { onShare: () => void; onEmbed: () => void; onHelp: () => void }) {
+  const lesson = useApp((s) => s.lesson);
+  const iteration = useApp((s) => s.latest?.iteration ?? 0);
+  const loss = useApp((s) => s.latest?.loss ?? NaN);
+  const sps = useApp((s) => s.latest?.stepsPerSecond ?? 0);
+  const mode = useApp((s) => s.mode);
+  const theme = useApp((s) => s.view.theme);
+  const large = useApp((s) => s.view.large);
+  const store = useAppStore();
+  const bridge = useBridge();
+  const setView = (patch: Partial<ReturnType<typeof store.getState>['view']>) =>
+    store.setState((s) => ({ view: { ...s.view, ...patch } }));
+
+  return (
+    <header className="app-header">
+      <h1>BPTT Playground</h1>
+      <label className="inline-select lesson-picker">
+        <span>Lesson</span>
+        <select
+          value={lesson ?? ''}
+          onChange={(e) => {
+            const l = LESSONS.find((x) => x.id === e.target.value);
+            if (l) bridge.replaceConfig(lessonConfig(l), l.id);
+            else store.setState({ lesson: null });
+          }}
+        >
+          <option value="">— choose a lesson —</option>
+          {LESSONS.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TransportButtons />
+      <dl className="header-readouts" aria-label="Training status">
+        <div>
+          <dt>iteration</dt>
+          <dd className="num" data-readout="header-iteration">{iteration}</dd>
+        </div>
+        <div>
+          <dt>loss</dt>
+          <dd className="num">{Number.isFinite(loss) ? formatSci(loss) : '—'}</dd>
+        </div>
+        <div>
+          <dt>steps/s</dt>
+          <dd className="num" title={mode === 'inline' ? 'training on the page thread (no worker)' : 'training in a Web Worker'}>
+            {sps > 0 ? Math.round(sps) : '—'}
+            {mode === 'inline' ? ' (page thread)' : ''}
+          </dd>
+        </div>
+      </dl>
+      <div className="header-actions">
+        <button className="btn" onClick={onShare}>
+          Copy link
+        </button>
+        <button className="btn" onClick={onEmbed}>
+          Embed
+        </button>
+        <button
+          className="btn"
+          aria-pressed={theme === 'dark'}
+          onClick={() => setView({ theme: theme === 'dark' ? 'light' : 'dark' })}
+          title="Switch between light and dark themes"
+        >
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </button>
+        <button className="btn" aria-pressed={large} onClick={() => setView({ large: !large })} title="Large type for projectors">
+          Large type
+        </button>
+        <button className="btn" onClick={onHelp} aria-keyshortcuts="?" title="Keyboard shortcuts">
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useApp, useAppStore, useBridge } from '../store/hooks';
+import { findLesson } from '../store/lessons';
+import { formatNum } from '../charts/format';
+
+const QUANTITY: Record<string, string> = {
+  loss: 'the loss',
+  hidden: 'the hidden state',
+  cell: 'the cell state',
+  'dL/dh': 'the gradient ∂L/∂h',
+  'dL/dc': 'the gradient ∂L/∂c',
+  gradient: 'a parameter gradient',
+};
+
+/** Divergence, URL repairs, worker fallback, teaching override and lesson guidance, above the panels. */
+export function Notices({ compact = false }: { compact?: boolean }) {
+  const diverged = useApp((s) => s.diverged);
+  const problems = useApp((s) => s.urlProblems);
+  const notice = useApp((s) => s.notice);
+  const hold = useApp((s) => (s.config.cell === 'lstm' ? s.config.holdForget : null));
+  const lessonId = useApp((s) => s.lesson);
+  const store = useAppStore();
+  const bridge = useBridge();
+  const [lessonOpen, setLessonOpen] = useState(true);
+  const lesson = lessonId ? findLesson(lessonId) : undefined;
+
+  return (
+    <div className="notices">
+      <div role="alert" aria-live="assertive">
+        {diverged && (
+          <div className="notice notice-danger" data-notice="diverged">
+            <p>
+              <strong>Diverged at iteration {diverged.iteration}</strong> — gradients exploded ({QUANTITY[diverged.quantity] ?? diverged.quantity}
+              {diverged.step > 0 ? ` at step ${diverged.step}` : ''} became non-finite); try clipping or a smaller ρ. The panels keep the
+              last finite data.
+            </p>
+            <div className="notice-actions">
+              <button className="btn" onClick={() => bridge.reset()}>
+                Reset
+              </button>
+              <button
+                className="btn btn-primary"
+                onClick={() => {
+                  bridge.setConfig({ clip: 1 });
+                  bridge.reset();
+                }}
+              >
+                Turn on clipping and reset
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+      {hold !== null && (
+        <p className="notice notice-teach" data-notice="teaching">
+          Teaching override on: the LSTM forget gate is held at f ≡ {formatNum(hold)} for every unit and step. This is not normal
+          training.
+        </p>
+      )}
+      {problems.length > 0 && (
+        <div className="notice notice-warn" role="status" data-notice="url">
+          <div>
+            <strong>Some link settings were adjusted:</strong>
+            <ul>
+              {problems.map((p, k) => (
+                <li key={k}>{p}</li>
+              ))}
+            </ul>
+          </div>
+          <button className="btn" aria-label="Dismiss link notice" onClick={() => store.setState({ urlProblems: [] })}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div className="notice notice-warn" role="status" data-notice="worker">
+          <p>{notice}</p>
+          <button className="btn" aria-label="Dismiss notice" onClick={() => bridge.dismissNotice()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {lesson && !compact && (
+        <div className="notice notice-lesson" role="status" aria-live="polite" data-notice="lesson">
+          <div>
+            <strong>Lesson: {lesson.title}.</strong> {lessonOpen && lesson.guidance}
+          </div>
+          <button className="btn" aria-expanded={lessonOpen} onClick={() => setLessonOpen((o) => !o)}>
+            {lessonOpen ? 'Hide' : 'Show'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { memo, useMemo, useState } from 'react';
+import { ChartFrame } from '../charts/ChartFrame';
+import { Belt } from '../charts/Belt';
+import { LinePlot } from '../charts/LinePlot';
+import { rowsFromColumns } from '../charts/DataTable';
+import { formatNum } from '../charts/format';
+import { useApp, useAppStore, useBridge } from '../store/hooks';
+import { beltColumns, beltVariant } from './beltColumns';
+import { largestUnit } from './gradStats';
+
+const WINDOW = 20;
+const TITLES = {
+  lstm: 'Conveyor belt (LSTM cell state)',
+  gru: 'Conveyor belt (GRU update gate)',
+  rnn: 'Chain of step Jacobians (no belt)',
+} as const;
+const CAPTIONS = {
+  lstm: 'The cell state c runs left to right; each step multiplies it by the forget gate f and adds i⊙g. The band below is the gradient flowing back along it.',
+  gru: 'The GRU keeps z of the old state at each step and adds (1 − z)⊙n: the update gate z plays the forget gate’s role.',
+  rnn: 'Without a belt, every step multiplies the gradient by the step Jacobian: products of norms below 1 vanish, above 1 explode.',
+} as const;
+
+/** The LSTM belt with live gate values for one unit; the GRU's z belt; the RNN's Jacobian chain. */
+export const CellBeltPanel = memo(function CellBeltPanel() {
+  const latest = useApp((s) => s.latest);
+  const unitPick = useApp((s) => s.unit);
+  const analysis = useApp((s) => s.analysis);
+  const large = useApp((s) => s.view.large);
+  const store = useAppStore();
+  const bridge = useBridge();
+  const T = latest?.T ?? 0;
+  const H = latest?.H ?? 0;
+  const variant = latest ? beltVariant(latest.cell) : 'rnn';
+  const size = Math.min(WINDOW, T);
+  // null = follow the newest steps; a brush move pins the window.
+  const [start, setStart] = useState<number | null>(null);
+  const s0 = start === null ? Math.max(0, T - size) : Math.min(start, Math.max(0, T - size));
+
+  const unit = useMemo(() => {
+    if (!latest) return 0;
+    if (unitPick !== null && unitPick < H) return unitPick;
+    return largestUnit(latest.cellState ?? latest.hidden, H);
+  }, [latest, unitPick, H]);
+  const data = useMemo(() => (latest ? beltColumns(latest, unit) : null), [latest, unit]);
+
+  const table = useMemo(() => {
+    if (!data) return { columns: ['t'], rows: [] };
+    const entries = Object.entries(data).filter((e): e is [string, Float64Array] => e[1] instanceof Float64Array);
+    const t = Float64Array.from({ length: T }, (_, k) => k + 1);
+    return { columns: ['t', ...entries.map(([k]) => k)], rows: rowsFromColumns([t, ...entries.map(([, v]) => v)], [String]) };
+  }, [data, T]);
+
+  const curves = analysis && analysis.iteration === latest?.iteration ? analysis : null;
+  const tAxis = useMemo(() => Float64Array.from({ length: T }, (_, k) => k + 1), [T]);
+  // Same unit on both curves: the belt promises Π f on the diagonal; the full derivative may differ.
+  const beltCmp = useMemo(() => {
+    if (!curves || curves.kind !== 'belt') return null;
+    const { beltProduct, fullDiag } = curves.curves;
+    if (!beltProduct || !fullDiag) return null;
+    const col = (a: Float64Array) => Float64Array.from({ length: T }, (_, t) => Math.abs(a[t * H + unit] as number));
+    return { belt: col(beltProduct), full: col(fullDiag) };
+  }, [curves, T, H, unit]);
+
+  return (
+    <ChartFrame
+      title={TITLES[variant]}
+      className="panel"
+      id="panel-belt"
+      caption={CAPTIONS[variant]}
+      table={table}
+      actions={
+        <>
+          {H > 1 && (
+            <label className="inline-select">
+              <span>Unit</span>
+              <select
+                value={unitPick === null ? 'auto' : String(unitPick)}
+                onChange={(e) => store.setState({ unit: e.target.value === 'auto' ? null : Number(e.target.value) })}
+              >
+                <option value="auto">largest |{variant === 'lstm' ? 'c' : 'h'}| (unit {unit})</option>
+                {Array.from({ length: H }, (_, j) => (
+                  <option key={j} value={j}>
+                    unit {j}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="button" className="chart-button" disabled={!latest} onClick={() => bridge.analyze(variant === 'lstm' ? 'belt' : 'jacobian')}>
+            {variant === 'lstm' ? 'Belt vs full ∂c_T/∂cₜ' : 'Products ∂h_T/∂hₜ'}
+          </button>
+        </>
+      }
+    >
+      {latest?.holdForget !== null && latest?.holdForget !== undefined && variant === 'lstm' && (
+        <p className="notice notice-teach" role="note">
+          Teaching override: the forget gate is held at f ≡ {formatNum(latest.holdForget)} for every unit and step (not normal training).
+        </p>
+      )}
+      {data && latest ? (
+        <Belt
+          ariaLabel={TITLES[variant]}
+          variant={variant}
+          {...data}
+          windowStart={s0}
+          windowEnd={s0 + size}
+          onWindowChange={(a) => setStart(a)}
+          unitLabel={`unit ${unit}`}
+          animate
+          fontScale={large ? 1.4 : 1}
+        />
+      ) : (
+        <p className="chart-empty">Waiting for the first snapshot…</p>
+      )}
+      {beltCmp && (
+        <LinePlot
+          ariaLabel="Belt product against the full derivative"
+          x={tAxis}
+          y={beltCmp.full}
+          reference={beltCmp.belt}
+          logY
+          height={190}
+          xLabel="time step t"
+          yLabel={`|∂c_T/∂cₜ| unit ${unit} (log)`}
+          seriesLabel="full derivative (all paths: belt, h and gates)"
+          referenceLabel="belt path alone Π f"
+        />
+      )}
+      {curves && curves.kind === 'jacobian' && (
+        <LinePlot
+          ariaLabel="Jacobian products against the rho and sigma references"
+          x={tAxis}
+          y={curves.prodNorm}
+          trail={[curves.sigmaRef]}
+          trailLabel="σ_max^(T−t)"
+          reference={curves.rhoRef}
+          logY
+          height={190}
+          xLabel="time step t"
+          yLabel="‖∂h_T/∂hₜ‖ (log scale)"
+          seriesLabel="‖∂h_T/∂hₜ‖"
+          referenceLabel="ρ^(T−t)"
+        />
+      )}
+    </ChartFrame>
+  );
+});

@@ -1,0 +1,63 @@
+import { memo, useMemo } from 'react';
+import { ChartFrame } from '../charts/ChartFrame';
+import { HeatCanvas } from '../charts/HeatCanvas';
+import { formatNum } from '../charts/format';
+import { useApp } from '../store/hooks';
+import { useStickyDomain } from './useSticky';
+
+const TITLE = 'Hidden state';
+const TABLE_MAX_UNITS = 16;
+
+/** Units × time heatmap of h_t for the first sequence of the batch. */
+export const HiddenStatePanel = memo(function HiddenStatePanel() {
+  const latest = useApp((s) => s.latest);
+  const large = useApp((s) => s.view.large);
+  const T = latest?.T ?? 0;
+  const H = latest?.H ?? 0;
+
+  // The snapshot holds [T][H]; the heatmap wants one row per unit.
+  const values = useMemo(() => {
+    const out = new Float64Array(T * H);
+    if (!latest) return out;
+    for (let t = 0; t < T; t++) for (let j = 0; j < H; j++) out[j * T + t] = latest.hidden[t * H + j] as number;
+    return out;
+  }, [latest, T, H]);
+  const m = useStickyDomain('linear', values, `${latest?.run}`);
+  const maxAbs = Math.max(Math.abs(m[0]), Math.abs(m[1]), 1e-12);
+
+  const table = useMemo(() => {
+    const units = Math.min(H, TABLE_MAX_UNITS);
+    const columns = ['t', ...Array.from({ length: units }, (_, j) => `h[${j}]`)];
+    const rows = Array.from({ length: T }, (_, t) => [String(t + 1), ...Array.from({ length: units }, (_, j) => formatNum(values[j * T + t] as number))]);
+    return { columns, rows };
+  }, [values, T, H]);
+
+  return (
+    <ChartFrame
+      title={TITLE}
+      className="panel"
+      id="panel-hidden"
+      caption="Each row is one hidden unit hₜ over time for the first sequence of the batch (orange positive, purple negative)."
+      table={table}
+    >
+      {latest ? (
+        <HeatCanvas
+          ariaLabel={TITLE}
+          values={values}
+          rows={H}
+          cols={T}
+          mode="diverging"
+          domain={[-maxAbs, maxAbs]}
+          xStart={1}
+          height={Math.min(320, 60 + H * 4) * (large ? 1.3 : 1)}
+          fontScale={large ? 1.4 : 1}
+          xLabel="time step t"
+          yLabel="hidden unit"
+          legendLabel="hₜ"
+        />
+      ) : (
+        <p className="chart-empty">Waiting for the first snapshot…</p>
+      )}
+    </ChartFrame>
+  );
+});

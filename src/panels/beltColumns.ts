@@ -1,0 +1,44 @@
+import type { BeltData, BeltVariant } from '../charts/beltModel';
+import type { Snapshot } from '../worker/protocol';
+
+/** Which belt picture a cell gets: the linear cell multiplies like the tanh RNN. */
+export function beltVariant(cell: Snapshot['cell']): BeltVariant {
+  return cell === 'lstm' ? 'lstm' : cell === 'gru' ? 'gru' : 'rnn';
+}
+
+function column(src: Float64Array, T: number, stride: number, offset: number): Float64Array {
+  const out = new Float64Array(T);
+  for (let t = 0; t < T; t++) out[t] = src[t * stride + offset] as number;
+  return out;
+}
+
+/**
+ * Per-step columns of one unit from a snapshot ([T][H] states, [T][G·H] gates in PyTorch block
+ * order i,f,g,o / r,z,n). The gradient band uses the batch-wide norm, as the gradient panel does.
+ */
+export function beltColumns(s: Snapshot, unit: number): BeltData {
+  const { T, H } = s;
+  const u = Math.max(0, Math.min(H - 1, unit));
+  const variant = beltVariant(s.cell);
+  if (variant === 'lstm' && s.cellState && s.gates) {
+    const G = 4 * H;
+    return {
+      state: column(s.cellState, T, H, u),
+      i: column(s.gates, T, G, u),
+      f: column(s.gates, T, G, H + u),
+      g: column(s.gates, T, G, 2 * H + u),
+      o: column(s.gates, T, G, 3 * H + u),
+      gradNorm: s.dcNorm ?? s.dhNorm,
+    };
+  }
+  if (variant === 'gru' && s.gates) {
+    const G = 3 * H;
+    return {
+      state: column(s.hidden, T, H, u),
+      z: column(s.gates, T, G, H + u),
+      n: column(s.gates, T, G, 2 * H + u),
+      gradNorm: s.dhNorm,
+    };
+  }
+  return { state: column(s.hidden, T, H, u), jacobianNorms: s.stepJacNorms, gradNorm: s.dhNorm };
+}
