@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parseInbound, startInboundListener, startResizeReporter } from '../../src/embed/messages';
+import { decodeUrl } from '../../src/store/url';
 import type { Inbound } from '../../src/embed/messages';
 import { LIMITS } from '../../src/worker/config';
 
@@ -173,5 +175,38 @@ describe('startResizeReporter', () => {
     expect(posted.map(([m]) => (m as { height: number }).height)).toEqual([401, 650]);
     stop();
     expect(unobserve).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('public/embed-example.html', () => {
+  const html = readFileSync(new URL('../../public/embed-example.html', import.meta.url), 'utf8');
+
+  it('embeds two playgrounds by relative links that decode cleanly', () => {
+    const srcs = [...html.matchAll(/<iframe[^>]*\ssrc="([^"]+)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&'));
+    expect(srcs).toHaveLength(2);
+    for (const src of srcs) {
+      expect(src.startsWith('index.html?')).toBe(true);
+      const d = decodeUrl(src.slice(src.indexOf('?')));
+      expect(d.problems).toEqual([]);
+      expect(d.view.embed).toBe(true);
+    }
+    expect(srcs[0]).toBe('index.html?embed=1&lesson=vanishing&panels=grad&controls=rho,play');
+    expect(decodeUrl(srcs[1]?.slice(10) ?? '').lesson).toBe('lstm-belt');
+  });
+
+  it('its buttons send messages the embed accepts', () => {
+    const configs = [...html.matchAll(/data-config='([^']+)'/g)].map((m) => JSON.parse(m[1] as string) as unknown);
+    expect(configs.length).toBeGreaterThan(0);
+    for (const config of configs) {
+      const m = parseInbound({ type: 'bptt-playground:set-config', config });
+      expect(m?.type).toBe('bptt-playground:set-config');
+      expect(m?.type === 'bptt-playground:set-config' && m.problems).toEqual([]);
+    }
+    const sends = [...html.matchAll(/data-send="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(new Set(sends)).toEqual(new Set(['play', 'pause', 'reset']));
+    for (const s of sends) expect(parseInbound({ type: `bptt-playground:${s}` })).toEqual({ type: `bptt-playground:${s}` });
+    // The resize listener checks the message type; nothing is fetched from elsewhere.
+    expect(html).toContain("data.type !== PREFIX + 'resize'");
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 });
