@@ -9,10 +9,10 @@ import type { Param } from './types';
 export const DEFAULT_CLIP_NORM = 1.0;
 
 /**
- * ‖g‖ = scale·ratio. Squares of ordinary gradients are summed directly, as torch does, so the result
- * matches it to rounding (torch takes per-tensor norms first, then the norm of those); only when the largest |g_k| is so big or small that squaring could
- * overflow or underflow do we divide by it first (the LAPACK dnrm2 idea), so the norm stays finite
- * and nonzero whenever it is representable. NaN anywhere gives NaN; ±∞ (and no NaN) gives +∞.
+ * ‖g‖ = scale·ratio. Squares of ordinary gradients are summed directly, so the result matches
+ * torch's to rounding (torch takes per-tensor norms first, then the norm of those). Only when the
+ * largest |g_k| is so big or small that squaring could overflow or underflow do we divide by it
+ * first (the LAPACK dnrm2 idea), so the norm stays finite and nonzero whenever it is representable. NaN anywhere gives NaN; ±∞ (and no NaN) gives +∞.
  */
 function scaledNorm(params: readonly Param[]): { scale: number; ratio: number } {
   let max = 0;

@@ -5,8 +5,8 @@
  *   plain:    w ← w − η·g
  *   momentum: b ← g on the first step (torch clones the gradient into the empty buffer),
  *             b ← μ·b + g afterwards;  w ← w − η·b
- * The first-step copy matters: starting from b = 0 would give b₁ = g, the same, but torch's rule is
- * "clone", and we keep the order of floating-point operations identical to it.
+ * With dampening 0 the clone equals starting from b = 0; we keep torch's form, which stays right
+ * if dampening is ever added (torch's first step ignores dampening).
  */
 import type { Param } from '../types';
 import type { Optimizer } from './types';
