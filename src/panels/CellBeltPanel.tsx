@@ -87,7 +87,7 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
             </label>
           )}
           <button type="button" className="chart-button" disabled={!latest} onClick={() => bridge.analyze(variant === 'lstm' ? 'belt' : 'jacobian')}>
-            {variant === 'lstm' ? 'Belt vs full ∂c_T/∂cₜ' : 'Products ∂h_T/∂hₜ'}
+            {variant === 'lstm' ? 'Belt vs full' : 'Jacobian products'}
           </button>
         </>
       }

@@ -90,7 +90,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
         <dl className="readouts" aria-live="off">
           <div>
             <dt>‖∂L/∂h₁‖ / ‖∂L/∂h_T‖</dt>
-            <dd className="num" data-readout="ratio">{ratio === null ? '—' : formatLog10(ratio)}</dd>
+            <dd className="num" data-readout="ratio" data-value={ratio ?? undefined}>{ratio === null ? '—' : formatLog10(ratio)}</dd>
           </div>
           <div>
             <dt>memory horizon (falls below 10⁻⁶)</dt>
