@@ -4,6 +4,7 @@
  * the singular values); nothing here iterates on its own.
  */
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { largestSingularValue } from './spectralNorm';
 import type { Param, ParamName } from './types';
 
 /** Anything that hands out PyTorch-named parameters (a Model does). */
@@ -88,10 +89,11 @@ export function singularValues(W: Float64Array, rows: number, cols: number): Flo
   return out;
 }
 
-/** Spectral norm ‖W‖₂ = σ_max of a rows×cols row-major matrix. */
+/** Spectral norm ‖W‖₂ = σ_max of a rows×cols row-major matrix (σ_max alone; see spectralNorm.ts). */
 export function spectralNorm(W: Float64Array, rows: number, cols: number): number {
   if (rows === 0 || cols === 0) return 0;
-  return singularValues(W, rows, cols)[0] as number;
+  if (W.length !== rows * cols) throw new RangeError(`expected ${rows}×${cols} = ${rows * cols} entries, got ${W.length}`);
+  return largestSingularValue(W, rows, cols);
 }
 
 /** Spectral radius ρ = max |λ| of an n×n row-major matrix. */

@@ -4,6 +4,7 @@ import { createModel } from '../../src/engine/model';
 import { randomOrthogonal } from '../../src/engine/orthogonal';
 import { createRng } from '../../src/engine/rng';
 import {
+  spectralNorm,
   modelSpectrum,
   recurrentBlock,
   setModelSpectralRadius,
@@ -286,6 +287,44 @@ describe('spectrum: known spectra', () => {
     const bad = Float64Array.from([1, NaN, 0, 1]);
     expect(Number.isNaN(spectralRadius(bad, 2))).toBe(true);
     expect(Number.isNaN(spectrum(bad, 2).sigmaMax)).toBe(true);
+  });
+});
+
+describe('spectralNorm (σ_max alone, Gram + tridiagonal bisection) agrees with the full SVD', () => {
+  it('random square and rectangular matrices, extreme scales, rank one, zero and NaN', () => {
+    const rng = createRng(21);
+    let worst = 0;
+    for (const [r, c] of [
+      [1, 1],
+      [2, 2],
+      [3, 7],
+      [7, 3],
+      [16, 16],
+      [64, 64],
+      [40, 90],
+      [128, 128],
+    ] as const) {
+      for (const scale of [1, 1e-200, 1e200]) {
+        const W = new Float64Array(r * c).map(() => rng.normal() * scale);
+        const ref = singularValues(W.map((x) => x / scale), r, c)[0] as number;
+        worst = Math.max(worst, Math.abs(spectralNorm(W, r, c) / scale - ref) / ref);
+      }
+    }
+    // Nearly equal top singular values (an orthogonal matrix with one value nudged) and rank one.
+    const Q = randomOrthogonal(createRng(2), 32, 32);
+    for (let j = 0; j < 32; j++) Q[j] = (Q[j] as number) * (1 + 1e-9);
+    const refQ = singularValues(Q, 32, 32)[0] as number;
+    worst = Math.max(worst, Math.abs(spectralNorm(Q, 32, 32) - refQ) / refQ);
+    const u = new Float64Array(9).map(() => rng.normal());
+    const v = new Float64Array(5).map(() => rng.normal());
+    const R1 = new Float64Array(45);
+    for (let i = 0; i < 9; i++) for (let j = 0; j < 5; j++) R1[i * 5 + j] = (u[i] as number) * (v[j] as number);
+    const nu = Math.hypot(...u) * Math.hypot(...v);
+    worst = Math.max(worst, Math.abs(spectralNorm(R1, 9, 5) - nu) / nu);
+    errors.spectralNormVsSvd = worst;
+    expect(worst).toBeLessThan(1e-12);
+    expect(spectralNorm(new Float64Array(12), 3, 4)).toBe(0);
+    expect(Number.isNaN(spectralNorm(Float64Array.from([1, NaN, 0, 1]), 2, 2))).toBe(true);
   });
 });
 
