@@ -94,7 +94,9 @@ function decodeUnsafe(search: string): DecodedUrl {
   let lesson: string | null = null;
   const lessonRaw = last.get('lesson');
   if (lessonRaw !== undefined) {
-    if (findLesson(lessonRaw) !== undefined) lesson = lessonRaw;
+    // Lesson ids are lower case; a hand-typed `lesson=Vanishing` still finds its lesson.
+    const id = lessonRaw.length <= 64 ? lessonRaw.toLowerCase() : '';
+    if (findLesson(id) !== undefined) lesson = id;
     else problems.push(`lesson=${show(lessonRaw)} is not a known lesson (known: ${LESSONS.map((l) => l.id).join(', ')}); ignored`);
   }
   const base = baseline(lesson);

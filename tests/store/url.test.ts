@@ -216,6 +216,7 @@ describe('decoding values', () => {
     const d = decodeUrl('lesson=vanishing&rho=0.5');
     expect(d.lesson).toBe('vanishing');
     expect(d.config).toMatchObject({ cell: 'rnn', init: 'orthogonal', rho: 0.5 });
+    expect(decodeUrl('lesson=Vanishing').lesson).toBe('vanishing');
     const u = decodeUrl('lesson=nope');
     expect(u.lesson).toBeNull();
     expect(u.config).toEqual(DEFAULT_CONFIG);
