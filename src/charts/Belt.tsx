@@ -68,7 +68,8 @@ export const Belt = memo(function Belt(props: BeltProps) {
   const right = Math.round(20 * s);
   const iw = Math.max(20, width - left - right);
   const cw = iw / size;
-  const showNumbers = cw >= 38 * s;
+  const showNumbers = cw >= 34 * s;
+  const showState = cw >= 64 * s;
   const hasInlet = variant !== 'rnn';
   const hasOut = variant === 'lstm';
   // Row centres, top to bottom; every offset scales with the type size.
@@ -113,7 +114,9 @@ export const Belt = memo(function Belt(props: BeltProps) {
   const steps = [];
   for (let k = start; k < end; k++) {
     const x0 = xOf(k);
-    const cx = x0 + cw / 2;
+    // Inside step t, in the order of the update: c_{t−1} enters, × f_t (valve), + i_t⊙g_t, o_t reads c_t.
+    const xv = x0 + 0.3 * cw;
+    const cx = x0 + 0.7 * cw;
     const v = state[k] as number;
     const idx = lutIndex(divergingPosition(v, maxAbs));
     const valve = valveOf(variant, props, k);
@@ -135,8 +138,8 @@ export const Belt = memo(function Belt(props: BeltProps) {
       >
         <rect className="belt-hit" x={x0} y={0} width={cw} height={height} />
         <rect className="belt-segment" x={x0} y={beltTop} width={cw + 0.5} height={beltH} style={{ fill: Number.isFinite(v) ? css[idx] : 'var(--grid)' }} />
-        {showNumbers && (
-          <text className="belt-value" x={cx} y={yBelt} dy="0.35em" textAnchor="middle" fill={inkOn(idx)}>
+        {showState && (
+          <text className="belt-value" x={x0 + 0.72 * cw} y={yBelt} dy="0.35em" textAnchor="middle" fill={inkOn(idx)}>
             {glyphNumber(v)}
           </text>
         )}
@@ -150,9 +153,9 @@ export const Belt = memo(function Belt(props: BeltProps) {
           </g>
         )}
         <g className="belt-valve">
-          <circle cx={x0} cy={yBelt} r={r} style={{ fill: valve.color ?? 'var(--fg)' }} />
-          <text x={x0} y={yBelt} dy="0.35em" textAnchor="middle" className="belt-glyph" style={{ fill: valve.color ? '#fff' : 'var(--bg)' }}>×</text>
-          {showNumbers && <text x={x0} y={yValveText} dy="0.35em" textAnchor="middle" className="belt-num">{glyphNumber(valve.value)}</text>}
+          <circle cx={xv} cy={yBelt} r={r} style={{ fill: valve.color ?? (valve.value > 1 ? 'var(--danger)' : 'var(--fg-muted)') }} />
+          <text x={xv} y={yBelt} dy="0.35em" textAnchor="middle" className="belt-glyph">×</text>
+          {showNumbers && <text x={xv} y={yValveText} dy="0.35em" textAnchor="middle" className="belt-num">{glyphNumber(valve.value)}</text>}
         </g>
         {out && (
           <g className="belt-out">
@@ -205,11 +208,19 @@ export const Belt = memo(function Belt(props: BeltProps) {
         )}
       </svg>
       {tipValues && (
-        <div className="chart-tooltip" role="tooltip" style={{ left: Math.min(Math.max(0, tipX - 90 * s), width - 180 * s), top: height + 4 }}>
+        <div
+          className="chart-tooltip"
+          role="tooltip"
+          // Beside the focused step (right of it, or left near the right edge), so the step stays visible.
+          style={tipX + cw / 2 + 190 * s < width ? { left: tipX + cw / 2 + 6, top: 0 } : { left: tipX - cw / 2 - 6, top: 0, transform: 'translateX(-100%)' }}
+        >
           <div className="chart-tooltip-title">{`t = ${(focused as number) + 1}${props.unitLabel ? ` · ${props.unitLabel}` : ''}`}</div>
           {tipValues.map((sv) => (
             <div key={sv.name} className="chart-tooltip-row">
-              <span style={sv.color ? { color: sv.color } : undefined}>{sv.name}</span>
+              <span>
+                <i className="chart-swatch" style={{ background: sv.color ?? 'transparent' }} />
+                {sv.name}
+              </span>
               <span className="num">{formatSci(sv.value, 3)}</span>
             </div>
           ))}

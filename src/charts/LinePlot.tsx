@@ -197,7 +197,8 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
                 <title>{mk.label ?? ''}</title>
                 <line y1={0} y2={ih} strokeDasharray="3 3" />
                 {mk.label && (
-                  <text y={0} dy="0.9em" dx="4">
+                  // Near the right edge the label goes to the left of the line so it is not clipped.
+                  <text y={0} dy="0.9em" dx={xs(mk.x) > iw - 90 * fontScale ? -4 : 4} textAnchor={xs(mk.x) > iw - 90 * fontScale ? 'end' : 'start'}>
                     {mk.label}
                   </text>
                 )}

@@ -132,3 +132,13 @@ export function clampWindow(start: number, size: number, T: number): [number, nu
   const a = Math.max(0, Math.min(Math.round(start), T - s));
   return [a, a + s];
 }
+
+/**
+ * How many steps fit a belt of `width` px with every gate value still printed (≈ 48 px per step at
+ * normal type, more in large type), at least 4. Panels use it to size the default window.
+ */
+export function suggestedBeltSteps(width: number, fontScale = 1): number {
+  const s = Math.max(1, fontScale);
+  const inner = width - 84 * s;
+  return Math.max(4, Math.floor(inner / (48 * s)));
+}

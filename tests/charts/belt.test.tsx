@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Belt } from '../../src/charts/Belt';
-import { bandThickness, clampWindow, glyphNumber, stepLabel, stepValues } from '../../src/charts/beltModel';
+import { bandThickness, clampWindow, glyphNumber, stepLabel, stepValues, suggestedBeltSteps } from '../../src/charts/beltModel';
 import { attr, decode, texts, withClass } from './markup';
 
 const T = 30;
@@ -128,5 +128,17 @@ describe('<Belt>', () => {
     expect(html).not.toMatch(/NaN|Infinity/);
     const empty = renderToStaticMarkup(<Belt variant="rnn" state={new Float64Array(0)} windowStart={0} windowEnd={0} width={600} ariaLabel="b" />);
     expect(empty).not.toMatch(/NaN/);
+  });
+});
+
+describe('suggestedBeltSteps', () => {
+  it('leaves enough room per step for printed values, fewer in large type', () => {
+    const n = suggestedBeltSteps(800);
+    expect(n).toBeGreaterThanOrEqual(10);
+    expect(suggestedBeltSteps(800, 1.4)).toBeLessThan(n);
+    expect(suggestedBeltSteps(100)).toBe(4);
+    // With the suggested count the belt prints its numbers.
+    const html = renderToStaticMarkup(<Belt variant="lstm" {...lstm} windowStart={0} windowEnd={suggestedBeltSteps(600, 1.4)} width={600} fontScale={1.4} ariaLabel="b" />);
+    expect(texts(html).filter((s) => s === '0.90').length).toBe(suggestedBeltSteps(600, 1.4));
   });
 });
