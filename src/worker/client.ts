@@ -5,7 +5,7 @@
  */
 import { errorMessage, PROTOCOL_VERSION } from './protocol';
 import type { FromWorker, ToWorker } from './protocol';
-import { createSession } from './trainer/session';
+import type { Session } from './trainer/session';
 
 export type ClientMode = 'worker' | 'inline';
 
@@ -41,7 +41,7 @@ export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
   let ready: FromWorker | null = null;
   let terminated = false;
   let worker: Worker | null = null;
-  let inline: ReturnType<typeof createSession> | null = null;
+  let inline: Session | null = null;
   /** Messages sent before the worker said `ready`, replayed to the fallback if it never does. */
   let unconfirmed: ToWorker[] | null = [];
   let readyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -52,20 +52,30 @@ export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
     for (const cb of [...listeners]) cb(msg);
   };
 
+  /** Messages that arrive while the in-thread session's module is loading. */
+  let inlineQueue: ToWorker[] | null = null;
+
   const startInline = (reason: string | null) => {
     mode = 'inline';
-    inline = createSession({
-      // Delivered asynchronously, as a worker's would be, so a listener may send from its callback.
-      post: (msg) => queueMicrotask(() => emit(msg)),
-      sliceMs: INLINE_SLICE_MS,
-    });
-    const replay = unconfirmed ?? [];
+    inlineQueue = unconfirmed ?? [];
     unconfirmed = null;
-    queueMicrotask(() => {
-      if (reason !== null) emit(errorMessage(`${reason}; training runs on the page's own thread, more slowly`));
-      emit({ v: PROTOCOL_VERSION, type: 'ready', mode: 'inline' });
-    });
-    for (const m of replay) inline.handle(m);
+    // Loaded on demand so the page's own bundle does not carry the engine unless it must run it.
+    import('./trainer/session')
+      .then(({ createSession }) => {
+        if (terminated) return;
+        const session = createSession({
+          // Delivered asynchronously, as a worker's would be, so a listener may send from its callback.
+          post: (msg) => queueMicrotask(() => emit(msg)),
+          sliceMs: INLINE_SLICE_MS,
+        });
+        if (reason !== null) emit(errorMessage(`${reason}; training runs on the page's own thread, more slowly`));
+        emit({ v: PROTOCOL_VERSION, type: 'ready', mode: 'inline' });
+        inline = session;
+        const queued = inlineQueue ?? [];
+        inlineQueue = null;
+        for (const m of queued) session.handle(m);
+      })
+      .catch((e: unknown) => emit(errorMessage(`training could not start: ${e instanceof Error ? e.message : String(e)}`)));
   };
 
   const fallBack = (reason: string) => {
@@ -113,6 +123,10 @@ export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
       if (terminated) return;
       if (inline !== null) {
         inline.handle(msg);
+        return;
+      }
+      if (inlineQueue !== null) {
+        inlineQueue.push(msg);
         return;
       }
       unconfirmed?.push(msg);

@@ -1,0 +1,68 @@
+/**
+ * Our engine's cost per training step: forward + full BPTT recording the whole per-step trace
+ * (states, gates, dL/dh_t, norms) + Adam, on one fixed adding-problem batch, as the app trains.
+ */
+import { createWorkspace, forwardBackward } from '../../engine/bptt';
+import { initModel } from '../../engine/init';
+import { createModel } from '../../engine/model';
+import { createOptimizer } from '../../engine/optim';
+import { createRng } from '../../engine/rng';
+import { makeTask } from '../../engine/tasks';
+import type { Batch, CellKind } from '../../engine/types';
+import { gateCount } from '../../engine/types';
+
+export interface BenchCase {
+  cell: Exclude<CellKind, 'linear'>;
+  H: number;
+  T: number;
+  B: number;
+}
+
+/** The adding-problem batch both engines train on (seeded). */
+export function benchBatch(c: BenchCase): { batch: Batch; I: number; O: number } {
+  const task = makeTask('adding', c.T);
+  return { batch: task.sample(createRng(1234), c.B), I: task.inputSize, O: task.outputSize };
+}
+
+/** Flops of the matrix products of one step: forward, dL/dh through W, and dW (3 × forward). */
+export function stepFlops(c: BenchCase, I: number): number {
+  const GH = gateCount(c.cell) * c.H;
+  return 6 * c.T * c.B * GH * (I + c.H);
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * Median over `runs` of the mean ms per step, each run long enough (~targetMs) to time reliably.
+ * Returns the final loss too, so a broken engine (loss not falling) shows in the output.
+ */
+export function oursStepMs(c: BenchCase, runs = 7, targetMs = 250): { ms: number; loss: number; firstLoss: number } {
+  const { batch, I, O } = benchBatch(c);
+  const model = createModel({ cell: c.cell, inputSize: I, hiddenSize: c.H, outputSize: O });
+  initModel(model, createRng(7), { init: 'pytorch', rho: null, forgetBias: 0 });
+  const ws = createWorkspace(model.spec, c.T, c.B);
+  const opt = createOptimizer('adam', model.params, { lr: 1e-2 });
+  const step = () => {
+    const tr = forwardBackward(model, batch, ws);
+    opt.step();
+    return tr.loss;
+  };
+  const firstLoss = step();
+  const t0 = performance.now();
+  step();
+  step();
+  const est = (performance.now() - t0) / 2;
+  const steps = Math.max(1, Math.round(targetMs / Math.max(est, 1e-3)));
+  const times: number[] = [];
+  let loss = firstLoss;
+  for (let r = 0; r < runs; r++) {
+    const t1 = performance.now();
+    for (let k = 0; k < steps; k++) loss = step();
+    times.push((performance.now() - t1) / steps);
+  }
+  return { ms: median(times), loss, firstLoss };
+}
