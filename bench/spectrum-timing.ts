@@ -1,10 +1,17 @@
 /**
- * How long the full spectrum (all eigenvalues + σ_max, σ_min) takes for H = 64 and H = 256.
+ * How long the full spectrum (all eigenvalues + σ_max, σ_min) takes for H = 64 and H = 256, and
+ * what the on-demand Jacobian analyses cost on a T = 100 trace.
  * Run: npx tsx bench/spectrum-timing.ts [runs]
  * Matrices are PyTorch-default recurrent blocks, U(±1/√H), rescaled to ρ = 0.9 (a typical slider state).
  */
+import { createWorkspace, forwardBackward } from '../src/engine/bptt';
+import { initModel } from '../src/engine/init';
+import { jacobianProducts, stepJacobianNorms } from '../src/engine/jacobian';
+import { beltCurves } from '../src/engine/jacobian/belt';
+import { createModel } from '../src/engine/model';
 import { createRng } from '../src/engine/rng';
 import { setSpectralRadius, spectralRadius, spectrum } from '../src/engine/spectrum';
+import type { CellKind } from '../src/engine/types';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,5 +43,38 @@ for (const H of [64, 256]) {
   }
   console.log(
     `H=${H}: full spectrum median ${median(times).toFixed(2)} ms (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}, ${runs} runs); eigenvalues only median ${median(rhoTimes).toFixed(2)} ms`,
+  );
+}
+
+/** Median ms of fn over n runs after one warm-up. */
+function time(n: number, fn: () => void): number {
+  fn();
+  const ts: number[] = [];
+  for (let r = 0; r < n; r++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+const T = 100;
+const jacRuns = Math.max(3, Math.round(runs / 4));
+for (const [cell, H] of [
+  ['rnn', 64],
+  ['rnn', 128],
+  ['lstm', 32],
+  ['lstm', 64],
+] as [CellKind, number][]) {
+  const model = createModel({ cell, inputSize: 2, hiddenSize: H, outputSize: 1 });
+  initModel(model, createRng(1), { init: 'pytorch', rho: null, forgetBias: 0 });
+  const r = createRng(2);
+  const batch = { T, B: 1, loss: 'mse_last' as const, inputs: new Float64Array(T * 2).map(() => r.normal()), targets: new Float64Array(1) };
+  const trace = forwardBackward(model, batch, createWorkspace(model.spec, T, 1));
+  const norms = time(jacRuns, () => stepJacobianNorms(model, trace, 0));
+  const prods = time(jacRuns, () => jacobianProducts(model, trace, 0));
+  const belt = cell === 'lstm' ? time(jacRuns, () => beltCurves(model, trace, 0)).toFixed(1) : '—';
+  console.log(
+    `${cell} H=${H} T=${T}: stepJacobianNorms ${norms.toFixed(1)} ms, jacobianProducts ${prods.toFixed(1)} ms, beltCurves ${belt} ms (median of ${jacRuns})`,
   );
 }
