@@ -25,11 +25,22 @@ export interface Spectrum {
   sigmaMin: number;
 }
 
-function toMatrix(W: Float64Array, rows: number, cols: number): Matrix {
+/**
+ * The power of two nearest max |w|, or 1 for a zero matrix. Dividing by it is exact, so it changes
+ * no digit of the result, but it keeps the decompositions' intermediate values far from overflow:
+ * their sweeps have no iteration cap and would spin forever on an ∞ or NaN made inside them.
+ */
+function pow2Scale(W: Float64Array): number {
+  let m = 0;
+  for (let k = 0; k < W.length; k++) m = Math.max(m, Math.abs(W[k] as number));
+  return m === 0 ? 1 : 2 ** Math.round(Math.log2(m));
+}
+
+function toMatrix(W: Float64Array, rows: number, cols: number, scale: number): Matrix {
   if (W.length !== rows * cols) throw new RangeError(`expected ${rows}×${cols} = ${rows * cols} entries, got ${W.length}`);
   const M = new Matrix(rows, cols);
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) M.set(i, j, W[i * cols + j] as number);
+    for (let j = 0; j < cols; j++) M.set(i, j, (W[i * cols + j] as number) / scale);
   }
   return M;
 }
@@ -54,9 +65,10 @@ export function eigenvalues(W: Float64Array, n: number): { re: Float64Array; im:
     im.fill(NaN);
     return { re, im };
   }
-  const evd = new EigenvalueDecomposition(toMatrix(W, n, n));
-  const d = evd.realEigenvalues;
-  const e = evd.imaginaryEigenvalues;
+  const scale = pow2Scale(W);
+  const evd = new EigenvalueDecomposition(toMatrix(W, n, n, scale));
+  const d = evd.realEigenvalues.map((x) => x * scale);
+  const e = evd.imaginaryEigenvalues.map((x) => x * scale);
   const order = Array.from({ length: n }, (_, k) => k);
   const mod = (k: number) => Math.hypot(d[k] as number, e[k] as number);
   // Modulus first; ties (conjugate pairs, ±λ) by real part then imaginary part so the order is stable.
@@ -78,13 +90,14 @@ export function singularValues(W: Float64Array, rows: number, cols: number): Flo
     if (W.length !== rows * cols) throw new RangeError(`expected ${rows * cols} entries, got ${W.length}`);
     return out.fill(NaN);
   }
-  const svd = new SingularValueDecomposition(toMatrix(W, rows, cols), {
+  const scale = pow2Scale(W);
+  const svd = new SingularValueDecomposition(toMatrix(W, rows, cols, scale), {
     computeLeftSingularVectors: false,
     computeRightSingularVectors: false,
     autoTranspose: true,
   });
   const s = svd.diagonal;
-  for (let i = 0; i < k; i++) out[i] = s[i] as number;
+  for (let i = 0; i < k; i++) out[i] = (s[i] as number) * scale;
   out.sort().reverse();
   return out;
 }

@@ -284,6 +284,12 @@ describe('spectrum: known spectra', () => {
   it('singular values of a rectangular matrix; non-finite input gives NaN instead of hanging', () => {
     // [[3, 0, 0], [0, 0, -2]]: singular values 3, 2.
     expect(Array.from(singularValues(Float64Array.from([3, 0, 0, 0, 0, -2]), 2, 3))).toEqual([3, 2]);
+    // Entries near the overflow threshold: the result scales with them instead of hanging or overflowing.
+    const big = Float64Array.from([0, -1e300, 1e300, 0]); // rotation by π/2 scaled by 1e300
+    const sb = spectrum(big, 2);
+    expect(Math.abs(sb.rho / 1e300 - 1)).toBeLessThan(1e-15);
+    expect(Math.abs(sb.sigmaMax / 1e300 - 1)).toBeLessThan(1e-15);
+    expect(Math.abs(spectrum(big.map((x) => x * 1e-300 * 1e-300), 2).rho / 1e-300 - 1)).toBeLessThan(1e-15);
     const bad = Float64Array.from([1, NaN, 0, 1]);
     expect(Number.isNaN(spectralRadius(bad, 2))).toBe(true);
     expect(Number.isNaN(spectrum(bad, 2).sigmaMax)).toBe(true);
