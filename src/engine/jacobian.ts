@@ -110,6 +110,11 @@ export function stepJacobianNorms(model: Model, trace: Trace, seq: number, opts:
   const n = stateSize(trace.cell, trace.H);
   const J = new Float64Array(n * n);
   const out = new Float64Array(trace.T);
+  if (trace.cell === 'linear') {
+    // Every step's Jacobian is W_hh itself.
+    stepJacobian(model, trace, seq, 1, J, opts);
+    return out.fill(spectralNorm(J, n, n));
+  }
   for (let t = 1; t <= trace.T; t++) {
     stepJacobian(model, trace, seq, t, J, opts);
     out[t - 1] = spectralNorm(J, n, n);

@@ -149,6 +149,7 @@ describe('linear cell with W_hh = ρQ: the ρ^(T−t) curve', () => {
     });
     const { trace, model } = setup;
     const curves = jacobianProducts(model, trace, 0);
+    for (const x of stepJacobianNorms(model, trace, 1)) expect(Math.abs(x - rho) / rho).toBeLessThan(1e-12);
     let worstGrad = 0;
     let worstProd = 0;
     for (let t = 1; t <= T; t++) {
