@@ -45,7 +45,3 @@ export function copyStep(
 ): void {
   for (let p = 0; p < len; p++) dst[dOff + p] = src[sOff + p]!;
 }
-
-export function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}

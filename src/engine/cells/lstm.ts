@@ -9,7 +9,7 @@
  * Teaching override `hold` = φ: f ≡ φ everywhere and da_f = 0 (the f pre-activations get no gradient).
  */
 import { gemmNT } from '../linalg';
-import { copyStep, sigmoid } from '../bptt/cell';
+import { copyStep } from '../bptt/cell';
 import type { CellKernel } from '../bptt/cell';
 import type { WorkspaceInternal } from '../bptt/workspace';
 
@@ -32,16 +32,17 @@ function forward(
   gemmNT(B, GH, H, h, (t - 1) * n, H, whh, 0, H, gates, gOff, GH, true);
   const useHold = hold !== null;
   const phi = hold ?? 0;
+  // σ(x) = 1/(1 + e^(−x)) is written out inline: this loop is hot at small H.
   for (let b = 0; b < B; b++) {
     const g0 = gOff + b * GH;
     const s = t * n + b * H;
     const sp = s - n;
     const q = (t - 1) * n + b * H;
     for (let k = 0; k < H; k++) {
-      const ig = sigmoid(gates[g0 + k]!);
-      const fg = useHold ? phi : sigmoid(gates[g0 + H + k]!);
+      const ig = 1 / (1 + Math.exp(-gates[g0 + k]!));
+      const fg = useHold ? phi : 1 / (1 + Math.exp(-gates[g0 + H + k]!));
       const gg = Math.tanh(gates[g0 + 2 * H + k]!);
-      const og = sigmoid(gates[g0 + 3 * H + k]!);
+      const og = 1 / (1 + Math.exp(-gates[g0 + 3 * H + k]!));
       gates[g0 + k] = ig;
       gates[g0 + H + k] = fg;
       gates[g0 + 2 * H + k] = gg;
