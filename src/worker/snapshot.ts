@@ -5,13 +5,13 @@
  * so they are recomputed only when their inputs changed and on a time budget, scaled by how long
  * they took last time so they never eat more than about a fifth of the training time.
  */
-import { stepJacobianNorms } from '../engine/jacobian';
 import { modelSpectrum } from '../engine/spectrum';
 import { GATE_NAMES, gateCount } from '../engine/types';
 import type { Trace } from '../engine/types';
 import { PROTOCOL_VERSION } from './protocol';
 import type { GateSpectrum, Snapshot } from './protocol';
 import type { Trainer } from './trainer';
+import { stepJacNormsLanczos } from './trainer/jacNorms';
 
 /** Shortest gap between two spectrum recomputations while training runs (≈ 4 per second). */
 const SPECTRUM_MIN_GAP_MS = 250;
@@ -99,7 +99,8 @@ export function createSnapshotter(now: () => number): Snapshotter {
     if (key === jacKey) return;
     const t0 = now();
     if (!force && jacKey !== '' && !due(jacAt, jacCost, JACOBIAN_MIN_GAP_MS, t0)) return;
-    jac = stepJacobianNorms(trainer.model, trainer.trace, seq);
+    const tr = trainer.trace;
+    jac = stepJacNormsLanczos(trainer.model.param('weight_hh_l0').w, tr.H, tr.h, tr.T, tr.B, seq, cell === 'rnn');
     jacKey = key;
     jacIteration = trainer.iteration;
     jacAt = now();
