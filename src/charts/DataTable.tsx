@@ -1,5 +1,24 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatSci } from './format';
+
+/**
+ * `value`, but replaced at most once per `ms` (the newest value wins, delivered on the trailing
+ * edge). A table that changes 60 times a second is unreadable and costs a layout every frame.
+ */
+export function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (Object.is(value, shown)) return;
+    const wait = Math.max(0, last.current + ms - Date.now());
+    const id = setTimeout(() => {
+      last.current = Date.now();
+      setShown(() => value);
+    }, wait);
+    return () => clearTimeout(id);
+  }, [value, shown, ms]);
+  return ms > 0 ? shown : value;
+}
 
 /** One table cell, already formatted for reading. */
 export type Cell = string;
@@ -16,13 +35,16 @@ export interface DataTableProps {
   visible?: boolean;
   /** id of the <table>, for aria-controls on a "Data" toggle. */
   id?: string;
+  /** Shortest time between table updates in ms (default 1000; 0 = every render). */
+  throttleMs?: number;
 }
 
 /**
  * The data behind a chart as an accessible table: <caption>, column headers with scope, the first
  * cell of each row as a row header. Hidden with the "sr-only" class unless `visible`.
  */
-export const DataTable = memo(function DataTable({ caption, columns, rows, visible = false, id }: DataTableProps) {
+export const DataTable = memo(function DataTable({ caption, columns, rows: liveRows, visible = false, id, throttleMs = 1000 }: DataTableProps) {
+  const rows = useThrottled(liveRows, throttleMs);
   return (
     <div className={visible ? 'data-table-wrap' : 'sr-only'}>
       <table id={id} className="data-table">
