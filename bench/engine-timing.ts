@@ -17,8 +17,16 @@ const SIZES: [H: number, T: number, B: number][] = [
 const CELLS: CellKind[] = ['lstm', 'gru', 'rnn'];
 const only = process.argv[2];
 
-/** Wall-clock and process CPU milliseconds per step (CPU time is the fairer figure on a shared machine). */
-function time(cell: CellKind, H: number, T: number, B: number): { wall: number; cpu: number } {
+/**
+ * Milliseconds per step: the best single step (the figure least disturbed by other processes on a
+ * shared machine), the median step, and process CPU time per step.
+ */
+function time(
+  cell: CellKind,
+  H: number,
+  T: number,
+  B: number,
+): { best: number; median: number; cpu: number } {
   const I = 2;
   const O = 1;
   const rng = createRng(1);
@@ -32,13 +40,21 @@ function time(cell: CellKind, H: number, T: number, B: number): { wall: number; 
   const work = H * H * T * B;
   const warm = Math.max(3, Math.round(2e7 / work));
   for (let i = 0; i < warm; i++) forwardBackward(model, batch, ws);
-  const reps = Math.max(5, Math.round(1e8 / work));
+  const reps = Math.max(7, Math.round(1e8 / work));
+  const steps: number[] = [];
   const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < reps; i++) forwardBackward(model, batch, ws);
-  const wall = (performance.now() - t0) / reps;
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    forwardBackward(model, batch, ws);
+    steps.push(performance.now() - t0);
+  }
   const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1000 / reps };
+  steps.sort((a, b) => a - b);
+  return {
+    best: steps[0]!,
+    median: steps[steps.length >> 1]!,
+    cpu: (c.user + c.system) / 1000 / reps,
+  };
 }
 
 for (const cell of CELLS) {
@@ -46,6 +62,8 @@ for (const cell of CELLS) {
   for (const [H, T, B] of SIZES) {
     const r = time(cell, H, T, B);
     const tag = `${cell.padEnd(5)} H=${String(H).padStart(3)} T=${String(T).padStart(3)} B=${String(B).padStart(2)}`;
-    console.log(`${tag}  ${r.cpu.toFixed(2)} ms/step CPU  (${r.wall.toFixed(2)} wall)`);
+    console.log(
+      `${tag}  best ${r.best.toFixed(2)}  median ${r.median.toFixed(2)}  cpu ${r.cpu.toFixed(2)}  ms/step`,
+    );
   }
 }
