@@ -9,6 +9,7 @@ import { EmbedDialogBody } from './EmbedDialog';
 import { HelpBody } from './Help';
 import { useShortcuts } from './useShortcuts';
 import { useThemeAttributes } from './useThemeAttributes';
+import { useWeightsLoader } from '../panels/controls/WeightsControls';
 
 /** The full playground: header, controls column, the hero gradient panel and the rest below. */
 export function App() {
@@ -18,6 +19,8 @@ export function App() {
   const [dialog, setDialog] = useState<'embed' | 'help' | null>(null);
   const [shared, setShared] = useState<string | null>(null);
   const openHelp = useCallback(() => setDialog('help'), []);
+  const [dropping, setDropping] = useState(false);
+  const weights = useWeightsLoader();
   useShortcuts(store, bridge, openHelp);
   useThemeAttributes(view);
   useEffect(() => {
@@ -39,7 +42,24 @@ export function App() {
   };
 
   return (
-    <div className="app">
+    <div
+      className={dropping ? 'app dropping' : 'app'}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDropping(false);
+      }}
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        setDropping(false);
+        if (!f) return;
+        e.preventDefault();
+        void weights.load(f);
+      }}
+    >
       <Header onShare={share} onEmbed={() => setDialog('embed')} onHelp={openHelp} />
       <aside className="app-controls" aria-label="Settings">
         <ControlsPanel />
@@ -47,6 +67,11 @@ export function App() {
       <main className="app-main">
         <div className="panel-wide">
           <Notices />
+          {weights.status && (
+            <p className={weights.status.ok ? 'notice notice-info' : 'notice notice-warn'} role="status">
+              {weights.status.text}
+            </p>
+          )}
           {shared && (
             <p className="notice notice-info" role="status">
               {shared}

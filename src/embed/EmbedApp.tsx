@@ -6,12 +6,14 @@ import { Panel, FULL_ORDER } from '../app/Panels';
 import { Notices } from '../app/Notices';
 import { useThemeAttributes } from '../app/useThemeAttributes';
 import { startInboundListener, startResizeReporter } from './messages';
+import { shownControls, shownPanels } from '../store/url';
 
 const TRANSPORT = ['play', 'step', 'reset', 'speed'] as const;
 
 /** Chrome-free view for iframes: the requested panels and controls, a small transport, no margins. */
 export function EmbedApp() {
   const view = useApp((s) => s.view);
+  const lesson = useApp((s) => s.lesson);
   const bridge = useBridge();
   useThemeAttributes(view);
 
@@ -42,8 +44,9 @@ export function EmbedApp() {
     };
   }, [bridge]);
 
-  const panels = view.panels ?? [...FULL_ORDER, 'controls'];
-  const controls = view.controls;
+  // The link's choice, else the lesson's suggestion, else everything.
+  const panels = shownPanels(view, lesson) ?? [...FULL_ORDER, 'controls'];
+  const controls = shownControls(view, lesson);
   const transport = controls === null ? [...TRANSPORT] : TRANSPORT.filter((c) => controls.includes(c));
   const settings = controls === null ? null : controls.filter((c) => !(TRANSPORT as readonly string[]).includes(c));
 
@@ -54,7 +57,8 @@ export function EmbedApp() {
         {transport.length > 0 && <TransportButtons only={transport} />}
       </div>
       <Notices compact />
-      {panels.includes('controls') && (settings === null || settings.length > 0) && (
+      {/* Controls named in `controls=` show even when `panels=` leaves the controls panel out. */}
+      {(settings === null ? panels.includes('controls') : settings.length > 0) && (
         <div className="embed-controls">
           <ControlsPanel only={settings} />
         </div>

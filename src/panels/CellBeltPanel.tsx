@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
+import { ExportButtons } from './ExportButtons';
 import { Belt } from '../charts/Belt';
 import { LinePlot } from '../charts/LinePlot';
 import { rowsFromColumns } from '../charts/DataTable';
@@ -45,9 +46,14 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
 
   const table = useMemo(() => {
     if (!data) return { columns: ['t'], rows: [] };
-    const entries = Object.entries(data).filter((e): e is [string, Float64Array] => e[1] instanceof Float64Array);
+    const entries = Object.entries(data).filter(
+      (e): e is [string, Float64Array] => e[1] instanceof Float64Array,
+    );
     const t = Float64Array.from({ length: T }, (_, k) => k + 1);
-    return { columns: ['t', ...entries.map(([k]) => k)], rows: rowsFromColumns([t, ...entries.map(([, v]) => v)], [String]) };
+    return {
+      columns: ['t', ...entries.map(([k]) => k)],
+      rows: rowsFromColumns([t, ...entries.map(([, v]) => v)], [String]),
+    };
   }, [data, T]);
 
   const curves = analysis && analysis.iteration === latest?.iteration ? analysis : null;
@@ -57,7 +63,8 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
     if (!curves || curves.kind !== 'belt') return null;
     const { beltProduct, fullDiag } = curves.curves;
     if (!beltProduct || !fullDiag) return null;
-    const col = (a: Float64Array) => Float64Array.from({ length: T }, (_, t) => Math.abs(a[t * H + unit] as number));
+    const col = (a: Float64Array) =>
+      Float64Array.from({ length: T }, (_, t) => Math.abs(a[t * H + unit] as number));
     return { belt: col(beltProduct), full: col(fullDiag) };
   }, [curves, T, H, unit]);
 
@@ -70,14 +77,21 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
       table={table}
       actions={
         <>
+          <ExportButtons name={TITLES[variant]} table={table} />
           {H > 1 && (
             <label className="inline-select">
               <span>Unit</span>
               <select
                 value={unitPick === null ? 'auto' : String(unitPick)}
-                onChange={(e) => store.setState({ unit: e.target.value === 'auto' ? null : Number(e.target.value) })}
+                onChange={(e) =>
+                  store.setState({
+                    unit: e.target.value === 'auto' ? null : Number(e.target.value),
+                  })
+                }
               >
-                <option value="auto">largest |{variant === 'lstm' ? 'c' : 'h'}| (unit {unit})</option>
+                <option value="auto">
+                  largest |{variant === 'lstm' ? 'c' : 'h'}| (unit {unit})
+                </option>
                 {Array.from({ length: H }, (_, j) => (
                   <option key={j} value={j}>
                     unit {j}
@@ -86,7 +100,12 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
               </select>
             </label>
           )}
-          <button type="button" className="chart-button" disabled={!latest} onClick={() => bridge.analyze(variant === 'lstm' ? 'belt' : 'jacobian')}>
+          <button
+            type="button"
+            className="chart-button"
+            disabled={!latest}
+            onClick={() => bridge.analyze(variant === 'lstm' ? 'belt' : 'jacobian')}
+          >
             {variant === 'lstm' ? 'Belt vs full' : 'Jacobian products'}
           </button>
         </>
@@ -94,7 +113,8 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
     >
       {latest?.holdForget !== null && latest?.holdForget !== undefined && variant === 'lstm' && (
         <p className="notice notice-teach" role="note">
-          Teaching override: the forget gate is held at f ≡ {formatNum(latest.holdForget)} for every unit and step (not normal training).
+          Teaching override: the forget gate is held at f ≡ {formatNum(latest.holdForget)} for every
+          unit and step (not normal training).
         </p>
       )}
       {data && latest ? (

@@ -6,6 +6,7 @@ import { useApp, useBridge } from '../store/hooks';
 import type { ControlId } from '../store/urlFields';
 import { IntField, SelectField, SliderField, ToggleField } from './controls/fields';
 import { TransportButtons } from './controls/Transport';
+import { WeightsControls } from './controls/WeightsControls';
 import { formatNum } from '../charts/format';
 
 export const CELL_LABELS: Record<CellKind, string> = {
@@ -28,14 +29,21 @@ const INIT_LABELS: Record<InitKind, string> = {
   orthogonal: 'Orthogonal',
   identity: 'Identity (IRNN)',
 };
-const OPT_LABELS: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD + momentum', adam: 'Adam' };
+const OPT_LABELS: Record<OptimizerKind, string> = {
+  sgd: 'SGD',
+  momentum: 'SGD + momentum',
+  adam: 'Adam',
+};
 
 const choices = <T extends string>(all: readonly T[], labels: Record<T, string>) =>
   all.map((value) => ({ value, label: labels[value] }));
 
-
 /** Every setting, grouped as Model / Task / Memory / Training / Seed. `only` limits what shows (embeds). */
-export const ControlsPanel = memo(function ControlsPanel({ only }: { only?: readonly ControlId[] | null }) {
+export const ControlsPanel = memo(function ControlsPanel({
+  only,
+}: {
+  only?: readonly ControlId[] | null;
+}) {
   const config = useApp((s) => s.config);
   const measuredRho = useApp((s) => s.latest?.spectrum[0]?.rho ?? null);
   const bridge = useBridge();
@@ -53,11 +61,28 @@ export const ControlsPanel = memo(function ControlsPanel({ only }: { only?: read
         <fieldset>
           <legend>Model</legend>
           {show('cell') && (
-            <SelectField label="Cell" value={config.cell} choices={choices(CELL_KINDS, CELL_LABELS)} onChange={(cell) => set({ cell })} />
+            <SelectField
+              label="Cell"
+              value={config.cell}
+              choices={choices(CELL_KINDS, CELL_LABELS)}
+              onChange={(cell) => set({ cell })}
+            />
           )}
-          {show('H') && <IntField label="Hidden units" value={config.H} {...LIMITS.H} onChange={(H) => set({ H })} />}
+          {show('H') && (
+            <IntField
+              label="Hidden units"
+              value={config.H}
+              {...LIMITS.H}
+              onChange={(H) => set({ H })}
+            />
+          )}
           {show('init') && (
-            <SelectField label="Initialization" value={config.init} choices={choices(INIT_KINDS, INIT_LABELS)} onChange={(init) => set({ init })} />
+            <SelectField
+              label="Initialization"
+              value={config.init}
+              choices={choices(INIT_KINDS, INIT_LABELS)}
+              onChange={(init) => set({ init })}
+            />
           )}
         </fieldset>
       )}
@@ -65,10 +90,29 @@ export const ControlsPanel = memo(function ControlsPanel({ only }: { only?: read
         <fieldset>
           <legend>Task</legend>
           {show('task') && (
-            <SelectField label="Task" value={config.task} choices={choices(TASK_IDS, TASK_LABELS)} onChange={(task) => set({ task })} />
+            <SelectField
+              label="Task"
+              value={config.task}
+              choices={choices(TASK_IDS, TASK_LABELS)}
+              onChange={(task) => set({ task })}
+            />
           )}
-          {show('T') && <IntField label="Sequence length" value={config.T} {...LIMITS.T} onChange={(T) => set({ T })} />}
-          {show('batch') && <IntField label="Batch size" value={config.batch} {...LIMITS.batch} onChange={(batch) => set({ batch })} />}
+          {show('T') && (
+            <IntField
+              label="Sequence length"
+              value={config.T}
+              {...LIMITS.T}
+              onChange={(T) => set({ T })}
+            />
+          )}
+          {show('batch') && (
+            <IntField
+              label="Batch size"
+              value={config.batch}
+              {...LIMITS.batch}
+              onChange={(batch) => set({ batch })}
+            />
+          )}
         </fieldset>
       )}
       {(show('rho') || show('forget') || show('hold')) && (
@@ -122,7 +166,12 @@ export const ControlsPanel = memo(function ControlsPanel({ only }: { only?: read
         <fieldset>
           <legend>Training</legend>
           {show('opt') && (
-            <SelectField label="Optimizer" value={config.opt} choices={choices(OPTIMIZER_KINDS, OPT_LABELS)} onChange={(opt) => set({ opt })} />
+            <SelectField
+              label="Optimizer"
+              value={config.opt}
+              choices={choices(OPTIMIZER_KINDS, OPT_LABELS)}
+              onChange={(opt) => set({ opt })}
+            />
           )}
           {show('lr') && (
             <SliderField
@@ -136,7 +185,11 @@ export const ControlsPanel = memo(function ControlsPanel({ only }: { only?: read
             />
           )}
           {show('clip') && (
-            <ToggleField label="Clip gradients" checked={config.clip > 0} onChange={(on) => set({ clip: on ? 1 : 0 })}>
+            <ToggleField
+              label="Clip gradients"
+              checked={config.clip > 0}
+              onChange={(on) => set({ clip: on ? 1 : 0 })}
+            >
               {config.clip > 0 && (
                 <SliderField
                   label="Threshold ‖g‖ ≤"
@@ -165,7 +218,18 @@ export const ControlsPanel = memo(function ControlsPanel({ only }: { only?: read
       {show('seed') && (
         <fieldset>
           <legend>Seed</legend>
-          <IntField label="Seed" value={config.seed} {...LIMITS.seed} onChange={(seed) => set({ seed })} />
+          <IntField
+            label="Seed"
+            value={config.seed}
+            {...LIMITS.seed}
+            onChange={(seed) => set({ seed })}
+          />
+        </fieldset>
+      )}
+      {!only && (
+        <fieldset>
+          <legend>Weights</legend>
+          <WeightsControls />
         </fieldset>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
+import { ExportButtons } from './ExportButtons';
 import { LinePlot, type LineMarker } from '../charts/LinePlot';
 import { HeatCanvas } from '../charts/HeatCanvas';
 import { rowsFromColumns } from '../charts/DataTable';
@@ -16,7 +17,8 @@ const EMPTY = new Float64Array(0);
 function cutMarkers(T: number, K: number): LineMarker[] {
   if (!(K > 0) || K >= T) return [];
   const out: LineMarker[] = [];
-  for (let b = T - K; b >= 1; b -= K) out.push({ x: b + 0.5, label: b === T - K ? `cut (K = ${K})` : undefined });
+  for (let b = T - K; b >= 1; b -= K)
+    out.push({ x: b + 0.5, label: b === T - K ? `cut (K = ${K})` : undefined });
   return out;
 }
 
@@ -52,7 +54,10 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
 
   const ratio = log10Ratio(dh);
   const horizon = memoryHorizon(dh);
-  const gateName = latest && latest.cell !== 'rnn' && latest.cell !== 'linear' ? `, ${spec?.gate ?? ''} block` : '';
+  const gateName =
+    latest && latest.cell !== 'rnn' && latest.cell !== 'linear'
+      ? `, ${spec?.gate ?? ''} block`
+      : '';
   const markers = cutMarkers(T, latest?.tbptt ?? 0);
 
   const t = useMemo(() => Float64Array.from({ length: T }, (_, k) => k + 1), [T]);
@@ -76,12 +81,23 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
       table={table}
       actions={
         <>
+          <ExportButtons name={TITLE} table={table} />
           {latest?.dcNorm && (
-            <button type="button" className="chart-button" aria-pressed={belt} onClick={() => setBelt((b) => !b)}>
+            <button
+              type="button"
+              className="chart-button"
+              aria-pressed={belt}
+              onClick={() => setBelt((b) => !b)}
+            >
               Belt ‖∂L/∂cₜ‖
             </button>
           )}
-          <button type="button" className="chart-button" disabled={busy || !latest} onClick={() => bridge.gradcheck()}>
+          <button
+            type="button"
+            className="chart-button"
+            disabled={busy || !latest}
+            onClick={() => bridge.gradcheck()}
+          >
             {busy ? 'Checking…' : 'Check gradients'}
           </button>
         </>
@@ -90,7 +106,9 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
         <dl className="readouts" aria-live="off">
           <div>
             <dt>‖∂L/∂h₁‖ / ‖∂L/∂h_T‖</dt>
-            <dd className="num" data-readout="ratio" data-value={ratio ?? undefined}>{ratio === null ? '—' : formatLog10(ratio)}</dd>
+            <dd className="num" data-readout="ratio" data-value={ratio ?? undefined}>
+              {ratio === null ? '—' : formatLog10(ratio)}
+            </dd>
           </div>
           <div>
             <dt>memory horizon (falls below 10⁻⁶)</dt>
@@ -116,7 +134,9 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
         </dl>
       }
     >
-      <p className="sr-only" aria-live="polite">{summary}</p>
+      <p className="sr-only" aria-live="polite">
+        {summary}
+      </p>
       <LinePlot
         ariaLabel={TITLE}
         y={dh}
@@ -159,7 +179,13 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           newestOnTop
           xStart={1}
           yStart={grad.iters[grad.iters.length - heat.rows] ?? 0}
-          yStep={heat.rows > 1 ? ((grad.iters[grad.iters.length - 1] ?? 0) - (grad.iters[grad.iters.length - heat.rows] ?? 0)) / (heat.rows - 1) : 1}
+          yStep={
+            heat.rows > 1
+              ? ((grad.iters[grad.iters.length - 1] ?? 0) -
+                  (grad.iters[grad.iters.length - heat.rows] ?? 0)) /
+                (heat.rows - 1)
+              : 1
+          }
           height={170 * fontScale}
           fontScale={fontScale}
           xLabel="time step t"

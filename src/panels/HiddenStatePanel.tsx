@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
+import { ExportButtons } from './ExportButtons';
 import { HeatCanvas } from '../charts/HeatCanvas';
 import { formatNum } from '../charts/format';
 import { useApp } from '../store/hooks';
@@ -19,7 +20,8 @@ export const HiddenStatePanel = memo(function HiddenStatePanel() {
   const values = useMemo(() => {
     const out = new Float64Array(T * H);
     if (!latest) return out;
-    for (let t = 0; t < T; t++) for (let j = 0; j < H; j++) out[j * T + t] = latest.hidden[t * H + j] as number;
+    for (let t = 0; t < T; t++)
+      for (let j = 0; j < H; j++) out[j * T + t] = latest.hidden[t * H + j] as number;
     return out;
   }, [latest, T, H]);
   const m = useStickyDomain('linear', values, `${latest?.run}`);
@@ -28,7 +30,10 @@ export const HiddenStatePanel = memo(function HiddenStatePanel() {
   const table = useMemo(() => {
     const units = Math.min(H, TABLE_MAX_UNITS);
     const columns = ['t', ...Array.from({ length: units }, (_, j) => `h[${j}]`)];
-    const rows = Array.from({ length: T }, (_, t) => [String(t + 1), ...Array.from({ length: units }, (_, j) => formatNum(values[j * T + t] as number))]);
+    const rows = Array.from({ length: T }, (_, t) => [
+      String(t + 1),
+      ...Array.from({ length: units }, (_, j) => formatNum(values[j * T + t] as number)),
+    ]);
     return { columns, rows };
   }, [values, T, H]);
 
@@ -39,6 +44,7 @@ export const HiddenStatePanel = memo(function HiddenStatePanel() {
       id="panel-hidden"
       caption="Each row is one hidden unit hₜ over time for the first sequence of the batch (orange positive, purple negative)."
       table={table}
+      actions={<ExportButtons name={TITLE} table={table} />}
     >
       {latest ? (
         <HeatCanvas

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
+import { ExportButtons } from './ExportButtons';
 import { LinePlot, type LineMarker } from '../charts/LinePlot';
 import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum, formatSci } from '../charts/format';
@@ -18,25 +19,38 @@ export const LossPanel = memo(function LossPanel() {
   const store = useAppStore();
   const fontScale = large ? 1.4 : 1;
   const n = loss.losses.length;
-  const yDomain = useStickyDomain(logY ? 'log' : 'linear', [loss.losses, ...(latest ? [Float64Array.of(latest.chanceLoss)] : [])], `${latest?.run}-${logY}`, true);
+  const yDomain = useStickyDomain(
+    logY ? 'log' : 'linear',
+    [loss.losses, ...(latest ? [Float64Array.of(latest.chanceLoss)] : [])],
+    `${latest?.run}-${logY}`,
+    true,
+  );
 
   const markers = useMemo<LineMarker[]>(() => {
     const out: LineMarker[] = [];
-    for (let k = 0; k < n; k++) if (loss.clipped[k]) out.push({ x: loss.iters[k] as number, kind: 'tick', label: 'clipped' });
-    return out.length > MAX_CLIP_TICKS ? out.filter((_, k) => k % Math.ceil(out.length / MAX_CLIP_TICKS) === 0) : out;
+    for (let k = 0; k < n; k++)
+      if (loss.clipped[k]) out.push({ x: loss.iters[k] as number, kind: 'tick', label: 'clipped' });
+    return out.length > MAX_CLIP_TICKS
+      ? out.filter((_, k) => k % Math.ceil(out.length / MAX_CLIP_TICKS) === 0)
+      : out;
   }, [loss, n]);
 
   const hlines = latest
     ? [
         { y: latest.chanceLoss, label: `chance ${formatNum(latest.chanceLoss)}` },
-        ...(latest.solvedLoss > 0 && latest.solvedLoss < latest.chanceLoss ? [{ y: latest.solvedLoss, label: 'solved' }] : []),
+        ...(latest.solvedLoss > 0 && latest.solvedLoss < latest.chanceLoss
+          ? [{ y: latest.solvedLoss, label: 'solved' }]
+          : []),
       ]
     : [];
 
   const table = useMemo(
     () => ({
       columns: ['iteration', 'loss', '‖∇L‖ before clipping', 'clipped'],
-      rows: rowsFromColumns([loss.iters, loss.losses, loss.norms, loss.clipped], [String, formatSci, formatSci, (v) => (v ? 'yes' : 'no')]),
+      rows: rowsFromColumns(
+        [loss.iters, loss.losses, loss.norms, loss.clipped],
+        [String, formatSci, formatSci, (v) => (v ? 'yes' : 'no')],
+      ),
     }),
     [loss],
   );
@@ -49,19 +63,31 @@ export const LossPanel = memo(function LossPanel() {
       caption="Training loss per iteration; the dashed line is what a net without memory can reach (chance level)."
       table={table}
       actions={
-        <button type="button" className="chart-button" aria-pressed={logY} onClick={() => store.setState({ lossLog: !logY })}>
-          Log y
-        </button>
+        <>
+          <ExportButtons name={TITLE} table={table} />
+          <button
+            type="button"
+            className="chart-button"
+            aria-pressed={logY}
+            onClick={() => store.setState({ lossLog: !logY })}
+          >
+            Log y
+          </button>
+        </>
       }
       readouts={
         <dl className="readouts">
           <div>
             <dt>iteration</dt>
-            <dd className="num" data-readout="iteration">{latest?.iteration ?? 0}</dd>
+            <dd className="num" data-readout="iteration">
+              {latest?.iteration ?? 0}
+            </dd>
           </div>
           <div>
             <dt>loss</dt>
-            <dd className="num" data-readout="loss">{latest ? formatSci(latest.loss) : '—'}</dd>
+            <dd className="num" data-readout="loss">
+              {latest ? formatSci(latest.loss) : '—'}
+            </dd>
           </div>
           {latest?.accuracy !== null && latest?.accuracy !== undefined && (
             <div>

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
+import { ExportButtons } from './ExportButtons';
 import { ComplexPlane } from '../charts/ComplexPlane';
 import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum } from '../charts/format';
@@ -29,7 +30,10 @@ export const SpectrumPanel = memo(function SpectrumPanel() {
   const table = useMemo(() => {
     if (!spec) return { columns: ['Re λ', 'Im λ', '|λ|'], rows: [] };
     const mod = spec.re.map((re, k) => Math.hypot(re, spec.im[k] as number));
-    return { columns: ['Re λ', 'Im λ', '|λ|'], rows: rowsFromColumns([spec.re, spec.im, mod], [formatNum, formatNum, formatNum]) };
+    return {
+      columns: ['Re λ', 'Im λ', '|λ|'],
+      rows: rowsFromColumns([spec.re, spec.im, mod], [formatNum, formatNum, formatNum]),
+    };
   }, [spec]);
 
   const above = spec ? spec.rho > 1 : false;
@@ -41,28 +45,35 @@ export const SpectrumPanel = memo(function SpectrumPanel() {
       caption="Every eigenvalue λ of the recurrent matrix. Outside the unit circle the linear part of the recurrence grows; inside, it decays."
       table={table}
       actions={
-        spectra && spectra.length > 1 ? (
-          <label className="inline-select">
-            <span>Block</span>
-            <select value={g} onChange={(e) => bridge.setGate(Number(e.target.value))}>
-              {spectra.map((s, k) => (
-                <option key={s.gate} value={k}>
-                  {GATE_LABEL[s.gate] ?? s.gate}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null
+        <>
+          <ExportButtons name={TITLE} table={table} />
+          {spectra && spectra.length > 1 ? (
+            <label className="inline-select">
+              <span>Block</span>
+              <select value={g} onChange={(e) => bridge.setGate(Number(e.target.value))}>
+                {spectra.map((s, k) => (
+                  <option key={s.gate} value={k}>
+                    {GATE_LABEL[s.gate] ?? s.gate}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </>
       }
       readouts={
         <dl className="readouts">
           <div>
             <dt>spectral radius ρ</dt>
-            <dd className={above ? 'num warn' : 'num'} data-readout="rho">{spec ? formatNum(spec.rho) : '—'}</dd>
+            <dd className={above ? 'num warn' : 'num'} data-readout="rho">
+              {spec ? formatNum(spec.rho) : '—'}
+            </dd>
           </div>
           <div>
             <dt>largest singular value σ_max</dt>
-            <dd className={spec && spec.sigmaMax > 1 ? 'num warn' : 'num'} data-readout="sigma">{spec ? formatNum(spec.sigmaMax) : '—'}</dd>
+            <dd className={spec && spec.sigmaMax > 1 ? 'num warn' : 'num'} data-readout="sigma">
+              {spec ? formatNum(spec.sigmaMax) : '—'}
+            </dd>
           </div>
           <div>
             <dt>σ_min</dt>
@@ -72,13 +83,21 @@ export const SpectrumPanel = memo(function SpectrumPanel() {
       }
     >
       {spec ? (
-        <ComplexPlane ariaLabel={TITLE} re={spec.re} im={spec.im} rho={spec.rho} maxSize={380 * (large ? 1.3 : 1)} fontScale={large ? 1.4 : 1} />
+        <ComplexPlane
+          ariaLabel={TITLE}
+          re={spec.re}
+          im={spec.im}
+          rho={spec.rho}
+          maxSize={380 * (large ? 1.3 : 1)}
+          fontScale={large ? 1.4 : 1}
+        />
       ) : (
         <p className="chart-empty">Waiting for the first snapshot…</p>
       )}
       {spec && spec.rho < 1 && spec.sigmaMax > 1 && (
         <p className="note">
-          ρ &lt; 1 but σ_max &gt; 1: the spectral radius alone does not guarantee vanishing; some directions can still grow for a while.
+          ρ &lt; 1 but σ_max &gt; 1: the spectral radius alone does not guarantee vanishing; some
+          directions can still grow for a while.
         </p>
       )}
     </ChartFrame>

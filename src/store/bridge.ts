@@ -1,4 +1,4 @@
-import type { FromWorker, Snapshot, Speed, ToWorker } from '../worker/protocol';
+import type { FromWorker, Snapshot, Speed, ToWorker, WeightsMessage } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
 import type { TrainConfig } from '../worker/config';
 import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from './history';
@@ -31,6 +31,8 @@ type Unversioned = ToWorker extends infer M ? (M extends unknown ? Omit<M, 'v'> 
 export function createBridge(store: AppStore, client: ClientLike, schedule: Schedule = requestAnimationFrame) {
   let queue: Snapshot[] = [];
   let scheduled = false;
+  /** Callers waiting for the next `weights` answer (downloads, checking a file's shapes). */
+  let weightWaiters: ((m: WeightsMessage) => void)[] = [];
   /** After a rebuild is requested, snapshots of the old run still in flight are dropped. */
   let staleRun: number | null = null;
   const send = (msg: Unversioned) => client.send({ v: PROTOCOL_VERSION, ...msg } as ToWorker);
@@ -87,8 +89,12 @@ export function createBridge(store: AppStore, client: ClientLike, schedule: Sche
       case 'error':
         store.setState({ notice: msg.message, gradcheckBusy: false });
         break;
-      case 'weights':
+      case 'weights': {
+        const waiters = weightWaiters;
+        weightWaiters = [];
+        for (const cb of waiters) cb(msg);
         break;
+      }
     }
   });
 
@@ -141,6 +147,13 @@ export function createBridge(store: AppStore, client: ClientLike, schedule: Sche
     },
     analyze: (kind: 'jacobian' | 'belt') => send({ type: 'analyze', kind }),
     loadWeights: (weights: Record<string, number[]>) => send({ type: 'loadWeights', weights }),
+    /** The current weights and their shapes, from the trainer. */
+    requestWeights(): Promise<WeightsMessage> {
+      return new Promise((resolve) => {
+        weightWaiters.push(resolve);
+        send({ type: 'getWeights' });
+      });
+    },
     dismissNotice: () => store.setState({ notice: null }),
     /** Commits queued snapshots now (tests, and before reading the store after a step). */
     flush,

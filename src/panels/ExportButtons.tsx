@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { tableToCsv } from '../charts/DataTable';
+import { download, panelToPng, panelToSvg } from './exportPanel';
+
+/**
+ * SVG, PNG and CSV downloads for one panel. The panel is found from the button (its enclosing
+ * <section>), and the CSV is built from the same rows as the panel's accessible table.
+ */
+export function ExportButtons({
+  name,
+  table,
+}: {
+  name: string;
+  table: { columns: readonly string[]; rows: readonly (readonly string[])[] };
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const section = (el: HTMLElement) => el.closest('section') as HTMLElement | null;
+  const file = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return (
+    <details className="export-menu">
+      <summary className="chart-button">Export</summary>
+      <span className="export-buttons" role="group" aria-label={`Export ${name}`}>
+        <button
+          type="button"
+          className="chart-button"
+          title={`Download ${name} as SVG`}
+          onClick={(e) => {
+            const s = section(e.currentTarget);
+            if (s) download(`${file}.svg`, panelToSvg(s).svg, 'image/svg+xml');
+          }}
+        >
+          SVG
+        </button>
+        <button
+          type="button"
+          className="chart-button"
+          title={`Download ${name} as PNG`}
+          onClick={(e) => {
+            const s = section(e.currentTarget);
+            if (s)
+              panelToPng(s).then(
+                (b) => download(`${file}.png`, b),
+                (err: unknown) => setError(`PNG export failed: ${String(err)}`),
+              );
+          }}
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          className="chart-button"
+          title={`Download the data of ${name} as CSV`}
+          data-export="csv"
+          onClick={() => download(`${file}.csv`, tableToCsv(table.columns, table.rows), 'text/csv')}
+        >
+          CSV
+        </button>
+        {error && (
+          <span role="alert" className="hint hint-warn">
+            {error}
+          </span>
+        )}
+      </span>
+    </details>
+  );
+}
