@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Frame } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { launch, screenshot, watchErrors } from './browser';
@@ -34,10 +34,6 @@ afterAll(async () => {
   await browser?.close();
   host?.server.close();
 });
-
-async function iteration(frame: Frame): Promise<number> {
-  return Number(await frame.locator('[data-readout="header-iteration"], [data-readout="iteration"]').first().textContent());
-}
 
 describe('embedding', () => {
   it('the embed view shows only the requested panels and controls', async () => {
