@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-setWasmPaths(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')) + '/dist/');
+setWasmPaths(
+  path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')) + '/dist/',
+);
 
 /** Switches backend; returns false when it cannot be initialized. */
 export async function useBackend(name) {
@@ -32,7 +34,20 @@ const LAYERS = { rnn: 'simpleRNN', lstm: 'lstm', gru: 'gru' };
  * each of `runs` runs lasts about `targetMs`; when the warm-up step already exceeds `giveUpAboveMs`
  * that single timing is returned with `estimate: true` (a backend far slower than the other).
  */
-export async function peerStepMs({ cell, H, T, B, I, O, inputs, targets, lr, runs, targetMs, giveUpAboveMs }) {
+export async function peerStepMs({
+  cell,
+  H,
+  T,
+  B,
+  I,
+  O,
+  inputs,
+  targets,
+  lr,
+  runs,
+  targetMs,
+  giveUpAboveMs,
+}) {
   const layer = tf.layers[LAYERS[cell]]({ units: H, inputShape: [T, I], returnSequences: false });
   const model = tf.sequential({ layers: [layer, tf.layers.dense({ units: O })] });
   const x = tf.tensor3d(Float32Array.from(inputs), [B, T, I]);
@@ -40,7 +55,11 @@ export async function peerStepMs({ cell, H, T, B, I, O, inputs, targets, lr, run
   const opt = tf.train.adam(lr);
   const vars = model.trainableWeights.map((w) => w.read());
   const step = () => {
-    const cost = opt.minimize(() => tf.losses.meanSquaredError(y, model.apply(x, { training: true })), true, vars);
+    const cost = opt.minimize(
+      () => tf.losses.meanSquaredError(y, model.apply(x, { training: true })),
+      true,
+      vars,
+    );
     const v = cost.dataSync()[0];
     cost.dispose();
     return v;

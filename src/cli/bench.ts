@@ -29,7 +29,9 @@ const CELLS: readonly BenchCase['cell'][] = ['rnn', 'lstm', 'gru'];
 interface Peer {
   useBackend(name: string): Promise<boolean>;
   backendInfo(): Promise<{ backend: string; version: string; simd: boolean }>;
-  peerStepMs(o: object): Promise<{ ms: number; loss: number; firstLoss: number; estimate: boolean }>;
+  peerStepMs(
+    o: object,
+  ): Promise<{ ms: number; loss: number; firstLoss: number; estimate: boolean }>;
 }
 
 export interface BenchRow {
@@ -49,7 +51,8 @@ const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
 const quick = args.has('--quick');
 const cellsArg = [...args].find((a) => a.startsWith('--cells='));
-const cells = cellsArg === undefined ? CELLS : (cellsArg.slice(8).split(',') as BenchCase['cell'][]);
+const cells =
+  cellsArg === undefined ? CELLS : (cellsArg.slice(8).split(',') as BenchCase['cell'][]);
 /** Progress and tables go to stderr under --json so stdout holds only the JSON. */
 const say = (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s));
 if (json) {
@@ -64,12 +67,18 @@ function ensurePeerInstalled(): boolean {
   if (existsSync(path.join(BENCH_DIR, 'node_modules/@tensorflow/tfjs/package.json'))) return true;
   say('Installing the TensorFlow.js peer into bench/ (first use, about 300 MB)…');
   const lock = existsSync(path.join(BENCH_DIR, 'package-lock.json'));
-  const r = spawnSync('npm', [lock ? 'ci' : 'install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'npm',
+    [lock ? 'ci' : 'install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) {
-    say(`Peer install failed (${r.stderr.trim().split('\n').slice(-1)[0] ?? 'unknown'}); benchmarking ours only.`);
+    say(
+      `Peer install failed (${r.stderr.trim().split('\n').slice(-1)[0] ?? 'unknown'}); benchmarking ours only.`,
+    );
     return false;
   }
   return true;
@@ -88,37 +97,61 @@ async function loadPeer(): Promise<Peer | null> {
 /** tfjs wants [B][T][I]; ours is [T][B][I]. */
 function toBatchMajor(x: Float64Array, T: number, B: number, I: number): Float64Array {
   const out = new Float64Array(x.length);
-  for (let t = 0; t < T; t++) for (let b = 0; b < B; b++) for (let i = 0; i < I; i++) out[(b * T + t) * I + i] = x[(t * B + b) * I + i]!;
+  for (let t = 0; t < T; t++)
+    for (let b = 0; b < B; b++)
+      for (let i = 0; i < I; i++) out[(b * T + t) * I + i] = x[(t * B + b) * I + i]!;
   return out;
 }
 
-async function peerBest(peer: Peer, c: BenchCase, runs: number): Promise<{ ms: number; backend: string } | null> {
+async function peerBest(
+  peer: Peer,
+  c: BenchCase,
+  runs: number,
+): Promise<{ ms: number; backend: string } | null> {
   const { batch, I, O } = benchBatch(c);
-  const common = { ...c, I, O, inputs: toBatchMajor(batch.inputs, c.T, c.B, I), targets: batch.targets, lr: 1e-2, runs, targetMs: 250 };
+  const common = {
+    ...c,
+    I,
+    O,
+    inputs: toBatchMajor(batch.inputs, c.T, c.B, I),
+    targets: batch.targets,
+    lr: 1e-2,
+    runs,
+    targetMs: 250,
+  };
   let best: { ms: number; backend: string } | null = null;
   for (const backend of ['wasm', 'cpu']) {
     if (!(await peer.useBackend(backend))) continue;
     // A backend whose single warm step is already 2× slower than the best full measurement cannot win.
     const giveUp = best === null ? undefined : 2 * best.ms;
     const r = await peer.peerStepMs({ ...common, giveUpAboveMs: giveUp });
-    say(`    tfjs ${backend}: ${r.ms.toFixed(2)} ms/step${r.estimate ? ' (one step: clearly slower)' : ''}, loss ${r.firstLoss.toFixed(3)} → ${r.loss.toFixed(3)}`);
+    say(
+      `    tfjs ${backend}: ${r.ms.toFixed(2)} ms/step${r.estimate ? ' (one step: clearly slower)' : ''}, loss ${r.firstLoss.toFixed(3)} → ${r.loss.toFixed(3)}`,
+    );
     if (!r.estimate && (best === null || r.ms < best.ms)) best = { ms: r.ms, backend };
   }
   return best;
 }
 
-const fmt = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? '—' : x.toFixed(d));
+const fmt = (x: number | null | undefined, d = 2) =>
+  x === null || x === undefined ? '—' : x.toFixed(d);
 
 async function main(): Promise<void> {
   const runs = quick ? 3 : 7;
-  say(`Bench: adding problem, Adam lr 1e-2; ours float64 with the full per-step trace; median of ${runs} runs.`);
+  say(
+    `Bench: adding problem, Adam lr 1e-2; ours float64 with the full per-step trace; median of ${runs} runs.`,
+  );
   const ceil0 = measureCeiling(256, quick ? 5 : 9);
-  say(`Single-thread ceiling (register-blocked 4×2 float64 A·Bᵀ, n = 256): ${ceil0.gflops.toFixed(2)} GFLOP/s (median ${ceil0.medianGflops.toFixed(2)})`);
+  say(
+    `Single-thread ceiling (register-blocked 4×2 float64 A·Bᵀ, n = 256): ${ceil0.gflops.toFixed(2)} GFLOP/s (median ${ceil0.medianGflops.toFixed(2)})`,
+  );
   const peer = await loadPeer();
   if (peer !== null) {
     await peer.useBackend('wasm');
     const info = await peer.backendInfo();
-    say(`Peer: TensorFlow.js ${info.version} (float32), wasm SIMD ${info.simd ? 'on' : 'off'}, and the cpu backend.`);
+    say(
+      `Peer: TensorFlow.js ${info.version} (float32), wasm SIMD ${info.simd ? 'on' : 'off'}, and the cpu backend.`,
+    );
   }
   const torch = torchAvailable();
   if (torch) say('PyTorch found: adding a float64 single-thread column.');
@@ -130,9 +163,21 @@ async function main(): Promise<void> {
       const ours = oursStepMs(c, runs);
       const { I } = benchBatch(c);
       const gflops = stepFlops(c, I) / (ours.ms * 1e6);
-      say(`  ${cell} H=${H} T=${T} B=${B}: ours ${ours.ms.toFixed(2)} ms/step (${gflops.toFixed(2)} GFLOP/s), loss ${ours.firstLoss.toFixed(3)} → ${ours.loss.toFixed(3)}`);
+      say(
+        `  ${cell} H=${H} T=${T} B=${B}: ours ${ours.ms.toFixed(2)} ms/step (${gflops.toFixed(2)} GFLOP/s), loss ${ours.firstLoss.toFixed(3)} → ${ours.loss.toFixed(3)}`,
+      );
       const p = peer === null ? null : await peerBest(peer, c, runs);
-      const row: BenchRow = { cell, H, T, B, oursMs: ours.ms, peerMs: p?.ms ?? null, peerBackend: p?.backend ?? null, ratio: p === null ? null : p.ms / ours.ms, gflops };
+      const row: BenchRow = {
+        cell,
+        H,
+        T,
+        B,
+        oursMs: ours.ms,
+        peerMs: p?.ms ?? null,
+        peerBackend: p?.backend ?? null,
+        ratio: p === null ? null : p.ms / ours.ms,
+        gflops,
+      };
       if (torch) {
         const tm = torchStepMs(c, runs);
         if (tm !== null) row.torchMs = tm;
@@ -148,12 +193,40 @@ async function main(): Promise<void> {
     return;
   }
   console.log('');
-  console.log(`ceiling ${ceilingGflops.toFixed(2)} GFLOP/s (start ${ceil0.gflops.toFixed(2)}, end ${ceil1.gflops.toFixed(2)})`);
-  const head = ['cell', 'H', 'T', 'B', 'ours ms', 'ours seq-steps/s', 'GFLOP/s', '% ceiling', 'tfjs ms', 'backend', 'tfjs seq-steps/s', 'tfjs/ours'];
+  console.log(
+    `ceiling ${ceilingGflops.toFixed(2)} GFLOP/s (start ${ceil0.gflops.toFixed(2)}, end ${ceil1.gflops.toFixed(2)})`,
+  );
+  const head = [
+    'cell',
+    'H',
+    'T',
+    'B',
+    'ours ms',
+    'ours seq-steps/s',
+    'GFLOP/s',
+    '% ceiling',
+    'tfjs ms',
+    'backend',
+    'tfjs seq-steps/s',
+    'tfjs/ours',
+  ];
   if (torch) head.push('torch ms', 'torch/ours');
   console.log(head.join('\t'));
   for (const r of rows) {
-    const line = [r.cell, r.H, r.T, r.B, fmt(r.oursMs), Math.round((r.B * r.T * 1000) / r.oursMs), fmt(r.gflops), fmt((100 * r.gflops) / ceilingGflops, 0), fmt(r.peerMs), r.peerBackend ?? '—', r.peerMs === null ? '—' : Math.round((r.B * r.T * 1000) / r.peerMs), fmt(r.ratio)];
+    const line = [
+      r.cell,
+      r.H,
+      r.T,
+      r.B,
+      fmt(r.oursMs),
+      Math.round((r.B * r.T * 1000) / r.oursMs),
+      fmt(r.gflops),
+      fmt((100 * r.gflops) / ceilingGflops, 0),
+      fmt(r.peerMs),
+      r.peerBackend ?? '—',
+      r.peerMs === null ? '—' : Math.round((r.B * r.T * 1000) / r.peerMs),
+      fmt(r.ratio),
+    ];
     if (torch) line.push(fmt(r.torchMs), r.torchMs === undefined ? '—' : fmt(r.torchMs / r.oursMs));
     console.log(line.join('\t'));
   }

@@ -27,7 +27,10 @@ function parseArgs(argv: readonly string[]): Args {
       continue;
     }
     const m = /^--(T|max|window|seed|clip)=(\d+(?:\.\d+)?)$/.exec(arg);
-    if (m === null) throw new Error(`unknown argument ${arg} (flags: --T= --max= --window= --seed= --clip= --json)`);
+    if (m === null)
+      throw new Error(
+        `unknown argument ${arg} (flags: --T= --max= --window= --seed= --clip= --json)`,
+      );
     a[m[1] as 'T' | 'max' | 'window' | 'seed' | 'clip'] = Number(m[2]);
   }
   return a;
@@ -48,7 +51,13 @@ interface RunReport {
   chanceLoss: number;
 }
 
-function train(config: TrainConfig, maxSteps: number, window: number, stopWhenSolved: boolean, log: (s: string) => void): RunReport {
+function train(
+  config: TrainConfig,
+  maxSteps: number,
+  window: number,
+  stopWhenSolved: boolean,
+  log: (s: string) => void,
+): RunReport {
   const trainer = createTrainer(config);
   const ring = new Float64Array(window);
   let sum = 0;
@@ -69,7 +78,10 @@ function train(config: TrainConfig, maxSteps: number, window: number, stopWhenSo
       minWindow = Math.min(minWindow, windowMse);
       if (solvedAt === null && windowMse < SOLVED_MSE) solvedAt = k;
     }
-    if (k % 250 === 0) log(`  ${config.cell} step ${k}: windowed MSE ${windowMse.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    if (k % 250 === 0)
+      log(
+        `  ${config.cell} step ${k}: windowed MSE ${windowMse.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      );
     if (stopWhenSolved && solvedAt !== null) break;
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -104,7 +116,9 @@ function main(): void {
     tbptt: 0,
     seed: args.seed,
   };
-  log(`Adding problem, T = ${args.T}, B = 32, H = 32, Adam lr 1e-2, clip ${args.clip === 0 ? 'off' : args.clip}, seed ${args.seed}, float64`);
+  log(
+    `Adding problem, T = ${args.T}, B = 32, H = 32, Adam lr 1e-2, clip ${args.clip === 0 ? 'off' : args.clip}, seed ${args.seed}, float64`,
+  );
   const lstm = train(base, args.max, args.window, true, log);
   const steps = lstm.steps;
   const rnn = train({ ...base, cell: 'rnn', forgetBias: 0 }, steps, args.window, false, log);
@@ -112,13 +126,21 @@ function main(): void {
   const rnnStuck = rnn.minWindowMse > rnn.chanceLoss / 2;
   const ok = lstm.solvedAt !== null && rnnStuck;
   if (args.json) {
-    console.log(JSON.stringify({ T: args.T, window: args.window, solvedMse: SOLVED_MSE, lstm, rnn, ok }));
+    console.log(
+      JSON.stringify({ T: args.T, window: args.window, solvedMse: SOLVED_MSE, lstm, rnn, ok }),
+    );
   } else {
     const f = (x: number) => x.toFixed(4);
     console.log('');
-    console.log(`LSTM (forget bias 1): ${lstm.solvedAt === null ? `NOT solved in ${steps} steps` : `windowed MSE < ${SOLVED_MSE} first at step ${lstm.solvedAt}`}; ${lstm.seconds.toFixed(1)} s (${lstm.msPerStep.toFixed(1)} ms/step); final windowed MSE ${f(lstm.finalWindowMse)}`);
-    console.log(`tanh RNN (default init), same ${steps} steps: windowed MSE ${f(rnn.finalWindowMse)} at the end, lowest ${f(rnn.minWindowMse)} (chance ${f(rnn.chanceLoss)}); ${rnn.seconds.toFixed(1)} s (${rnn.msPerStep.toFixed(1)} ms/step)`);
-    console.log(ok ? 'Reproduced: the LSTM solves it, the tanh RNN stays near chance.' : 'NOT reproduced.');
+    console.log(
+      `LSTM (forget bias 1): ${lstm.solvedAt === null ? `NOT solved in ${steps} steps` : `windowed MSE < ${SOLVED_MSE} first at step ${lstm.solvedAt}`}; ${lstm.seconds.toFixed(1)} s (${lstm.msPerStep.toFixed(1)} ms/step); final windowed MSE ${f(lstm.finalWindowMse)}`,
+    );
+    console.log(
+      `tanh RNN (default init), same ${steps} steps: windowed MSE ${f(rnn.finalWindowMse)} at the end, lowest ${f(rnn.minWindowMse)} (chance ${f(rnn.chanceLoss)}); ${rnn.seconds.toFixed(1)} s (${rnn.msPerStep.toFixed(1)} ms/step)`,
+    );
+    console.log(
+      ok ? 'Reproduced: the LSTM solves it, the tanh RNN stays near chance.' : 'NOT reproduced.',
+    );
   }
   process.exitCode = ok ? 0 : 1;
 }

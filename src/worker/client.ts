@@ -68,14 +68,19 @@ export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
           post: (msg) => queueMicrotask(() => emit(msg)),
           sliceMs: INLINE_SLICE_MS,
         });
-        if (reason !== null) emit(errorMessage(`${reason}; training runs on the page's own thread, more slowly`));
+        if (reason !== null)
+          emit(errorMessage(`${reason}; training runs on the page's own thread, more slowly`));
         emit({ v: PROTOCOL_VERSION, type: 'ready', mode: 'inline' });
         inline = session;
         const queued = inlineQueue ?? [];
         inlineQueue = null;
         for (const m of queued) session.handle(m);
       })
-      .catch((e: unknown) => emit(errorMessage(`training could not start: ${e instanceof Error ? e.message : String(e)}`)));
+      .catch((e: unknown) =>
+        emit(
+          errorMessage(`training could not start: ${e instanceof Error ? e.message : String(e)}`),
+        ),
+      );
   };
 
   const fallBack = (reason: string) => {
@@ -107,8 +112,12 @@ export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
           emit(errorMessage(`training worker error: ${e.message || 'unknown'}`));
         }
       };
-      w.onmessageerror = () => emit(errorMessage('a message from the training worker could not be read'));
-      readyTimer = setTimeout(() => fallBack('the training worker did not start in time'), opts.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
+      w.onmessageerror = () =>
+        emit(errorMessage('a message from the training worker could not be read'));
+      readyTimer = setTimeout(
+        () => fallBack('the training worker did not start in time'),
+        opts.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+      );
     } catch (e) {
       worker = null;
       startInline(`Web Workers are unavailable (${e instanceof Error ? e.message : String(e)})`);

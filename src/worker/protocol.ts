@@ -203,8 +203,10 @@ export function errorMessage(message: string): FromWorker {
 // ---------------------------------------------------------------------------------------------
 // Runtime validation of page → worker messages
 
-const int = (lo: number, hi: number) => v.pipe(v.number(), v.integer(), v.minValue(lo), v.maxValue(hi));
-const num = (lo: number, hi: number) => v.pipe(v.number(), v.finite(), v.minValue(lo), v.maxValue(hi));
+const int = (lo: number, hi: number) =>
+  v.pipe(v.number(), v.integer(), v.minValue(lo), v.maxValue(hi));
+const num = (lo: number, hi: number) =>
+  v.pipe(v.number(), v.finite(), v.minValue(lo), v.maxValue(hi));
 
 const configEntries = {
   cell: v.picklist(CELL_KINDS),
@@ -243,7 +245,12 @@ const ToWorkerSchema = v.variant('type', [
     type: v.literal('setSpeed'),
     stepsPerSecond: v.union([v.literal('max'), num(0.1, 1e6)]),
   }),
-  v.strictObject({ v: ver, type: v.literal('setView'), seq: int(0, LIMITS.batch.max - 1), gate: v.optional(int(0, 3)) }),
+  v.strictObject({
+    v: ver,
+    type: v.literal('setView'),
+    seq: int(0, LIMITS.batch.max - 1),
+    gate: v.optional(int(0, 3)),
+  }),
   v.strictObject({ v: ver, type: v.literal('analyze'), kind: v.picklist(['jacobian', 'belt']) }),
   plain('gradcheck'),
   v.strictObject({
@@ -259,7 +266,10 @@ export type ParseResult = { ok: true; msg: ToWorker } | { ok: false; message: st
 /** Checks an untrusted message; on failure says what was wrong (first issues, with paths). */
 export function parseToWorker(input: unknown): ParseResult {
   if (typeof input === 'object' && input !== null && 'v' in input && input.v !== PROTOCOL_VERSION) {
-    return { ok: false, message: `protocol version ${String(input.v)} is not supported (expected ${PROTOCOL_VERSION})` };
+    return {
+      ok: false,
+      message: `protocol version ${String(input.v)} is not supported (expected ${PROTOCOL_VERSION})`,
+    };
   }
   const r = v.safeParse(ToWorkerSchema, input);
   if (r.success) return { ok: true, msg: r.output as ToWorker };

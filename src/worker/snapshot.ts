@@ -35,13 +35,24 @@ export interface SnapshotInput {
 }
 
 export interface Snapshotter {
-  build(trainer: Trainer, view: View, input: SnapshotInput): { msg: Snapshot; transfer: ArrayBuffer[] };
+  build(
+    trainer: Trainer,
+    view: View,
+    input: SnapshotInput,
+  ): { msg: Snapshot; transfer: ArrayBuffer[] };
   /** Forget cached analyses (after a rebuild). */
   invalidate(): void;
 }
 
 /** Rows t = 1..T of sequence `seq` from a [rows][B][width] array whose first row is `first`. */
-function seqRows(src: Float64Array, T: number, B: number, width: number, seq: number, first: number): Float64Array {
+function seqRows(
+  src: Float64Array,
+  T: number,
+  B: number,
+  width: number,
+  seq: number,
+  first: number,
+): Float64Array {
   const out = new Float64Array(T * width);
   for (let t = 0; t < T; t++) {
     const off = ((t + first) * B + seq) * width;
@@ -67,20 +78,51 @@ export function createSnapshotter(now: () => number): Snapshotter {
   let jacAt = -Infinity;
   let jacCost = 0;
 
-  const due = (at: number, cost: number, gap: number, t: number) => t - at >= Math.max(gap, BUDGET_FACTOR * cost);
+  const due = (at: number, cost: number, gap: number, t: number) =>
+    t - at >= Math.max(gap, BUDGET_FACTOR * cost);
 
   const updateSpectrum = (trainer: Trainer, force: boolean): void => {
-    const key = `${trainer.run}:${trainer.weightsVersion}`;
+    const key = `${trainer.run}:${trainer.whhVersion}`;
     if (key === spectrumKey) return;
+    const rs = trainer.rescale;
+    if (
+      rs !== null &&
+      spectrumKey === `${trainer.run}:${rs.from}` &&
+      rs.to === trainer.whhVersion
+    ) {
+      // Only the ρ slider moved: each block's eigenvalues and singular values scale by its factor.
+      spectrum = spectrum.map((s, g) => {
+        const f = rs.factors[g] ?? 1;
+        return {
+          ...s,
+          re: s.re.map((x) => x * f),
+          im: s.im.map((x) => x * f),
+          rho: s.rho * f,
+          sigmaMax: s.sigmaMax * f,
+          sigmaMin: s.sigmaMin * f,
+        };
+      });
+      spectrumKey = key;
+      spectrumIteration = trainer.iteration;
+      return;
+    }
     const t0 = now();
-    if (!force && spectrumKey !== '' && !due(spectrumAt, spectrumCost, SPECTRUM_MIN_GAP_MS, t0)) return;
+    if (!force && spectrumKey !== '' && !due(spectrumAt, spectrumCost, SPECTRUM_MIN_GAP_MS, t0))
+      return;
     const cell = trainer.config.cell;
     const G = gateCount(cell);
     const names = GATE_NAMES[cell];
     const out: GateSpectrum[] = [];
     for (let g = 0; g < G; g++) {
       const s = modelSpectrum(trainer.model, g);
-      out.push({ gate: names[g] ?? 'h', re: s.re, im: s.im, rho: s.rho, sigmaMax: s.sigmaMax, sigmaMin: s.sigmaMin });
+      out.push({
+        gate: names[g] ?? 'h',
+        re: s.re,
+        im: s.im,
+        rho: s.rho,
+        sigmaMax: s.sigmaMax,
+        sigmaMin: s.sigmaMin,
+      });
     }
     spectrum = out;
     spectrumKey = key;
@@ -95,12 +137,20 @@ export function createSnapshotter(now: () => number): Snapshotter {
       jac = null;
       return;
     }
-    const key = `${trainer.run}:${trainer.weightsVersion}:${trainer.iteration}:${seq}:${trainer.trace.loss}`;
+    const key = `${trainer.run}:${trainer.traceVersion}:${seq}`;
     if (key === jacKey) return;
     const t0 = now();
     if (!force && jacKey !== '' && !due(jacAt, jacCost, JACOBIAN_MIN_GAP_MS, t0)) return;
     const tr = trainer.trace;
-    jac = stepJacNormsLanczos(trainer.model.param('weight_hh_l0').w, tr.H, tr.h, tr.T, tr.B, seq, cell === 'rnn');
+    jac = stepJacNormsLanczos(
+      trainer.model.param('weight_hh_l0').w,
+      tr.H,
+      tr.h,
+      tr.T,
+      tr.B,
+      seq,
+      cell === 'rnn',
+    );
     jacKey = key;
     jacIteration = trainer.iteration;
     jacAt = now();
@@ -135,7 +185,8 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const dcUnit = tr.dc === null ? null : seqRows(tr.dc, T, B, H, seq, 0);
       const spec = spectrum.map(copySpectrum);
       const stepJacNorms = jac === null ? null : jac.slice();
-      const accuracy = task.accuracy === undefined ? null : task.accuracy(tr.outputs, trainer.batch);
+      const accuracy =
+        task.accuracy === undefined ? null : task.accuracy(tr.outputs, trainer.batch);
 
       version++;
       const msg: Snapshot = {
@@ -184,7 +235,20 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const add = (a: Float64Array | Uint8Array | null) => {
         if (a !== null) transfer.push(a.buffer as ArrayBuffer);
       };
-      [drained.losses, drained.iters, drained.norms, drained.clipped, dhNorm, dcNorm, hidden, cellState, gates, dhUnit, dcUnit, stepJacNorms].forEach(add);
+      [
+        drained.losses,
+        drained.iters,
+        drained.norms,
+        drained.clipped,
+        dhNorm,
+        dcNorm,
+        hidden,
+        cellState,
+        gates,
+        dhUnit,
+        dcUnit,
+        stepJacNorms,
+      ].forEach(add);
       for (const s of spec) {
         add(s.re);
         add(s.im);

@@ -23,7 +23,15 @@ import type { TrainConfig } from './config';
 import { LossLog } from './trainer/lossLog';
 
 /** Config keys whose change needs a fresh model (everything else is applied to the live one). */
-export const REBUILD_KEYS = ['cell', 'task', 'T', 'H', 'batch', 'init', 'seed'] as const satisfies readonly (keyof TrainConfig)[];
+export const REBUILD_KEYS = [
+  'cell',
+  'task',
+  'T',
+  'H',
+  'batch',
+  'init',
+  'seed',
+] as const satisfies readonly (keyof TrainConfig)[];
 
 /** Decorrelates the data stream from the weight stream for the same user seed. */
 const DATA_SEED_SALT = 0x5bd1e995;
@@ -50,8 +58,17 @@ export interface Trainer {
   /** Pre-clip global gradient norm of the latest trace, and whether that iteration was clipped. */
   readonly preClipNorm: number;
   readonly clipped: boolean;
-  /** Increments whenever W_hh may have changed (steps, rho, loads, rebuilds). */
+  /** Increments whenever any weight may have changed (steps, rho, forget bias, loads, rebuilds). */
   readonly weightsVersion: number;
+  /** Increments whenever W_hh may have changed (steps, rho, loads, rebuilds; not the forget bias). */
+  readonly whhVersion: number;
+  /** Increments with every forward/backward pass (the trace's identity). */
+  readonly traceVersion: number;
+  /**
+   * When W_hh went from version `from` to `to` only by rescaling gate block g by factors[g] (the ρ
+   * slider), so its eigenvalues and singular values scale by the same factors; else null.
+   */
+  readonly rescale: { from: number; to: number; factors: number[] } | null;
   /** Losses, iteration numbers, norms and clip flags of iterations since the last drain. */
   readonly log: LossLog;
   /** One training iteration: sample → forward/backward → clip → optimizer step. */
@@ -85,8 +102,17 @@ interface Built {
 
 function build(config: TrainConfig): Built {
   const task = makeTask(config.task, config.T);
-  const model = createModel({ cell: config.cell, inputSize: task.inputSize, hiddenSize: config.H, outputSize: task.outputSize });
-  initModel(model, createRng(config.seed), { init: config.init, rho: config.rho, forgetBias: config.forgetBias });
+  const model = createModel({
+    cell: config.cell,
+    inputSize: task.inputSize,
+    hiddenSize: config.H,
+    outputSize: task.outputSize,
+  });
+  initModel(model, createRng(config.seed), {
+    init: config.init,
+    rho: config.rho,
+    forgetBias: config.forgetBias,
+  });
   const dataRng = createRng((config.seed ^ DATA_SEED_SALT) >>> 0);
   const batch = task.sample(dataRng, config.batch);
   const ws = createWorkspace(model.spec, batch.T, batch.B);
@@ -105,6 +131,9 @@ export function createTrainer(initial: TrainConfig): Trainer {
   let iteration = 0;
   let run = 1;
   let weightsVersion = 1;
+  let whhVersion = 1;
+  let traceVersion = 0;
+  let rescale: Trainer['rescale'] = null;
   let preClipNorm = 0;
   let clipped = false;
   const log = new LossLog();
@@ -117,17 +146,22 @@ export function createTrainer(initial: TrainConfig): Trainer {
     return opts;
   };
 
-  let trace: Trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+  const pass = (): Trace => {
+    traceVersion++;
+    return forwardBackward(b.model, b.batch, b.ws, runOptions());
+  };
+  let trace: Trace = pass();
   preClipNorm = gradNorm(b.model.params);
 
   const restoreLastFinite = (): void => {
     if (b.prevBatch === null) return; // nothing finite to go back to (the very first pass blew up)
     b.model.params.forEach((p, k) => p.w.set(b.prevW[k]!));
     b.batch = b.prevBatch;
-    trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+    trace = pass();
     preClipNorm = gradNorm(b.model.params);
     clipped = false;
     weightsVersion++;
+    whhVersion++;
   };
 
   const trainer: Trainer = {
@@ -161,11 +195,20 @@ export function createTrainer(initial: TrainConfig): Trainer {
     get weightsVersion() {
       return weightsVersion;
     },
+    get whhVersion() {
+      return whhVersion;
+    },
+    get traceVersion() {
+      return traceVersion;
+    },
+    get rescale() {
+      return rescale;
+    },
     log,
 
     step() {
       b.batch = b.task.sample(b.dataRng, config.batch);
-      trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+      trace = pass();
       const loss = trace.loss;
       let nf: NonFinite | null = trace.nonFinite;
       if (nf === null && !Number.isFinite(loss)) nf = { quantity: 'loss', step: 0 };
@@ -181,6 +224,7 @@ export function createTrainer(initial: TrainConfig): Trainer {
       b.opt.step();
       iteration++;
       weightsVersion++;
+      whhVersion++;
       preClipNorm = res.norm;
       clipped = res.clipped;
       log.push(iteration, loss, res.norm, res.clipped);
@@ -196,17 +240,32 @@ export function createTrainer(initial: TrainConfig): Trainer {
         iteration = 0;
         run++;
         weightsVersion++;
+        whhVersion++;
         log.clear();
-        trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+        trace = pass();
         preClipNorm = gradNorm(b.model.params);
         clipped = false;
         return true;
       }
-      if (next.opt !== config.opt) b.opt = createOptimizer(next.opt, b.model.params, { lr: next.lr });
+      if (next.opt !== config.opt)
+        b.opt = createOptimizer(next.opt, b.model.params, { lr: next.lr });
       b.opt.lr = next.lr;
       if (next.rho !== config.rho && next.rho !== null) {
-        setModelSpectralRadius(b.model, next.rho);
+        const from = whhVersion;
+        const blocks = setModelSpectralRadius(b.model, next.rho);
         weightsVersion++;
+        whhVersion++;
+        const rho = next.rho;
+        const factors = blocks.map((r) => (r.zero ? 1 : rho / r.before));
+        if (factors.every(Number.isFinite)) {
+          // Consecutive rescales (a dragged slider between two snapshots) compose.
+          const chain = rescale !== null && rescale.to === from;
+          rescale = {
+            from: chain ? rescale!.from : from,
+            to: whhVersion,
+            factors: chain ? factors.map((f, g) => f * rescale!.factors[g]!) : factors,
+          };
+        } else rescale = null;
       }
       if (next.forgetBias !== config.forgetBias && config.cell === 'lstm') {
         shiftForgetBias(b.model, next.forgetBias - config.forgetBias);
@@ -217,7 +276,7 @@ export function createTrainer(initial: TrainConfig): Trainer {
     },
 
     recompute() {
-      trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+      trace = pass();
       preClipNorm = gradNorm(b.model.params);
       clipped = config.clip > 0 && preClipNorm > config.clip;
       if (trace.nonFinite === null && Number.isFinite(trace.loss) && Number.isFinite(preClipNorm)) {
@@ -231,8 +290,9 @@ export function createTrainer(initial: TrainConfig): Trainer {
       iteration = 0;
       run++;
       weightsVersion++;
+      whhVersion++;
       log.clear();
-      trace = forwardBackward(b.model, b.batch, b.ws, runOptions());
+      trace = pass();
       preClipNorm = gradNorm(b.model.params);
       clipped = false;
     },
@@ -245,16 +305,20 @@ export function createTrainer(initial: TrainConfig): Trainer {
         const src = weights[p.name];
         if (src === undefined) throw new RangeError(`missing parameter ${p.name}`);
         if (src.length !== p.w.length) {
-          throw new RangeError(`${p.name}: expected ${p.rows}×${p.cols} = ${p.w.length} values, got ${src.length}`);
+          throw new RangeError(
+            `${p.name}: expected ${p.rows}×${p.cols} = ${p.w.length} values, got ${src.length}`,
+          );
         }
         for (let k = 0; k < src.length; k++) {
-          if (!Number.isFinite(src[k])) throw new RangeError(`${p.name}[${k}] is not a finite number`);
+          if (!Number.isFinite(src[k]))
+            throw new RangeError(`${p.name}[${k}] is not a finite number`);
         }
       }
       for (const p of b.model.params) p.w.set(weights[p.name]!);
       b.opt.reset();
       b.prevBatch = null;
       weightsVersion++;
+      whhVersion++;
       this.recompute();
     },
 

@@ -20,6 +20,9 @@ const yieldTo = (cb: () => void) => {
   channel.port2.postMessage(null);
 };
 
-const session = createSession({ post: (msg, transfer) => scope.postMessage(msg, transfer), yieldTo });
+const session = createSession({
+  post: (msg, transfer) => scope.postMessage(msg, transfer),
+  yieldTo,
+});
 scope.onmessage = (e) => session.handle(e.data);
 scope.postMessage({ v: PROTOCOL_VERSION, type: 'ready', mode: 'worker' }, []);

@@ -6,7 +6,12 @@ import { small } from './helpers';
 const until = (pred: () => boolean, ms = 10000) =>
   new Promise<void>((resolve, reject) => {
     const t0 = Date.now();
-    const poll = () => (pred() ? resolve() : Date.now() - t0 > ms ? reject(new Error('timed out')) : setTimeout(poll, 5));
+    const poll = () =>
+      pred()
+        ? resolve()
+        : Date.now() - t0 > ms
+          ? reject(new Error('timed out'))
+          : setTimeout(poll, 5);
     poll();
   });
 
@@ -53,7 +58,13 @@ describe('training client', () => {
     let fake: { onerror: ((e: unknown) => void) | null } | null = null;
     const client = createTrainingClient({
       createWorker: () => {
-        const w = { onmessage: null, onerror: null, onmessageerror: null, postMessage() {}, terminate() {} };
+        const w = {
+          onmessage: null,
+          onerror: null,
+          onmessageerror: null,
+          postMessage() {},
+          terminate() {},
+        };
         fake = w;
         return w as unknown as Worker;
       },

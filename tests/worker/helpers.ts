@@ -4,7 +4,13 @@ import type { FromWorker, Snapshot } from '../../src/worker/protocol';
 import { createSession } from '../../src/worker/trainer/session';
 import type { Session } from '../../src/worker/trainer/session';
 
-export const small = (patch: Partial<TrainConfig> = {}): TrainConfig => ({ ...DEFAULT_CONFIG, T: 20, H: 8, batch: 4, ...patch });
+export const small = (patch: Partial<TrainConfig> = {}): TrainConfig => ({
+  ...DEFAULT_CONFIG,
+  T: 20,
+  H: 8,
+  batch: 4,
+  ...patch,
+});
 
 export interface Harness {
   session: Session;

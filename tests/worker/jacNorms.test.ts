@@ -11,8 +11,17 @@ function worstRelError(cell: 'rnn' | 'linear', H: number, T: number, seed: numbe
   let worst = 0;
   for (const seq of [0, 3]) {
     const exact = stepJacobianNorms(t.model, tr, seq);
-    const est = stepJacNormsLanczos(t.model.param('weight_hh_l0').w, tr.H, tr.h, tr.T, tr.B, seq, cell === 'rnn');
-    for (let k = 0; k < tr.T; k++) worst = Math.max(worst, Math.abs(est[k]! - exact[k]!) / exact[k]!);
+    const est = stepJacNormsLanczos(
+      t.model.param('weight_hh_l0').w,
+      tr.H,
+      tr.h,
+      tr.T,
+      tr.B,
+      seq,
+      cell === 'rnn',
+    );
+    for (let k = 0; k < tr.T; k++)
+      worst = Math.max(worst, Math.abs(est[k]! - exact[k]!) / exact[k]!);
   }
   return worst;
 }

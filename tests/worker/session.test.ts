@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { modelSpectrum } from '../../src/engine/spectrum';
 import { createTrainer } from '../../src/worker/trainer';
 import type { DivergedMessage, Snapshot } from '../../src/worker/protocol';
 import { harness, small } from './helpers';
@@ -8,9 +9,17 @@ let h: Harness | null = null;
 afterEach(() => h?.session.dispose());
 
 const finiteArrays = (s: Snapshot) =>
-  [s.dhNorm, s.dcNorm, s.hidden, s.cellState, s.gates, s.dhUnit, s.dcUnit, s.lossesSince, s.normsSince].every(
-    (a) => a === null || a.every(Number.isFinite),
-  );
+  [
+    s.dhNorm,
+    s.dcNorm,
+    s.hidden,
+    s.cellState,
+    s.gates,
+    s.dhUnit,
+    s.dcUnit,
+    s.lossesSince,
+    s.normsSince,
+  ].every((a) => a === null || a.every(Number.isFinite));
 
 describe('session', () => {
   it('answers init with a snapshot of the selected sequence, sized T×H', async () => {
@@ -30,7 +39,8 @@ describe('session', () => {
     h.send({ type: 'setView', seq: 2 });
     const v = h.last();
     expect(v.seq).toBe(2);
-    for (let t = 1; t <= 12; t++) for (let u = 0; u < 5; u++) expect(v.hidden[(t - 1) * 5 + u]).toBe(tr.h[(t * 3 + 2) * 5 + u]);
+    for (let t = 1; t <= 12; t++)
+      for (let u = 0; u < 5; u++) expect(v.hidden[(t - 1) * 5 + u]).toBe(tr.h[(t * 3 + 2) * 5 + u]);
   });
 
   it('posts every loss exactly once, in order, matching a bare trainer', async () => {
@@ -67,7 +77,17 @@ describe('session', () => {
     const keep = { dh: a.dhNorm.slice(), hid: a.hidden.slice(), re: a.spectrum[0]!.re.slice() };
     const tr = h.session.trainer!.trace;
     expect(a.dhNorm.buffer).not.toBe(tr.dhNorm.buffer);
-    for (const arr of [a.dhNorm, a.dcNorm!, a.hidden, a.cellState!, a.gates!, a.dhUnit, a.dcUnit!, a.spectrum[0]!.re]) arr.fill(NaN);
+    for (const arr of [
+      a.dhNorm,
+      a.dcNorm!,
+      a.hidden,
+      a.cellState!,
+      a.gates!,
+      a.dhUnit,
+      a.dcUnit!,
+      a.spectrum[0]!.re,
+    ])
+      arr.fill(NaN);
     expect(tr.dhNorm.every(Number.isFinite)).toBe(true);
     h.send({ type: 'setView', seq: 0 });
     const b = h.last();
@@ -92,12 +112,23 @@ describe('session', () => {
     expect(b.dhNorm).not.toEqual(a.dhNorm);
     expect(b.dhNorm[0]! / b.dhNorm[29]!).toBeGreaterThan(a.dhNorm[0]! / a.dhNorm[29]!);
     expect(b.spectrum[0]!.rho).toBeCloseTo(1.5, 9);
+    // The spectrum shown is the new W_hh's (rescaled from the cache; compare with a fresh decomposition).
+    const fresh = modelSpectrum(h.session.trainer!.model, 0);
+    const close = (x: Float64Array, y: Float64Array) =>
+      x.every((v, k) => Math.abs(v - y[k]!) <= 1e-12 * (1 + Math.abs(v)));
+    expect(close(b.spectrum[0]!.re, fresh.re)).toBe(true);
+    expect(close(b.spectrum[0]!.im, fresh.im)).toBe(true);
+    expect(b.spectrum[0]!.sigmaMax).toBeCloseTo(fresh.sigmaMax, 12);
+    expect(b.spectrum[0]!.sigmaMin).toBeCloseTo(fresh.sigmaMin, 12);
     expect(b.lossesSince.length).toBe(0);
   });
 
   it('diverges cleanly: message with iteration and quantity, paused, no NaN kept', async () => {
     h = harness();
-    h.send({ type: 'init', config: small({ cell: 'linear', rho: 2, lr: 1, opt: 'sgd', clip: 0, T: 100, H: 8 }) });
+    h.send({
+      type: 'init',
+      config: small({ cell: 'linear', rho: 2, lr: 1, opt: 'sgd', clip: 0, T: 100, H: 8 }),
+    });
     h.send({ type: 'play' });
     await h.until(() => h!.msgs.some((m) => m.type === 'diverged'));
     const d = h.msgs.find((m): m is DivergedMessage => m.type === 'diverged')!;

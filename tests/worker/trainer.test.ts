@@ -37,7 +37,9 @@ describe('trainer', () => {
     for (let k = 0; k < 5; k++) t.step();
     const model = t.model;
     const run = t.run;
-    expect(t.setConfig({ lr: 0.05, opt: 'momentum', clip: 0.5, tbptt: 5, holdForget: 0.9 })).toBe(false);
+    expect(t.setConfig({ lr: 0.05, opt: 'momentum', clip: 0.5, tbptt: 5, holdForget: 0.9 })).toBe(
+      false,
+    );
     expect(t.model).toBe(model);
     expect(t.run).toBe(run);
     expect(t.iteration).toBe(5);
@@ -46,7 +48,8 @@ describe('trainer', () => {
     // Held forget gate: every f_t of the trace equals φ.
     const { T, B, H } = t.trace;
     const gates = t.trace.gates!;
-    for (let r = 0; r < T * B; r++) for (let u = 0; u < H; u++) expect(gates[r * 4 * H + H + u]).toBe(0.9);
+    for (let r = 0; r < T * B; r++)
+      for (let u = 0; u < H; u++) expect(gates[r * 4 * H + H + u]).toBe(0.9);
     // Truncation: with K = 5 and a last-step loss nothing reaches steps before T − 5 + 1.
     expect(t.trace.dhNorm[0]).toBe(0);
     expect(t.trace.dhNorm[T - 1]).toBeGreaterThan(0);
@@ -121,7 +124,9 @@ describe('trainer', () => {
   });
 
   it('detects divergence, restores the last finite state and reports what blew up', () => {
-    const t = createTrainer(small({ cell: 'linear', rho: 2, lr: 1, opt: 'sgd', clip: 0, T: 100, H: 8 }));
+    const t = createTrainer(
+      small({ cell: 'linear', rho: 2, lr: 1, opt: 'sgd', clip: 0, T: 100, H: 8 }),
+    );
     let res = t.step();
     let n = 1;
     while (res.ok && n < 50) {

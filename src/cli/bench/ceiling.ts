@@ -4,7 +4,14 @@
  * only for this measurement so that engine changes cannot move the yardstick.
  */
 
-function gemm4x2(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+function gemm4x2(
+  m: number,
+  n: number,
+  k: number,
+  A: Float64Array,
+  B: Float64Array,
+  C: Float64Array,
+): void {
   for (let i = 0; i < m; i += 4) {
     const a0 = i * k;
     const a1 = a0 + k;
@@ -74,5 +81,10 @@ export function measureCeiling(n = 256, runs = 9): CeilingResult {
   rates.sort((a, b) => a - b);
   let checksum = 0;
   for (let q = 0; q < C.length; q++) checksum += C[q]!;
-  return { gflops: rates[rates.length - 1]!, medianGflops: rates[rates.length >> 1]!, size: n, checksum };
+  return {
+    gflops: rates[rates.length - 1]!,
+    medianGflops: rates[rates.length >> 1]!,
+    size: n,
+    checksum,
+  };
 }

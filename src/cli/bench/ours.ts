@@ -40,7 +40,11 @@ export function median(xs: readonly number[]): number {
  * Median over `runs` of the mean ms per step, each run long enough (~targetMs) to time reliably.
  * Returns the final loss too, so a broken engine (loss not falling) shows in the output.
  */
-export function oursStepMs(c: BenchCase, runs = 7, targetMs = 250): { ms: number; loss: number; firstLoss: number } {
+export function oursStepMs(
+  c: BenchCase,
+  runs = 7,
+  targetMs = 250,
+): { ms: number; loss: number; firstLoss: number } {
   const { batch, I, O } = benchBatch(c);
   const model = createModel({ cell: c.cell, inputSize: I, hiddenSize: c.H, outputSize: O });
   initModel(model, createRng(7), { init: 'pytorch', rho: null, forgetBias: 0 });

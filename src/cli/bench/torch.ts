@@ -7,7 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './ours';
 
-const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bench/torch_peer.py');
+const SCRIPT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../bench/torch_peer.py',
+);
 
 export function torchAvailable(): boolean {
   const r = spawnSync('python3', ['-c', 'import torch'], { stdio: 'ignore' });
@@ -16,7 +19,11 @@ export function torchAvailable(): boolean {
 
 /** Median ms per step, or null when the script fails. */
 export function torchStepMs(c: BenchCase, runs: number): number | null {
-  const r = spawnSync('python3', [SCRIPT, c.cell, String(c.H), String(c.T), String(c.B), String(runs)], { encoding: 'utf8' });
+  const r = spawnSync(
+    'python3',
+    [SCRIPT, c.cell, String(c.H), String(c.T), String(c.B), String(runs)],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) return null;
   const ms = Number(r.stdout.trim().split('\n').pop());
   return Number.isFinite(ms) ? ms : null;

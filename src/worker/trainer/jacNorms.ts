@@ -30,7 +30,11 @@ function tridiagMax(a: Float64Array, b: Float64Array, m: number): number {
     }
     return count;
   };
-  for (let it = 0; it < 200 && hi - lo > 1e-15 * Math.max(Math.abs(hi), Math.abs(lo), Number.MIN_VALUE); it++) {
+  for (
+    let it = 0;
+    it < 200 && hi - lo > 1e-15 * Math.max(Math.abs(hi), Math.abs(lo), Number.MIN_VALUE);
+    it++
+  ) {
     const mid = 0.5 * (lo + hi);
     if (below(mid) === m) hi = mid;
     else lo = mid;
@@ -42,7 +46,15 @@ function tridiagMax(a: Float64Array, b: Float64Array, m: number): number {
  * `h` is the trace's [(T+1)][B][H] hidden states, `W` the H×H row-major W_hh, `tanh` false for the
  * linear cell. Returns [T] (index t−1 for step t).
  */
-export function stepJacNormsLanczos(W: Float64Array, H: number, h: Float64Array, T: number, B: number, seq: number, tanh: boolean): Float64Array {
+export function stepJacNormsLanczos(
+  W: Float64Array,
+  H: number,
+  h: Float64Array,
+  T: number,
+  B: number,
+  seq: number,
+  tanh: boolean,
+): Float64Array {
   const m = Math.min(H, MAX_KRYLOV);
   const out = new Float64Array(T);
   const Q = new Float64Array((m + 1) * H);

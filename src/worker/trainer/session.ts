@@ -79,7 +79,11 @@ export function createSession(opts: SessionOptions): Session {
 
   const postSnapshot = (force: boolean) => {
     if (trainer === null) return;
-    const { msg, transfer } = snap.build(trainer, view, { running, stepsPerSecond: running ? stepsPerSecond : 0, force });
+    const { msg, transfer } = snap.build(trainer, view, {
+      running,
+      stepsPerSecond: running ? stepsPerSecond : 0,
+      force,
+    });
     send(msg, transfer);
     dirty = false;
     lastPost = now();
@@ -138,7 +142,14 @@ export function createSession(opts: SessionOptions): Session {
         const nf = r.nonFinite!;
         running = false;
         pending = 0;
-        send({ v: PROTOCOL_VERSION, type: 'diverged', iteration: trainer.iteration + 1, quantity: nf.quantity, step: nf.step, ...(nf.param !== undefined ? { param: nf.param } : {}) });
+        send({
+          v: PROTOCOL_VERSION,
+          type: 'diverged',
+          iteration: trainer.iteration + 1,
+          quantity: nf.quantity,
+          step: nf.step,
+          ...(nf.param !== undefined ? { param: nf.param } : {}),
+        });
         dirty = true;
         break;
       }
@@ -228,13 +239,41 @@ export function createSession(opts: SessionOptions): Session {
         const seq = Math.min(view.seq, t.trace.B - 1);
         if (msg.kind === 'jacobian') {
           const j = jacobianProducts(t.model, t.trace, seq, jacOptions(t));
-          const out = { prodNorm: j.prodNorm.slice(), rhoRef: j.rhoRef.slice(), sigmaRef: j.sigmaRef.slice() };
-          send({ v: PROTOCOL_VERSION, type: 'analysis', kind: 'jacobian', iteration: t.iteration, seq, ...out }, [out.prodNorm.buffer, out.rhoRef.buffer, out.sigmaRef.buffer]);
+          const out = {
+            prodNorm: j.prodNorm.slice(),
+            rhoRef: j.rhoRef.slice(),
+            sigmaRef: j.sigmaRef.slice(),
+          };
+          send(
+            {
+              v: PROTOCOL_VERSION,
+              type: 'analysis',
+              kind: 'jacobian',
+              iteration: t.iteration,
+              seq,
+              ...out,
+            },
+            [out.prodNorm.buffer, out.rhoRef.buffer, out.sigmaRef.buffer],
+          );
         } else {
-          const raw = beltCurves(t.model, t.trace, seq, jacOptions(t)) as unknown as Record<string, unknown>;
+          const raw = beltCurves(t.model, t.trace, seq, jacOptions(t)) as unknown as Record<
+            string,
+            unknown
+          >;
           const curves: Record<string, Float64Array> = {};
-          for (const [k, val] of Object.entries(raw)) if (val instanceof Float64Array) curves[k] = val.slice();
-          send({ v: PROTOCOL_VERSION, type: 'analysis', kind: 'belt', iteration: t.iteration, seq, curves }, Object.values(curves).map((a) => a.buffer as ArrayBuffer));
+          for (const [k, val] of Object.entries(raw))
+            if (val instanceof Float64Array) curves[k] = val.slice();
+          send(
+            {
+              v: PROTOCOL_VERSION,
+              type: 'analysis',
+              kind: 'belt',
+              iteration: t.iteration,
+              seq,
+              curves,
+            },
+            Object.values(curves).map((a) => a.buffer as ArrayBuffer),
+          );
         }
         return;
       }
@@ -243,7 +282,13 @@ export function createSession(opts: SessionOptions): Session {
         const r = gradCheck(t.model, t.batch, gradcheckOptions(t));
         // gradCheck leaves other gradients in param.dw; recompute so the trace and dw agree again.
         t.recompute();
-        send({ v: PROTOCOL_VERSION, type: 'gradcheck', maxRelError: r.maxRelError, worst: r.worst, checked: r.checked });
+        send({
+          v: PROTOCOL_VERSION,
+          type: 'gradcheck',
+          maxRelError: r.maxRelError,
+          worst: r.worst,
+          checked: r.checked,
+        });
         return;
       }
       case 'loadWeights':
