@@ -70,7 +70,14 @@ export async function peerStepMs({
     opt.dispose();
     model.dispose();
   };
+  const tFirst = performance.now();
   const firstLoss = step();
+  const first = performance.now() - tFirst;
+  // The first step also builds kernels; 3× the bar is still far beyond a contender.
+  if (giveUpAboveMs !== undefined && first > 3 * giveUpAboveMs) {
+    dispose();
+    return { ms: first, loss: firstLoss, firstLoss, estimate: true };
+  }
   const t0 = performance.now();
   step();
   const est = performance.now() - t0;
