@@ -82,7 +82,11 @@ const Header = v.looseObject({
   rho: v.optional(v.pipe(v.number('expected a number'), v.minValue(0, 'expected ≥ 0'))),
   forgetBias: v.optional(v.number('expected a number')),
   holdForget: v.optional(
-    v.pipe(v.number('expected a number'), v.minValue(0, 'expected ≥ 0'), v.maxValue(1, 'expected ≤ 1')),
+    v.pipe(
+      v.number('expected a number'),
+      v.minValue(0, 'expected ≥ 0'),
+      v.maxValue(1, 'expected ≤ 1'),
+    ),
   ),
   seed: v.optional(
     v.pipe(
@@ -156,9 +160,14 @@ function resolveWeights(
   if (rho !== undefined) {
     const zero = setModelSpectralRadius(model, rho).find((r) => r.zero && rho > 0);
     if (zero !== undefined)
-      throw new SpecError(`spec.rho: W_hh gate block ${zero.gate} has spectral radius 0 and cannot be rescaled`);
+      throw new SpecError(
+        `spec.rho: W_hh gate block ${zero.gate} has spectral radius 0 and cannot be rescaled`,
+      );
   }
-  return Object.fromEntries(model.params.map((p) => [p.name, p.w])) as Record<ParamName, Float64Array>;
+  return Object.fromEntries(model.params.map((p) => [p.name, p.w])) as Record<
+    ParamName,
+    Float64Array
+  >;
 }
 
 /** Parses a decoded JSON value into a checked spec; throws SpecError naming the first bad field. */
@@ -199,7 +208,11 @@ export function parseSpec(raw: unknown): GradSpec {
     if (x === undefined) throw new SpecError(`${path}: missing`);
     const { rows, cols } = paramShape(ms, name);
     const isBias = name.endsWith('bias') || name.startsWith('bias');
-    (given as Record<ParamName, Float64Array>)[name] = tensor(path, x, isBias ? [rows] : [rows, cols]);
+    (given as Record<ParamName, Float64Array>)[name] = tensor(
+      path,
+      x,
+      isBias ? [rows] : [rows, cols],
+    );
   }
   const seed = h.seed ?? 0;
   const weights = resolveWeights(ms, given, h.init, seed, h.rho, h.forgetBias);

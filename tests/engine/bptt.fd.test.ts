@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradCheck, stateGradCheck } from '../../src/engine/gradcheck';
 import { createRng } from '../../src/engine/rng';
+import { createWorkspace, forwardBackward } from '../../src/engine/bptt';
 import type { RunOptions } from '../../src/engine/bptt';
 import type { AnyLossKind, CellKind } from '../../src/engine/types';
 import { randomBatch, randomModel, randomState, specOf } from './bptt-helpers';
@@ -64,6 +65,21 @@ describe.each(CELLS)('%s cell: gradients equal finite differences', (cell) => {
   it('saturated units (large weights and inputs)', () => {
     check({ cell, I: 2, H: 3, O: 2, T: 5, B: 2 }, 'mse_all', 77, {}, 2.5, 3);
   });
+
+  if (cell === 'rnn') {
+    it('the saturated case really saturates: most |h| > 0.95', () => {
+      const s: Sizes = { cell, I: 2, H: 3, O: 2, T: 5, B: 2 };
+      const rng = createRng(77);
+      const model = randomModel(specOf(s), rng, 2.5);
+      const batch = randomBatch(s, 'mse_all', rng);
+      for (let i = 0; i < batch.inputs.length; i++) batch.inputs[i] = batch.inputs[i]! * 3;
+      const tr = forwardBackward(model, batch, createWorkspace(model.spec, s.T, s.B), {
+        h0: randomState(s.B * s.H, rng),
+      });
+      const h = tr.h.subarray(s.B * s.H);
+      expect(h.filter((v) => Math.abs(v) > 0.95).length / h.length).toBeGreaterThan(0.5);
+    });
+  }
 
   it.each([
     ['mse_all', 6, 2],
