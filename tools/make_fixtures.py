@@ -2,7 +2,7 @@
 """PyTorch (float64) reference values for the engine, written to tests/fixtures/<cell>-<loss>[-tK].json.
 
 Each fixture is a `grad` CLI spec (cell, sizes, loss, weights, h0, c0, inputs, targets, optional
-truncate) plus what a correct engine prints (lossValue, grads, hidden, dL_dh, dL_dh_norm, dL_dh0;
+truncate and holdForget) plus what a correct engine prints (lossValue, grads, hidden, dL_dh, dL_dh_norm, dL_dh0;
 LSTM: cellState, dL_dc, dL_dc_norm, dL_dc0; gates).
 
 Sources of truth:
@@ -40,8 +40,9 @@ def make_module(cell, I, H):
     return torch.nn.RNN(I, H, nonlinearity='tanh')  # 'linear' borrows the layout only
 
 
-def manual_step(cell, p, x, h, c):
-    """One step by hand with the module's weights; returns h, c, gate activations [B][G*H]."""
+def manual_step(cell, p, x, h, c, hold=None):
+    """One step by hand with the module's weights; returns h, c, gate activations [B][G*H].
+    hold = phi replaces the forget gate by the constant phi (the LSTM teaching override)."""
     a_i = x @ p['weight_ih_l0'].T + p['bias_ih_l0']
     a_h = h @ p['weight_hh_l0'].T + p['bias_hh_l0']
     if cell == 'linear':
@@ -52,6 +53,8 @@ def manual_step(cell, p, x, h, c):
         a = a_i + a_h
         i, f, g, o = a.chunk(4, dim=1)
         i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
+        if hold is not None:
+            f = torch.full_like(f, hold)
         c = f * c + i * g
         return o * torch.tanh(c), c, torch.cat([i, f, g, o], dim=1)
     ir, iz, inn = a_i.chunk(3, dim=1)
@@ -77,7 +80,7 @@ def cut_after(T, K, t):
     return 0 < K < T and (T - t) % K == 0
 
 
-def run(cell, loss_kind, params, readout, h0, c0, xs, targets, K, use_module):
+def run(cell, loss_kind, params, readout, h0, c0, xs, targets, K, use_module, hold=None):
     """Step-by-step forward; returns loss, per-step h (injected), c, gates, and the graph leaves."""
     T = xs.shape[0]
     inj_h = [torch.zeros_like(h0, requires_grad=True) for _ in range(T)]
@@ -96,7 +99,7 @@ def run(cell, loss_kind, params, readout, h0, c0, xs, targets, K, use_module):
                 hn, cn = hn[0], None
             g = None
         else:
-            hn, cn, g = manual_step(cell, params, xs[t], h, c)
+            hn, cn, g = manual_step(cell, params, xs[t], h, c, hold)
             if cell == 'lstm':
                 # total dL/dc_t: perturb c_t before h_t = o * tanh(c_t) is formed
                 i, f, gg, o = g.chunk(4, dim=1)
@@ -121,7 +124,7 @@ def tolist(x):
     return x.detach().tolist()
 
 
-def fixture(cell, loss_kind, T, B, I, H, O, seed, K=0, scale=0.6):
+def fixture(cell, loss_kind, T, B, I, H, O, seed, K=0, scale=0.6, hold=None):
     global mod
     torch.manual_seed(seed)
     mod = make_module(cell, I, H)
@@ -146,9 +149,10 @@ def fixture(cell, loss_kind, T, B, I, H, O, seed, K=0, scale=0.6):
     else:
         targets = torch.randint(0, O, (B,))
 
-    # Authoritative graph: the module itself (except for 'linear', which has no module equivalent).
-    use_module = cell != 'linear'
-    loss, hs, cs, _, inj_h, _ = run(cell, loss_kind, params, readout, h0, c0, xs, targets, K, use_module)
+    # Authoritative graph: the module itself (except for 'linear' and a held forget gate, which have
+    # no module equivalent; there the hand-written equations, checked against the module elsewhere).
+    use_module = cell != 'linear' and hold is None
+    loss, hs, cs, _, inj_h, _ = run(cell, loss_kind, params, readout, h0, c0, xs, targets, K, use_module, hold)
     loss.backward()
     grads = {n: p.grad.clone() for n, p in zip(names + ['readout.weight', 'readout.bias'], leaves)}
     dh = torch.stack([grad_or_zero(g) for g in inj_h])
@@ -176,14 +180,14 @@ def fixture(cell, loss_kind, T, B, I, H, O, seed, K=0, scale=0.6):
     if c0 is not None:
         c0.grad = None
     # Manual graph with explicit c_t and gate activations, checked against the module's numbers.
-    loss_m, hs_m, cs_m, gates_m, inj_hm, inj_cm = run(cell, loss_kind, params, readout, h0, c0, xs, targets, K, False)
+    loss_m, hs_m, cs_m, gates_m, inj_hm, inj_cm = run(cell, loss_kind, params, readout, h0, c0, xs, targets, K, False, hold)
     loss_m.backward()
     assert abs(loss_m.item() - loss.item()) <= 1e-13 * abs(loss.item())
     assert torch.allclose(torch.stack([x.detach() for x in hs_m]), hidden, rtol=1e-13, atol=1e-15)
     assert torch.allclose(torch.stack([grad_or_zero(g) for g in inj_hm]), dh, rtol=1e-11, atol=1e-16)
 
     spec = {
-        'name': f'{cell}-{loss_kind}' + (f'-t{K}' if K else ''),
+        'name': f'{cell}-{loss_kind}' + (f'-t{K}' if K else '') + (f'-hold{hold}' if hold is not None else ''),
         'cell': cell, 'inputSize': I, 'hiddenSize': H, 'outputSize': O, 'seqLen': T, 'batch': B,
         'loss': loss_kind,
         'weights': {n: tolist(params[n]) for n in names} | {'readout.weight': tolist(readout['weight']), 'readout.bias': tolist(readout['bias'])},
@@ -195,6 +199,8 @@ def fixture(cell, loss_kind, T, B, I, H, O, seed, K=0, scale=0.6):
     spec['targets'] = targets.tolist()
     if K:
         spec['truncate'] = K
+    if hold is not None:
+        spec['holdForget'] = hold
     spec.update({
         'lossValue': loss.item(),
         'grads': {n: tolist(g) for n, g in grads.items()},
@@ -233,8 +239,13 @@ def main():
         cases.append((cell, 'xent_all', 8, 2, 2, 3, 3, seed + 1, 4))
         cases.append((cell, 'mse_last', 7, 2, 2, 3, 2, seed + 2, 3))
         seed += 3
-    for (cell, loss_kind, T, B, I, H, O, s, K) in cases:
-        spec = fixture(cell, loss_kind, T, B, I, H, O, s, K)
+    cases = [c + (None,) for c in cases]
+    # LSTM with the forget gate held at phi (no gradient reaches the f rows).
+    cases.append(('lstm', 'mse_all', 6, 2, 2, 3, 2, seed, 0, 0.9))
+    cases.append(('lstm', 'xent_last', 6, 2, 2, 3, 3, seed + 1, 0, 1.0))
+    cases.append(('lstm', 'mse_all', 7, 2, 2, 3, 2, seed + 2, 3, 0.5))
+    for (cell, loss_kind, T, B, I, H, O, s, K, hold) in cases:
+        spec = fixture(cell, loss_kind, T, B, I, H, O, s, K, hold=hold)
         path = os.path.join(OUT, spec['name'] + '.json')
         with open(path, 'w') as fh:
             json.dump(spec, fh)

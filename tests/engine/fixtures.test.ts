@@ -1,5 +1,5 @@
 /**
- * The engine against PyTorch float64 (tests/fixtures/<cell>-<loss>[-tK].json, made by
+ * The engine against PyTorch float64 (tests/fixtures/<cell>-<loss>[-tK][-holdφ].json, made by
  * tools/make_fixtures.py, and the three shared worked examples): every printed number to 1e−9
  * relative. Values below 1e−12 in magnitude compare absolutely at 1e−21 (exact zeros stay exact
  * to that level).
@@ -25,7 +25,7 @@ const KEYS = [
   'gates',
 ];
 const FILES = readdirSync(DIR).filter((f) =>
-  /^(example-)?(linear|rnn|lstm|gru)-(mse|xent)_(last|all)(-t\d+)?\.json$/.test(f),
+  /^(example-)?(linear|rnn|lstm|gru)-(mse|xent)_(last|all)(-t\d+)?(-hold[\d.]+)?\.json$/.test(f),
 );
 
 type Json = number | Json[] | { [k: string]: Json };
@@ -46,6 +46,7 @@ it('finds every cell × loss fixture', () => {
       expect(FILES).toContain(`${cell}-${loss}.json`);
   }
   expect(FILES.filter((f) => f.includes('-t')).length).toBeGreaterThanOrEqual(12);
+  expect(FILES.filter((f) => f.includes('-hold')).length).toBeGreaterThanOrEqual(3);
   expect(FILES.filter((f) => f.startsWith('example-')).length).toBe(3);
 });
 
