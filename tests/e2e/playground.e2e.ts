@@ -49,6 +49,9 @@ describe('the playground', () => {
     for (const label of ['Cell', 'Task', 'Sequence length', 'Hidden units', 'Batch size', 'Initialization', 'Spectral radius', 'Forget gate bias', 'Hold forget gate', 'Optimizer', 'Learning rate', 'Clip gradients', 'Seed']) {
       expect(await page.getByLabel(label, { exact: true }).count(), label).toBeGreaterThan(0);
     }
+    await page.getByRole('button', { name: 'Step' }).first().click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll').toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

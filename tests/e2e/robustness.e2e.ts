@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, screenshot, watchErrors } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Nothing on screen may show NaN: no text, no SVG path. */
+async function expectNoNaN(page: Page) {
+  const bad = await page.evaluate(() => {
+    const paths = [...document.querySelectorAll('path')].filter((p) => /NaN|Infinity/.test(p.getAttribute('d') ?? ''));
+    const text = document.body.innerText;
+    return { paths: paths.length, text: /\bNaN\b|\bInfinity\b/.test(text) };
+  });
+  expect(bad).toEqual({ paths: 0, text: false });
+}
+
+describe('never blank, never lost', () => {
+  it('the exploding preset at the maximum learning rate diverges within 10 s with a clear message, every panel alive', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(`${inject('baseUrl')}?lesson=exploding-max`);
+    await page.locator('[data-readout="header-iteration"]').waitFor();
+    expect(await page.getByLabel('Learning rate', { exact: true }).inputValue()).toBe('0');
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Play' }).first().click();
+    await page.locator('[data-notice="diverged"]').waitFor({ timeout: 10000 });
+    const seconds = (Date.now() - started) / 1000;
+    const text = await page.locator('[data-notice="diverged"]').textContent();
+    expect(text).toMatch(/Diverged at iteration \d+/);
+    expect(text).toMatch(/try clipping or a smaller ρ/);
+    expect(await page.getByRole('button', { name: 'Play' }).first().isDisabled()).toBe(true);
+    expect(await page.locator('[data-panel-error]').count()).toBe(0);
+    for (const title of ['Gradient through time', 'Spectrum of W_hh', 'Loss', 'Hidden state']) {
+      await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    }
+    await expectNoNaN(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, 'diverged');
+    console.log(`diverged message after ${seconds.toFixed(1)} s`);
+
+    // One click: clipping on, reset, and training works again.
+    await page.getByRole('button', { name: 'Turn on clipping and reset' }).click();
+    await page.locator('[data-notice="diverged"]').waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Clip gradients', { exact: true }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Step' }).first().click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('when the worker cannot start, the page says so and trains on its own thread', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchErrors(page);
+    await page.route(/training\.worker/, (route) => route.abort());
+    await page.goto(`${inject('baseUrl')}?T=20&H=8`);
+    await page.locator('[data-notice="worker"]').waitFor({ timeout: 15000 });
+    expect(await page.locator('[data-notice="worker"]').textContent()).toMatch(/worker/i);
+    await page.getByRole('button', { name: 'Play' }).first().click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 20, null, { timeout: 15000 });
+    expect(await page.locator('.header-readouts').textContent()).toMatch(/page thread/);
+    await screenshot(page, 'worker-fallback');
+    // The aborted worker request is the only error the console may show.
+    expect(errors.filter((e) => !/training\.worker|Failed to load resource|net::ERR_FAILED/.test(e))).toEqual([]);
+    await page.close();
+  });
+});
