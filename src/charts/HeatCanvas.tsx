@@ -1,9 +1,10 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { Axis, type AxisScale } from './Axis';
 import { ColorLegend } from './ColorLegend';
 import { DIVERGING_LUT, SEQUENTIAL_LUT, type Lut } from './colors';
-import { drawHeat, type HeatContext, type HeatMode } from './drawHeat';
+import { drawHeat, heatCellAt, type HeatCell, type HeatContext, type HeatMode } from './drawHeat';
+import { formatSci } from './format';
 import { plotMargin } from './plotUtil';
 import { finiteExtent, stickyLogDomain, type Domain } from './scales';
 import { useChartWidth } from './useChartWidth';
@@ -44,6 +45,16 @@ export interface HeatCanvasProps {
   yLabel?: string;
   /** Colour legend title, e.g. "‖∂L/∂hₜ‖"; no legend when omitted. */
   legendLabel?: string;
+  /** Rows to flag at the right edge, in data y units (e.g. iterations where clipping fired). */
+  yMarks?: readonly number[];
+  /** Tooltip text of a y mark (default "clipped"). */
+  yMarkLabel?: string;
+  /** Name of x in the hover readout (default "t"). */
+  xName?: string;
+  /** Name of y in the hover readout (default "row"). */
+  yName?: string;
+  /** Name of the value in the hover readout (default "value"). */
+  valueName?: string;
   /** Plot height in px including axes (default 220). */
   height?: number;
   /** Fixed width in px; default: the container width. */
@@ -82,6 +93,7 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
   const lut = props.lut ?? (mode === 'diverging' ? DIVERGING_LUT : SEQUENTIAL_LUT);
   const rowStart = props.rowStart ?? 0;
   const filled = Math.min(rows, props.rowCount ?? rows);
+  const [hover, setHover] = useState<HeatCell | null>(null);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -131,11 +143,46 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
         <svg className="chart-svg heat-overlay" width={width} height={height} role="img" aria-label={props.ariaLabel}>
           <g transform={`translate(${m.left},${m.top})`}>
             <rect className="heat-frame" width={iw} height={ih} />
+            {(props.yMarks ?? []).map((y, k) => {
+              const py = ys(y);
+              return py >= 0 && py <= ih ? (
+                <path key={k} className="heat-mark" d={`M${iw},${py}l${8 * fontScale},${-5 * fontScale}v${10 * fontScale}z`}>
+                  <title>{`${props.yMarkLabel ?? 'clipped'}: ${props.yName ?? 'row'} ${y}`}</title>
+                </path>
+              ) : null;
+            })}
+            <rect
+              className="heat-hit"
+              width={iw}
+              height={ih}
+              onMouseMove={(e) => {
+                const r = e.currentTarget.getBoundingClientRect();
+                const cell = heatCellAt(e.clientX - r.left, e.clientY - r.top, iw, ih, rows, cols, { newestOnTop, rowStart, rowCount: filled });
+                setHover((old) => (old && cell && old.index === cell.index ? old : cell));
+              }}
+              onMouseLeave={() => setHover(null)}
+            />
             <Axis scale={ys as AxisScale} orient="left" title={props.yLabel} integer tickCount={5} log={false} />
             <Axis scale={xs as AxisScale} orient="bottom" offset={ih} title={props.xLabel} integer log={false} />
           </g>
         </svg>
       </div>
+      {hover && (
+        <div
+          className="chart-tooltip"
+          role="tooltip"
+          style={{ left: m.left + Math.min(xs(xStart + hover.col) + 12, iw - 150 * fontScale), top: Math.max(0, ys(yStart + hover.row * yStep) + m.top + 12) }}
+        >
+          <div className="chart-tooltip-row">
+            <span>{`${props.xName ?? 't'} = ${xStart + hover.col}`}</span>
+            <span>{`${props.yName ?? 'row'} ${yStart + hover.row * yStep}`}</span>
+          </div>
+          <div className="chart-tooltip-row">
+            <span>{props.valueName ?? 'value'}</span>
+            <span className="num">{formatSci(values[hover.index] as number, 3)}</span>
+          </div>
+        </div>
+      )}
       {props.legendLabel && (
         <ColorLegend lut={lut} domain={domain} mode={mode} label={props.legendLabel} fontScale={fontScale} width={Math.min(width, 360 * Math.max(1, fontScale))} />
       )}

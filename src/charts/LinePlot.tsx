@@ -24,6 +24,18 @@ export interface HLine {
   label?: string;
 }
 
+/** A further named series drawn on the same axes. */
+export interface ExtraSeries {
+  /** y per index (same x as the main series). */
+  y: Float64Array;
+  /** Legend name, e.g. "‖∂L/∂cₜ‖". */
+  label: string;
+  /** Stroke colour (CSS). */
+  color: string;
+  /** Dashed stroke. */
+  dashed?: boolean;
+}
+
 /** Props of {@link LinePlot}. */
 export interface LinePlotProps {
   /** Main series, y per index. Zeros (on a log axis), NaN and ±Infinity break the line. */
@@ -38,6 +50,8 @@ export interface LinePlotProps {
   trail?: readonly Float64Array[];
   /** Dashed reference series on the same x (e.g. ρ^(T−t)·‖dL/dh_T‖). */
   reference?: Float64Array | null;
+  /** Further named series on the same axes, e.g. ‖∂L/∂cₜ‖ beside ‖∂L/∂hₜ‖. */
+  series?: readonly ExtraSeries[];
   /** Dashed horizontal reference lines (e.g. chance-level loss). */
   hlines?: readonly HLine[];
   /** Vertical markers: truncation cut lines, clipped-iteration ticks. */
@@ -100,9 +114,9 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
 
   const yDomain = useMemo<Domain>(() => {
     if (props.yDomain) return props.yDomain;
-    const cols = [y.subarray(0, n), ...(trail ?? []), ...(reference ? [reference] : [])];
+    const cols = [y.subarray(0, n), ...(trail ?? []), ...(reference ? [reference] : []), ...(props.series ?? []).map((e) => e.y)];
     return logY ? stickyLogDomain(null, cols) : stickyLinearDomain(null, cols);
-  }, [props.yDomain, y, n, trail, reference, logY]);
+  }, [props.yDomain, y, n, trail, reference, props.series, logY]);
 
   const xs = useMemo(() => scaleLinear().domain(xDomain).range([0, iw]), [xDomain, iw]);
   const ys = useMemo(
@@ -128,6 +142,7 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
   const mainPath = useMemo(() => pathOf(y, n), [pathOf, y, n]);
   const refPath = useMemo(() => (reference ? pathOf(reference, Math.min(reference.length, n)) : ''), [pathOf, reference, n]);
   const trailPaths = useMemo(() => (trail ?? []).map((col) => pathOf(col, col.length)), [pathOf, trail]);
+  const extraPaths = useMemo(() => (props.series ?? []).map((e) => pathOf(e.y, Math.min(e.y.length, n))), [pathOf, props.series, n]);
 
   const nTrail = trailPaths.length;
   const color = props.color ?? 'var(--accent)';
@@ -136,7 +151,7 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
 
   return (
     <div ref={ref} className="chart line-plot">
-      {(props.seriesLabel || props.referenceLabel || nTrail > 0) && (
+      {(props.seriesLabel || props.referenceLabel || nTrail > 0 || extraPaths.length > 0) && (
         <ul className="chart-legend" aria-hidden="true">
           {props.seriesLabel && (
             <li>
@@ -150,6 +165,12 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
               {props.trailLabel ?? 'earlier iterations'}
             </li>
           )}
+          {(props.series ?? []).map((e, k) => (
+            <li key={`s${k}`}>
+              <svg width="22" height="10"><line x1="1" x2="21" y1="5" y2="5" className="chart-line" style={{ stroke: e.color }} strokeDasharray={e.dashed ? '5 3' : undefined} /></svg>
+              {e.label}
+            </li>
+          ))}
           {props.referenceLabel && (
             <li>
               <svg width="22" height="10"><line x1="1" x2="21" y1="5" y2="5" className="chart-reference" strokeDasharray="6 4" /></svg>
@@ -188,6 +209,9 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
                   </text>
                 )}
               </g>
+            ))}
+            {extraPaths.map((d, k) => (
+              <path key={`e${k}`} className="chart-line chart-line-extra" d={d} style={{ stroke: props.series?.[k]?.color }} strokeDasharray={props.series?.[k]?.dashed ? '5 3' : undefined} />
             ))}
             <path className="chart-line" d={mainPath} style={{ stroke: color }} />
           </g>

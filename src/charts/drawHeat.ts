@@ -101,3 +101,36 @@ export function drawHeat(
   }
   return img;
 }
+
+/** A grid cell under the pointer: logical row, column and the flat index into `values`. */
+export interface HeatCell {
+  /** Logical row (0 = oldest / first). */
+  row: number;
+  /** Column. */
+  col: number;
+  /** Index into the row-major values array (ring buffer resolved). */
+  index: number;
+}
+
+/**
+ * The cell at plot-area position (px, py) of a plot iw × ih px, the inverse of drawHeat's layout;
+ * null outside the grid or on a row not yet filled.
+ */
+export function heatCellAt(
+  px: number,
+  py: number,
+  iw: number,
+  ih: number,
+  rows: number,
+  cols: number,
+  opts: Pick<DrawHeatOptions, 'newestOnTop' | 'rowStart' | 'rowCount'> = {},
+): HeatCell | null {
+  if (!(px >= 0 && px < iw && py >= 0 && py < ih) || rows <= 0 || cols <= 0) return null;
+  const col = Math.floor((px / iw) * cols);
+  const screenRow = Math.floor((py / ih) * rows);
+  const filled = Math.min(rows, opts.rowCount ?? rows);
+  const row = opts.newestOnTop ? filled - 1 - screenRow : screenRow;
+  if (row < 0 || row >= filled) return null;
+  const phys = ((((opts.rowStart ?? 0) + row) % rows) + rows) % rows;
+  return { row, col, index: phys * cols + col };
+}

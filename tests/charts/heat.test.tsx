@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { DIVERGING_LUT, SEQUENTIAL_LUT } from '../../src/charts/colors';
-import { drawHeat, type HeatContext } from '../../src/charts/drawHeat';
+import { drawHeat, heatCellAt, type HeatContext } from '../../src/charts/drawHeat';
 import { HeatCanvas, heatDomain } from '../../src/charts/HeatCanvas';
 import { texts } from './markup';
 
@@ -134,5 +134,42 @@ describe('<HeatCanvas>', () => {
   it('default domains: log ignores zeros, diverging is symmetric', () => {
     expect(heatDomain(Float64Array.from([0, 2e-3, 0.5]), 'log')).toEqual([1e-3, 1]);
     expect(heatDomain(Float64Array.from([-0.5, 2, NaN]), 'diverging')).toEqual([-2, 2]);
+  });
+});
+
+describe('heatCellAt', () => {
+  it('inverts the drawHeat layout, including newest-on-top ring buffers', () => {
+    // 4 physical rows × 5 cols in a 100 × 40 px plot: cells are 20 × 10 px.
+    expect(heatCellAt(0, 0, 100, 40, 4, 5)).toEqual({ row: 0, col: 0, index: 0 });
+    expect(heatCellAt(99, 39, 100, 40, 4, 5)).toEqual({ row: 3, col: 4, index: 19 });
+    // Newest on top, ring head at physical row 2, 3 rows filled: top screen row is logical row 2 → physical 0.
+    expect(heatCellAt(45, 5, 100, 40, 4, 5, { newestOnTop: true, rowStart: 2, rowCount: 3 })).toEqual({ row: 2, col: 2, index: 2 });
+    expect(heatCellAt(45, 25, 100, 40, 4, 5, { newestOnTop: true, rowStart: 2, rowCount: 3 })).toEqual({ row: 0, col: 2, index: 12 });
+    // The unfilled bottom row and points outside give null.
+    expect(heatCellAt(45, 35, 100, 40, 4, 5, { newestOnTop: true, rowCount: 3 })).toBeNull();
+    expect(heatCellAt(-1, 5, 100, 40, 4, 5)).toBeNull();
+    expect(heatCellAt(100, 5, 100, 40, 4, 5)).toBeNull();
+  });
+  it('agrees with drawHeat on which pixel row holds which value', () => {
+    const ctx = fakeCtx(10, 10);
+    const values = Float64Array.from([1e-3, 1e-2, 1e-1, 1]);
+    const opts = { newestOnTop: true, rowStart: 1, rowCount: 4 };
+    const img = drawHeat(ctx, values, 4, 1, SEQUENTIAL_LUT, [1e-3, 1], opts) as ImageData;
+    for (let screen = 0; screen < 4; screen++) {
+      const cell = heatCellAt(0.5, screen * 10 + 5, 1, 40, 4, 1, opts);
+      const v = values[cell?.index ?? -1] as number;
+      const k = Math.round(((Math.log10(v) + 3) / 3) * 255);
+      expect(px(img, 1, screen, 0)).toEqual(lutAt(SEQUENTIAL_LUT, k));
+    }
+  });
+});
+
+describe('<HeatCanvas> marks', () => {
+  it('flags marked rows (clipping) at the right edge, only inside the shown range', () => {
+    const html = renderToStaticMarkup(
+      <HeatCanvas values={new Float64Array(20).fill(1)} rows={10} cols={2} yStart={0} yStep={10} newestOnTop yMarks={[30, 70, 5000]} yName="iteration" width={400} height={300} ariaLabel="h" />,
+    );
+    const marks = [...html.matchAll(/<path class="heat-mark"[^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(marks).toEqual(['clipped: iteration 30', 'clipped: iteration 70']);
   });
 });

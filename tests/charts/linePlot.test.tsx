@@ -91,4 +91,16 @@ describe('<LinePlot>', () => {
     expect(html).not.toMatch(/NaN/);
     expect(attr(withClass(html, 'path', 'chart-line')[0] ?? '', 'd')).toBe('');
   });
+
+  it('draws extra named series with legend entries and includes them in the default domain', () => {
+    const html = renderToStaticMarkup(
+      <LinePlot y={f64(1, 0.5)} series={[{ y: f64(1e-5, 1e-4), label: '‖∂L/∂cₜ‖', color: '#0072B2', dashed: true }]} logY width={400} ariaLabel="p" />,
+    );
+    const extra = withClass(html, 'path', 'chart-line-extra');
+    expect(extra.length).toBe(1);
+    expect(attr(extra[0] as string, 'stroke-dasharray')).toBe('5 3');
+    expect(attr(extra[0] as string, 'style')).toContain('#0072B2');
+    expect(html).toContain('‖∂L/∂cₜ‖');
+    expect(texts(html)).toContain('10⁻⁵');
+  });
 });
