@@ -17,6 +17,8 @@ import { stepJacNormsLanczos } from './trainer/jacNorms';
 const SPECTRUM_MIN_GAP_MS = 250;
 /** Shortest gap between two step-Jacobian recomputations while training runs. */
 const JACOBIAN_MIN_GAP_MS = 100;
+/** A forced snapshot still skips a recomputation that last took longer than this (see forceSlow). */
+const FORCE_CAP_MS = 100;
 /** A recomputation may take at most 1/BUDGET_FACTOR of the wall time between two of them. */
 const BUDGET_FACTOR = 5;
 
@@ -32,6 +34,11 @@ export interface SnapshotInput {
   stepsPerSecond: number;
   /** Recompute throttled quantities now regardless of the time budget (paused, single step). */
   force: boolean;
+  /**
+   * Also force ones whose last run took longer than FORCE_CAP_MS. Without it a forced snapshot skips
+   * them (so `pause` answers at once) and the result says `stale`; the session then asks again.
+   */
+  forceSlow?: boolean;
 }
 
 export interface Snapshotter {
@@ -39,7 +46,7 @@ export interface Snapshotter {
     trainer: Trainer,
     view: View,
     input: SnapshotInput,
-  ): { msg: Snapshot; transfer: ArrayBuffer[] };
+  ): { msg: Snapshot; transfer: ArrayBuffer[]; stale: boolean };
   /** Forget cached analyses (after a rebuild). */
   invalidate(): void;
 }
@@ -81,9 +88,10 @@ export function createSnapshotter(now: () => number): Snapshotter {
   const due = (at: number, cost: number, gap: number, t: number) =>
     t - at >= Math.max(gap, BUDGET_FACTOR * cost);
 
-  const updateSpectrum = (trainer: Trainer, force: boolean): void => {
+  /** Returns true when the spectrum shown is out of date (skipped for time). */
+  const updateSpectrum = (trainer: Trainer, force: boolean, forceSlow: boolean): boolean => {
     const key = `${trainer.run}:${trainer.whhVersion}`;
-    if (key === spectrumKey) return;
+    if (key === spectrumKey) return false;
     const rs = trainer.rescale;
     if (
       rs !== null &&
@@ -104,11 +112,12 @@ export function createSnapshotter(now: () => number): Snapshotter {
       });
       spectrumKey = key;
       spectrumIteration = trainer.iteration;
-      return;
+      return false;
     }
     const t0 = now();
-    if (!force && spectrumKey !== '' && !due(spectrumAt, spectrumCost, SPECTRUM_MIN_GAP_MS, t0))
-      return;
+    const forced = force && (forceSlow || spectrumCost <= FORCE_CAP_MS);
+    if (!forced && spectrumKey !== '' && !due(spectrumAt, spectrumCost, SPECTRUM_MIN_GAP_MS, t0))
+      return true;
     const cell = trainer.config.cell;
     const G = gateCount(cell);
     const names = GATE_NAMES[cell];
@@ -129,18 +138,25 @@ export function createSnapshotter(now: () => number): Snapshotter {
     spectrumIteration = trainer.iteration;
     spectrumAt = now();
     spectrumCost = spectrumAt - t0;
+    return false;
   };
 
-  const updateJacobian = (trainer: Trainer, seq: number, force: boolean): void => {
+  const updateJacobian = (
+    trainer: Trainer,
+    seq: number,
+    force: boolean,
+    forceSlow: boolean,
+  ): boolean => {
     const cell = trainer.config.cell;
     if (cell !== 'rnn' && cell !== 'linear') {
       jac = null;
-      return;
+      return false;
     }
     const key = `${trainer.run}:${trainer.traceVersion}:${seq}`;
-    if (key === jacKey) return;
+    if (key === jacKey) return false;
     const t0 = now();
-    if (!force && jacKey !== '' && !due(jacAt, jacCost, JACOBIAN_MIN_GAP_MS, t0)) return;
+    const forced = force && (forceSlow || jacCost <= FORCE_CAP_MS);
+    if (!forced && jacKey !== '' && !due(jacAt, jacCost, JACOBIAN_MIN_GAP_MS, t0)) return true;
     const tr = trainer.trace;
     jac = stepJacNormsLanczos(
       trainer.model.param('weight_hh_l0').w,
@@ -155,6 +171,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
     jacIteration = trainer.iteration;
     jacAt = now();
     jacCost = jacAt - t0;
+    return false;
   };
 
   return {
@@ -162,6 +179,8 @@ export function createSnapshotter(now: () => number): Snapshotter {
       spectrumKey = '';
       jacKey = '';
       jac = null;
+      spectrumCost = 0;
+      jacCost = 0;
     },
 
     build(trainer, view, input) {
@@ -170,8 +189,9 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const G = gateCount(tr.cell);
       const seq = Math.min(Math.max(0, view.seq), B - 1);
       const gate = Math.min(Math.max(0, view.gate), Math.max(0, G - 1));
-      updateSpectrum(trainer, input.force);
-      updateJacobian(trainer, seq, input.force);
+      const slow = input.forceSlow === true;
+      const staleSpectrum = updateSpectrum(trainer, input.force, slow);
+      const staleJac = updateJacobian(trainer, seq, input.force, slow);
 
       const drained = trainer.log.drain();
       const task = trainer.task;
@@ -253,7 +273,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
         add(s.re);
         add(s.im);
       }
-      return { msg, transfer };
+      return { msg, transfer, stale: staleSpectrum || staleJac };
     },
   };
 }

@@ -77,16 +77,22 @@ export function createSession(opts: SessionOptions): Session {
     return trainer;
   };
 
-  const postSnapshot = (force: boolean) => {
+  /** A paused snapshot left slow analyses out of date: post a complete one on the next tick. */
+  let refresh = false;
+
+  const postSnapshot = (force: boolean, forceSlow = false) => {
     if (trainer === null) return;
-    const { msg, transfer } = snap.build(trainer, view, {
+    const { msg, transfer, stale } = snap.build(trainer, view, {
       running,
       stepsPerSecond: running ? stepsPerSecond : 0,
       force,
+      forceSlow,
     });
     send(msg, transfer);
     dirty = false;
     lastPost = now();
+    refresh = stale && !running && pending === 0;
+    if (refresh) schedule();
   };
 
   const schedule = (delayMs = 0) => {
@@ -129,6 +135,11 @@ export function createSession(opts: SessionOptions): Session {
     timer = null;
     if (disposed || trainer === null) return;
     const t0 = now();
+    if (refresh && !running && pending === 0 && !needRecompute) {
+      refresh = false;
+      postSnapshot(true, true);
+      return;
+    }
     if (needRecompute) {
       needRecompute = false;
       trainer.recompute();
