@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { area, curveMonotoneX } from 'd3-shape';
 import {
   bandThickness, clampWindow, glyphNumber, gradSymbol, inletOf, readoutOf, stateSymbol, stepLabel, stepValues, valveOf,
@@ -59,6 +59,8 @@ export const Belt = memo(function Belt(props: BeltProps) {
   const width = props.width ?? measured;
   const gid = safeId(useId());
   const [hover, setHover] = useState<number | null>(null);
+  const svgRef = useRef<SVGSVGElement | null>(null);
+  const pendingFocus = useRef<number | null>(null);
   const focused = props.focusedStep !== undefined ? props.focusedStep : hover;
   const [start, end] = T > 0 ? clampWindow(props.windowStart, props.windowEnd - props.windowStart, T) : [0, 0];
   const size = Math.max(1, end - start);
@@ -127,6 +129,7 @@ export const Belt = memo(function Belt(props: BeltProps) {
     steps.push(
       <g
         key={k}
+        data-step={k}
         className={on ? 'belt-step belt-step-focused' : 'belt-step'}
         tabIndex={0}
         role="img"
@@ -172,12 +175,39 @@ export const Belt = memo(function Belt(props: BeltProps) {
     );
   }
 
+  // Arrow keys walk the steps; at the window's edge they slide the window (when it is controlled).
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const from = Number((e.target as Element).getAttribute?.('data-step'));
+    const dir = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!dir || !Number.isInteger(from)) return;
+    const next = from + dir;
+    if (next < 0 || next >= T) return;
+    e.preventDefault();
+    pendingFocus.current = next;
+    if ((next < start || next >= end) && props.onWindowChange) {
+      const [a, b] = clampWindow(start + dir, size, T);
+      props.onWindowChange(a, b);
+    } else {
+      focusStep(next);
+    }
+  };
+  const focusStep = (k: number) => {
+    const el = svgRef.current?.querySelector(`[data-step="${k}"]`);
+    if (el instanceof SVGElement) {
+      el.focus();
+      pendingFocus.current = null;
+    }
+  };
+  useEffect(() => {
+    if (pendingFocus.current !== null) focusStep(pendingFocus.current);
+  });
+
   const tipValues = focused != null && focused >= start && focused < end ? stepValues(variant, props, focused) : null;
   const tipX = focused != null ? xOf(focused) + cw / 2 : 0;
 
   return (
     <div ref={ref} className={`chart belt belt-${variant}${props.animate ? ' belt-animate' : ''}`}>
-      <svg className="chart-svg" width={width} height={height} role="group" aria-label={props.ariaLabel}>
+      <svg ref={svgRef} className="chart-svg" width={width} height={height} role="group" aria-label={props.ariaLabel} onKeyDown={onKeyDown}>
         <defs>
           {gradNorm && (
             <linearGradient id={`${gid}-band`} gradientUnits="userSpaceOnUse" x1={left} x2={left + iw} y1={0} y2={0}>
