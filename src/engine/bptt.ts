@@ -16,8 +16,8 @@ import { allFinite, flagNonFinite } from './finite';
 import { broadcastRows, gemmNT, norm2, transposeInto } from './linalg';
 import { lastStepOnly, lossAndGrad, targetLength } from './loss';
 import type { Model } from './model';
-import { readoutBackwardToH, readoutForward, readoutParamGrads, scoredRows } from './bptt/readout';
-import { weightGrads } from './bptt/weights';
+import { readoutBackwardToH, readoutForward, scoredRows } from './bptt/readout';
+import { clearGrads, foldChunk } from './bptt/weights';
 import { internals } from './bptt/workspace';
 import type { Workspace, WorkspaceInternal } from './bptt/workspace';
 import type { CellKernel } from './bptt/cell';
@@ -106,8 +106,12 @@ export function runForward(
   const bih = model.param('bias_ih_l0').w;
   const bhh = model.param('bias_hh_l0').w;
   for (let j = 0; j < GH; j++) ws.bias[j] = bih[j]! + (cell.foldRecurrentBias ? bhh[j]! : 0);
-  broadcastRows(ws.xw, 0, T * B, ws.bias);
-  gemmNT(T * B, GH, I, batch.inputs, 0, I, model.param('weight_ih_l0').w, 0, I, ws.xw, 0, GH, true);
+  // Input projection for all steps at once, straight into where each step's pre-activations live.
+  const proj = cell.projectIntoGates ? tr.gates! : tr.h;
+  const pOff = cell.projectIntoGates ? 0 : bh;
+  broadcastRows(proj, pOff, T * B, ws.bias);
+  const wih = model.param('weight_ih_l0').w;
+  gemmNT(T * B, GH, I, batch.inputs, 0, I, wih, 0, I, proj, pOff, GH, true);
 
   const whh = model.param('weight_hh_l0').w;
   for (let t = 1; t <= T; t++) {
@@ -167,8 +171,13 @@ export function forwardBackward(
   transposeInto(model.param('weight_hh_l0').w, 0, GH, H, ws.whhT, 0, GH);
   tr.dh0.fill(0);
   ws.dcCarry.fill(0);
+  clearGrads(model);
 
+  // Steps te down to ts form the current chunk; dA rows are (t − ts)·B.
+  let te = T;
+  let ts = Math.max(1, T - ws.chunk + 1);
   for (let t = T; t >= 1; t--) {
+    const aOff = (t - ts) * B * GH;
     const off = (t - 1) * bh;
     const nh = norm2(tr.dh, off, bh);
     tr.dhNorm[t - 1] = nh;
@@ -176,19 +185,21 @@ export function forwardBackward(
     const propagate = !isCut(T, K, t);
     const prev = t > 1 ? tr.dh : tr.dh0;
     const prevOff = t > 1 ? off - bh : 0;
-    cell.backward(ws, t, hold, propagate, prev, prevOff);
+    cell.backward(ws, t, aOff, hold, propagate, prev, prevOff);
     if (tr.dc !== null && tr.dcNorm !== null) {
       const nc = norm2(tr.dc, off, bh);
       tr.dcNorm[t - 1] = nc;
       if (!Number.isFinite(nc)) flagNonFinite(tr, { quantity: 'dL/dc', step: t });
     }
-    if (propagate)
-      gemmNT(B, H, GH, ws.dAhh, (t - 1) * B * GH, GH, ws.whhT, 0, GH, prev, prevOff, H, true);
+    if (propagate) gemmNT(B, H, GH, ws.dAhh, aOff, GH, ws.whhT, 0, GH, prev, prevOff, H, true);
+    if (t === ts) {
+      foldChunk(model, batch, ws, ts, te, t0);
+      te = ts - 1;
+      ts = Math.max(1, te - ws.chunk + 1);
+    }
   }
   if (tr.dc0 !== null) tr.dc0.set(ws.dcCarry);
 
-  weightGrads(model, batch, ws);
-  readoutParamGrads(ws, W, model.param('readout.bias'), t0, rows);
   for (const p of model.params) {
     if (!allFinite(p.dw, 0, p.dw.length)) {
       flagNonFinite(tr, { quantity: 'gradient', step: 0, param: p.name });

@@ -25,6 +25,8 @@ export interface FdOptions {
   eps?: number;
   /** Magnitude below which errors are measured absolutely (default 1e−6 · max(1, |L|)). */
   floor?: number;
+  /** Rows per weight-gradient chunk in the analytic pass (see createWorkspace). */
+  chunkRows?: number;
 }
 
 export const DEFAULT_FLOOR = 1e-6;
@@ -133,7 +135,13 @@ export function gradCheck(
 ): GradCheckResult {
   const eps = opts.eps ?? 1e-3;
   const rng = opts.rng ?? createRng(0);
-  const tr = forwardBackward(model, batch, createWorkspace(model.spec, batch.T, batch.B), opts);
+  const wsOpts = { chunkRows: opts.chunkRows };
+  const tr = forwardBackward(
+    model,
+    batch,
+    createWorkspace(model.spec, batch.T, batch.B, wsOpts),
+    opts,
+  );
   const floor = opts.floor ?? defaultFloor(tr.loss);
   const loss = makeLossFunction(model, batch, opts);
   let maxRelError = 0;
@@ -180,7 +188,7 @@ export function stateGradCheck(
   opts: RunOptions & FdOptions = {},
 ): StateCheckResult {
   const eps = opts.eps ?? 1e-3;
-  const ws = createWorkspace(model.spec, batch.T, batch.B);
+  const ws = createWorkspace(model.spec, batch.T, batch.B, { chunkRows: opts.chunkRows });
   const tr = forwardBackward(model, batch, ws, opts);
   const floor = opts.floor ?? defaultFloor(tr.loss);
   const { T, B, H } = tr;

@@ -114,8 +114,8 @@ export function transposeInto(
   }
 }
 
-/** out[r] = Σ_p M[r·ld + off + p], p < len, for r < rows. */
-export function rowSumsInto(
+/** out[r] += Σ_p M[r·ld + off + p], p < len, for r < rows. */
+export function rowSumsAdd(
   M: Float64Array,
   off: number,
   rows: number,
@@ -127,7 +127,7 @@ export function rowSumsInto(
     const base = off + r * ld;
     let s = 0;
     for (let p = 0; p < len; p++) s += M[base + p]!;
-    out[r] = s;
+    out[r] = out[r]! + s;
   }
 }
 

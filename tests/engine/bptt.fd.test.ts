@@ -35,9 +35,11 @@ function check(
   const model = randomModel(specOf(s), rng, scale);
   const batch = randomBatch(s, loss, rng);
   for (let i = 0; i < batch.inputs.length; i++) batch.inputs[i] = batch.inputs[i]! * inScale;
-  const full: RunOptions = {
+  const full: RunOptions & { chunkRows: number } = {
     h0: randomState(s.B * s.H, rng),
     c0: s.cell === 'lstm' ? randomState(s.B * s.H, rng) : undefined,
+    // Fold weight gradients every two steps, so multi-chunk accumulation is what gets checked.
+    chunkRows: 2 * s.B,
     ...opts,
   };
   const g = gradCheck(model, batch, full);

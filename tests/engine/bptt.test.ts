@@ -160,6 +160,39 @@ describe('trace', () => {
   });
 });
 
+describe('weight gradients folded in chunks', () => {
+  it.each(['linear', 'rnn', 'lstm', 'gru'] as CellKind[])(
+    '%s: any chunk size gives the same gradients as one chunk (all losses, with truncation)',
+    (cell) => {
+      const s: Sizes = { cell, I: 3, H: 4, O: 3, T: 11, B: 3 };
+      for (const loss of ['mse_last', 'mse_all', 'xent_all', 'xent_last'] as AnyLossKind[]) {
+        for (const truncate of [0, 4]) {
+          const { rng, model, batch } = setup(s, loss, 23);
+          const opts = { h0: randomState(s.B * s.H, rng), truncate };
+          forwardBackward(
+            model,
+            batch,
+            createWorkspace(model.spec, s.T, s.B, { chunkRows: 1e9 }),
+            opts,
+          );
+          const one = model.params.map((p) => Float64Array.from(p.dw));
+          for (const chunkRows of [1, 4, 7, 9, 30]) {
+            const ws = createWorkspace(model.spec, s.T, s.B, { chunkRows });
+            forwardBackward(model, batch, ws, opts);
+            model.params.forEach((p, k) => {
+              const ref = one[k]!;
+              const scale = Math.max(...ref.map(Math.abs));
+              expect(scale).toBeGreaterThan(0);
+              for (let i = 0; i < ref.length; i++)
+                expect(Math.abs(p.dw[i]! - ref[i]!)).toBeLessThan(1e-14 * scale);
+            });
+          }
+        }
+      }
+    },
+  );
+});
+
 describe('determinism and workspace reuse', () => {
   it.each(['linear', 'rnn', 'lstm', 'gru'] as CellKind[])(
     '%s: same seed → bit-identical trace and gradients',

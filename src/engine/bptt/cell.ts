@@ -1,6 +1,7 @@
 /**
  * What a cell provides to the BPTT driver: one forward step and one backward step over the whole
- * batch. The driver owns the input projection (one product for all T·B rows before the loop), the
+ * batch. The driver owns the input projection (one product for all T·B rows before the loop, written
+ * where the step's pre-activations live: the gate rows for LSTM/GRU, h_t itself for linear/rnn), the
  * recurrent product into dL/dh_{t−1} (dAhh_t·W_hh), the readout, and the weight-gradient products.
  */
 import type { WorkspaceInternal } from './workspace';
@@ -8,9 +9,11 @@ import type { WorkspaceInternal } from './workspace';
 export interface CellKernel {
   /** True when b_hh simply adds to the pre-activation, so it joins b_ih in the input projection. */
   readonly foldRecurrentBias: boolean;
+  /** True when the input projection goes into the gate rows (LSTM, GRU) rather than into h_t. */
+  readonly projectIntoGates: boolean;
   /**
-   * Step t (1-based): from h_{t−1} (c_{t−1}) and xw_t, writes h_t (c_t, gates) into the trace.
-   * `hold` is the LSTM forget-gate override φ, or null.
+   * Step t (1-based): from h_{t−1} (c_{t−1}) and the input projection already in place, writes h_t
+   * (c_t, gate activations) into the trace. `hold` is the LSTM forget-gate override φ, or null.
    */
   forward(
     ws: WorkspaceInternal,
@@ -21,27 +24,17 @@ export interface CellKernel {
   ): void;
   /**
    * Step t: reads dL/dh_t from trace.dh (LSTM: plus the carried f_{t+1} ⊙ dL/dc_{t+1}), writes the
-   * pre-activation gradients of step t into dA / dAhh (LSTM: dL/dc_t into trace.dc and the new carry).
-   * When `propagate`, also adds the part of dL/dh_{t−1} that bypasses W_hh (GRU's z ⊙ dL/dh_t) into
-   * dhPrev at prevOff; when not, the carry into step t−1 is zero (truncation).
+   * pre-activation gradients of step t into dA / dAhh at offset aOff (LSTM: dL/dc_t into trace.dc
+   * and the new carry). When `propagate`, also adds the part of dL/dh_{t−1} that bypasses W_hh
+   * (GRU's z ⊙ dL/dh_t) into dhPrev at prevOff; when not, the carry into step t−1 is zero.
    */
   backward(
     ws: WorkspaceInternal,
     t: number,
+    aOff: number,
     hold: number | null,
     propagate: boolean,
     dhPrev: Float64Array,
     prevOff: number,
   ): void;
-}
-
-/** dst[dOff..dOff+len) = src[sOff..sOff+len), without the view object that subarray() would allocate. */
-export function copyStep(
-  src: Float64Array,
-  sOff: number,
-  dst: Float64Array,
-  dOff: number,
-  len: number,
-): void {
-  for (let p = 0; p < len; p++) dst[dOff + p] = src[sOff + p]!;
 }

@@ -1,8 +1,9 @@
 /**
- * The linear readout ŷ_t = W_out h_t + b_out and its two backward products: dL/dh_t from the loss
- * (dY·W_out, written into trace.dh before the time loop) and the readout's own parameter gradients.
+ * The linear readout ŷ_t = W_out h_t + b_out, and dL/dh_t from the loss (dY·W_out, written into
+ * trace.dh before the time loop). The readout's own gradients are folded in with the cell's
+ * (weights.ts).
  */
-import { broadcastRows, gemmNT, rowSumsInto, transposeInto } from '../linalg';
+import { broadcastRows, gemmNT, transposeInto } from '../linalg';
 import type { Param } from '../types';
 import type { WorkspaceInternal } from './workspace';
 
@@ -38,18 +39,4 @@ export function readoutBackwardToH(
   dh.fill(0, 0, (t0 - 1) * B * H);
   transposeInto(W.w, 0, O, H, ws.woutT, 0, O);
   gemmNT(rows, H, O, ws.dY, (t0 - 1) * B * O, O, ws.woutT, 0, O, dh, (t0 - 1) * B * H, H, false);
-}
-
-/** readout.weight.dw = dYᵀ·h over scored rows; readout.bias.dw = Σ dY. Needs ws.hT filled. */
-export function readoutParamGrads(
-  ws: WorkspaceInternal,
-  W: Param,
-  b: Param,
-  t0: number,
-  rows: number,
-): void {
-  const { B, H, O, T } = ws;
-  transposeInto(ws.dY, (t0 - 1) * B * O, rows, O, ws.dYT, 0, rows);
-  gemmNT(O, H, rows, ws.dYT, 0, rows, ws.hT, t0 * B, (T + 1) * B, W.dw, 0, H, false);
-  rowSumsInto(ws.dYT, 0, O, rows, rows, b.dw);
 }

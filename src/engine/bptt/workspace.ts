@@ -24,28 +24,31 @@ export interface WorkspaceInternal extends Workspace {
   readonly O: number;
   /** Gate rows G·H. */
   readonly GH: number;
-  /** Input projection W_ih·x_t + b_ih (+ b_hh except GRU), [T][B][G·H]. */
-  readonly xw: Float64Array;
+  /**
+   * Steps per weight-gradient chunk: the backward pass folds dW in every `chunk` steps, so the
+   * pre-activation gradients and the transposes only need chunk·B rows, not T·B.
+   */
+  readonly chunk: number;
   /** GRU scratch: W_hh·h_{t−1} + b_hh for the current step, [B][G·H]. */
   readonly hh: Float64Array;
   /** GRU: W_hn·h_{t−1} + b_hn, kept for the backward pass, [T][B][H]. */
   readonly hn: Float64Array;
   /** LSTM: tanh(c_t), [T][B][H]. */
   readonly tanhC: Float64Array;
-  /** dL/d(pre-activation) on the input side, [T][B][G·H]. */
+  /** dL/d(pre-activation) on the input side for the steps of the current chunk, [chunk][B][G·H]. */
   readonly dA: Float64Array;
   /** Same on the recurrent side (differs from dA only for GRU's n rows, scaled by r). */
   readonly dAhh: Float64Array;
-  /** Transposes [G·H][T·B] of dA and dAhh for the weight-gradient products. */
+  /** Transposes [G·H][chunk·B] of dA and dAhh for the weight-gradient products. */
   readonly dAT: Float64Array;
   readonly dAhhT: Float64Array;
-  /** Transpose of h_0..h_T, [H][(T+1)·B]. */
+  /** Transpose of the chunk's h_{ts−1}..h_te, [H][(chunk+1)·B]. */
   readonly hT: Float64Array;
-  /** Transpose of the inputs, [I][T·B]. */
+  /** Transpose of the chunk's inputs, [I][chunk·B]. */
   readonly xT: Float64Array;
   /** dL/dŷ, [T][B][O] (zero at steps the loss does not score). */
   readonly dY: Float64Array;
-  /** Transpose of dY, [O][T·B]. */
+  /** Transpose of the chunk's dY rows, [O][chunk·B]. */
   readonly dYT: Float64Array;
   /** W_hhᵀ, [H][G·H], so dL/dh_{t−1} is a product in dot-product order. */
   readonly whhT: Float64Array;
@@ -62,7 +65,16 @@ function checkDim(name: string, v: number): void {
     throw new RangeError(`${name} must be a positive integer, got ${v}`);
 }
 
-export function createWorkspace(spec: ModelSpec, T: number, B: number): Workspace {
+/**
+ * Buffers for one (spec, T, B). `chunkRows` (default 256) sets how many T·B rows the backward pass
+ * gathers before folding them into the weight gradients; tests lower it to exercise many chunks.
+ */
+export function createWorkspace(
+  spec: ModelSpec,
+  T: number,
+  B: number,
+  opts: { chunkRows?: number } = {},
+): Workspace {
   checkDim('T', T);
   checkDim('B', B);
   checkDim('inputSize', spec.inputSize);
@@ -94,8 +106,11 @@ export function createWorkspace(spec: ModelSpec, T: number, B: number): Workspac
     dc0: lstm ? f(B * H) : null,
     nonFinite: null,
   };
-  const dA = f(TB * GH);
-  const dAT = f(TB * GH);
+  // About 256 rows per chunk keeps the dW products long enough to run at full speed.
+  const chunk = Math.min(T, Math.max(1, Math.ceil((opts.chunkRows ?? 256) / B)));
+  const CB = chunk * B;
+  const dA = f(CB * GH);
+  const dAT = f(CB * GH);
   const ws: WorkspaceInternal = {
     spec: { ...spec },
     T,
@@ -106,18 +121,18 @@ export function createWorkspace(spec: ModelSpec, T: number, B: number): Workspac
     H,
     O,
     GH,
-    xw: f(TB * GH),
+    chunk,
     hh: f(gru ? B * GH : 0),
     hn: f(gru ? TB * H : 0),
     tanhC: f(lstm ? TB * H : 0),
     dA,
-    dAhh: gru ? f(TB * GH) : dA,
+    dAhh: gru ? f(CB * GH) : dA,
     dAT,
-    dAhhT: gru ? f(TB * GH) : dAT,
-    hT: f(H * (T + 1) * B),
-    xT: f(I * TB),
+    dAhhT: gru ? f(CB * GH) : dAT,
+    hT: f(H * (CB + B)),
+    xT: f(I * CB),
     dY: f(TB * O),
-    dYT: f(TB * O),
+    dYT: f(CB * O),
     whhT: f(H * GH),
     woutT: f(H * O),
     dcCarry: f(lstm ? B * H : 0),
@@ -128,6 +143,6 @@ export function createWorkspace(spec: ModelSpec, T: number, B: number): Workspac
 
 /** The internal view of a workspace made by createWorkspace. */
 export function internals(ws: Workspace): WorkspaceInternal {
-  if (!('xw' in ws)) throw new TypeError('workspace was not made by createWorkspace');
+  if (!('dcCarry' in ws)) throw new TypeError('workspace was not made by createWorkspace');
   return ws as WorkspaceInternal;
 }

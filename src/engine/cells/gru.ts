@@ -4,6 +4,8 @@
  *   n = tanh(W_in x + b_in + r ⊙ (W_hn h_{t−1} + b_hn)),  h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
  * b_hn sits inside the r product, so the recurrent bias cannot join the input projection, and the
  * recurrent side of the n rows gets dL/da_n ⊙ r while the input side gets dL/da_n.
+ * The input projection W_ih x_t + b_ih is already in the gate rows when the step starts; the
+ * step overwrites it with the activations r, z, n.
  * Backward: dn = dh(1−z), dz = dh(h_{t−1} − n), da_n = dn(1−n²), da_z = dz·z(1−z),
  *   da_r = da_n·(W_hn h_{t−1} + b_hn)·r(1−r), and dL/dh_{t−1} gets dh ⊙ z directly.
  */
@@ -17,7 +19,6 @@ function forward(ws: WorkspaceInternal, whh: Float64Array, bhh: Float64Array, t:
   const h = tr.h;
   const gates = tr.gates!;
   const hh = ws.hh;
-  const xw = ws.xw;
   const hn = ws.hn;
   const n = B * H;
   for (let b = 0; b < B; b++) hh.set(bhh, b * GH);
@@ -31,10 +32,10 @@ function forward(ws: WorkspaceInternal, whh: Float64Array, bhh: Float64Array, t:
     const sp = s - n;
     const q = (t - 1) * n + b * H;
     for (let k = 0; k < H; k++) {
-      const r = 1 / (1 + Math.exp(-(xw[g0 + k]! + hh[r0 + k]!)));
-      const z = 1 / (1 + Math.exp(-(xw[g0 + H + k]! + hh[r0 + H + k]!)));
+      const r = 1 / (1 + Math.exp(-(gates[g0 + k]! + hh[r0 + k]!)));
+      const z = 1 / (1 + Math.exp(-(gates[g0 + H + k]! + hh[r0 + H + k]!)));
       const m = hh[r0 + 2 * H + k]!;
-      const nn = Math.tanh(xw[g0 + 2 * H + k]! + r * m);
+      const nn = Math.tanh(gates[g0 + 2 * H + k]! + r * m);
       gates[g0 + k] = r;
       gates[g0 + H + k] = z;
       gates[g0 + 2 * H + k] = nn;
@@ -47,6 +48,7 @@ function forward(ws: WorkspaceInternal, whh: Float64Array, bhh: Float64Array, t:
 function backward(
   ws: WorkspaceInternal,
   t: number,
+  aOff: number,
   _hold: number | null,
   propagate: boolean,
   dhPrev: Float64Array,
@@ -64,6 +66,7 @@ function backward(
   const gOff = (t - 1) * B * GH;
   for (let b = 0; b < B; b++) {
     const g0 = gOff + b * GH;
+    const a0 = aOff + b * GH;
     const q = (t - 1) * n + b * H;
     const sp = (t - 1) * n + b * H;
     const pr = prevOff + b * H;
@@ -75,15 +78,20 @@ function backward(
       const dnp = d * (1 - z) * (1 - nn * nn);
       const dzp = d * (h[sp + k]! - nn) * z * (1 - z);
       const drp = dnp * hn[q + k]! * r * (1 - r);
-      dA[g0 + k] = drp;
-      dA[g0 + H + k] = dzp;
-      dA[g0 + 2 * H + k] = dnp;
-      dAhh[g0 + k] = drp;
-      dAhh[g0 + H + k] = dzp;
-      dAhh[g0 + 2 * H + k] = dnp * r;
+      dA[a0 + k] = drp;
+      dA[a0 + H + k] = dzp;
+      dA[a0 + 2 * H + k] = dnp;
+      dAhh[a0 + k] = drp;
+      dAhh[a0 + H + k] = dzp;
+      dAhh[a0 + 2 * H + k] = dnp * r;
       if (propagate) dhPrev[pr + k] = dhPrev[pr + k]! + d * z;
     }
   }
 }
 
-export const gruCell: CellKernel = { foldRecurrentBias: false, forward, backward };
+export const gruCell: CellKernel = {
+  foldRecurrentBias: false,
+  projectIntoGates: true,
+  forward,
+  backward,
+};

@@ -6,10 +6,10 @@
  * Backward, with dc carried from step t+1 as f_{t+1} ⊙ dL/dc_{t+1}:
  *   dL/dc_t = dL/dh_t ⊙ o ⊙ (1 − tanh² c_t) + carry,
  *   da_i = dc·g·i(1−i), da_f = dc·c_{t−1}·f(1−f), da_g = dc·i·(1−g²), da_o = dh·tanh(c_t)·o(1−o).
+ * The input projection W_ih x_t + b_ih + b_hh is already in the gate rows when the step starts.
  * Teaching override `hold` = φ: f ≡ φ everywhere and da_f = 0 (the f pre-activations get no gradient).
  */
 import { gemmNT } from '../linalg';
-import { copyStep } from '../bptt/cell';
 import type { CellKernel } from '../bptt/cell';
 import type { WorkspaceInternal } from '../bptt/workspace';
 
@@ -28,7 +28,6 @@ function forward(
   const tanhC = ws.tanhC;
   const n = B * H;
   const gOff = (t - 1) * B * GH;
-  copyStep(ws.xw, gOff, gates, gOff, B * GH);
   gemmNT(B, GH, H, h, (t - 1) * n, H, whh, 0, H, gates, gOff, GH, true);
   const useHold = hold !== null;
   const phi = hold ?? 0;
@@ -56,7 +55,13 @@ function forward(
   }
 }
 
-function backward(ws: WorkspaceInternal, t: number, hold: number | null, propagate: boolean): void {
+function backward(
+  ws: WorkspaceInternal,
+  t: number,
+  aOff: number,
+  hold: number | null,
+  propagate: boolean,
+): void {
   const { B, H, GH } = ws;
   const tr = ws.trace;
   const c = tr.c!;
@@ -71,6 +76,7 @@ function backward(ws: WorkspaceInternal, t: number, hold: number | null, propaga
   const useHold = hold !== null;
   for (let b = 0; b < B; b++) {
     const g0 = gOff + b * GH;
+    const a0 = aOff + b * GH;
     const q = (t - 1) * n + b * H;
     const sp = (t - 1) * n + b * H;
     const r = b * H;
@@ -83,13 +89,18 @@ function backward(ws: WorkspaceInternal, t: number, hold: number | null, propaga
       const d = dh[q + k]!;
       const dct = d * og * (1 - tc * tc) + carry[r + k]!;
       dc[q + k] = dct;
-      dA[g0 + k] = dct * gg * ig * (1 - ig);
-      dA[g0 + H + k] = useHold ? 0 : dct * c[sp + k]! * fg * (1 - fg);
-      dA[g0 + 2 * H + k] = dct * ig * (1 - gg * gg);
-      dA[g0 + 3 * H + k] = d * tc * og * (1 - og);
+      dA[a0 + k] = dct * gg * ig * (1 - ig);
+      dA[a0 + H + k] = useHold ? 0 : dct * c[sp + k]! * fg * (1 - fg);
+      dA[a0 + 2 * H + k] = dct * ig * (1 - gg * gg);
+      dA[a0 + 3 * H + k] = d * tc * og * (1 - og);
       carry[r + k] = propagate ? dct * fg : 0;
     }
   }
 }
 
-export const lstmCell: CellKernel = { foldRecurrentBias: true, forward, backward };
+export const lstmCell: CellKernel = {
+  foldRecurrentBias: true,
+  projectIntoGates: true,
+  forward,
+  backward,
+};

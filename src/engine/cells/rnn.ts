@@ -1,10 +1,10 @@
 /**
  * Elman RNN as PyTorch's nn.RNN(nonlinearity='tanh'):
  * h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh).
+ * The input projection W_ih x_t + b_ih + b_hh is already in h_t's slot when the step starts.
  * Backward: dL/da_t = dL/dh_t ⊙ (1 − h_t²).
  */
 import { gemmNT } from '../linalg';
-import { copyStep } from '../bptt/cell';
 import type { CellKernel } from '../bptt/cell';
 import type { WorkspaceInternal } from '../bptt/workspace';
 
@@ -13,12 +13,11 @@ function forward(ws: WorkspaceInternal, whh: Float64Array, _bhh: Float64Array, t
   const h = ws.trace.h;
   const n = B * H;
   const off = t * n;
-  copyStep(ws.xw, (t - 1) * n, h, off, n);
   gemmNT(B, H, H, h, off - n, H, whh, 0, H, h, off, H, true);
   for (let p = off; p < off + n; p++) h[p] = Math.tanh(h[p]!);
 }
 
-function backward(ws: WorkspaceInternal, t: number): void {
+function backward(ws: WorkspaceInternal, t: number, aOff: number): void {
   const n = ws.B * ws.H;
   const { dh, h } = ws.trace;
   const dA = ws.dA;
@@ -26,8 +25,13 @@ function backward(ws: WorkspaceInternal, t: number): void {
   const hOff = t * n;
   for (let p = 0; p < n; p++) {
     const y = h[hOff + p]!;
-    dA[off + p] = dh[off + p]! * (1 - y * y);
+    dA[aOff + p] = dh[off + p]! * (1 - y * y);
   }
 }
 
-export const rnnCell: CellKernel = { foldRecurrentBias: true, forward, backward };
+export const rnnCell: CellKernel = {
+  foldRecurrentBias: true,
+  projectIntoGates: false,
+  forward,
+  backward,
+};
