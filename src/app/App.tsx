@@ -20,6 +20,7 @@ export function App() {
   const [shared, setShared] = useState<string | null>(null);
   const openHelp = useCallback(() => setDialog('help'), []);
   const [dropping, setDropping] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const weights = useWeightsLoader();
   useShortcuts(store, bridge, openHelp);
   useThemeAttributes(view);
@@ -60,8 +61,17 @@ export function App() {
         void weights.load(f);
       }}
     >
-      <Header onShare={share} onEmbed={() => setDialog('embed')} onHelp={openHelp} />
-      <aside className="app-controls" aria-label="Settings">
+      <Header
+        onShare={share}
+        onEmbed={() => setDialog('embed')}
+        onHelp={openHelp}
+        onSettings={() => setSettingsOpen((o) => !o)}
+        settingsOpen={settingsOpen}
+      />
+      <aside className={settingsOpen ? 'app-controls open' : 'app-controls'} id="settings" aria-label="Settings">
+        <button className="btn narrow-only drawer-close" onClick={() => setSettingsOpen(false)}>
+          Close settings
+        </button>
         <ControlsPanel />
       </aside>
       <main className="app-main">

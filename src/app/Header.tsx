@@ -1,10 +1,20 @@
+import { useState } from 'react';
 import { useApp, useAppStore, useBridge } from '../store/hooks';
 import { LESSONS, lessonConfig } from '../store/lessons';
 import { TransportButtons } from '../panels/controls/Transport';
 import { formatSci } from '../charts/format';
 
 /** Name, lesson picker, transport, readouts, share/embed, theme and large type. */
-export function Header({ onShare, onEmbed, onHelp }: { onShare: () => void; onEmbed: () => void; onHelp: () => void }) {
+export function Header(props: {
+  onShare: () => void;
+  onEmbed: () => void;
+  onHelp: () => void;
+  /** Narrow screens: open the settings drawer. */
+  onSettings: () => void;
+  settingsOpen: boolean;
+}) {
+  const { onShare, onEmbed, onHelp } = props;
+  const [menuOpen, setMenuOpen] = useState(false);
   const lesson = useApp((s) => s.lesson);
   const iteration = useApp((s) => s.latest?.iteration ?? 0);
   const loss = useApp((s) => s.latest?.loss ?? NaN);
@@ -56,7 +66,15 @@ export function Header({ onShare, onEmbed, onHelp }: { onShare: () => void; onEm
           </dd>
         </div>
       </dl>
-      <div className="header-actions">
+      <div className="narrow-only header-toggles">
+        <button className="btn" aria-expanded={props.settingsOpen} aria-controls="settings" onClick={props.onSettings}>
+          Settings
+        </button>
+        <button className="btn" aria-expanded={menuOpen} aria-controls="header-actions" onClick={() => setMenuOpen((o) => !o)}>
+          More
+        </button>
+      </div>
+      <div className={menuOpen ? 'header-actions open' : 'header-actions'} id="header-actions">
         <button className="btn" onClick={onShare}>
           Copy link
         </button>
