@@ -9,6 +9,6 @@ page.on('pageerror', e => console.log('pageerror', e.message));
 await page.goto(url + query);
 if (action === 'play') { await page.getByRole('button', { name: 'Play' }).first().click(); }
 await page.waitForTimeout(+waitMs);
-await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
+await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: process.env.FULL !== '0' });
 console.log('saved', name);
 await browser.close(); server.close();
