@@ -3,6 +3,8 @@
  * what the on-demand Jacobian analyses cost on a T = 100 trace.
  * Run: npx tsx bench/spectrum-timing.ts [runs]
  * Matrices are PyTorch-default recurrent blocks, U(±1/√H), rescaled to ρ = 0.9 (a typical slider state).
+ * Both wall-clock and process CPU time are reported: on a shared, oversubscribed machine the CPU
+ * time is the better estimate of what an idle machine would take.
  */
 import { createWorkspace, forwardBackward } from '../src/engine/bptt';
 import { initModel } from '../src/engine/init';
@@ -19,43 +21,56 @@ function median(xs: number[]): number {
   return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+/** CPU milliseconds (user + system) of this process since `from`. */
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+}
+
 const runs = Number(process.argv[2] ?? 21);
 const rng = createRng(2024);
 for (const H of [64, 256]) {
   const k = 1 / Math.sqrt(H);
   const times: number[] = [];
+  const cpu: number[] = [];
   const rhoTimes: number[] = [];
   for (let r = 0; r < runs + 2; r++) {
     const W = new Float64Array(H * H);
     for (let j = 0; j < W.length; j++) W[j] = rng.uniform(-k, k);
     setSpectralRadius(W, H, 0.9);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const s = spectrum(W, H);
     const t1 = performance.now();
+    const c1 = cpuMs(c0);
     spectralRadius(W, H);
     const t2 = performance.now();
     if (!(Math.abs(s.rho - 0.9) < 1e-10)) throw new Error(`ρ = ${s.rho}, expected 0.9`);
     // The first two runs warm up the JIT and are not counted.
     if (r >= 2) {
       times.push(t1 - t0);
+      cpu.push(c1);
       rhoTimes.push(t2 - t1);
     }
   }
   console.log(
-    `H=${H}: full spectrum median ${median(times).toFixed(2)} ms (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}, ${runs} runs); eigenvalues only median ${median(rhoTimes).toFixed(2)} ms`,
+    `H=${H}: full spectrum median ${median(times).toFixed(2)} ms (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}, ${runs} runs); CPU median ${median(cpu).toFixed(2)} ms; eigenvalues only median ${median(rhoTimes).toFixed(2)} ms`,
   );
 }
 
-/** Median ms of fn over n runs after one warm-up. */
-function time(n: number, fn: () => void): number {
+/** Median wall and CPU ms of fn over n runs after one warm-up, as "wall/cpu". */
+function time(n: number, fn: () => void): string {
   fn();
   const ts: number[] = [];
+  const cs: number[] = [];
   for (let r = 0; r < n; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
     ts.push(performance.now() - t0);
+    cs.push(cpuMs(c0));
   }
-  return median(ts);
+  return `${median(ts).toFixed(1)}/${median(cs).toFixed(1)}`;
 }
 
 const T = 100;
@@ -73,8 +88,8 @@ for (const [cell, H] of [
   const trace = forwardBackward(model, batch, createWorkspace(model.spec, T, 1));
   const norms = time(jacRuns, () => stepJacobianNorms(model, trace, 0));
   const prods = time(jacRuns, () => jacobianProducts(model, trace, 0));
-  const belt = cell === 'lstm' ? time(jacRuns, () => beltCurves(model, trace, 0)).toFixed(1) : '—';
+  const belt = cell === 'lstm' ? time(jacRuns, () => beltCurves(model, trace, 0)) : '—';
   console.log(
-    `${cell} H=${H} T=${T}: stepJacobianNorms ${norms.toFixed(1)} ms, jacobianProducts ${prods.toFixed(1)} ms, beltCurves ${belt} ms (median of ${jacRuns})`,
+    `${cell} H=${H} T=${T}: stepJacobianNorms ${norms} ms, jacobianProducts ${prods} ms, beltCurves ${belt} ms (wall/CPU medians of ${jacRuns})`,
   );
 }

@@ -9,7 +9,7 @@
  * model's current weights: call it right after the pass that made the trace.
  */
 import type { Model } from './model';
-import { recurrentBlock, spectralNorm, spectrum } from './spectrum';
+import { recurrentBlock, spectralNorm, spectralRadius } from './spectrum';
 import type { CellKind, Trace } from './types';
 
 export interface JacobianOptions {
@@ -200,15 +200,17 @@ export function jacobianProducts(
 ): ProductCurves {
   const { T, H, cell } = trace;
   const refGate = opts.refGate ?? (cell === 'lstm' || cell === 'gru' ? 2 : 0);
-  const sp = spectrum(recurrentBlock(model, refGate), H);
+  const block = recurrentBlock(model, refGate);
+  const rho = spectralRadius(block, H);
+  const sigmaMax = spectralNorm(block, H, H);
   const n = stateSize(cell, H);
   const prodNorm = new Float64Array(T);
   const rhoRef = new Float64Array(T);
   const sigmaRef = new Float64Array(T);
   forEachProduct(model, trace, seq, (t, P) => {
     prodNorm[t - 1] = t === T ? 1 : spectralNorm(P, n, n);
-    rhoRef[t - 1] = sp.rho ** (T - t);
-    sigmaRef[t - 1] = sp.sigmaMax ** (T - t);
+    rhoRef[t - 1] = rho ** (T - t);
+    sigmaRef[t - 1] = sigmaMax ** (T - t);
   }, opts);
-  return { prodNorm, rhoRef, sigmaRef, rho: sp.rho, sigmaMax: sp.sigmaMax, refGate };
+  return { prodNorm, rhoRef, sigmaRef, rho, sigmaMax, refGate };
 }
