@@ -29,25 +29,11 @@ export async function backendInfo() {
 const LAYERS = { rnn: 'simpleRNN', lstm: 'lstm', gru: 'gru' };
 
 /**
- * Median milliseconds per training step (forward, backward, Adam) of `cell` at (H, T, B).
- * `inputs` is [B][T][I] row-major (converted to float32), `targets` [B][O]. After two warm-up steps
- * each of `runs` runs lasts about `targetMs`; when the warm-up step already exceeds `giveUpAboveMs`
- * that single timing is returned with `estimate: true` (a backend far slower than the other).
+ * A ready-to-run training step (forward, backward, Adam) of `cell` at (H, T, B) on the current
+ * backend; `inputs` is [B][T][I] row-major (converted to float32), `targets` [B][O].
+ * `step()` returns the loss (read back to the CPU, so the step has really finished).
  */
-export async function peerStepMs({
-  cell,
-  H,
-  T,
-  B,
-  I,
-  O,
-  inputs,
-  targets,
-  lr,
-  runs,
-  targetMs,
-  giveUpAboveMs,
-}) {
+export function createPeerStep({ cell, H, T, B, I, O, inputs, targets, lr }) {
   const layer = tf.layers[LAYERS[cell]]({ units: H, inputShape: [T, I], returnSequences: false });
   const model = tf.sequential({ layers: [layer, tf.layers.dense({ units: O })] });
   const x = tf.tensor3d(Float32Array.from(inputs), [B, T, I]);
@@ -70,30 +56,5 @@ export async function peerStepMs({
     opt.dispose();
     model.dispose();
   };
-  const tFirst = performance.now();
-  const firstLoss = step();
-  const first = performance.now() - tFirst;
-  // The first step also builds kernels; 3× the bar is still far beyond a contender.
-  if (giveUpAboveMs !== undefined && first > 3 * giveUpAboveMs) {
-    dispose();
-    return { ms: first, loss: firstLoss, firstLoss, estimate: true };
-  }
-  const t0 = performance.now();
-  step();
-  const est = performance.now() - t0;
-  if (giveUpAboveMs !== undefined && est > giveUpAboveMs) {
-    dispose();
-    return { ms: est, loss: firstLoss, firstLoss, estimate: true };
-  }
-  const steps = Math.max(1, Math.round(targetMs / est));
-  const times = [];
-  let loss = firstLoss;
-  for (let r = 0; r < runs; r++) {
-    const t1 = performance.now();
-    for (let k = 0; k < steps; k++) loss = step();
-    times.push((performance.now() - t1) / steps);
-  }
-  dispose();
-  times.sort((a, b) => a - b);
-  return { ms: times[times.length >> 1], loss, firstLoss, estimate: false };
+  return { step, dispose };
 }

@@ -36,37 +36,33 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/**
- * Median over `runs` of the mean ms per step, each run long enough (~targetMs) to time reliably.
- * Returns the final loss too, so a broken engine (loss not falling) shows in the output.
- */
-export function oursStepMs(
-  c: BenchCase,
-  runs = 7,
-  targetMs = 250,
-): { ms: number; loss: number; firstLoss: number } {
+/** A ready-to-run training step of our engine: returns the loss of the pass it made. */
+export function createOursStep(c: BenchCase): () => number {
   const { batch, I, O } = benchBatch(c);
   const model = createModel({ cell: c.cell, inputSize: I, hiddenSize: c.H, outputSize: O });
   initModel(model, createRng(7), { init: 'pytorch', rho: null, forgetBias: 0 });
   const ws = createWorkspace(model.spec, c.T, c.B);
   const opt = createOptimizer('adam', model.params, { lr: 1e-2 });
-  const step = () => {
+  return () => {
     const tr = forwardBackward(model, batch, ws);
     opt.step();
     return tr.loss;
   };
-  const firstLoss = step();
+}
+
+/** Mean ms per step over `steps` consecutive steps. */
+export function timeRun(step: () => number, steps: number): number {
   const t0 = performance.now();
+  for (let k = 0; k < steps; k++) step();
+  return (performance.now() - t0) / steps;
+}
+
+/** Steps per run so that one run lasts about targetMs, from a timing of two steps (after one warm-up). */
+export function stepsPerRun(
+  step: () => number,
+  targetMs: number,
+): { steps: number; estMs: number } {
   step();
-  step();
-  const est = (performance.now() - t0) / 2;
-  const steps = Math.max(1, Math.round(targetMs / Math.max(est, 1e-3)));
-  const times: number[] = [];
-  let loss = firstLoss;
-  for (let r = 0; r < runs; r++) {
-    const t1 = performance.now();
-    for (let k = 0; k < steps; k++) loss = step();
-    times.push((performance.now() - t1) / steps);
-  }
-  return { ms: median(times), loss, firstLoss };
+  const est = timeRun(step, 2);
+  return { steps: Math.max(1, Math.round(targetMs / Math.max(est, 1e-3))), estMs: est };
 }
