@@ -73,6 +73,7 @@ export const ControlsPanel = memo(function ControlsPanel({
               label="Hidden units"
               value={config.H}
               {...LIMITS.H}
+              hint={`${LIMITS.H.min}–${LIMITS.H.max}`}
               onChange={(H) => set({ H })}
             />
           )}
@@ -102,6 +103,7 @@ export const ControlsPanel = memo(function ControlsPanel({
               label="Sequence length"
               value={config.T}
               {...LIMITS.T}
+              hint={`${LIMITS.T.min}–${LIMITS.T.max} steps`}
               onChange={(T) => set({ T })}
             />
           )}
@@ -110,6 +112,7 @@ export const ControlsPanel = memo(function ControlsPanel({
               label="Batch size"
               value={config.batch}
               {...LIMITS.batch}
+              hint={`${LIMITS.batch.min}–${LIMITS.batch.max}; lowered when T and H are large, so a step stays under a second`}
               onChange={(batch) => set({ batch })}
             />
           )}

@@ -1,6 +1,6 @@
 import type { FromWorker, Snapshot, Speed, ToWorker, WeightsMessage } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
-import type { TrainConfig } from '../worker/config';
+import { fitWorkBudget, type TrainConfig } from '../worker/config';
 import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from './history';
 import type { AppStore } from './store';
 
@@ -123,15 +123,19 @@ export function createBridge(store: AppStore, client: ClientLike, schedule: Sche
     /** Applies a config change; live keys keep the weights, the others rebuild. */
     setConfig(patch: Partial<TrainConfig>, lesson: string | null = null) {
       const s = store.getState();
-      if (needsRebuild(patch, s.config)) clearHistory();
-      store.setState({ config: { ...s.config, ...patch }, lesson });
-      send({ type: 'setConfig', patch });
+      // Every allowed config must train at ≥ 1 step/s: a too-large batch is lowered, and said so.
+      const fit = fitWorkBudget({ ...s.config, ...patch });
+      const full = fit.note === null ? patch : { ...patch, batch: fit.config.batch };
+      if (needsRebuild(full, s.config)) clearHistory();
+      store.setState({ config: fit.config, lesson, ...(fit.note ? { notice: fit.note } : {}) });
+      send({ type: 'setConfig', patch: full });
     },
     /** Replaces the whole config (lessons, loaded links): always a rebuild. */
     replaceConfig(config: TrainConfig, lesson: string | null) {
       clearHistory();
-      store.setState({ config, lesson, status: 'paused' });
-      send({ type: 'init', config });
+      const fit = fitWorkBudget(config);
+      store.setState({ config: fit.config, lesson, status: 'paused', ...(fit.note ? { notice: fit.note } : {}) });
+      send({ type: 'init', config: fit.config });
     },
     setSpeed(speed: Speed) {
       store.setState({ speed });

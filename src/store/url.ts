@@ -10,7 +10,7 @@
  * Encoding writes only the keys that differ from the baseline (defaults + lesson), in table order,
  * so links stay short and hand-editable: `?v=1&lesson=vanishing&T=100`.
  */
-import { DEFAULT_CONFIG } from '../worker/config';
+import { DEFAULT_CONFIG, fitWorkBudget } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
 import { findLesson, LESSONS } from './lessons';
 import { CONFIG_KEYS, DEFAULT_VIEW, FIELDS, show, VIEW_KEYS } from './urlFields';
@@ -128,7 +128,9 @@ function decodeUnsafe(search: string): DecodedUrl {
 /** Read a query string (with or without the leading '?'). Never throws. */
 export function decodeUrl(search: string): DecodedUrl {
   try {
-    return decodeUnsafe(typeof search === 'string' ? search : '');
+    const d = decodeUnsafe(typeof search === 'string' ? search : '');
+    const fit = fitWorkBudget(d.config);
+    return fit.note === null ? d : { ...d, config: fit.config, problems: [...d.problems, fit.note] };
   } catch {
     // Unreachable as far as we know (every step above is total); a last guard so a link can never
     // take the page down.

@@ -60,3 +60,31 @@ export const DEFAULT_CONFIG: TrainConfig = {
   tbptt: 0,
   seed: 1,
 };
+
+/**
+ * Work of one training step, in multiply-adds up to a constant: G·H·(H + I)·T·batch, with I taken as
+ * 24 (the widest task input is 23). Forward plus backward costs about 3× this; the engine runs about
+ * 1.7 G multiply-adds per second on one core here, so MAX_WORK keeps a step under ~0.5 s and every
+ * allowed config at ≥ 1 training step per second with the page and snapshots beside it.
+ */
+export const MAX_WORK = 2.5e8;
+
+export function stepWork(c: Pick<TrainConfig, 'cell' | 'H' | 'T' | 'batch'>): number {
+  const G = c.cell === 'lstm' ? 4 : c.cell === 'gru' ? 3 : 1;
+  return G * c.H * (c.H + 24) * c.T * c.batch;
+}
+
+/**
+ * The config with its batch lowered, if needed, so one step fits MAX_WORK (the batch is the knob
+ * that changes nothing about what the panels show but the noise). Returns a note when it changed.
+ */
+export function fitWorkBudget(c: TrainConfig): { config: TrainConfig; note: string | null } {
+  if (stepWork(c) <= MAX_WORK) return { config: c, note: null };
+  const perSeq = stepWork({ ...c, batch: 1 });
+  const batch = Math.max(1, Math.floor(MAX_WORK / perSeq));
+  if (batch >= c.batch) return { config: c, note: null };
+  return {
+    config: { ...c, batch },
+    note: `batch ${c.batch} is too much work at T=${c.T}, H=${c.H} (${c.cell}) for one step per second; using batch ${batch}`,
+  };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/store';
 import { createBridge, needsRebuild, type ClientLike } from '../../src/store/bridge';
 import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
-import { DEFAULT_CONFIG } from '../../src/worker/config';
+import { DEFAULT_CONFIG, MAX_WORK, stepWork } from '../../src/worker/config';
 
 function fakeClient() {
   const sent: ToWorker[] = [];
@@ -97,6 +97,22 @@ describe('bridge', () => {
     bridge.reset();
     expect(store.getState().diverged).toBeNull();
     expect(store.getState().status).toBe('paused');
+  });
+
+  it('lowers the batch when a config would be too slow to train at one step per second', () => {
+    const store = createAppStore();
+    const { client, sent } = fakeClient();
+    const bridge = createBridge(store, client, (cb) => cb());
+    bridge.setConfig({ cell: 'lstm', H: 128, T: 1000, batch: 64 });
+    const c = store.getState().config;
+    expect(c.batch).toBeLessThan(64);
+    expect(c.batch).toBeGreaterThanOrEqual(1);
+    expect(stepWork(c)).toBeLessThanOrEqual(MAX_WORK);
+    expect(stepWork({ ...c, batch: c.batch + 1 })).toBeGreaterThan(MAX_WORK);
+    expect(store.getState().notice).toMatch(/using batch/);
+    expect(sent.at(-1)).toMatchObject({ type: 'setConfig', patch: { batch: c.batch } });
+    bridge.setConfig({ H: 8 });
+    expect(store.getState().config.batch).toBe(c.batch);
   });
 
   it('knows which keys rebuild', () => {

@@ -16,7 +16,7 @@ import {
 } from '../../src/store/url';
 import type { ViewState } from '../../src/store/url';
 import type { UrlState } from '../../src/store/urlFields';
-import { DEFAULT_CONFIG, INIT_KINDS, LIMITS, OPTIMIZER_KINDS, TASK_IDS } from '../../src/worker/config';
+import { DEFAULT_CONFIG, fitWorkBudget, INIT_KINDS, LIMITS, MAX_WORK, OPTIMIZER_KINDS, stepWork, TASK_IDS } from '../../src/worker/config';
 import type { TrainConfig } from '../../src/worker/config';
 
 const CELLS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
@@ -51,9 +51,10 @@ const ARB: { [K in keyof UrlState]: fc.Arbitrary<UrlState[K]> } = {
   large: fc.boolean(),
 };
 
-const arbConfig: fc.Arbitrary<TrainConfig> = fc.record(
-  Object.fromEntries(CONFIG_KEYS.map((k) => [k, ARB[k]])) as { [K in keyof TrainConfig]: fc.Arbitrary<TrainConfig[K]> },
-);
+// A valid config also fits the work budget (decoding lowers the batch of one that does not).
+const arbConfig: fc.Arbitrary<TrainConfig> = fc
+  .record(Object.fromEntries(CONFIG_KEYS.map((k) => [k, ARB[k]])) as { [K in keyof TrainConfig]: fc.Arbitrary<TrainConfig[K]> })
+  .map((c) => fitWorkBudget(c).config);
 const arbView: fc.Arbitrary<ViewState> = fc.record(
   Object.fromEntries(VIEW_KEYS.map((k) => [k, ARB[k]])) as { [K in keyof ViewState]: fc.Arbitrary<ViewState[K]> },
 );
@@ -92,6 +93,15 @@ function viewProblems(v: ViewState): string[] {
   if (v.theme !== null && v.theme !== 'light' && v.theme !== 'dark') bad.push('theme');
   return bad;
 }
+
+describe('work budget', () => {
+  it('a link asking for too much work per step gets a smaller batch and a notice', () => {
+    const d = decodeUrl('cell=lstm&H=128&T=1000&batch=64');
+    expect(d.config.batch).toBeLessThan(64);
+    expect(stepWork(d.config)).toBeLessThanOrEqual(MAX_WORK);
+    expect(d.problems.join(' ')).toMatch(/using batch/);
+  });
+});
 
 describe('round trip', () => {
   it('decode(encode(config, view, lesson)) gives back exactly the same setup, with no problems', () => {
