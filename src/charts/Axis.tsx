@@ -55,7 +55,11 @@ export function computeTicks(
     if (!(lo > 0)) return [];
     const exps = decadeExponents([lo, hi], Math.max(2, count + 2));
     const fmt = opts.format ?? formatDecade;
-    const out: Tick[] = exps.map((e) => ({ value: pow10(e), pos: scale(pow10(e)), label: fmt(pow10(e)) }));
+    const out: Tick[] = exps.map((e) => ({
+      value: pow10(e),
+      pos: scale(pow10(e)),
+      label: fmt(pow10(e)),
+    }));
     const spanDecades = Math.log10(hi / lo);
     if (spanDecades <= 4) {
       for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
@@ -70,7 +74,9 @@ export function computeTicks(
   let values = scale.ticks(count);
   if (opts.integer) values = values.filter((v) => Number.isInteger(v));
   const fmt = opts.format ?? linearTickFormat(values);
-  return values.map((v) => ({ value: v, pos: scale(v), label: fmt(v) })).filter((t) => Number.isFinite(t.pos));
+  return values
+    .map((v) => ({ value: v, pos: scale(v), label: fmt(v) }))
+    .filter((t) => Number.isFinite(t.pos));
 }
 
 /** Props of {@link Axis}. */
@@ -117,7 +123,14 @@ export const Axis = memo(function Axis(props: AxisProps) {
       <g className="chart-axis chart-axis-bottom" transform={`translate(0,${offset})`}>
         {gridLength > 0 &&
           ticks.map((t) => (
-            <line key={`g${t.value}`} className={t.label ? 'chart-grid' : 'chart-grid chart-grid-minor'} x1={t.pos} x2={t.pos} y1={0} y2={-gridLength} />
+            <line
+              key={`g${t.value}`}
+              className={t.label ? 'chart-grid' : 'chart-grid chart-grid-minor'}
+              x1={t.pos}
+              x2={t.pos}
+              y1={0}
+              y2={-gridLength}
+            />
           ))}
         <line className="chart-domain" x1={r0} x2={r1} y1={0} y2={0} />
         {ticks.map((t) => (
@@ -131,7 +144,13 @@ export const Axis = memo(function Axis(props: AxisProps) {
           </g>
         ))}
         {title && (
-          <text className="chart-axis-title" x={mid} y={TICK} dy={`${props.titleOffsetEm ?? 2.6}em`} textAnchor="middle">
+          <text
+            className="chart-axis-title"
+            x={mid}
+            y={TICK}
+            dy={`${props.titleOffsetEm ?? 2.6}em`}
+            textAnchor="middle"
+          >
             {title}
           </text>
         )}
@@ -142,7 +161,14 @@ export const Axis = memo(function Axis(props: AxisProps) {
     <g className="chart-axis chart-axis-left" transform={`translate(${offset},0)`}>
       {gridLength > 0 &&
         ticks.map((t) => (
-          <line key={`g${t.value}`} className={t.label ? 'chart-grid' : 'chart-grid chart-grid-minor'} x1={0} x2={gridLength} y1={t.pos} y2={t.pos} />
+          <line
+            key={`g${t.value}`}
+            className={t.label ? 'chart-grid' : 'chart-grid chart-grid-minor'}
+            x1={0}
+            x2={gridLength}
+            y1={t.pos}
+            y2={t.pos}
+          />
         ))}
       <line className="chart-domain" x1={0} x2={0} y1={r0} y2={r1} />
       {ticks.map((t) => (

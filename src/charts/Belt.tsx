@@ -1,10 +1,28 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { area, curveMonotoneX } from 'd3-shape';
 import {
-  bandThickness, clampWindow, glyphNumber, gradSymbol, inletOf, readoutOf, stateSymbol, stepLabel, stepValues, valveOf,
-  type BeltData, type BeltVariant,
+  bandThickness,
+  clampWindow,
+  glyphNumber,
+  gradSymbol,
+  inletOf,
+  readoutOf,
+  stateSymbol,
+  stepLabel,
+  stepValues,
+  valveOf,
+  type BeltData,
+  type BeltVariant,
 } from './beltModel';
-import { DIVERGING_LUT, GATE_COLORS, VANISHED_RATIO, divergingPosition, lutCss, lutIndex, magnitudeColor } from './colors';
+import {
+  DIVERGING_LUT,
+  GATE_COLORS,
+  VANISHED_RATIO,
+  divergingPosition,
+  lutCss,
+  lutIndex,
+  magnitudeColor,
+} from './colors';
 import { formatSci } from './format';
 import { indices, safeId } from './plotUtil';
 import { positiveExtent, stickyLogDomain, type Domain } from './scales';
@@ -43,7 +61,10 @@ export interface BeltProps extends BeltData {
 /** Colour of text drawn on a LUT colour: black on light entries, white on dark ones. */
 function inkOn(idx: number): string {
   const q = idx * 4;
-  const L = 0.2126 * (DIVERGING_LUT[q] as number) + 0.7152 * (DIVERGING_LUT[q + 1] as number) + 0.0722 * (DIVERGING_LUT[q + 2] as number);
+  const L =
+    0.2126 * (DIVERGING_LUT[q] as number) +
+    0.7152 * (DIVERGING_LUT[q + 1] as number) +
+    0.0722 * (DIVERGING_LUT[q + 2] as number);
   return L > 140 ? '#111' : '#fff';
 }
 
@@ -62,7 +83,8 @@ export const Belt = memo(function Belt(props: BeltProps) {
   const svgRef = useRef<SVGSVGElement | null>(null);
   const pendingFocus = useRef<number | null>(null);
   const focused = props.focusedStep !== undefined ? props.focusedStep : hover;
-  const [start, end] = T > 0 ? clampWindow(props.windowStart, props.windowEnd - props.windowStart, T) : [0, 0];
+  const [start, end] =
+    T > 0 ? clampWindow(props.windowStart, props.windowEnd - props.windowStart, T) : [0, 0];
   const size = Math.max(1, end - start);
 
   const s = Math.max(1, fontScale);
@@ -94,7 +116,10 @@ export const Belt = memo(function Belt(props: BeltProps) {
     }
     return m || 1;
   }, [props.stateMaxAbs, state]);
-  const gradDomain = useMemo(() => props.gradDomain ?? stickyLogDomain(null, gradNorm ?? []), [props.gradDomain, gradNorm]);
+  const gradDomain = useMemo(
+    () => props.gradDomain ?? stickyLogDomain(null, gradNorm ?? []),
+    [props.gradDomain, gradNorm],
+  );
   // "Vanished" is relative to the largest gradient on the whole sequence, not the rounded domain.
   const gradMax = useMemo(() => positiveExtent(gradNorm ?? [])?.[1] ?? 0, [gradNorm]);
   const vanishedBelow = gradMax * VANISHED_RATIO;
@@ -102,7 +127,8 @@ export const Belt = memo(function Belt(props: BeltProps) {
   const xOf = (k: number) => left + (k - start) * cw;
   const band = useMemo(() => {
     if (!gradNorm) return null;
-    const th = (k: number) => bandThickness(gradNorm[k] as number, gradDomain, 2 * s, bandMax, vanishedBelow);
+    const th = (k: number) =>
+      bandThickness(gradNorm[k] as number, gradDomain, 2 * s, bandMax, vanishedBelow);
     const gen = area<number>()
       .defined((j) => th(start + j) !== null)
       .x((j) => left + (j + 0.5) * cw)
@@ -134,43 +160,116 @@ export const Belt = memo(function Belt(props: BeltProps) {
         tabIndex={0}
         role="img"
         aria-label={stepLabel(variant, props, k)}
-        onMouseEnter={() => { setHover(k); props.onFocusStep?.(k); }}
-        onMouseLeave={() => { setHover(null); props.onFocusStep?.(null); }}
-        onFocus={() => { setHover(k); props.onFocusStep?.(k); }}
-        onBlur={() => { setHover(null); props.onFocusStep?.(null); }}
+        onMouseEnter={() => {
+          setHover(k);
+          props.onFocusStep?.(k);
+        }}
+        onMouseLeave={() => {
+          setHover(null);
+          props.onFocusStep?.(null);
+        }}
+        onFocus={() => {
+          setHover(k);
+          props.onFocusStep?.(k);
+        }}
+        onBlur={() => {
+          setHover(null);
+          props.onFocusStep?.(null);
+        }}
       >
         <rect className="belt-hit" x={x0} y={0} width={cw} height={height} />
-        <rect className="belt-segment" x={x0} y={beltTop} width={cw + 0.5} height={beltH} style={{ fill: Number.isFinite(v) ? css[idx] : 'var(--grid)' }} />
+        <rect
+          className="belt-segment"
+          x={x0}
+          y={beltTop}
+          width={cw + 0.5}
+          height={beltH}
+          style={{ fill: Number.isFinite(v) ? css[idx] : 'var(--grid)' }}
+        />
         {showState && (
-          <text className="belt-value" x={x0 + 0.72 * cw} y={yBelt} dy="0.35em" textAnchor="middle" fill={inkOn(idx)}>
+          <text
+            className="belt-value"
+            x={x0 + 0.72 * cw}
+            y={yBelt}
+            dy="0.35em"
+            textAnchor="middle"
+            fill={inkOn(idx)}
+          >
             {glyphNumber(v)}
           </text>
         )}
         {inlet && (
           <g className="belt-inlet">
             <line x1={cx} x2={cx} y1={yInlet + r} y2={beltTop - 4} stroke={inlet.color} />
-            <path d={`M${cx - 4 * s},${beltTop - 6 * s}h${8 * s}l${-4 * s},${6 * s}z`} fill={inlet.color} />
-            <circle cx={cx} cy={yInlet} r={r} fill={variant === 'lstm' ? GATE_COLORS.g : GATE_COLORS.n} stroke={inlet.color} strokeWidth={2.5 * s} />
-            <text x={cx} y={yInlet} dy="0.35em" textAnchor="middle" className="belt-glyph">+</text>
-            {showNumbers && <text x={cx} y={yInlet - r - 3} textAnchor="middle" className="belt-num">{glyphNumber(inlet.value)}</text>}
+            <path
+              d={`M${cx - 4 * s},${beltTop - 6 * s}h${8 * s}l${-4 * s},${6 * s}z`}
+              fill={inlet.color}
+            />
+            <circle
+              cx={cx}
+              cy={yInlet}
+              r={r}
+              fill={variant === 'lstm' ? GATE_COLORS.g : GATE_COLORS.n}
+              stroke={inlet.color}
+              strokeWidth={2.5 * s}
+            />
+            <text x={cx} y={yInlet} dy="0.35em" textAnchor="middle" className="belt-glyph">
+              +
+            </text>
+            {showNumbers && (
+              <text x={cx} y={yInlet - r - 3} textAnchor="middle" className="belt-num">
+                {glyphNumber(inlet.value)}
+              </text>
+            )}
           </g>
         )}
         <g className="belt-valve">
-          <circle cx={xv} cy={yBelt} r={r} style={{ fill: valve.color ?? (valve.value > 1 ? 'var(--danger)' : 'var(--fg-muted)') }} />
-          <text x={xv} y={yBelt} dy="0.35em" textAnchor="middle" className="belt-glyph">×</text>
-          {showNumbers && <text x={xv} y={yValveText} dy="0.35em" textAnchor="middle" className="belt-num">{glyphNumber(valve.value)}</text>}
+          <circle
+            cx={xv}
+            cy={yBelt}
+            r={r}
+            style={{ fill: valve.color ?? (valve.value > 1 ? 'var(--danger)' : 'var(--fg-muted)') }}
+          />
+          <text x={xv} y={yBelt} dy="0.35em" textAnchor="middle" className="belt-glyph">
+            ×
+          </text>
+          {showNumbers && (
+            <text x={xv} y={yValveText} dy="0.35em" textAnchor="middle" className="belt-num">
+              {glyphNumber(valve.value)}
+            </text>
+          )}
         </g>
         {out && (
           <g className="belt-out">
             <line x1={cx} x2={cx} y1={beltTop + beltH} y2={yOut - r} stroke={out.color} />
             <circle cx={cx} cy={yOut} r={r * 0.8} fill={out.color} />
-            <text x={cx} y={yOut} dy="0.35em" textAnchor="middle" className="belt-glyph belt-glyph-small">o</text>
-            {showNumbers && <text x={cx} y={yOut + r + 4} dy="0.7em" textAnchor="middle" className="belt-num">{glyphNumber(out.value)}</text>}
+            <text
+              x={cx}
+              y={yOut}
+              dy="0.35em"
+              textAnchor="middle"
+              className="belt-glyph belt-glyph-small"
+            >
+              o
+            </text>
+            {showNumbers && (
+              <text x={cx} y={yOut + r + 4} dy="0.7em" textAnchor="middle" className="belt-num">
+                {glyphNumber(out.value)}
+              </text>
+            )}
           </g>
         )}
-        {gradNorm && bandThickness(gradNorm[k] as number, gradDomain, 1, 2, vanishedBelow) === null && (
-          <line className="belt-band-vanished" x1={x0} x2={x0 + cw} y1={yBand} y2={yBand} strokeDasharray="2 3" />
-        )}
+        {gradNorm &&
+          bandThickness(gradNorm[k] as number, gradDomain, 1, 2, vanishedBelow) === null && (
+            <line
+              className="belt-band-vanished"
+              x1={x0}
+              x2={x0 + cw}
+              y1={yBand}
+              y2={yBand}
+              strokeDasharray="2 3"
+            />
+          )}
       </g>,
     );
   }
@@ -202,39 +301,112 @@ export const Belt = memo(function Belt(props: BeltProps) {
     if (pendingFocus.current !== null) focusStep(pendingFocus.current);
   });
 
-  const tipValues = focused != null && focused >= start && focused < end ? stepValues(variant, props, focused) : null;
+  const tipValues =
+    focused != null && focused >= start && focused < end
+      ? stepValues(variant, props, focused)
+      : null;
   const tipX = focused != null ? xOf(focused) + cw / 2 : 0;
 
   return (
     <div ref={ref} className={`chart belt belt-${variant}${props.animate ? ' belt-animate' : ''}`}>
-      <svg ref={svgRef} className="chart-svg" width={width} height={height} role="group" aria-label={props.ariaLabel} onKeyDown={onKeyDown}>
+      <svg
+        ref={svgRef}
+        className="chart-svg"
+        width={width}
+        height={height}
+        role="group"
+        aria-label={props.ariaLabel}
+        onKeyDown={onKeyDown}
+      >
         <defs>
           {gradNorm && (
-            <linearGradient id={`${gid}-band`} gradientUnits="userSpaceOnUse" x1={left} x2={left + iw} y1={0} y2={0}>
+            <linearGradient
+              id={`${gid}-band`}
+              gradientUnits="userSpaceOnUse"
+              x1={left}
+              x2={left + iw}
+              y1={0}
+              y2={0}
+            >
               {Array.from({ length: size }, (_, j) => (
-                <stop key={j} offset={((j + 0.5) / size).toFixed(4)} stopColor={magnitudeColor(gradNorm[start + j] as number, gradDomain, gradMax)} />
+                <stop
+                  key={j}
+                  offset={((j + 0.5) / size).toFixed(4)}
+                  stopColor={magnitudeColor(gradNorm[start + j] as number, gradDomain, gradMax)}
+                />
               ))}
             </linearGradient>
           )}
         </defs>
         <g className="belt-rows" aria-hidden="true">
-          {hasInlet && <text x={left - 8} y={yInlet} dy="0.35em" textAnchor="end" style={{ fill: variant === 'lstm' ? GATE_COLORS.i : GATE_COLORS.n }}>{variant === 'lstm' ? '+ i⊙g' : '+ (1−z)n'}</text>}
-          <text x={left - 8} y={yBelt} dy="0.35em" textAnchor="end">{`${stateSymbol(variant)}ₜ`}</text>
-          <text x={left - 8} y={yValveText} dy="0.35em" textAnchor="end" style={{ fill: valveOf(variant, props, 0).color ?? 'var(--fg)' }}>{`× ${valveOf(variant, props, 0).name}`}</text>
-          {hasOut && <text x={left - 8} y={yOut} dy="0.35em" textAnchor="end" style={{ fill: GATE_COLORS.o }}>o</text>}
-          {gradNorm && <text x={left - 8} y={yBand} dy="0.35em" textAnchor="end">{gradSymbol(variant).replace(/‖/g, '')}</text>}
+          {hasInlet && (
+            <text
+              x={left - 8}
+              y={yInlet}
+              dy="0.35em"
+              textAnchor="end"
+              style={{ fill: variant === 'lstm' ? GATE_COLORS.i : GATE_COLORS.n }}
+            >
+              {variant === 'lstm' ? '+ i⊙g' : '+ (1−z)n'}
+            </text>
+          )}
+          <text
+            x={left - 8}
+            y={yBelt}
+            dy="0.35em"
+            textAnchor="end"
+          >{`${stateSymbol(variant)}ₜ`}</text>
+          <text
+            x={left - 8}
+            y={yValveText}
+            dy="0.35em"
+            textAnchor="end"
+            style={{ fill: valveOf(variant, props, 0).color ?? 'var(--fg)' }}
+          >{`× ${valveOf(variant, props, 0).name}`}</text>
+          {hasOut && (
+            <text
+              x={left - 8}
+              y={yOut}
+              dy="0.35em"
+              textAnchor="end"
+              style={{ fill: GATE_COLORS.o }}
+            >
+              o
+            </text>
+          )}
+          {gradNorm && (
+            <text x={left - 8} y={yBand} dy="0.35em" textAnchor="end">
+              {gradSymbol(variant).replace(/‖/g, '')}
+            </text>
+          )}
         </g>
         {steps}
-        {T > 0 && <path className="belt-arrow" d={`M${left + iw},${beltTop}l${12 * s},${beltH / 2}l${-12 * s},${beltH / 2}z`} fill={css[lutIndex(divergingPosition(state[end - 1] as number, maxAbs))]} />}
+        {T > 0 && (
+          <path
+            className="belt-arrow"
+            d={`M${left + iw},${beltTop}l${12 * s},${beltH / 2}l${-12 * s},${beltH / 2}z`}
+            fill={css[lutIndex(divergingPosition(state[end - 1] as number, maxAbs))]}
+          />
+        )}
         {band && (
           <g className="belt-band" aria-hidden="true">
             <path d={band} fill={`url(#${gid}-band)`} />
             <path className="belt-flow" d={`M${left + iw},${yBand}H${left}`} />
-            <path className="belt-band-arrow" d={`M${left - 2},${yBand}l${10 * s},${-7 * s}v${14 * s}z`} />
+            <path
+              className="belt-band-arrow"
+              d={`M${left - 2},${yBand}l${10 * s},${-7 * s}v${14 * s}z`}
+            />
           </g>
         )}
         {focused != null && focused >= start && focused < end && (
-          <rect className="belt-focus-ring" x={xOf(focused) + 1} y={1} width={cw - 2} height={height - 2} rx={4} />
+          <rect
+            className="belt-focus-ring"
+            x={xOf(focused) + 1}
+            y={1}
+            width={cw - 2}
+            height={height - 2}
+            rx={4}
+          />
         )}
       </svg>
       {tipValues && (
@@ -242,7 +414,11 @@ export const Belt = memo(function Belt(props: BeltProps) {
           className="chart-tooltip"
           role="tooltip"
           // Beside the focused step (right of it, or left near the right edge), so the step stays visible.
-          style={tipX + cw / 2 + 190 * s < width ? { left: tipX + cw / 2 + 6, top: 0 } : { left: tipX - cw / 2 - 6, top: 0, transform: 'translateX(-100%)' }}
+          style={
+            tipX + cw / 2 + 190 * s < width
+              ? { left: tipX + cw / 2 + 6, top: 0 }
+              : { left: tipX - cw / 2 - 6, top: 0, transform: 'translateX(-100%)' }
+          }
         >
           <div className="chart-tooltip-title">{`t = ${(focused as number) + 1}${props.unitLabel ? ` · ${props.unitLabel}` : ''}`}</div>
           {tipValues.map((sv) => (

@@ -39,7 +39,11 @@ export function ChartFrame(props: ChartFrameProps) {
   const titleId = `${base}-title`;
   const tableId = `${base}-table`;
   return (
-    <section id={props.id} className={`chart-frame${props.className ? ` ${props.className}` : ''}`} aria-labelledby={titleId}>
+    <section
+      id={props.id}
+      className={`chart-frame${props.className ? ` ${props.className}` : ''}`}
+      aria-labelledby={titleId}
+    >
       <header className="chart-frame-head">
         <h2 id={titleId}>{props.title}</h2>
         <div className="chart-frame-actions">
@@ -61,7 +65,13 @@ export function ChartFrame(props: ChartFrameProps) {
       {props.readouts && <div className="chart-frame-readouts">{props.readouts}</div>}
       <div className="chart-frame-body">{props.children}</div>
       {props.table && (
-        <DataTable id={tableId} caption={props.title} columns={props.table.columns} rows={props.table.rows} visible={showTable} />
+        <DataTable
+          id={tableId}
+          caption={props.title}
+          columns={props.table.columns}
+          rows={props.table.rows}
+          visible={showTable}
+        />
       )}
     </section>
   );

@@ -37,16 +37,27 @@ export const ColorLegend = memo(function ColorLegend(props: ColorLegendProps) {
   const swatchW = showVanished ? Math.round(86 * s) : 0;
   const pad = Math.round(14 * s);
   const barW = Math.max(40, width - swatchW - 2 * pad);
-  const scale = mode === 'log' ? scaleLog().domain(domain).range([0, barW]) : scaleLinear().domain(domain).range([0, barW]);
+  const scale =
+    mode === 'log'
+      ? scaleLog().domain(domain).range([0, barW])
+      : scaleLinear().domain(domain).range([0, barW]);
   const top = label ? Math.round(18 * s) : 2;
   const height = top + barH + Math.round(30 * s);
   const stops = [];
   for (let k = 0; k <= STOPS; k++) {
     const t = k / STOPS;
-    stops.push(<stop key={k} offset={t.toFixed(4)} stopColor={css[Math.round(t * (LUT_SIZE - 1))]} />);
+    stops.push(
+      <stop key={k} offset={t.toFixed(4)} stopColor={css[Math.round(t * (LUT_SIZE - 1))]} />,
+    );
   }
   return (
-    <svg className="chart-legend-bar" width={width} height={height} role="img" aria-label={`Colour scale${label ? `: ${label}` : ''}`}>
+    <svg
+      className="chart-legend-bar"
+      width={width}
+      height={height}
+      role="img"
+      aria-label={`Colour scale${label ? `: ${label}` : ''}`}
+    >
       <defs>
         <linearGradient id={id} x1="0" x2="1" y1="0" y2="0">
           {stops}
@@ -59,10 +70,19 @@ export const ColorLegend = memo(function ColorLegend(props: ColorLegendProps) {
       )}
       <g transform={`translate(${pad},${top})`}>
         <rect width={barW} height={barH} fill={`url(#${id})`} />
-        <Axis scale={scale as AxisScale} orient="bottom" offset={barH} log={mode === 'log'} tickCount={mode === 'log' ? 4 : 3} />
+        <Axis
+          scale={scale as AxisScale}
+          orient="bottom"
+          offset={barH}
+          log={mode === 'log'}
+          tickCount={mode === 'log' ? 4 : 3}
+        />
       </g>
       {showVanished && (
-        <g className="chart-legend-vanished" transform={`translate(${pad + barW + Math.round(10 * s)},${top})`}>
+        <g
+          className="chart-legend-vanished"
+          transform={`translate(${pad + barW + Math.round(10 * s)},${top})`}
+        >
           <rect width={barH} height={barH} fill={VANISHED_GREY} />
           <text x={barH + 4} y={barH} dy="-0.1em">
             vanished

@@ -106,8 +106,24 @@ export const ComplexPlane = memo(function ComplexPlane(props: ComplexPlaneProps)
     <div ref={ref} className="chart complex-plane">
       <svg className="chart-svg" width={size} height={size} role="img" aria-label={props.ariaLabel}>
         <g transform={`translate(${L.left},${L.top})`}>
-          <Axis scale={xs as AxisScale} orient="bottom" offset={side} title="Re λ" tickCount={5} gridLength={side} log={false} />
-          <Axis scale={ys as AxisScale} orient="left" title="Im λ" tickCount={5} gridLength={side} log={false} titleOffsetEm={2.8} />
+          <Axis
+            scale={xs as AxisScale}
+            orient="bottom"
+            offset={side}
+            title="Re λ"
+            tickCount={5}
+            gridLength={side}
+            log={false}
+          />
+          <Axis
+            scale={ys as AxisScale}
+            orient="left"
+            title="Im λ"
+            tickCount={5}
+            gridLength={side}
+            log={false}
+            titleOffsetEm={2.8}
+          />
           <line className="plane-axis" x1={0} x2={side} y1={cy} y2={cy} />
           <line className="plane-axis" x1={cx} x2={cx} y1={0} y2={side} />
           <circle className="plane-unit" cx={cx} cy={cy} r={unit} />

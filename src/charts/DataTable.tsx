@@ -43,7 +43,14 @@ export interface DataTableProps {
  * The data behind a chart as an accessible table: <caption>, column headers with scope, the first
  * cell of each row as a row header. Hidden with the "sr-only" class unless `visible`.
  */
-export const DataTable = memo(function DataTable({ caption, columns, rows: liveRows, visible = false, id, throttleMs = 1000 }: DataTableProps) {
+export const DataTable = memo(function DataTable({
+  caption,
+  columns,
+  rows: liveRows,
+  visible = false,
+  id,
+  throttleMs = 1000,
+}: DataTableProps) {
   const rows = useThrottled(liveRows, throttleMs);
   return (
     <div className={visible ? 'data-table-wrap' : 'sr-only'}>

@@ -81,7 +81,15 @@ export function heatDomain(values: ArrayLike<number>, mode: HeatMode): Domain {
  * an SVG overlay with axes, plus a colour legend. React owns the elements; the pure drawHeat paints.
  */
 export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
-  const { values, rows, cols, mode = 'log', newestOnTop = false, height = 220, fontScale = 1 } = props;
+  const {
+    values,
+    rows,
+    cols,
+    mode = 'log',
+    newestOnTop = false,
+    height = 220,
+    fontScale = 1,
+  } = props;
   const [ref, measured] = useChartWidth<HTMLDivElement>();
   const width = props.width ?? measured;
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
@@ -89,7 +97,10 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
   const m = plotMargin(fontScale, !!props.yLabel, !!props.xLabel);
   const iw = Math.max(10, width - m.left - m.right);
   const ih = Math.max(10, height - m.top - m.bottom);
-  const domain = useMemo(() => props.domain ?? heatDomain(values, mode), [props.domain, values, mode]);
+  const domain = useMemo(
+    () => props.domain ?? heatDomain(values, mode),
+    [props.domain, values, mode],
+  );
   const lut = props.lut ?? (mode === 'diverging' ? DIVERGING_LUT : SEQUENTIAL_LUT);
   const rowStart = props.rowStart ?? 0;
   const filled = Math.min(rows, props.rowCount ?? rows);
@@ -120,16 +131,36 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
       width: W,
       height: H,
     });
-  }, [values, rows, cols, lut, domain, mode, newestOnTop, rowStart, filled, props.vanishedBelow, props.version, iw, ih]);
+  }, [
+    values,
+    rows,
+    cols,
+    lut,
+    domain,
+    mode,
+    newestOnTop,
+    rowStart,
+    filled,
+    props.vanishedBelow,
+    props.version,
+    iw,
+    ih,
+  ]);
 
   const xStart = props.xStart ?? 0;
   const yStart = props.yStart ?? 0;
   const yStep = props.yStep ?? 1;
-  const xs = scaleLinear().domain([xStart - 0.5, xStart + cols - 0.5]).range([0, iw]);
+  const xs = scaleLinear()
+    .domain([xStart - 0.5, xStart + cols - 0.5])
+    .range([0, iw]);
   // Row centres: logical row k sits at y = yStart + k·yStep; the top edge is the newest row when flipped.
   const ys = newestOnTop
-    ? scaleLinear().domain([yStart + (filled - 0.5) * yStep, yStart + (filled - 0.5 - rows) * yStep]).range([0, ih])
-    : scaleLinear().domain([yStart - 0.5 * yStep, yStart + (rows - 0.5) * yStep]).range([0, ih]);
+    ? scaleLinear()
+        .domain([yStart + (filled - 0.5) * yStep, yStart + (filled - 0.5 - rows) * yStep])
+        .range([0, ih])
+    : scaleLinear()
+        .domain([yStart - 0.5 * yStep, yStart + (rows - 0.5) * yStep])
+        .range([0, ih]);
 
   return (
     <div ref={ref} className="chart heat-canvas">
@@ -140,13 +171,23 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
           style={{ left: m.left, top: m.top, width: iw, height: ih }}
           aria-hidden="true"
         />
-        <svg className="chart-svg heat-overlay" width={width} height={height} role="img" aria-label={props.ariaLabel}>
+        <svg
+          className="chart-svg heat-overlay"
+          width={width}
+          height={height}
+          role="img"
+          aria-label={props.ariaLabel}
+        >
           <g transform={`translate(${m.left},${m.top})`}>
             <rect className="heat-frame" width={iw} height={ih} />
             {(props.yMarks ?? []).map((y, k) => {
               const py = ys(y);
               return py >= 0 && py <= ih ? (
-                <path key={k} className="heat-mark" d={`M${iw},${py}l${8 * fontScale},${-5 * fontScale}v${10 * fontScale}z`}>
+                <path
+                  key={k}
+                  className="heat-mark"
+                  d={`M${iw},${py}l${8 * fontScale},${-5 * fontScale}v${10 * fontScale}z`}
+                >
                   <title>{`${props.yMarkLabel ?? 'clipped'}: ${props.yName ?? 'row'} ${y}`}</title>
                 </path>
               ) : null;
@@ -157,13 +198,31 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
               height={ih}
               onMouseMove={(e) => {
                 const r = e.currentTarget.getBoundingClientRect();
-                const cell = heatCellAt(e.clientX - r.left, e.clientY - r.top, iw, ih, rows, cols, { newestOnTop, rowStart, rowCount: filled });
+                const cell = heatCellAt(e.clientX - r.left, e.clientY - r.top, iw, ih, rows, cols, {
+                  newestOnTop,
+                  rowStart,
+                  rowCount: filled,
+                });
                 setHover((old) => (old && cell && old.index === cell.index ? old : cell));
               }}
               onMouseLeave={() => setHover(null)}
             />
-            <Axis scale={ys as AxisScale} orient="left" title={props.yLabel} integer tickCount={5} log={false} />
-            <Axis scale={xs as AxisScale} orient="bottom" offset={ih} title={props.xLabel} integer log={false} />
+            <Axis
+              scale={ys as AxisScale}
+              orient="left"
+              title={props.yLabel}
+              integer
+              tickCount={5}
+              log={false}
+            />
+            <Axis
+              scale={xs as AxisScale}
+              orient="bottom"
+              offset={ih}
+              title={props.xLabel}
+              integer
+              log={false}
+            />
           </g>
         </svg>
       </div>
@@ -171,7 +230,10 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
         <div
           className="chart-tooltip"
           role="tooltip"
-          style={{ left: m.left + Math.min(xs(xStart + hover.col) + 12, iw - 150 * fontScale), top: Math.max(0, ys(yStart + hover.row * yStep) + m.top + 12) }}
+          style={{
+            left: m.left + Math.min(xs(xStart + hover.col) + 12, iw - 150 * fontScale),
+            top: Math.max(0, ys(yStart + hover.row * yStep) + m.top + 12),
+          }}
         >
           <div className="chart-tooltip-row">
             <span>{`${props.xName ?? 't'} = ${xStart + hover.col}`}</span>
@@ -184,7 +246,14 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
         </div>
       )}
       {props.legendLabel && (
-        <ColorLegend lut={lut} domain={domain} mode={mode} label={props.legendLabel} fontScale={fontScale} width={Math.min(width, 360 * Math.max(1, fontScale))} />
+        <ColorLegend
+          lut={lut}
+          domain={domain}
+          mode={mode}
+          label={props.legendLabel}
+          fontScale={fontScale}
+          width={Math.min(width, 360 * Math.max(1, fontScale))}
+        />
       )}
     </div>
   );

@@ -1,8 +1,9 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { Axis, type AxisScale } from './Axis';
-import { clampPx, indices, plotMargin, safeId } from './plotUtil';
+import { formatSci } from './format';
+import { clampPx, indices, nearestIndex, plotMargin, safeId } from './plotUtil';
 import { stickyLinearDomain, stickyLogDomain, type Domain } from './scales';
 import { useChartWidth } from './useChartWidth';
 
@@ -84,8 +85,17 @@ export interface LinePlotProps {
   fontScale?: number;
   /** Only integer x ticks (default true). */
   integerX?: boolean;
+  /** Name of x in the hover readout (default "t"). */
+  xName?: string;
+  /** Called with the data x under the pointer (nearest point), or null on leave. */
+  onHoverX?: (x: number | null) => void;
   /** Accessible name of the SVG (the chart title). */
   ariaLabel: string;
+}
+
+/** Integers (time steps, iterations) print as they are; other x values as formatSci. */
+function xLabelOf(v: number): string {
+  return Number.isInteger(v) && Math.abs(v) < 1e9 ? String(v) : formatSci(v, 4);
 }
 
 function finite(v: number | undefined): v is number {
@@ -105,6 +115,7 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
   const m = plotMargin(fontScale, !!props.yLabel, !!props.xLabel);
   const iw = Math.max(10, width - m.left - m.right);
   const ih = Math.max(10, height - m.top - m.bottom);
+  const [hover, setHover] = useState(-1);
 
   const xDomain = useMemo<Domain>(() => {
     if (props.xDomain) return props.xDomain;
@@ -114,13 +125,21 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
 
   const yDomain = useMemo<Domain>(() => {
     if (props.yDomain) return props.yDomain;
-    const cols = [y.subarray(0, n), ...(trail ?? []), ...(reference ? [reference] : []), ...(props.series ?? []).map((e) => e.y)];
+    const cols = [
+      y.subarray(0, n),
+      ...(trail ?? []),
+      ...(reference ? [reference] : []),
+      ...(props.series ?? []).map((e) => e.y),
+    ];
     return logY ? stickyLogDomain(null, cols) : stickyLinearDomain(null, cols);
   }, [props.yDomain, y, n, trail, reference, props.series, logY]);
 
   const xs = useMemo(() => scaleLinear().domain(xDomain).range([0, iw]), [xDomain, iw]);
   const ys = useMemo(
-    () => (logY ? scaleLog().domain(yDomain).range([ih, 0]) : scaleLinear().domain(yDomain).range([ih, 0])),
+    () =>
+      logY
+        ? scaleLog().domain(yDomain).range([ih, 0])
+        : scaleLinear().domain(yDomain).range([ih, 0]),
     [logY, yDomain, ih],
   );
 
@@ -140,9 +159,18 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
   }, [x, xStart, logY, xs, ys]);
 
   const mainPath = useMemo(() => pathOf(y, n), [pathOf, y, n]);
-  const refPath = useMemo(() => (reference ? pathOf(reference, Math.min(reference.length, n)) : ''), [pathOf, reference, n]);
-  const trailPaths = useMemo(() => (trail ?? []).map((col) => pathOf(col, col.length)), [pathOf, trail]);
-  const extraPaths = useMemo(() => (props.series ?? []).map((e) => pathOf(e.y, Math.min(e.y.length, n))), [pathOf, props.series, n]);
+  const refPath = useMemo(
+    () => (reference ? pathOf(reference, Math.min(reference.length, n)) : ''),
+    [pathOf, reference, n],
+  );
+  const trailPaths = useMemo(
+    () => (trail ?? []).map((col) => pathOf(col, col.length)),
+    [pathOf, trail],
+  );
+  const extraPaths = useMemo(
+    () => (props.series ?? []).map((e) => pathOf(e.y, Math.min(e.y.length, n))),
+    [pathOf, props.series, n],
+  );
 
   const nTrail = trailPaths.length;
   const color = props.color ?? 'var(--accent)';
@@ -155,89 +183,228 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
         <ul className="chart-legend" aria-hidden="true">
           {props.seriesLabel && (
             <li>
-              <svg width="22" height="10"><line x1="1" x2="21" y1="5" y2="5" className="chart-line" style={{ stroke: color }} /></svg>
+              <svg width="22" height="10">
+                <line
+                  x1="1"
+                  x2="21"
+                  y1="5"
+                  y2="5"
+                  className="chart-line"
+                  style={{ stroke: color }}
+                />
+              </svg>
               {props.seriesLabel}
             </li>
           )}
           {nTrail > 0 && (
             <li>
-              <svg width="22" height="10"><line x1="1" x2="21" y1="5" y2="5" className="chart-trail" style={{ stroke: color, opacity: 0.35 }} /></svg>
+              <svg width="22" height="10">
+                <line
+                  x1="1"
+                  x2="21"
+                  y1="5"
+                  y2="5"
+                  className="chart-trail"
+                  style={{ stroke: color, opacity: 0.35 }}
+                />
+              </svg>
               {props.trailLabel ?? 'earlier iterations'}
             </li>
           )}
           {(props.series ?? []).map((e, k) => (
             <li key={`s${k}`}>
-              <svg width="22" height="10"><line x1="1" x2="21" y1="5" y2="5" className="chart-line" style={{ stroke: e.color }} strokeDasharray={e.dashed ? '5 3' : undefined} /></svg>
+              <svg width="22" height="10">
+                <line
+                  x1="1"
+                  x2="21"
+                  y1="5"
+                  y2="5"
+                  className="chart-line"
+                  style={{ stroke: e.color }}
+                  strokeDasharray={e.dashed ? '5 3' : undefined}
+                />
+              </svg>
               {e.label}
             </li>
           ))}
           {props.referenceLabel && (
             <li>
-              <svg width="22" height="10"><line x1="1" x2="21" y1="5" y2="5" className="chart-reference" strokeDasharray="6 4" /></svg>
+              <svg width="22" height="10">
+                <line
+                  x1="1"
+                  x2="21"
+                  y1="5"
+                  y2="5"
+                  className="chart-reference"
+                  strokeDasharray="6 4"
+                />
+              </svg>
               {props.referenceLabel}
             </li>
           )}
         </ul>
       )}
-      <svg className="chart-svg" width={width} height={height} role="img" aria-label={props.ariaLabel}>
-        <defs>
-          <clipPath id={clip}>
-            <rect x={0} y={-2} width={iw} height={ih + 4} />
-          </clipPath>
-        </defs>
-        <g transform={`translate(${m.left},${m.top})`}>
-          <Axis scale={ys as AxisScale} orient="left" log={logY} title={props.yLabel} gridLength={iw} tickCount={logY ? 6 : 5} />
-          <Axis scale={xs as AxisScale} orient="bottom" offset={ih} title={props.xLabel} integer={props.integerX ?? true} />
-          <g clipPath={`url(#${clip})`}>
-            {trailPaths.map((d, k) => (
-              <path
-                key={k}
-                className="chart-trail"
-                d={d}
-                style={{ stroke: color }}
-                // Oldest faintest: opacity ramps linearly up to 0.4 for the newest trail entry.
-                strokeOpacity={(0.08 + (0.32 * (k + 1)) / nTrail).toFixed(3)}
+      <div className="chart-plot">
+        <svg
+          className="chart-svg"
+          width={width}
+          height={height}
+          role="img"
+          aria-label={props.ariaLabel}
+        >
+          <defs>
+            <clipPath id={clip}>
+              <rect x={0} y={-2} width={iw} height={ih + 4} />
+            </clipPath>
+          </defs>
+          <g transform={`translate(${m.left},${m.top})`}>
+            <Axis
+              scale={ys as AxisScale}
+              orient="left"
+              log={logY}
+              title={props.yLabel}
+              gridLength={iw}
+              tickCount={logY ? 6 : 5}
+            />
+            <Axis
+              scale={xs as AxisScale}
+              orient="bottom"
+              offset={ih}
+              title={props.xLabel}
+              integer={props.integerX ?? true}
+            />
+            <g clipPath={`url(#${clip})`}>
+              {trailPaths.map((d, k) => (
+                <path
+                  key={k}
+                  className="chart-trail"
+                  d={d}
+                  style={{ stroke: color }}
+                  // Oldest faintest: opacity ramps linearly up to 0.4 for the newest trail entry.
+                  strokeOpacity={(0.08 + (0.32 * (k + 1)) / nTrail).toFixed(3)}
+                />
+              ))}
+              {refPath && <path className="chart-reference" d={refPath} strokeDasharray="6 4" />}
+              {(props.hlines ?? [])
+                .filter((h) => inY(h.y))
+                .map((h, k) => (
+                  <g key={`h${k}`} className="chart-hline">
+                    <line x1={0} x2={iw} y1={ys(h.y)} y2={ys(h.y)} strokeDasharray="4 4" />
+                    {h.label && (
+                      <text x={iw - 4} y={ys(h.y)} dy="-0.4em" textAnchor="end">
+                        {h.label}
+                      </text>
+                    )}
+                  </g>
+                ))}
+              {extraPaths.map((d, k) => (
+                <path
+                  key={`e${k}`}
+                  className="chart-line chart-line-extra"
+                  d={d}
+                  style={{ stroke: props.series?.[k]?.color }}
+                  strokeDasharray={props.series?.[k]?.dashed ? '5 3' : undefined}
+                />
+              ))}
+              <path className="chart-line" d={mainPath} style={{ stroke: color }} />
+            </g>
+            {(props.markers ?? [])
+              .filter((mk) => inX(mk.x))
+              .map((mk, k) =>
+                (mk.kind ?? 'line') === 'line' ? (
+                  <g key={`m${k}`} className="chart-marker" transform={`translate(${xs(mk.x)},0)`}>
+                    <title>{mk.label ?? ''}</title>
+                    <line y1={0} y2={ih} strokeDasharray="3 3" />
+                    {mk.label && (
+                      // Near the right edge the label goes to the left of the line so it is not clipped.
+                      <text
+                        y={0}
+                        dy="0.9em"
+                        dx={xs(mk.x) > iw - 90 * fontScale ? -4 : 4}
+                        textAnchor={xs(mk.x) > iw - 90 * fontScale ? 'end' : 'start'}
+                      >
+                        {mk.label}
+                      </text>
+                    )}
+                  </g>
+                ) : (
+                  <path
+                    key={`m${k}`}
+                    className="chart-marker-tick"
+                    d={`M${xs(mk.x)},${ih}l-4,7h8z`}
+                  >
+                    <title>{mk.label ?? ''}</title>
+                  </path>
+                ),
+              )}
+            <rect
+              className="chart-hit"
+              width={iw}
+              height={ih}
+              onMouseMove={(e) => {
+                const r = e.currentTarget.getBoundingClientRect();
+                const k = nearestIndex(x ?? null, xStart, n, xs.invert(e.clientX - r.left));
+                if (k !== hover) {
+                  setHover(k);
+                  props.onHoverX?.(k < 0 ? null : x ? (x[k] as number) : xStart + k);
+                }
+              }}
+              onMouseLeave={() => {
+                setHover(-1);
+                props.onHoverX?.(null);
+              }}
+            />
+            {hover >= 0 && hover < n && inY(y[hover] as number) && (
+              <circle
+                className="chart-hover-dot"
+                cx={xs(x ? (x[hover] as number) : xStart + hover)}
+                cy={ys(y[hover] as number)}
+                r={4 * fontScale}
+                style={{ fill: color }}
               />
-            ))}
-            {refPath && <path className="chart-reference" d={refPath} strokeDasharray="6 4" />}
-            {(props.hlines ?? []).filter((h) => inY(h.y)).map((h, k) => (
-              <g key={`h${k}`} className="chart-hline">
-                <line x1={0} x2={iw} y1={ys(h.y)} y2={ys(h.y)} strokeDasharray="4 4" />
-                {h.label && (
-                  <text x={iw - 4} y={ys(h.y)} dy="-0.4em" textAnchor="end">
-                    {h.label}
-                  </text>
-                )}
-              </g>
-            ))}
-            {extraPaths.map((d, k) => (
-              <path key={`e${k}`} className="chart-line chart-line-extra" d={d} style={{ stroke: props.series?.[k]?.color }} strokeDasharray={props.series?.[k]?.dashed ? '5 3' : undefined} />
-            ))}
-            <path className="chart-line" d={mainPath} style={{ stroke: color }} />
+            )}
+            {props.highlightX != null && inX(props.highlightX) && (
+              <line
+                className="chart-highlight"
+                x1={xs(props.highlightX)}
+                x2={xs(props.highlightX)}
+                y1={0}
+                y2={ih}
+              />
+            )}
           </g>
-          {(props.markers ?? []).filter((mk) => inX(mk.x)).map((mk, k) =>
-            (mk.kind ?? 'line') === 'line' ? (
-              <g key={`m${k}`} className="chart-marker" transform={`translate(${xs(mk.x)},0)`}>
-                <title>{mk.label ?? ''}</title>
-                <line y1={0} y2={ih} strokeDasharray="3 3" />
-                {mk.label && (
-                  // Near the right edge the label goes to the left of the line so it is not clipped.
-                  <text y={0} dy="0.9em" dx={xs(mk.x) > iw - 90 * fontScale ? -4 : 4} textAnchor={xs(mk.x) > iw - 90 * fontScale ? 'end' : 'start'}>
-                    {mk.label}
-                  </text>
-                )}
-              </g>
-            ) : (
-              <path key={`m${k}`} className="chart-marker-tick" d={`M${xs(mk.x)},${ih}l-4,7h8z`}>
-                <title>{mk.label ?? ''}</title>
-              </path>
-            ),
-          )}
-          {props.highlightX != null && inX(props.highlightX) && (
-            <line className="chart-highlight" x1={xs(props.highlightX)} x2={xs(props.highlightX)} y1={0} y2={ih} />
-          )}
-        </g>
-      </svg>
+        </svg>
+        {hover >= 0 && hover < n && (
+          <div
+            className="chart-tooltip"
+            role="tooltip"
+            style={{
+              left:
+                m.left +
+                Math.min(xs(x ? (x[hover] as number) : xStart + hover) + 12, iw - 170 * fontScale),
+              top: m.top,
+            }}
+          >
+            <div className="chart-tooltip-title">{`${props.xName ?? 't'} = ${xLabelOf(x ? (x[hover] as number) : xStart + hover)}`}</div>
+            <div className="chart-tooltip-row">
+              <span>{props.seriesLabel ?? 'value'}</span>
+              <span className="num">{formatSci(y[hover] as number, 3)}</span>
+            </div>
+            {(props.series ?? []).map((e, k) => (
+              <div key={k} className="chart-tooltip-row">
+                <span>{e.label}</span>
+                <span className="num">{formatSci(e.y[hover] as number, 3)}</span>
+              </div>
+            ))}
+            {reference && (
+              <div className="chart-tooltip-row">
+                <span>{props.referenceLabel ?? 'reference'}</span>
+                <span className="num">{formatSci(reference[hover] as number, 3)}</span>
+              </div>
+            )}
+          </div>
+        )}
+      </div>
     </div>
   );
 });

@@ -62,8 +62,10 @@ export function valveOf(variant: BeltVariant, d: BeltData, k: number): StepValue
 
 /** The inlet (additive) value at step k: i_t·g_t or (1 − z_t)·n_t; null for the RNN. */
 export function inletOf(variant: BeltVariant, d: BeltData, k: number): StepValue | null {
-  if (variant === 'lstm') return { name: 'i⊙g', value: at(d.i, k) * at(d.g, k), color: GATE_COLORS.i };
-  if (variant === 'gru') return { name: '(1−z)⊙n', value: (1 - at(d.z, k)) * at(d.n, k), color: GATE_COLORS.n };
+  if (variant === 'lstm')
+    return { name: 'i⊙g', value: at(d.i, k) * at(d.g, k), color: GATE_COLORS.i };
+  if (variant === 'gru')
+    return { name: '(1−z)⊙n', value: (1 - at(d.z, k)) * at(d.n, k), color: GATE_COLORS.n };
   return null;
 }
 
@@ -96,7 +98,12 @@ export function stepValues(variant: BeltVariant, d: BeltData, k: number): StepVa
 
 /** Accessible label of step k: "t = 5: c = 0.53, f = 0.93, …". */
 export function stepLabel(variant: BeltVariant, d: BeltData, k: number): string {
-  return `t = ${k + 1}: ` + stepValues(variant, d, k).map((v) => `${v.name} = ${formatSci(v.value, 3)}`).join(', ');
+  return (
+    `t = ${k + 1}: ` +
+    stepValues(variant, d, k)
+      .map((v) => `${v.name} = ${formatSci(v.value, 3)}`)
+      .join(', ')
+  );
 }
 
 /** Short label for a glyph: two decimals in [−100, 100], powers of ten outside; "—" for NaN. */

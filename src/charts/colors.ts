@@ -60,7 +60,8 @@ export function lutCss(lut: Lut): readonly string[] {
   let css = cssCache.get(lut);
   if (!css) {
     const out: string[] = [];
-    for (let k = 0; k < LUT_SIZE; k++) out.push(`rgb(${lut[4 * k]}, ${lut[4 * k + 1]}, ${lut[4 * k + 2]})`);
+    for (let k = 0; k < LUT_SIZE; k++)
+      out.push(`rgb(${lut[4 * k]}, ${lut[4 * k + 1]}, ${lut[4 * k + 2]})`);
     css = out;
     cssCache.set(lut, css);
   }
@@ -92,7 +93,12 @@ export function divergingPosition(v: number, maxAbs: number): number {
  * CSS colour of a magnitude on the sequential log scale: grey when v is at or below
  * VANISHED_RATIO × `max` (default the domain's top) or ≤ 0 or NaN; the top colour for +Infinity.
  */
-export function magnitudeColor(v: number, domain: Domain, max = domain[1], lut: Lut = SEQUENTIAL_LUT): string {
+export function magnitudeColor(
+  v: number,
+  domain: Domain,
+  max = domain[1],
+  lut: Lut = SEQUENTIAL_LUT,
+): string {
   if (!(v > max * VANISHED_RATIO)) return VANISHED_GREY;
   return lutCss(lut)[lutIndex(logPosition(v, domain))] as string;
 }

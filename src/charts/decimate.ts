@@ -28,7 +28,10 @@ export function decimateMinMax(
   const n = Math.max(0, Math.min(count, y.length, x ? x.length : Infinity));
   const b = Math.max(1, Math.floor(buckets));
   const cap = Math.min(n, 3 * b);
-  const res = out && out.x.length >= cap && out.y.length >= cap ? out : { x: new Float64Array(cap), y: new Float64Array(cap), n: 0 };
+  const res =
+    out && out.x.length >= cap && out.y.length >= cap
+      ? out
+      : { x: new Float64Array(cap), y: new Float64Array(cap), n: 0 };
   const xAt = (i: number) => (x ? (x[i] as number) : xStart + i);
   let m = 0;
   const push = (i: number) => {

@@ -5,7 +5,17 @@ import type { Domain } from './scales';
 export interface HeatContext {
   createImageData(sw: number, sh: number): ImageData;
   putImageData(data: ImageData, dx: number, dy: number): void;
-  drawImage(image: CanvasImageSource, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void;
+  drawImage(
+    image: CanvasImageSource,
+    sx: number,
+    sy: number,
+    sw: number,
+    sh: number,
+    dx: number,
+    dy: number,
+    dw: number,
+    dh: number,
+  ): void;
   clearRect(x: number, y: number, w: number, h: number): void;
   imageSmoothingEnabled: boolean;
   readonly canvas: { width: number; height: number };
@@ -27,7 +37,9 @@ export interface DrawHeatOptions {
   /** Log mode: values ≤ this are grey "vanished" (default VANISHED_RATIO × domain[1]). */
   vanishedBelow?: number;
   /** Context of a cols × rows canvas to stage the image in; default: `ctx` itself. */
-  scratch?: HeatContext & { readonly canvas: CanvasImageSource & { width: number; height: number } };
+  scratch?: HeatContext & {
+    readonly canvas: CanvasImageSource & { width: number; height: number };
+  };
   /** Target size in device pixels (default ctx.canvas size). */
   width?: number;
   height?: number;

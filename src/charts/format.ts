@@ -11,8 +11,19 @@ export const MISSING = '—';
 export const OVERFLOW = 'overflow';
 
 const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '-': '⁻', '\u2212': '⁻', '+': '⁺',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
+  '\u2212': '⁻',
+  '+': '⁺',
   // There is no superscript full stop; the middle dot sits at superscript height and reads as one.
   '.': '·',
 };

@@ -44,3 +44,25 @@ export function clampPx(v: number): number {
 export function safeId(id: string): string {
   return 'c' + id.replace(/[^a-zA-Z0-9_-]/g, '');
 }
+
+/**
+ * Index of the point nearest to data x `xv` among the first n points: x = xStart + i when `x` is
+ * null, otherwise a binary search on the (ascending) x column. −1 when n = 0.
+ */
+export function nearestIndex(
+  x: ArrayLike<number> | null,
+  xStart: number,
+  n: number,
+  xv: number,
+): number {
+  if (n <= 0 || !Number.isFinite(xv)) return -1;
+  if (!x) return Math.min(n - 1, Math.max(0, Math.round(xv - xStart)));
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((x[mid] as number) < xv) lo = mid;
+    else hi = mid;
+  }
+  return Math.abs((x[hi] as number) - xv) < Math.abs((x[lo] as number) - xv) ? hi : lo;
+}

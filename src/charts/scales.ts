@@ -74,7 +74,11 @@ export interface LogDomainOptions {
  * whole decades. Zeros, negatives and non-finite values are ignored. It never shrinks unless `prev`
  * is null, and returns `prev` itself (same identity) when the data already fit.
  */
-export function stickyLogDomain(prev: Domain | null, data: Columns, opts: LogDomainOptions = {}): Domain {
+export function stickyLogDomain(
+  prev: Domain | null,
+  data: Columns,
+  opts: LogDomainOptions = {},
+): Domain {
   const floor = opts.floor ?? LOG_FLOOR;
   const ceil = opts.ceil ?? LOG_CEIL;
   const minDecades = Math.max(1, Math.round(opts.minDecades ?? 1));
@@ -115,7 +119,11 @@ export interface LinearDomainOptions {
  * (1, 2 or 5 × 10ᵏ) so it changes rarely. Never shrinks unless `prev` is null; returns `prev` itself
  * when the data already fit.
  */
-export function stickyLinearDomain(prev: Domain | null, data: Columns, opts: LinearDomainOptions = {}): Domain {
+export function stickyLinearDomain(
+  prev: Domain | null,
+  data: Columns,
+  opts: LinearDomainOptions = {},
+): Domain {
   const ext = finiteExtent(data);
   if (ext === null) return prev ?? opts.fallback ?? [0, 1];
   let lo = opts.includeZero ? Math.min(0, ext[0]) : ext[0];

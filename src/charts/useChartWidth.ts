@@ -6,7 +6,9 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
  * rounded, and React state changes only when the rounded width does, so a chart re-renders on
  * real resizes only.
  */
-export function useChartWidth<T extends HTMLElement = HTMLDivElement>(fallback = 640): [RefObject<T | null>, number] {
+export function useChartWidth<T extends HTMLElement = HTMLDivElement>(
+  fallback = 640,
+): [RefObject<T | null>, number] {
   const ref = useRef<T | null>(null);
   const [width, setWidth] = useState(fallback);
   useLayoutEffect(() => {

@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { stickyLinearDomain, stickyLogDomain, type Columns, type Domain, type LinearDomainOptions, type LogDomainOptions } from './scales';
+import {
+  stickyLinearDomain,
+  stickyLogDomain,
+  type Columns,
+  type Domain,
+  type LinearDomainOptions,
+  type LogDomainOptions,
+} from './scales';
 
 /**
  * A sticky axis domain kept across renders: it grows (by decades for 'log') when the data leave it
@@ -16,7 +23,8 @@ export function useStickyDomain(
   const [st, setSt] = useState<{ key: unknown; dom: Domain | null }>({ key: resetKey, dom: null });
   const same = Object.is(st.key, resetKey);
   const prev = same ? st.dom : null;
-  const next = kind === 'log' ? stickyLogDomain(prev, data, opts) : stickyLinearDomain(prev, data, opts);
+  const next =
+    kind === 'log' ? stickyLogDomain(prev, data, opts) : stickyLinearDomain(prev, data, opts);
   if (!same || next !== st.dom) setSt({ key: resetKey, dom: next });
   return next;
 }

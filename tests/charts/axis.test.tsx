@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { Axis, computeTicks, isLogScale, linearTickFormat, type AxisScale } from '../../src/charts/Axis';
+import {
+  Axis,
+  computeTicks,
+  isLogScale,
+  linearTickFormat,
+  type AxisScale,
+} from '../../src/charts/Axis';
 import { texts, withClass } from './markup';
 
 describe('computeTicks', () => {
   it('puts labelled decade ticks on a log scale, at the right pixels', () => {
     const s = scaleLog().domain([1e-6, 1]).range([300, 0]);
     const major = computeTicks(s as AxisScale).filter((t) => t.label);
-    expect(major.map((t) => t.label)).toEqual(['10⁻⁶', '10⁻⁵', '10⁻⁴', '10⁻³', '10⁻²', '10⁻¹', '1']);
+    expect(major.map((t) => t.label)).toEqual([
+      '10⁻⁶',
+      '10⁻⁵',
+      '10⁻⁴',
+      '10⁻³',
+      '10⁻²',
+      '10⁻¹',
+      '1',
+    ]);
     expect(major[0]?.pos).toBeCloseTo(300, 9);
     expect(major[3]?.pos).toBeCloseTo(150, 9);
     expect(major[6]?.pos).toBeCloseTo(0, 9);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Belt } from '../../src/charts/Belt';
-import { bandThickness, clampWindow, glyphNumber, stepLabel, stepValues, suggestedBeltSteps } from '../../src/charts/beltModel';
+import {
+  bandThickness,
+  clampWindow,
+  glyphNumber,
+  stepLabel,
+  stepValues,
+  suggestedBeltSteps,
+} from '../../src/charts/beltModel';
 import { attr, decode, texts, withClass } from './markup';
 
 const T = 30;
@@ -34,9 +41,13 @@ describe('beltModel', () => {
     expect(rnn.map((s) => s.name)).toEqual(['h', '‖J‖']);
   });
   it('labels a step with t = k + 1 and formatted numbers', () => {
-    expect(stepLabel('rnn', { state: Float64Array.from([0.5]), jacobianNorms: Float64Array.from([2e-6]) }, 0)).toBe(
-      't = 1: h = 0.5, ‖J‖ = 2 × 10⁻⁶',
-    );
+    expect(
+      stepLabel(
+        'rnn',
+        { state: Float64Array.from([0.5]), jacobianNorms: Float64Array.from([2e-6]) },
+        0,
+      ),
+    ).toBe('t = 1: h = 0.5, ‖J‖ = 2 × 10⁻⁶');
   });
   it('band thickness follows log‖g‖, clamped, and vanishes below 1e-8 of the max', () => {
     const d = [1e-6, 1] as const;
@@ -66,13 +77,23 @@ describe('beltModel', () => {
 describe('<Belt>', () => {
   it('LSTM: one focusable step per window step, with valve, inlet, read-off and numbers', () => {
     const html = renderToStaticMarkup(
-      <Belt variant="lstm" {...lstm} windowStart={10} windowEnd={20} onWindowChange={() => {}} width={800} ariaLabel="Conveyor belt" />,
+      <Belt
+        variant="lstm"
+        {...lstm}
+        windowStart={10}
+        windowEnd={20}
+        onWindowChange={() => {}}
+        width={800}
+        ariaLabel="Conveyor belt"
+      />,
     );
     const steps = stepTags(html);
     expect(steps.length).toBe(10);
     for (const s of steps) expect(attr(s, 'tabindex')).toBe('0');
     const first = decode(attr(steps[0] as string, 'aria-label') ?? '');
-    expect(first).toMatch(/^t = 11: c = −?0\.\d+, f = 0\.9, i = 0\.6, g = −0\.4, i⊙g = −0\.24, o = 0\.75, ‖∂L\/∂cₜ‖ = /);
+    expect(first).toMatch(
+      /^t = 11: c = −?0\.\d+, f = 0\.9, i = 0\.6, g = −0\.4, i⊙g = −0\.24, o = 0\.75, ‖∂L\/∂cₜ‖ = /,
+    );
     expect(withClass(html, 'g', 'belt-valve').length).toBe(10);
     expect(withClass(html, 'g', 'belt-inlet').length).toBe(10);
     expect(withClass(html, 'g', 'belt-out').length).toBe(10);
@@ -85,7 +106,9 @@ describe('<Belt>', () => {
   });
 
   it('draws the gradient band and marks vanished steps dashed', () => {
-    const html = renderToStaticMarkup(<Belt variant="lstm" {...lstm} windowStart={0} windowEnd={30} width={1200} ariaLabel="b" />);
+    const html = renderToStaticMarkup(
+      <Belt variant="lstm" {...lstm} windowStart={0} windowEnd={30} width={1200} ariaLabel="b" />,
+    );
     const vanished = withClass(html, 'line', 'belt-band-vanished');
     expect(vanished.length).toBe(21);
     expect(html).toMatch(/<path d="M[^"]+" fill="url\(#[^)]+-band\)"/);
@@ -94,7 +117,16 @@ describe('<Belt>', () => {
 
   it('tanh RNN shows the multiplicative chain ‖J_t‖ only', () => {
     const html = renderToStaticMarkup(
-      <Belt variant="rnn" state={lstm.state} jacobianNorms={col(() => 0.62)} gradNorm={lstm.gradNorm} windowStart={0} windowEnd={8} width={700} ariaLabel="b" />,
+      <Belt
+        variant="rnn"
+        state={lstm.state}
+        jacobianNorms={col(() => 0.62)}
+        gradNorm={lstm.gradNorm}
+        windowStart={0}
+        windowEnd={8}
+        width={700}
+        ariaLabel="b"
+      />,
     );
     expect(withClass(html, 'g', 'belt-inlet').length).toBe(0);
     expect(withClass(html, 'g', 'belt-out').length).toBe(0);
@@ -103,30 +135,75 @@ describe('<Belt>', () => {
 
   it('GRU puts z in the valve role', () => {
     const html = renderToStaticMarkup(
-      <Belt variant="gru" state={lstm.state} z={col(() => 0.3)} n={col(() => 0.5)} windowStart={0} windowEnd={6} width={600} ariaLabel="b" />,
+      <Belt
+        variant="gru"
+        state={lstm.state}
+        z={col(() => 0.3)}
+        n={col(() => 0.5)}
+        windowStart={0}
+        windowEnd={6}
+        width={600}
+        ariaLabel="b"
+      />,
     );
     expect(texts(html)).toEqual(expect.arrayContaining(['× z', '0.30', '0.35']));
     expect(html).toContain('fill:#56B4E9');
   });
 
   it('shows a tooltip with the numbers of the focused step', () => {
-    const html = renderToStaticMarkup(<Belt variant="lstm" {...lstm} windowStart={0} windowEnd={10} focusedStep={4} width={800} unitLabel="unit 3" ariaLabel="b" />);
+    const html = renderToStaticMarkup(
+      <Belt
+        variant="lstm"
+        {...lstm}
+        windowStart={0}
+        windowEnd={10}
+        focusedStep={4}
+        width={800}
+        unitLabel="unit 3"
+        ariaLabel="b"
+      />,
+    );
     expect(html).toContain('role="tooltip"');
     expect(html).toContain('t = 5 · unit 3');
     expect(withClass(html, 'g', 'belt-step-focused').length).toBe(1);
   });
 
   it('hides glyph numbers when steps are too narrow, keeping them in labels', () => {
-    const html = renderToStaticMarkup(<Belt variant="lstm" {...lstm} windowStart={0} windowEnd={30} width={500} ariaLabel="b" />);
+    const html = renderToStaticMarkup(
+      <Belt variant="lstm" {...lstm} windowStart={0} windowEnd={30} width={500} ariaLabel="b" />,
+    );
     expect(texts(html).filter((s) => s === '0.90').length).toBe(0);
     expect(stepTags(html).length).toBe(30);
   });
 
   it('survives NaN and empty data', () => {
     const bad = Float64Array.from([NaN, Infinity, -Infinity]);
-    const html = renderToStaticMarkup(<Belt variant="lstm" state={bad} f={bad} i={bad} g={bad} o={bad} gradNorm={bad} windowStart={0} windowEnd={3} width={600} ariaLabel="b" />);
+    const html = renderToStaticMarkup(
+      <Belt
+        variant="lstm"
+        state={bad}
+        f={bad}
+        i={bad}
+        g={bad}
+        o={bad}
+        gradNorm={bad}
+        windowStart={0}
+        windowEnd={3}
+        width={600}
+        ariaLabel="b"
+      />,
+    );
     expect(html).not.toMatch(/NaN|Infinity/);
-    const empty = renderToStaticMarkup(<Belt variant="rnn" state={new Float64Array(0)} windowStart={0} windowEnd={0} width={600} ariaLabel="b" />);
+    const empty = renderToStaticMarkup(
+      <Belt
+        variant="rnn"
+        state={new Float64Array(0)}
+        windowStart={0}
+        windowEnd={0}
+        width={600}
+        ariaLabel="b"
+      />,
+    );
     expect(empty).not.toMatch(/NaN/);
   });
 });
@@ -138,7 +215,17 @@ describe('suggestedBeltSteps', () => {
     expect(suggestedBeltSteps(800, 1.4)).toBeLessThan(n);
     expect(suggestedBeltSteps(100)).toBe(4);
     // With the suggested count the belt prints its numbers.
-    const html = renderToStaticMarkup(<Belt variant="lstm" {...lstm} windowStart={0} windowEnd={suggestedBeltSteps(600, 1.4)} width={600} fontScale={1.4} ariaLabel="b" />);
+    const html = renderToStaticMarkup(
+      <Belt
+        variant="lstm"
+        {...lstm}
+        windowStart={0}
+        windowEnd={suggestedBeltSteps(600, 1.4)}
+        width={600}
+        fontScale={1.4}
+        ariaLabel="b"
+      />,
+    );
     expect(texts(html).filter((s) => s === '0.90').length).toBe(suggestedBeltSteps(600, 1.4));
   });
 });

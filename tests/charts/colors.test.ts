@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DIVERGING_LUT, GATE_COLORS, LUT_SIZE, SEQUENTIAL_LUT, VANISHED_GREY, lutCss, lutIndex, magnitudeColor, signedColor,
+  DIVERGING_LUT,
+  GATE_COLORS,
+  LUT_SIZE,
+  SEQUENTIAL_LUT,
+  VANISHED_GREY,
+  lutCss,
+  lutIndex,
+  magnitudeColor,
+  signedColor,
 } from '../../src/charts/colors';
 
 const entry = (lut: Uint8ClampedArray, k: number) => Array.from(lut.subarray(4 * k, 4 * k + 4));
@@ -65,7 +73,13 @@ describe('colour lookups', () => {
 describe('gate colours (Okabe–Ito)', () => {
   it('are exactly the palette values', () => {
     expect(GATE_COLORS).toEqual({
-      f: '#0072B2', i: '#009E73', g: '#CC79A7', o: '#E69F00', r: '#D55E00', z: '#56B4E9', n: '#CC79A7',
+      f: '#0072B2',
+      i: '#009E73',
+      g: '#CC79A7',
+      o: '#E69F00',
+      r: '#D55E00',
+      z: '#56B4E9',
+      n: '#CC79A7',
     });
   });
 });

@@ -7,7 +7,9 @@ import { decode } from './markup';
 /** Cells of every <tr> in the markup, header row first. */
 function tableCells(html: string): string[][] {
   return [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((tr) =>
-    [...(tr[1] as string).matchAll(/<t[hd]\b[^>]*>(.*?)<\/t[hd]>/g)].map((c) => decode(c[1] as string)),
+    [...(tr[1] as string).matchAll(/<t[hd]\b[^>]*>(.*?)<\/t[hd]>/g)].map((c) =>
+      decode(c[1] as string),
+    ),
   );
 }
 
@@ -49,7 +51,9 @@ const rows = [
 
 describe('<DataTable>', () => {
   it('has a caption, column headers with scope and row headers', () => {
-    const html = renderToStaticMarkup(<DataTable caption="Gradient through time" columns={columns} rows={rows} />);
+    const html = renderToStaticMarkup(
+      <DataTable caption="Gradient through time" columns={columns} rows={rows} />,
+    );
     expect(html).toContain('<caption>Gradient through time</caption>');
     expect(html).toContain('class="sr-only"');
     expect((html.match(/<th scope="col">/g) ?? []).length).toBe(3);
@@ -57,7 +61,9 @@ describe('<DataTable>', () => {
     expect(tableCells(html)).toEqual([columns, ...rows]);
   });
   it('is visible on request', () => {
-    const html = renderToStaticMarkup(<DataTable caption="c" columns={columns} rows={rows} visible />);
+    const html = renderToStaticMarkup(
+      <DataTable caption="c" columns={columns} rows={rows} visible />,
+    );
     expect(html).not.toContain('sr-only');
     expect(html).toContain('data-table-wrap');
   });
@@ -65,7 +71,9 @@ describe('<DataTable>', () => {
 
 describe('tableToCsv', () => {
   it('holds exactly the table cells', () => {
-    const html = renderToStaticMarkup(<DataTable caption="Gradient through time" columns={columns} rows={rows} />);
+    const html = renderToStaticMarkup(
+      <DataTable caption="Gradient through time" columns={columns} rows={rows} />,
+    );
     const csv = tableToCsv(columns, rows);
     expect(parseCsv(csv)).toEqual(tableCells(html));
     expect(csv).toContain('"has, comma"');
@@ -76,7 +84,10 @@ describe('tableToCsv', () => {
 
 describe('rowsFromColumns', () => {
   it('formats numeric columns row by row and pads short ones', () => {
-    const out = rowsFromColumns([Float64Array.from([1, 2, 3]), Float64Array.from([1e-6, NaN])], [(v) => String(v)]);
+    const out = rowsFromColumns(
+      [Float64Array.from([1, 2, 3]), Float64Array.from([1e-6, NaN])],
+      [(v) => String(v)],
+    );
     expect(out).toEqual([
       ['1', '1 × 10⁻⁶'],
       ['2', '—'],
@@ -88,7 +99,12 @@ describe('rowsFromColumns', () => {
 describe('<ChartFrame>', () => {
   it('titles the panel, captions the table with the title, and offers a Data toggle', () => {
     const html = renderToStaticMarkup(
-      <ChartFrame title="Spectrum of W_hh" caption="Dots outside the unit circle grow." table={{ columns, rows }} actions={<button type="button">CSV</button>}>
+      <ChartFrame
+        title="Spectrum of W_hh"
+        caption="Dots outside the unit circle grow."
+        table={{ columns, rows }}
+        actions={<button type="button">CSV</button>}
+      >
         <svg />
       </ChartFrame>,
     );

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecade, formatLog10, formatNum, formatPow10, formatSci, superscript } from '../../src/charts/format';
+import {
+  formatDecade,
+  formatLog10,
+  formatNum,
+  formatPow10,
+  formatSci,
+  superscript,
+} from '../../src/charts/format';
 
 const M = '\u2212';
 const BAD = /NaN|Infinity|e[+-]?\d/;
@@ -33,7 +40,20 @@ describe('formatSci', () => {
     expect(formatSci(-Infinity)).toBe(`${M}overflow`);
   });
   it('never prints NaN, Infinity or e-notation', () => {
-    for (const x of [0, -0, 1e-300, -1e-300, 1e300, NaN, Infinity, -Infinity, 1e-3, 9.99e3, 1e21, 123456789]) {
+    for (const x of [
+      0,
+      -0,
+      1e-300,
+      -1e-300,
+      1e300,
+      NaN,
+      Infinity,
+      -Infinity,
+      1e-3,
+      9.99e3,
+      1e21,
+      123456789,
+    ]) {
       expect(formatSci(x)).not.toMatch(BAD);
       expect(formatNum(x)).not.toMatch(BAD);
       expect(formatPow10(x)).not.toMatch(BAD);

@@ -19,7 +19,12 @@ function fakeCtx(width: number, height: number): FakeCtx {
     draws: [],
     clears: 0,
     createImageData(w: number, h: number) {
-      return { width: w, height: h, data: new Uint8ClampedArray(w * h * 4), colorSpace: 'srgb' } as ImageData;
+      return {
+        width: w,
+        height: h,
+        data: new Uint8ClampedArray(w * h * 4),
+        colorSpace: 'srgb',
+      } as ImageData;
     },
     putImageData(data: ImageData, x: number, y: number) {
       this.puts.push({ data, x, y });
@@ -34,7 +39,8 @@ function fakeCtx(width: number, height: number): FakeCtx {
   return ctx;
 }
 
-const px = (img: ImageData, cols: number, r: number, c: number) => Array.from(img.data.subarray((r * cols + c) * 4, (r * cols + c) * 4 + 4));
+const px = (img: ImageData, cols: number, r: number, c: number) =>
+  Array.from(img.data.subarray((r * cols + c) * 4, (r * cols + c) * 4 + 4));
 const lutAt = (lut: Uint8ClampedArray, k: number) => Array.from(lut.subarray(4 * k, 4 * k + 4));
 const GREY = [0x8c, 0x8c, 0x8c, 255];
 
@@ -61,7 +67,10 @@ describe('drawHeat', () => {
     const ctx = fakeCtx(10, 10);
     // Physical rows: 0 → 1e-1 (logical 2, newest), 1 → 1e-3 (logical 0, oldest), 2 → 1e-2 (logical 1)
     const values = Float64Array.from([1e-1, 1e-3, 1e-2]);
-    const img = drawHeat(ctx, values, 3, 1, SEQUENTIAL_LUT, [1e-3, 1e-1], { newestOnTop: true, rowStart: 1 }) as ImageData;
+    const img = drawHeat(ctx, values, 3, 1, SEQUENTIAL_LUT, [1e-3, 1e-1], {
+      newestOnTop: true,
+      rowStart: 1,
+    }) as ImageData;
     expect(px(img, 1, 0, 0)).toEqual(lutAt(SEQUENTIAL_LUT, 255));
     expect(px(img, 1, 1, 0)).toEqual(lutAt(SEQUENTIAL_LUT, 128));
     expect(px(img, 1, 2, 0)).toEqual(lutAt(SEQUENTIAL_LUT, 0));
@@ -70,7 +79,10 @@ describe('drawHeat', () => {
   it('leaves unfilled rows transparent', () => {
     const ctx = fakeCtx(10, 10);
     const values = Float64Array.from([1, 1, 1, 1]);
-    const img = drawHeat(ctx, values, 4, 1, SEQUENTIAL_LUT, [0.1, 1], { newestOnTop: true, rowCount: 2 }) as ImageData;
+    const img = drawHeat(ctx, values, 4, 1, SEQUENTIAL_LUT, [0.1, 1], {
+      newestOnTop: true,
+      rowCount: 2,
+    }) as ImageData;
     expect(px(img, 1, 0, 0)[3]).toBe(255);
     expect(px(img, 1, 1, 0)[3]).toBe(255);
     expect(px(img, 1, 2, 0)).toEqual([0, 0, 0, 0]);
@@ -79,7 +91,9 @@ describe('drawHeat', () => {
 
   it('centres the diverging mode on 0 and clamps beyond the domain', () => {
     const ctx = fakeCtx(10, 10);
-    const img = drawHeat(ctx, Float64Array.from([-2, 0, 2, 5]), 1, 4, DIVERGING_LUT, [-2, 2], { mode: 'diverging' }) as ImageData;
+    const img = drawHeat(ctx, Float64Array.from([-2, 0, 2, 5]), 1, 4, DIVERGING_LUT, [-2, 2], {
+      mode: 'diverging',
+    }) as ImageData;
     expect(px(img, 4, 0, 0)).toEqual(lutAt(DIVERGING_LUT, 0));
     expect(px(img, 4, 0, 1)).toEqual(lutAt(DIVERGING_LUT, 128));
     expect(px(img, 4, 0, 2)).toEqual(lutAt(DIVERGING_LUT, 255));
@@ -110,23 +124,51 @@ describe('<HeatCanvas>', () => {
   it('renders a canvas under an SVG overlay with axes and a legend', () => {
     const values = new Float64Array(6 * 10).map((_, k) => 10 ** -(k % 10));
     const html = renderToStaticMarkup(
-      <HeatCanvas values={values} rows={6} cols={10} xStart={1} newestOnTop xLabel="time step t" yLabel="iteration" legendLabel="‖∂L/∂hₜ‖" width={600} ariaLabel="Gradient heatmap" />,
+      <HeatCanvas
+        values={values}
+        rows={6}
+        cols={10}
+        xStart={1}
+        newestOnTop
+        xLabel="time step t"
+        yLabel="iteration"
+        legendLabel="‖∂L/∂hₜ‖"
+        width={600}
+        ariaLabel="Gradient heatmap"
+      />,
     );
     expect(html).toContain('<canvas');
     expect(html).toContain('aria-label="Gradient heatmap"');
     const t = texts(html);
-    expect(t).toEqual(expect.arrayContaining(['time step t', 'iteration', '‖∂L/∂hₜ‖', 'vanished', '10⁻⁸', '1']));
+    expect(t).toEqual(
+      expect.arrayContaining(['time step t', 'iteration', '‖∂L/∂hₜ‖', 'vanished', '10⁻⁸', '1']),
+    );
     expect(html).not.toMatch(/NaN|Infinity/);
   });
   it('puts the newest iteration at the top of the y axis', () => {
     const html = renderToStaticMarkup(
-      <HeatCanvas values={new Float64Array(20).fill(1)} rows={10} cols={2} rowCount={10} yStart={100} yStep={10} newestOnTop width={400} height={300} ariaLabel="h" />,
+      <HeatCanvas
+        values={new Float64Array(20).fill(1)}
+        rows={10}
+        cols={2}
+        rowCount={10}
+        yStart={100}
+        yStep={10}
+        newestOnTop
+        width={400}
+        height={300}
+        ariaLabel="h"
+      />,
     );
     // Rows hold iterations 100…190; with newest on top the first (topmost) labels are the largest.
-    const labels = texts(html).map(Number).filter((v) => v >= 100);
+    const labels = texts(html)
+      .map(Number)
+      .filter((v) => v >= 100);
     expect(labels.length).toBeGreaterThan(2);
     expect(Math.max(...labels)).toBeLessThanOrEqual(190);
-    const positions = [...html.matchAll(/translate\(0,([\d.]+)\)"><line x2="-6"><\/line><text[^>]*>(\d+)</g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const positions = [
+      ...html.matchAll(/translate\(0,([\d.]+)\)"><line x2="-6"><\/line><text[^>]*>(\d+)</g),
+    ].map((m) => [Number(m[1]), Number(m[2])]);
     const top = positions.reduce((a, b) => (a[0]! < b[0]! ? a : b));
     const bottom = positions.reduce((a, b) => (a[0]! > b[0]! ? a : b));
     expect(top[1]).toBeGreaterThan(bottom[1] as number);
@@ -143,8 +185,12 @@ describe('heatCellAt', () => {
     expect(heatCellAt(0, 0, 100, 40, 4, 5)).toEqual({ row: 0, col: 0, index: 0 });
     expect(heatCellAt(99, 39, 100, 40, 4, 5)).toEqual({ row: 3, col: 4, index: 19 });
     // Newest on top, ring head at physical row 2, 3 rows filled: top screen row is logical row 2 → physical 0.
-    expect(heatCellAt(45, 5, 100, 40, 4, 5, { newestOnTop: true, rowStart: 2, rowCount: 3 })).toEqual({ row: 2, col: 2, index: 2 });
-    expect(heatCellAt(45, 25, 100, 40, 4, 5, { newestOnTop: true, rowStart: 2, rowCount: 3 })).toEqual({ row: 0, col: 2, index: 12 });
+    expect(
+      heatCellAt(45, 5, 100, 40, 4, 5, { newestOnTop: true, rowStart: 2, rowCount: 3 }),
+    ).toEqual({ row: 2, col: 2, index: 2 });
+    expect(
+      heatCellAt(45, 25, 100, 40, 4, 5, { newestOnTop: true, rowStart: 2, rowCount: 3 }),
+    ).toEqual({ row: 0, col: 2, index: 12 });
     // The unfilled bottom row and points outside give null.
     expect(heatCellAt(45, 35, 100, 40, 4, 5, { newestOnTop: true, rowCount: 3 })).toBeNull();
     expect(heatCellAt(-1, 5, 100, 40, 4, 5)).toBeNull();
@@ -167,9 +213,23 @@ describe('heatCellAt', () => {
 describe('<HeatCanvas> marks', () => {
   it('flags marked rows (clipping) at the right edge, only inside the shown range', () => {
     const html = renderToStaticMarkup(
-      <HeatCanvas values={new Float64Array(20).fill(1)} rows={10} cols={2} yStart={0} yStep={10} newestOnTop yMarks={[30, 70, 5000]} yName="iteration" width={400} height={300} ariaLabel="h" />,
+      <HeatCanvas
+        values={new Float64Array(20).fill(1)}
+        rows={10}
+        cols={2}
+        yStart={0}
+        yStep={10}
+        newestOnTop
+        yMarks={[30, 70, 5000]}
+        yName="iteration"
+        width={400}
+        height={300}
+        ariaLabel="h"
+      />,
     );
-    const marks = [...html.matchAll(/<path class="heat-mark"[^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    const marks = [...html.matchAll(/<path class="heat-mark"[^>]*><title>([^<]*)<\/title>/g)].map(
+      (m) => m[1],
+    );
     expect(marks).toEqual(['clipped: iteration 30', 'clipped: iteration 70']);
   });
 });

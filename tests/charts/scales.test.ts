@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decadeExponents, finiteExtent, positiveExtent, stickyLinearDomain, stickyLogDomain } from '../../src/charts/scales';
+import {
+  decadeExponents,
+  finiteExtent,
+  positiveExtent,
+  stickyLinearDomain,
+  stickyLogDomain,
+} from '../../src/charts/scales';
 
 const f64 = (...v: number[]) => Float64Array.from(v);
 
@@ -9,7 +15,9 @@ describe('stickyLogDomain', () => {
     expect(stickyLogDomain(null, f64(1e-6, 1))).toEqual([1e-6, 1]);
   });
   it('ignores zeros, negatives and non-finite values', () => {
-    expect(stickyLogDomain(null, f64(0, -5, NaN, Infinity, -Infinity, 2e-3, 40))).toEqual([1e-3, 100]);
+    expect(stickyLogDomain(null, f64(0, -5, NaN, Infinity, -Infinity, 2e-3, 40))).toEqual([
+      1e-3, 100,
+    ]);
   });
   it('keeps at least one decade', () => {
     expect(stickyLogDomain(null, f64(0.5, 0.5))).toEqual([0.1, 1]);
