@@ -21,6 +21,23 @@ const CAPTIONS = {
   rnn: 'Without a belt, every step multiplies the gradient by the step Jacobian: products of norms below 1 vanish, above 1 explode.',
 } as const;
 
+function mean(a: Float64Array | null | undefined): number {
+  if (!a || a.length === 0) return NaN;
+  let s = 0;
+  for (const v of a) s += v;
+  return s / a.length;
+}
+
+/** One sentence of what the belt shows now, for screen readers. */
+function beltSummary(variant: 'lstm' | 'gru' | 'rnn', d: ReturnType<typeof beltColumns>, unit: number): string {
+  const T = d.state.length;
+  if (variant === 'lstm') {
+    return `Unit ${unit}: cell state goes from ${formatNum(d.state[0] ?? NaN)} at step 1 to ${formatNum(d.state[T - 1] ?? NaN)} at step ${T}; mean forget gate ${formatNum(mean(d.f))}, mean input gate ${formatNum(mean(d.i))}, mean output gate ${formatNum(mean(d.o))}.`;
+  }
+  if (variant === 'gru') return `Unit ${unit}: mean update gate z ${formatNum(mean(d.z))} over ${T} steps.`;
+  return `Mean step-Jacobian norm ${formatNum(mean(d.jacobianNorms))} over ${T} steps: the gradient is multiplied by about this much per step.`;
+}
+
 /** The LSTM belt with live gate values for one unit; the GRU's z belt; the RNN's Jacobian chain. */
 export const CellBeltPanel = memo(function CellBeltPanel() {
   const latest = useApp((s) => s.latest);
@@ -117,6 +134,9 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
           unit and step (not normal training).
         </p>
       )}
+      <p className="sr-only" data-summary>
+        {data && latest ? beltSummary(variant, data, unit) : 'No belt yet.'}
+      </p>
       {data && latest ? (
         <Belt
           ariaLabel={TITLES[variant]}

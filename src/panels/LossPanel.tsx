@@ -98,6 +98,11 @@ export const LossPanel = memo(function LossPanel() {
         </dl>
       }
     >
+      <p className="sr-only" data-summary>
+        {latest
+          ? `Loss ${formatSci(latest.loss)} at iteration ${latest.iteration}; chance level ${formatNum(latest.chanceLoss)}.`
+          : 'No training yet.'}
+      </p>
       {n > 0 ? (
         <LinePlot
           ariaLabel={TITLE}
