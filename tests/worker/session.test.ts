@@ -208,6 +208,20 @@ describe('session', () => {
     expect(g.maxRelError).toBeLessThan(1e-5);
   });
 
+  it('stops and reports when a step throws inside the loop', async () => {
+    h = harness();
+    h.send({ type: 'init', config: small() });
+    h.session.trainer!.step = () => {
+      throw new RangeError('engine exploded');
+    };
+    h.send({ type: 'play' });
+    await h.until(() => h!.msgs.some((m) => m.type === 'error'));
+    const err = h.msgs.find((m) => m.type === 'error');
+    expect(err?.type === 'error' && err.message).toBe('engine exploded');
+    h.send({ type: 'setView', seq: 0 });
+    expect(h.last().running).toBe(false);
+  });
+
   it('honours a speed limit', async () => {
     h = harness();
     h.send({ type: 'init', config: small() });

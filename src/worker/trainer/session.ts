@@ -134,6 +134,17 @@ export function createSession(opts: SessionOptions): Session {
     tickQueued = false;
     timer = null;
     if (disposed || trainer === null) return;
+    try {
+      runSlice(trainer);
+    } catch (e) {
+      // Never leave the page believing training runs: stop, say why, keep the last state.
+      running = false;
+      pending = 0;
+      fail(e);
+    }
+  }
+
+  function runSlice(trainer: Trainer): void {
     const t0 = now();
     if (refresh && !running && pending === 0 && !needRecompute) {
       refresh = false;
