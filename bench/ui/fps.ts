@@ -1,0 +1,387 @@
+/**
+ * Frames per second of the playground in headless Chromium while training runs (issue 6: ≥ 55
+ * median at H = 64, T = 100). A requestAnimationFrame counter is injected into the page; it counts
+ * frames per wall-clock second over the window, and a PerformanceObserver collects long tasks. The
+ * header's iteration count proves training advanced; its steps/s readout is the worker's own rate.
+ * Each cell is measured in a fresh 1280×800 page: first idle (paused) as the baseline of what this
+ * headless Chromium delivers at all, then training.
+ *
+ *   npm run bench:ui                          # LSTM and tanh RNN at H=64, T=100, default batch
+ *   npm run bench:ui -- --no-build --seconds 20 --json
+ *   npm run bench:ui -- --no-minify --profile # also a main-thread breakdown and hottest functions
+ *
+ * Flags: --cells lstm,rnn  --H 64  --T 100  --batch N  --warmup S (default 3)  --seconds S (default
+ * 10)  --until-iteration N (after warm-up, also wait for N iterations: a long session's histories)
+ * --idle S (default 5; 0 skips)  --profile  --no-build / --dist DIR / --no-minify (common.ts)
+ * --json.
+ * Headless Chromium runs with --disable-gpu (software compositing); rAF there is driven by the
+ * compositor's 60 Hz begin-frame clock, so 60 is the ceiling and idle shows what the machine gives.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import {
+  flag,
+  hasFlag,
+  launchBrowser,
+  load,
+  median,
+  newPage,
+  numFlag,
+  openApp,
+  pause,
+  play,
+  prepareDist,
+  quantile,
+  readHeader,
+  serve,
+  sleep,
+  sourceState,
+  table,
+} from './common';
+import { profileMainThread, type MainThreadProfile } from './profile';
+
+interface Recording {
+  /** Frame timestamps (ms), long tasks and steps/s readouts recorded in the page. */
+  frames: number[];
+  longTasks: number[];
+  stepsPerSecond: number[];
+  start: number;
+  end: number;
+  longTaskSupported: boolean;
+}
+
+interface Phase {
+  seconds: number;
+  perSecond: number[];
+  fpsMedian: number;
+  fpsMin: number;
+  frameMsP50: number;
+  frameMsP95: number;
+  frameMsMax: number;
+  /** Frames that took longer than 50 ms (visible stutter). */
+  slowFrames: number;
+  longTasks: number;
+  longTaskMs: number;
+  longTaskSupported: boolean;
+  iterationsPerSecond: number;
+  /** Median of the header's steps/s readout, read once a second in the page. */
+  workerStepsPerSecond: number;
+  load1: number;
+  /**
+   * Main-thread cost per second of wall time from the DevTools Performance domain, measured in thread
+   * time (CPU time of the renderer main thread: what a quiet machine would also have to spend, while
+   * wall times on a loaded machine include waiting for a core): all tasks, script, layout, style
+   * recalculation; counts are per second.
+   */
+  main: {
+    cpuMs: number;
+    taskMs: number;
+    scriptMs: number;
+    layoutMs: number;
+    styleMs: number;
+    layouts: number;
+    styleRecalcs: number;
+  };
+}
+
+const METRICS = [
+  'ThreadTime',
+  'TaskDuration',
+  'ScriptDuration',
+  'LayoutDuration',
+  'RecalcStyleDuration',
+  'LayoutCount',
+  'RecalcStyleCount',
+] as const;
+
+async function metrics(cdp: CDPSession): Promise<Record<(typeof METRICS)[number], number>> {
+  const all = (await cdp.send('Performance.getMetrics')).metrics;
+  return Object.fromEntries(
+    METRICS.map((m) => [m, all.find((x) => x.name === m)?.value ?? NaN]),
+  ) as Record<(typeof METRICS)[number], number>;
+}
+
+/** Install the counters once per page; `record` then measures one window. */
+async function install(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __bench: Recording & { on: boolean } };
+    const b = {
+      frames: [] as number[],
+      longTasks: [] as number[],
+      stepsPerSecond: [] as number[],
+      start: 0,
+      end: 0,
+      longTaskSupported: false,
+      on: false,
+    };
+    w.__bench = b;
+    const tick = (t: number) => {
+      if (b.on) b.frames.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+      b.longTaskSupported = true;
+      new PerformanceObserver((list) => {
+        if (b.on) for (const e of list.getEntries()) b.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    }
+    setInterval(() => {
+      if (!b.on) return;
+      const dd = [...document.querySelectorAll('.header-readouts dt')].find(
+        (d) => d.textContent === 'steps/s',
+      )?.nextElementSibling;
+      const v = Number.parseFloat(dd?.textContent ?? '');
+      if (Number.isFinite(v)) b.stepsPerSecond.push(v);
+    }, 1000);
+  });
+}
+
+async function record(page: Page, cdp: CDPSession, seconds: number): Promise<Phase> {
+  const h0 = await readHeader(page);
+  const m0 = await metrics(cdp);
+  const t0 = Date.now();
+  await page.evaluate(() => {
+    const b = (window as unknown as { __bench: Recording & { on: boolean } }).__bench;
+    b.frames = [];
+    b.longTasks = [];
+    b.stepsPerSecond = [];
+    b.start = performance.now();
+    b.on = true;
+  });
+  await sleep(seconds * 1000);
+  const w = await page.evaluate(() => {
+    const b = (window as unknown as { __bench: Recording & { on: boolean } }).__bench;
+    b.on = false;
+    b.end = performance.now();
+    return {
+      frames: b.frames,
+      longTasks: b.longTasks,
+      stepsPerSecond: b.stepsPerSecond,
+      start: b.start,
+      end: b.end,
+      longTaskSupported: b.longTaskSupported,
+    };
+  });
+  const m1 = await metrics(cdp);
+  const h1 = await readHeader(page);
+  const elapsed = (Date.now() - t0) / 1000;
+  const rate = (m: (typeof METRICS)[number], scale = 1000) =>
+    round(((m1[m] - m0[m]) * scale) / elapsed);
+  const whole = Math.floor((w.end - w.start) / 1000);
+  const perSecond = Array.from({ length: whole }, () => 0);
+  for (const f of w.frames) {
+    const k = Math.floor((f - w.start) / 1000);
+    if (k < whole) perSecond[k]!++;
+  }
+  const gaps = w.frames.slice(1).map((f, i) => f - w.frames[i]!);
+  return {
+    seconds: whole,
+    perSecond,
+    fpsMedian: median(perSecond),
+    fpsMin: Math.min(...perSecond),
+    frameMsP50: round(quantile(gaps, 0.5)),
+    frameMsP95: round(quantile(gaps, 0.95)),
+    frameMsMax: round(Math.max(...gaps)),
+    slowFrames: gaps.filter((g) => g > 50).length,
+    longTasks: w.longTasks.length,
+    longTaskMs: round(w.longTasks.reduce((s, d) => s + d, 0)),
+    longTaskSupported: w.longTaskSupported,
+    iterationsPerSecond: round((h1.iteration - h0.iteration) / elapsed),
+    workerStepsPerSecond: median(w.stepsPerSecond),
+    load1: load().load1,
+    main: {
+      cpuMs: rate('ThreadTime'),
+      taskMs: rate('TaskDuration'),
+      scriptMs: rate('ScriptDuration'),
+      layoutMs: rate('LayoutDuration'),
+      styleMs: rate('RecalcStyleDuration'),
+      layouts: rate('LayoutCount', 1),
+      styleRecalcs: rate('RecalcStyleCount', 1),
+    },
+  };
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+interface CellResult {
+  cell: string;
+  query: string;
+  idle: Phase | null;
+  training: Phase;
+  profile: MainThreadProfile | null;
+  errors: string[];
+}
+
+function phases(r: CellResult): [string, Phase][] {
+  const out: [string, Phase][] = r.idle ? [[`${r.cell} idle`, r.idle]] : [];
+  out.push([`${r.cell} training`, r.training]);
+  return out;
+}
+
+async function main() {
+  const cells = (flag('cells') ?? 'lstm,rnn').split(',');
+  const H = numFlag('H', 64);
+  const T = numFlag('T', 100);
+  const batch = flag('batch');
+  const warmup = numFlag('warmup', 3);
+  const seconds = numFlag('seconds', 10);
+  const untilIteration = flag('until-iteration') ? numFlag('until-iteration', 0) : 0;
+  const idleSeconds = flag('idle') === '0' ? 0 : numFlag('idle', 5);
+  const dir = prepareDist();
+  const src = sourceState();
+  const srv = await serve(dir);
+  const browser = await launchBrowser();
+  const results: CellResult[] = [];
+  try {
+    for (const cell of cells) {
+      const query = `cell=${cell}&H=${H}&T=${T}&task=adding${batch ? `&batch=${batch}` : ''}`;
+      const page = await newPage(browser);
+      const errors = await openApp(page, srv.url, query);
+      await install(page);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      let idle: Phase | null = null;
+      if (idleSeconds > 0) {
+        await sleep(1000);
+        idle = await record(page, cdp, idleSeconds);
+      }
+      await play(page);
+      await sleep(warmup * 1000);
+      if (untilIteration > 0) {
+        // Long sessions: the loss history (and its data table) grows until LOSS_CAP points.
+        await page.waitForFunction(
+          (n) =>
+            Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= n,
+          untilIteration,
+          {
+            timeout: 0,
+            polling: 1000,
+          },
+        );
+      }
+      const training = await record(page, cdp, seconds);
+      const profile = hasFlag('profile') ? await profileMainThread(browser, page, 5) : null;
+      await pause(page);
+      results.push({ cell, query, idle, training, profile, errors });
+      console.error(
+        `[${cell}] training fps median ${training.fpsMedian}, ${training.iterationsPerSecond} it/s, load ${training.load1}`,
+      );
+      await page.context().close();
+    }
+  } finally {
+    await browser.close();
+    await srv.close();
+  }
+  if (hasFlag('json')) {
+    console.log(
+      JSON.stringify({ source: src, dist: dir, warmup, untilIteration, seconds, results }, null, 2),
+    );
+    return;
+  }
+  console.log(
+    `fps in headless Chromium (--disable-gpu), 1280×800; source ${src.commit}${src.dirty ? ' + local changes' : ''}; target ≥ 55 median`,
+  );
+  console.log(
+    table(
+      [
+        'page',
+        'fps median',
+        'fps min',
+        'frame p50 ms',
+        'p95 ms',
+        'max ms',
+        '>50 ms',
+        'long tasks',
+        'long ms',
+        'it/s',
+        'worker steps/s',
+        'load1',
+      ],
+      results.flatMap((r) =>
+        phases(r).map(([name, p]) => [
+          name,
+          p.fpsMedian,
+          p.fpsMin,
+          p.frameMsP50,
+          p.frameMsP95,
+          p.frameMsMax,
+          p.slowFrames,
+          p.longTaskSupported ? p.longTasks : 'n/a',
+          p.longTaskSupported ? p.longTaskMs : 'n/a',
+          p.iterationsPerSecond,
+          p.workerStepsPerSecond,
+          p.load1,
+        ]),
+      ),
+    ),
+  );
+  console.log(
+    '\nmain thread per second of wall time (CPU = thread time; others wall ms inside tasks)',
+  );
+  console.log(
+    table(
+      [
+        'page',
+        'CPU ms/s',
+        'task ms/s',
+        'script ms/s',
+        'layout ms/s',
+        'style ms/s',
+        'layouts/s',
+        'style recalcs/s',
+      ],
+      results.flatMap((r) =>
+        phases(r).map(([name, p]) => {
+          const m = p.main;
+          return [
+            name,
+            m.cpuMs,
+            m.taskMs,
+            m.scriptMs,
+            m.layoutMs,
+            m.styleMs,
+            m.layouts,
+            m.styleRecalcs,
+          ];
+        }),
+      ),
+    ),
+  );
+  for (const r of results) {
+    console.log(
+      `${r.cell}: frames per second, second by second: ${r.training.perSecond.join(' ')}`,
+    );
+    if (r.errors.length) console.log(`${r.cell}: console errors: ${r.errors.join(' | ')}`);
+    if (r.profile) {
+      console.log(
+        `\n${r.cell}: main thread over ${r.profile.seconds} s of training, from a trace (nested events overlap):`,
+      );
+      console.log(
+        table(
+          ['event', 'wall ms', 'CPU ms', 'CPU ms/s'],
+          r.profile.events.map((e) => [e.name, e.ms, e.cpuMs, round(e.cpuMs / r.profile!.seconds)]),
+        ),
+      );
+      console.log(
+        `\n${r.cell}: React components, render phase only (CPU profile, inclusive ms over ${r.profile.seconds} s):`,
+      );
+      console.log(
+        table(
+          ['component', 'total ms', 'where'],
+          r.profile.components.map((f) => [f.name, f.totalMs, f.where]),
+        ),
+      );
+      console.log(
+        `\n${r.cell}: hottest functions (CPU profile, inclusive ms over ${r.profile.seconds} s; components start upper-case):`,
+      );
+      console.log(
+        table(
+          ['function', 'self ms', 'total ms', 'where'],
+          r.profile.functions.map((f) => [f.name, f.selfMs, f.totalMs, f.where]),
+        ),
+      );
+    }
+  }
+}
+
+await main();
