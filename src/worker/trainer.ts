@@ -17,10 +17,10 @@ import type { Rng } from '../engine/rng';
 import { setModelSpectralRadius } from '../engine/spectrum';
 import { makeTask } from '../engine/tasks';
 import type { Task } from '../engine/tasks';
-import { PARAM_NAMES } from '../engine/types';
 import type { Batch, NonFinite, Trace } from '../engine/types';
 import type { TrainConfig } from './config';
 import { LossLog } from './trainer/lossLog';
+import { checkWeights } from './trainer/weights';
 
 /** Config keys whose change needs a fresh model (everything else is applied to the live one). */
 export const REBUILD_KEYS = [
@@ -298,22 +298,7 @@ export function createTrainer(initial: TrainConfig): Trainer {
     },
 
     loadWeights(weights) {
-      const names = Object.keys(weights);
-      const extra = names.filter((n) => !(PARAM_NAMES as readonly string[]).includes(n));
-      if (extra.length > 0) throw new RangeError(`unknown parameter(s): ${extra.join(', ')}`);
-      for (const p of b.model.params) {
-        const src = weights[p.name];
-        if (src === undefined) throw new RangeError(`missing parameter ${p.name}`);
-        if (src.length !== p.w.length) {
-          throw new RangeError(
-            `${p.name}: expected ${p.rows}×${p.cols} = ${p.w.length} values, got ${src.length}`,
-          );
-        }
-        for (let k = 0; k < src.length; k++) {
-          if (!Number.isFinite(src[k]))
-            throw new RangeError(`${p.name}[${k}] is not a finite number`);
-        }
-      }
+      checkWeights(b.model.params, weights);
       for (const p of b.model.params) p.w.set(weights[p.name]!);
       b.opt.reset();
       b.prevBatch = null;

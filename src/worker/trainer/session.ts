@@ -4,11 +4,9 @@
  * handled within a slice; snapshots go out at most ~30 per second while running, and at once when
  * paused so a slider answers in the same frame. Nothing here touches `self`: the host passes `post`.
  */
-import { jacobianProducts } from '../../engine/jacobian';
-import { beltCurves } from '../../engine/jacobian/belt';
-import { gradCheck } from '../../engine/gradcheck';
 import { DEFAULT_CONFIG } from '../config';
 import { createSnapshotter } from '../snapshot';
+import { analysisMessage, gradcheckMessage } from './analysis';
 import type { View } from '../snapshot';
 import { createTrainer } from '../trainer';
 import type { Trainer } from '../trainer';
@@ -258,61 +256,17 @@ export function createSession(opts: SessionOptions): Session {
         return;
       case 'analyze': {
         const t = ensure();
-        const seq = Math.min(view.seq, t.trace.B - 1);
-        if (msg.kind === 'jacobian') {
-          const j = jacobianProducts(t.model, t.trace, seq, jacOptions(t));
-          const out = {
-            prodNorm: j.prodNorm.slice(),
-            rhoRef: j.rhoRef.slice(),
-            sigmaRef: j.sigmaRef.slice(),
-          };
-          send(
-            {
-              v: PROTOCOL_VERSION,
-              type: 'analysis',
-              kind: 'jacobian',
-              iteration: t.iteration,
-              seq,
-              ...out,
-            },
-            [out.prodNorm.buffer, out.rhoRef.buffer, out.sigmaRef.buffer],
-          );
-        } else {
-          const raw = beltCurves(t.model, t.trace, seq, jacOptions(t)) as unknown as Record<
-            string,
-            unknown
-          >;
-          const curves: Record<string, Float64Array> = {};
-          for (const [k, val] of Object.entries(raw))
-            if (val instanceof Float64Array) curves[k] = val.slice();
-          send(
-            {
-              v: PROTOCOL_VERSION,
-              type: 'analysis',
-              kind: 'belt',
-              iteration: t.iteration,
-              seq,
-              curves,
-            },
-            Object.values(curves).map((a) => a.buffer as ArrayBuffer),
-          );
-        }
+        const { msg: reply, transfer } = analysisMessage(
+          t,
+          Math.min(view.seq, t.trace.B - 1),
+          msg.kind,
+        );
+        send(reply, transfer);
         return;
       }
-      case 'gradcheck': {
-        const t = ensure();
-        const r = gradCheck(t.model, t.batch, gradcheckOptions(t));
-        // gradCheck leaves other gradients in param.dw; recompute so the trace and dw agree again.
-        t.recompute();
-        send({
-          v: PROTOCOL_VERSION,
-          type: 'gradcheck',
-          maxRelError: r.maxRelError,
-          worst: r.worst,
-          checked: r.checked,
-        });
+      case 'gradcheck':
+        send(gradcheckMessage(ensure()));
         return;
-      }
       case 'loadWeights':
         ensure().loadWeights(msg.weights);
         snap.invalidate();
@@ -350,20 +304,4 @@ export function createSession(opts: SessionOptions): Session {
       if (timer !== null) clearTimeout(timer);
     },
   };
-}
-
-/** Finite-difference samples per parameter: enough to catch a wrong gradient, fast at H = 128. */
-const GRADCHECK_SAMPLES = 24;
-
-function gradcheckOptions(t: Trainer): Parameters<typeof gradCheck>[2] {
-  const cfg = t.config;
-  return {
-    samplesPerParam: GRADCHECK_SAMPLES,
-    ...(cfg.tbptt > 0 && cfg.tbptt < t.batch.T ? { truncate: cfg.tbptt } : {}),
-    ...(cfg.cell === 'lstm' ? { holdForget: cfg.holdForget } : {}),
-  };
-}
-
-export function jacOptions(t: Trainer): { holdForget: number | null } {
-  return { holdForget: t.config.cell === 'lstm' ? t.config.holdForget : null };
 }

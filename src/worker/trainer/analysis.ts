@@ -1,0 +1,63 @@
+/**
+ * On-demand analyses of the latest trace, answered as protocol messages with fresh arrays:
+ * the Jacobian-product survival curve (all cells), the LSTM belt against the full ∂c_T/∂c_t, and a
+ * sampled finite-difference gradient check of the current model on the current batch.
+ */
+import { gradCheck } from '../../engine/gradcheck';
+import { jacobianProducts } from '../../engine/jacobian';
+import { beltCurves } from '../../engine/jacobian/belt';
+import { PROTOCOL_VERSION } from '../protocol';
+import type { AnalysisKind, AnalysisMessage, GradcheckMessage } from '../protocol';
+import type { Trainer } from '../trainer';
+
+/** Finite-difference samples per parameter: enough to catch a wrong gradient, quick at H = 128. */
+const GRADCHECK_SAMPLES = 24;
+
+/** The φ the trace was run with, so the Jacobians treat a held forget gate as a constant. */
+export function jacOptions(t: Trainer): { holdForget: number | null } {
+  return { holdForget: t.config.cell === 'lstm' ? t.config.holdForget : null };
+}
+
+export function analysisMessage(
+  t: Trainer,
+  seq: number,
+  kind: AnalysisKind,
+): { msg: AnalysisMessage; transfer: ArrayBuffer[] } {
+  const head = { v: PROTOCOL_VERSION, type: 'analysis', iteration: t.iteration, seq } as const;
+  if (kind === 'jacobian') {
+    const j = jacobianProducts(t.model, t.trace, seq, jacOptions(t));
+    const prodNorm = j.prodNorm.slice();
+    const rhoRef = j.rhoRef.slice();
+    const sigmaRef = j.sigmaRef.slice();
+    return {
+      msg: { ...head, kind, prodNorm, rhoRef, sigmaRef },
+      transfer: [prodNorm.buffer, rhoRef.buffer, sigmaRef.buffer],
+    };
+  }
+  const raw: object = beltCurves(t.model, t.trace, seq, jacOptions(t));
+  const curves: Record<string, Float64Array> = {};
+  for (const [k, val] of Object.entries(raw))
+    if (val instanceof Float64Array) curves[k] = val.slice();
+  return {
+    msg: { ...head, kind, curves },
+    transfer: Object.values(curves).map((a) => a.buffer as ArrayBuffer),
+  };
+}
+
+export function gradcheckMessage(t: Trainer): GradcheckMessage {
+  const cfg = t.config;
+  const r = gradCheck(t.model, t.batch, {
+    samplesPerParam: GRADCHECK_SAMPLES,
+    ...(cfg.tbptt > 0 && cfg.tbptt < t.batch.T ? { truncate: cfg.tbptt } : {}),
+    ...(cfg.cell === 'lstm' ? { holdForget: cfg.holdForget } : {}),
+  });
+  // gradCheck rewrites param.dw; recompute so the trace and the gradients agree again.
+  t.recompute();
+  return {
+    v: PROTOCOL_VERSION,
+    type: 'gradcheck',
+    maxRelError: r.maxRelError,
+    worst: r.worst,
+    checked: r.checked,
+  };
+}
