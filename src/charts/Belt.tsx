@@ -2,28 +2,21 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent }
 import { area, curveMonotoneX } from 'd3-shape';
 import {
   bandThickness,
+  beltGeometry,
   clampWindow,
-  glyphNumber,
-  gradSymbol,
-  inletOf,
-  readoutOf,
-  stateSymbol,
-  stepLabel,
   stepValues,
-  valveOf,
   type BeltData,
   type BeltVariant,
 } from './beltModel';
+import { BeltRowLabels, BeltStep, BeltTooltip } from './BeltStep';
 import {
   DIVERGING_LUT,
-  GATE_COLORS,
   VANISHED_RATIO,
   divergingPosition,
   lutCss,
   lutIndex,
   magnitudeColor,
 } from './colors';
-import { formatSci } from './format';
 import { indices, safeId } from './plotUtil';
 import { positiveExtent, stickyLogDomain, type Domain } from './scales';
 import { useChartWidth } from './useChartWidth';
@@ -58,16 +51,6 @@ export interface BeltProps extends BeltData {
   ariaLabel: string;
 }
 
-/** Colour of text drawn on a LUT colour: black on light entries, white on dark ones. */
-function inkOn(idx: number): string {
-  const q = idx * 4;
-  const L =
-    0.2126 * (DIVERGING_LUT[q] as number) +
-    0.7152 * (DIVERGING_LUT[q + 1] as number) +
-    0.0722 * (DIVERGING_LUT[q + 2] as number);
-  return L > 140 ? '#111' : '#fff';
-}
-
 /**
  * The LSTM conveyor belt (and its GRU and tanh-RNN variants) in SVG: the belt coloured by its value,
  * a valve × f per step, an inlet + i⊙g above, a read-off o below, and under it the gradient flowing
@@ -87,25 +70,8 @@ export const Belt = memo(function Belt(props: BeltProps) {
     T > 0 ? clampWindow(props.windowStart, props.windowEnd - props.windowStart, T) : [0, 0];
   const size = Math.max(1, end - start);
 
-  const s = Math.max(1, fontScale);
-  const left = Math.round(64 * s);
-  const right = Math.round(20 * s);
-  const iw = Math.max(20, width - left - right);
-  const cw = iw / size;
-  const showNumbers = cw >= 34 * s;
-  const showState = cw >= 64 * s;
-  const hasInlet = variant !== 'rnn';
-  const hasOut = variant === 'lstm';
-  // Row centres, top to bottom; every offset scales with the type size.
-  const yInlet = Math.round(30 * s);
-  const beltTop = Math.round((hasInlet ? 58 : 26) * s);
-  const beltH = Math.round(30 * s);
-  const yBelt = beltTop + beltH / 2;
-  const yValveText = beltTop + beltH + Math.round(16 * s);
-  const yOut = yValveText + Math.round(20 * s);
-  const yBand = (hasOut ? yOut + 40 * s : yValveText + 34 * s) + 10 * s;
-  const bandMax = Math.round(26 * s);
-  const height = Math.round(yBand + bandMax / 2 + 14 * s);
+  const geo = beltGeometry(width, size, variant, fontScale);
+  const { s, left, iw, cw, beltTop, beltH, yBand, bandMax, height } = geo;
 
   const maxAbs = useMemo(() => {
     if (props.stateMaxAbs !== undefined) return props.stateMaxAbs;
@@ -139,138 +105,33 @@ export const Belt = memo(function Belt(props: BeltProps) {
   }, [gradNorm, gradDomain, vanishedBelow, start, size, left, cw, yBand, bandMax, s]);
 
   const css = lutCss(DIVERGING_LUT);
+  const onEnter = (k: number) => {
+    setHover(k);
+    props.onFocusStep?.(k);
+  };
+  const onLeave = () => {
+    setHover(null);
+    props.onFocusStep?.(null);
+  };
   const steps = [];
   for (let k = start; k < end; k++) {
-    const x0 = xOf(k);
-    // Inside step t, in the order of the update: c_{t−1} enters, × f_t (valve), + i_t⊙g_t, o_t reads c_t.
-    const xv = x0 + 0.3 * cw;
-    const cx = x0 + 0.7 * cw;
-    const v = state[k] as number;
-    const idx = lutIndex(divergingPosition(v, maxAbs));
-    const valve = valveOf(variant, props, k);
-    const inlet = inletOf(variant, props, k);
-    const out = readoutOf(variant, props, k);
-    const on = focused === k;
-    const r = Math.min(11 * s, cw * 0.3);
+    const lutIdx = lutIndex(divergingPosition(state[k] as number, maxAbs));
     steps.push(
-      <g
+      <BeltStep
         key={k}
-        data-step={k}
-        className={on ? 'belt-step belt-step-focused' : 'belt-step'}
-        tabIndex={0}
-        role="img"
-        aria-label={stepLabel(variant, props, k)}
-        onMouseEnter={() => {
-          setHover(k);
-          props.onFocusStep?.(k);
-        }}
-        onMouseLeave={() => {
-          setHover(null);
-          props.onFocusStep?.(null);
-        }}
-        onFocus={() => {
-          setHover(k);
-          props.onFocusStep?.(k);
-        }}
-        onBlur={() => {
-          setHover(null);
-          props.onFocusStep?.(null);
-        }}
-      >
-        <rect className="belt-hit" x={x0} y={0} width={cw} height={height} />
-        <rect
-          className="belt-segment"
-          x={x0}
-          y={beltTop}
-          width={cw + 0.5}
-          height={beltH}
-          style={{ fill: Number.isFinite(v) ? css[idx] : 'var(--grid)' }}
-        />
-        {showState && (
-          <text
-            className="belt-value"
-            x={x0 + 0.72 * cw}
-            y={yBelt}
-            dy="0.35em"
-            textAnchor="middle"
-            fill={inkOn(idx)}
-          >
-            {glyphNumber(v)}
-          </text>
-        )}
-        {inlet && (
-          <g className="belt-inlet">
-            <line x1={cx} x2={cx} y1={yInlet + r} y2={beltTop - 4} stroke={inlet.color} />
-            <path
-              d={`M${cx - 4 * s},${beltTop - 6 * s}h${8 * s}l${-4 * s},${6 * s}z`}
-              fill={inlet.color}
-            />
-            <circle
-              cx={cx}
-              cy={yInlet}
-              r={r}
-              fill={variant === 'lstm' ? GATE_COLORS.g : GATE_COLORS.n}
-              stroke={inlet.color}
-              strokeWidth={2.5 * s}
-            />
-            <text x={cx} y={yInlet} dy="0.35em" textAnchor="middle" className="belt-glyph">
-              +
-            </text>
-            {showNumbers && (
-              <text x={cx} y={yInlet - r - 3} textAnchor="middle" className="belt-num">
-                {glyphNumber(inlet.value)}
-              </text>
-            )}
-          </g>
-        )}
-        <g className="belt-valve">
-          <circle
-            cx={xv}
-            cy={yBelt}
-            r={r}
-            style={{ fill: valve.color ?? (valve.value > 1 ? 'var(--danger)' : 'var(--fg-muted)') }}
-          />
-          <text x={xv} y={yBelt} dy="0.35em" textAnchor="middle" className="belt-glyph">
-            ×
-          </text>
-          {showNumbers && (
-            <text x={xv} y={yValveText} dy="0.35em" textAnchor="middle" className="belt-num">
-              {glyphNumber(valve.value)}
-            </text>
-          )}
-        </g>
-        {out && (
-          <g className="belt-out">
-            <line x1={cx} x2={cx} y1={beltTop + beltH} y2={yOut - r} stroke={out.color} />
-            <circle cx={cx} cy={yOut} r={r * 0.8} fill={out.color} />
-            <text
-              x={cx}
-              y={yOut}
-              dy="0.35em"
-              textAnchor="middle"
-              className="belt-glyph belt-glyph-small"
-            >
-              o
-            </text>
-            {showNumbers && (
-              <text x={cx} y={yOut + r + 4} dy="0.7em" textAnchor="middle" className="belt-num">
-                {glyphNumber(out.value)}
-              </text>
-            )}
-          </g>
-        )}
-        {gradNorm &&
-          bandThickness(gradNorm[k] as number, gradDomain, 1, 2, vanishedBelow) === null && (
-            <line
-              className="belt-band-vanished"
-              x1={x0}
-              x2={x0 + cw}
-              y1={yBand}
-              y2={yBand}
-              strokeDasharray="2 3"
-            />
-          )}
-      </g>,
+        k={k}
+        variant={variant}
+        data={props}
+        geo={geo}
+        x0={xOf(k)}
+        lutIdx={lutIdx}
+        fill={css[lutIdx] as string}
+        focused={focused === k}
+        gradDomain={gradDomain}
+        vanishedBelow={vanishedBelow}
+        onEnter={onEnter}
+        onLeave={onLeave}
+      />,
     );
   }
 
@@ -338,48 +199,7 @@ export const Belt = memo(function Belt(props: BeltProps) {
             </linearGradient>
           )}
         </defs>
-        <g className="belt-rows" aria-hidden="true">
-          {hasInlet && (
-            <text
-              x={left - 8}
-              y={yInlet}
-              dy="0.35em"
-              textAnchor="end"
-              style={{ fill: variant === 'lstm' ? GATE_COLORS.i : GATE_COLORS.n }}
-            >
-              {variant === 'lstm' ? '+ i⊙g' : '+ (1−z)n'}
-            </text>
-          )}
-          <text
-            x={left - 8}
-            y={yBelt}
-            dy="0.35em"
-            textAnchor="end"
-          >{`${stateSymbol(variant)}ₜ`}</text>
-          <text
-            x={left - 8}
-            y={yValveText}
-            dy="0.35em"
-            textAnchor="end"
-            style={{ fill: valveOf(variant, props, 0).color ?? 'var(--fg)' }}
-          >{`× ${valveOf(variant, props, 0).name}`}</text>
-          {hasOut && (
-            <text
-              x={left - 8}
-              y={yOut}
-              dy="0.35em"
-              textAnchor="end"
-              style={{ fill: GATE_COLORS.o }}
-            >
-              o
-            </text>
-          )}
-          {gradNorm && (
-            <text x={left - 8} y={yBand} dy="0.35em" textAnchor="end">
-              {gradSymbol(variant).replace(/‖/g, '')}
-            </text>
-          )}
-        </g>
+        <BeltRowLabels variant={variant} data={props} geo={geo} />
         {steps}
         {T > 0 && (
           <path
@@ -410,27 +230,16 @@ export const Belt = memo(function Belt(props: BeltProps) {
         )}
       </svg>
       {tipValues && (
-        <div
-          className="chart-tooltip"
-          role="tooltip"
+        <BeltTooltip
+          title={`t = ${(focused as number) + 1}${props.unitLabel ? ` · ${props.unitLabel}` : ''}`}
+          values={tipValues}
           // Beside the focused step (right of it, or left near the right edge), so the step stays visible.
           style={
             tipX + cw / 2 + 190 * s < width
               ? { left: tipX + cw / 2 + 6, top: 0 }
               : { left: tipX - cw / 2 - 6, top: 0, transform: 'translateX(-100%)' }
           }
-        >
-          <div className="chart-tooltip-title">{`t = ${(focused as number) + 1}${props.unitLabel ? ` · ${props.unitLabel}` : ''}`}</div>
-          {tipValues.map((sv) => (
-            <div key={sv.name} className="chart-tooltip-row">
-              <span>
-                <i className="chart-swatch" style={{ background: sv.color ?? 'transparent' }} />
-                {sv.name}
-              </span>
-              <span className="num">{formatSci(sv.value, 3)}</span>
-            </div>
-          ))}
-        </div>
+        />
       )}
       {props.onWindowChange && T > size && (
         <label className="belt-brush">

@@ -3,95 +3,13 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { Axis, type AxisScale } from './Axis';
 import { formatSci } from './format';
+import { LineLegend, LineTooltip, type LegendEntry } from './LineParts';
 import { clampPx, indices, nearestIndex, plotMargin, safeId } from './plotUtil';
 import { stickyLinearDomain, stickyLogDomain, type Domain } from './scales';
 import { useChartWidth } from './useChartWidth';
+import type { LinePlotProps } from './LinePlotProps';
 
-/** A vertical marker at a data x: a full-height line (truncation cut) or a tick on the x axis. */
-export interface LineMarker {
-  /** Position in x data units. */
-  x: number;
-  /** Short label (drawn for 'line', used as the tooltip for both). */
-  label?: string;
-  /** 'line' = dashed full-height line; 'tick' = small triangle under the axis (default 'line'). */
-  kind?: 'line' | 'tick';
-}
-
-/** A dashed horizontal line at a data y, e.g. the chance-level loss. */
-export interface HLine {
-  /** Position in y data units. */
-  y: number;
-  /** Label drawn at the right end. */
-  label?: string;
-}
-
-/** A further named series drawn on the same axes. */
-export interface ExtraSeries {
-  /** y per index (same x as the main series). */
-  y: Float64Array;
-  /** Legend name, e.g. "‖∂L/∂cₜ‖". */
-  label: string;
-  /** Stroke colour (CSS). */
-  color: string;
-  /** Dashed stroke. */
-  dashed?: boolean;
-}
-
-/** Props of {@link LinePlot}. */
-export interface LinePlotProps {
-  /** Main series, y per index. Zeros (on a log axis), NaN and ±Infinity break the line. */
-  y: Float64Array;
-  /** x per index; when omitted x = xStart + index. */
-  x?: Float64Array | null;
-  /** x of index 0 when `x` is omitted (default 0; use 1 for time steps t = 1…T). */
-  xStart?: number;
-  /** Number of leading points to draw (default y.length), for preallocated buffers. */
-  count?: number;
-  /** Earlier series, oldest first, drawn faint with opacity rising towards the newest. */
-  trail?: readonly Float64Array[];
-  /** Dashed reference series on the same x (e.g. ρ^(T−t)·‖dL/dh_T‖). */
-  reference?: Float64Array | null;
-  /** Further named series on the same axes, e.g. ‖∂L/∂cₜ‖ beside ‖∂L/∂hₜ‖. */
-  series?: readonly ExtraSeries[];
-  /** Dashed horizontal reference lines (e.g. chance-level loss). */
-  hlines?: readonly HLine[];
-  /** Vertical markers: truncation cut lines, clipped-iteration ticks. */
-  markers?: readonly LineMarker[];
-  /** Log-scaled y axis. */
-  logY?: boolean;
-  /** x domain; default: the data extent. */
-  xDomain?: Domain;
-  /** y domain (pass a sticky one from scales.ts); default: computed from this frame's data. */
-  yDomain?: Domain;
-  /** Plot height in px including axes (default 260). */
-  height?: number;
-  /** Fixed width in px; default: the container width (ResizeObserver). */
-  width?: number;
-  /** x axis title, e.g. "time step t". */
-  xLabel?: string;
-  /** y axis title, e.g. "‖∂L/∂hₜ‖ (log scale)". */
-  yLabel?: string;
-  /** Legend name of the main series. */
-  seriesLabel?: string;
-  /** Legend name of the reference series. */
-  referenceLabel?: string;
-  /** Legend name of the trail (default "earlier iterations"). */
-  trailLabel?: string;
-  /** Main series colour (default var(--accent)). */
-  color?: string;
-  /** x of a highlighted step (vertical guide), e.g. the focused belt step. */
-  highlightX?: number | null;
-  /** Large-type factor: scales margins to fit bigger labels (default 1). */
-  fontScale?: number;
-  /** Only integer x ticks (default true). */
-  integerX?: boolean;
-  /** Name of x in the hover readout (default "t"). */
-  xName?: string;
-  /** Called with the data x under the pointer (nearest point), or null on leave. */
-  onHoverX?: (x: number | null) => void;
-  /** Accessible name of the SVG (the chart title). */
-  ariaLabel: string;
-}
+export type { ExtraSeries, HLine, LineMarker, LinePlotProps } from './LinePlotProps';
 
 /** Integers (time steps, iterations) print as they are; other x values as formatSci. */
 function xLabelOf(v: number): string {
@@ -176,74 +94,24 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
   const color = props.color ?? 'var(--accent)';
   const inX = (v: number) => finite(v) && v >= Math.min(...xDomain) && v <= Math.max(...xDomain);
   const inY = (v: number) => finite(v) && v >= yDomain[0] && v <= yDomain[1] && (!logY || v > 0);
+  const xAtIndex = (i: number) => (x ? (x[i] as number) : xStart + i);
+  const legend: LegendEntry[] = [];
+  if (props.seriesLabel) legend.push({ label: props.seriesLabel, kind: 'line', color });
+  if (nTrail > 0)
+    legend.push({ label: props.trailLabel ?? 'earlier iterations', kind: 'trail', color });
+  for (const e of props.series ?? [])
+    legend.push({
+      label: e.label,
+      kind: 'line',
+      color: e.color,
+      dash: e.dashed ? '5 3' : undefined,
+    });
+  if (props.referenceLabel)
+    legend.push({ label: props.referenceLabel, kind: 'reference', dash: '6 4' });
 
   return (
     <div ref={ref} className="chart line-plot">
-      {(props.seriesLabel || props.referenceLabel || nTrail > 0 || extraPaths.length > 0) && (
-        <ul className="chart-legend" aria-hidden="true">
-          {props.seriesLabel && (
-            <li>
-              <svg width="22" height="10">
-                <line
-                  x1="1"
-                  x2="21"
-                  y1="5"
-                  y2="5"
-                  className="chart-line"
-                  style={{ stroke: color }}
-                />
-              </svg>
-              {props.seriesLabel}
-            </li>
-          )}
-          {nTrail > 0 && (
-            <li>
-              <svg width="22" height="10">
-                <line
-                  x1="1"
-                  x2="21"
-                  y1="5"
-                  y2="5"
-                  className="chart-trail"
-                  style={{ stroke: color, opacity: 0.35 }}
-                />
-              </svg>
-              {props.trailLabel ?? 'earlier iterations'}
-            </li>
-          )}
-          {(props.series ?? []).map((e, k) => (
-            <li key={`s${k}`}>
-              <svg width="22" height="10">
-                <line
-                  x1="1"
-                  x2="21"
-                  y1="5"
-                  y2="5"
-                  className="chart-line"
-                  style={{ stroke: e.color }}
-                  strokeDasharray={e.dashed ? '5 3' : undefined}
-                />
-              </svg>
-              {e.label}
-            </li>
-          ))}
-          {props.referenceLabel && (
-            <li>
-              <svg width="22" height="10">
-                <line
-                  x1="1"
-                  x2="21"
-                  y1="5"
-                  y2="5"
-                  className="chart-reference"
-                  strokeDasharray="6 4"
-                />
-              </svg>
-              {props.referenceLabel}
-            </li>
-          )}
-        </ul>
-      )}
+      <LineLegend entries={legend} />
       <div className="chart-plot">
         <svg
           className="chart-svg"
@@ -375,34 +243,25 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
           </g>
         </svg>
         {hover >= 0 && hover < n && (
-          <div
-            className="chart-tooltip"
-            role="tooltip"
+          <LineTooltip
+            title={`${props.xName ?? 't'} = ${xLabelOf(xAtIndex(hover))}`}
+            rows={[
+              { label: props.seriesLabel ?? 'value', value: y[hover] as number },
+              ...(props.series ?? []).map((e) => ({ label: e.label, value: e.y[hover] as number })),
+              ...(reference
+                ? [
+                    {
+                      label: props.referenceLabel ?? 'reference',
+                      value: reference[hover] as number,
+                    },
+                  ]
+                : []),
+            ]}
             style={{
-              left:
-                m.left +
-                Math.min(xs(x ? (x[hover] as number) : xStart + hover) + 12, iw - 170 * fontScale),
+              left: m.left + Math.min(xs(xAtIndex(hover)) + 12, iw - 170 * fontScale),
               top: m.top,
             }}
-          >
-            <div className="chart-tooltip-title">{`${props.xName ?? 't'} = ${xLabelOf(x ? (x[hover] as number) : xStart + hover)}`}</div>
-            <div className="chart-tooltip-row">
-              <span>{props.seriesLabel ?? 'value'}</span>
-              <span className="num">{formatSci(y[hover] as number, 3)}</span>
-            </div>
-            {(props.series ?? []).map((e, k) => (
-              <div key={k} className="chart-tooltip-row">
-                <span>{e.label}</span>
-                <span className="num">{formatSci(e.y[hover] as number, 3)}</span>
-              </div>
-            ))}
-            {reference && (
-              <div className="chart-tooltip-row">
-                <span>{props.referenceLabel ?? 'reference'}</span>
-                <span className="num">{formatSci(reference[hover] as number, 3)}</span>
-              </div>
-            )}
-          </div>
+          />
         )}
       </div>
     </div>

@@ -149,3 +149,67 @@ export function suggestedBeltSteps(width: number, fontScale = 1): number {
   const inner = width - 84 * s;
   return Math.max(4, Math.floor(inner / (48 * s)));
 }
+
+/** Pixel layout of a belt: rows top to bottom, the step width, which numbers fit. */
+export interface BeltGeometry {
+  /** Large-type factor (≥ 1). */
+  s: number;
+  /** x of the first step's left edge. */
+  left: number;
+  /** Width of the step area. */
+  iw: number;
+  /** Width of one step. */
+  cw: number;
+  yInlet: number;
+  beltTop: number;
+  beltH: number;
+  yBelt: number;
+  yValveText: number;
+  yOut: number;
+  yBand: number;
+  bandMax: number;
+  /** Total SVG height. */
+  height: number;
+  /** Gate values fit under their glyphs. */
+  showNumbers: boolean;
+  /** The belt value fits inside its segment. */
+  showState: boolean;
+}
+
+/** Layout for `steps` steps across `width` px; every offset scales with the type size. */
+export function beltGeometry(
+  width: number,
+  steps: number,
+  variant: BeltVariant,
+  fontScale = 1,
+): BeltGeometry {
+  const s = Math.max(1, fontScale);
+  const left = Math.round(64 * s);
+  const iw = Math.max(20, width - left - Math.round(20 * s));
+  const cw = iw / Math.max(1, steps);
+  const hasInlet = variant !== 'rnn';
+  const yInlet = Math.round(30 * s);
+  const beltTop = Math.round((hasInlet ? 58 : 26) * s);
+  const beltH = Math.round(30 * s);
+  const yValveText = beltTop + beltH + Math.round(16 * s);
+  const yOut = yValveText + Math.round(20 * s);
+  const yBand = (variant === 'lstm' ? yOut + 40 * s : yValveText + 34 * s) + 10 * s;
+  const bandMax = Math.round(26 * s);
+  return {
+    s,
+    left,
+    iw,
+    cw,
+    yInlet,
+    beltTop,
+    beltH,
+    yValveText,
+    yOut,
+    yBand,
+    bandMax,
+    yBelt: beltTop + beltH / 2,
+    height: Math.round(yBand + bandMax / 2 + 14 * s),
+    showNumbers: cw >= 34 * s,
+    showState: cw >= 64 * s,
+  };
+}
