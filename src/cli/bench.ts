@@ -44,6 +44,8 @@ export interface BenchRow {
   ratio: number | null;
   gflops: number;
   torchMs?: number;
+  /** Median ceiling measured between our runs of this case (load-fair reference for gflops). */
+  ceilingAdjacentGflops: number;
 }
 
 const args = new Set(process.argv.slice(2));
@@ -107,6 +109,8 @@ function toBatchMajor(x: Float64Array, T: number, B: number, I: number): Float64
 
 interface CaseResult {
   oursMs: number;
+  /** Median ceiling GFLOP/s measured between our runs. */
+  ceilingAdjacent: number;
   oursLoss: [number, number];
   peer: { ms: number; backend: string } | null;
 }
@@ -121,6 +125,8 @@ async function measureCase(peer: Peer | null, c: BenchCase, runs: number): Promi
   const first = ours();
   const plan = stepsPerRun(ours, targetMs);
   const oursTimes: number[] = [];
+  /** Ceiling runs interleaved with ours, so "% of ceiling" compares like with like under load. */
+  const ceilRuns: number[] = [];
   let best: { ms: number; backend: string } | null = null;
   if (peer !== null) {
     const { batch, I, O } = benchBatch(c);
@@ -167,6 +173,7 @@ async function measureCase(peer: Peer | null, c: BenchCase, runs: number): Promi
       const peerTimes: number[] = [];
       for (let r = 0; r < runs; r++) {
         oursTimes.push(timeRun(ours, plan.steps));
+        ceilRuns.push(measureCeiling(256, 1, 1).gflops);
         peerTimes.push(timeRun(p.step, pPlan.steps));
       }
       const pLast = p.step();
@@ -179,8 +186,16 @@ async function measureCase(peer: Peer | null, c: BenchCase, runs: number): Promi
     }
   }
   if (oursTimes.length === 0)
-    for (let r = 0; r < runs; r++) oursTimes.push(timeRun(ours, plan.steps));
-  return { oursMs: median(oursTimes), oursLoss: [first, ours()], peer: best };
+    for (let r = 0; r < runs; r++) {
+      oursTimes.push(timeRun(ours, plan.steps));
+      ceilRuns.push(measureCeiling(256, 1, 1).gflops);
+    }
+  return {
+    oursMs: median(oursTimes),
+    ceilingAdjacent: median(ceilRuns),
+    oursLoss: [first, ours()],
+    peer: best,
+  };
 }
 
 const fmt = (x: number | null | undefined, d = 2) =>
@@ -227,6 +242,7 @@ async function main(): Promise<void> {
         peerBackend: p?.backend ?? null,
         ratio: p === null ? null : p.ms / r.oursMs,
         gflops,
+        ceilingAdjacentGflops: r.ceilingAdjacent,
       };
       if (torch) {
         const tm = torchStepMs(c, runs);
@@ -255,6 +271,7 @@ async function main(): Promise<void> {
     'ours seq-steps/s',
     'GFLOP/s',
     '% ceiling',
+    '% adjacent ceiling',
     'tfjs ms',
     'backend',
     'tfjs seq-steps/s',
@@ -272,6 +289,7 @@ async function main(): Promise<void> {
       Math.round((r.B * r.T * 1000) / r.oursMs),
       fmt(r.gflops),
       fmt((100 * r.gflops) / ceilingGflops, 0),
+      fmt((100 * r.gflops) / r.ceilingAdjacentGflops, 0),
       fmt(r.peerMs),
       r.peerBackend ?? '—',
       r.peerMs === null ? '—' : Math.round((r.B * r.T * 1000) / r.peerMs),

@@ -59,8 +59,8 @@ export interface CeilingResult {
   checksum: number;
 }
 
-/** Times `runs` products of n×n matrices (n a multiple of 4) after a warm-up; deterministic data. */
-export function measureCeiling(n = 256, runs = 9): CeilingResult {
+/** Times `runs` products of n×n matrices (n a multiple of 4) after `warmups`; deterministic data. */
+export function measureCeiling(n = 256, runs = 9, warmups = 3): CeilingResult {
   if (n % 4 !== 0) throw new RangeError('n must be a multiple of 4');
   const A = new Float64Array(n * n);
   const B = new Float64Array(n * n);
@@ -69,7 +69,7 @@ export function measureCeiling(n = 256, runs = 9): CeilingResult {
     B[q] = ((q * 104729) % 1000) / 1000 - 0.5;
   }
   const C = new Float64Array(n * n);
-  for (let w = 0; w < 3; w++) gemm4x2(n, n, n, A, B, C);
+  for (let w = 0; w < warmups; w++) gemm4x2(n, n, n, A, B, C);
   const rates: number[] = [];
   const flops = 2 * n * n * n;
   for (let r = 0; r < runs; r++) {
