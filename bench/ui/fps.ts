@@ -12,7 +12,8 @@
  *
  * Flags: --cells lstm,rnn  --H 64  --T 100  --batch N  --warmup S (default 3)  --seconds S (default
  * 10)  --until-iteration N (after warm-up, also wait for N iterations: a long session's histories)
- * --idle S (default 5; 0 skips)  --profile  --no-build / --dist DIR / --no-minify (common.ts)
+ * --idle S (default 5; 0 skips)  --profile  --css 'RULES' (inject a style sheet: A/B experiments such
+ * as --css 'table{display:none!important}' to see what the hidden data tables cost)  --no-build / --dist DIR / --no-minify (common.ts)
  * --json.
  * Headless Chromium runs with --disable-gpu (software compositing); rAF there is driven by the
  * compositor's 60 Hz begin-frame clock, so 60 is the ceiling and idle shows what the machine gives.
@@ -237,6 +238,8 @@ async function main() {
       const query = `cell=${cell}&H=${H}&T=${T}&task=adding${batch ? `&batch=${batch}` : ''}`;
       const page = await newPage(browser);
       const errors = await openApp(page, srv.url, query);
+      const css = flag('css');
+      if (css) await page.addStyleTag({ content: css });
       await install(page);
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -315,9 +318,7 @@ async function main() {
       ),
     ),
   );
-  console.log(
-    '\nmain thread per second of wall time (CPU = thread time; others wall ms inside tasks)',
-  );
+  console.log('\nrenderer main thread, CPU (thread-time) ms per second of wall time');
   console.log(
     table(
       [
@@ -353,6 +354,21 @@ async function main() {
     );
     if (r.errors.length) console.log(`${r.cell}: console errors: ${r.errors.join(' | ')}`);
     if (r.profile) {
+      const t = r.profile.tasks;
+      console.log(
+        `\n${r.cell}: ${t.count} main-thread tasks in ${r.profile.seconds} s; ` +
+          `wall ms p50 ${t.wall.p50} p95 ${t.wall.p95} p99 ${t.wall.p99} max ${t.wall.max} (${t.wallOver50ms} over 50 ms); ` +
+          `CPU ms p50 ${t.cpu.p50} p95 ${t.cpu.p95} p99 ${t.cpu.p99} max ${t.cpu.max} (${t.cpuOver16ms} over 16.7 ms)`,
+      );
+      console.log(
+        `\n${r.cell}: inside the tasks over 16.7 ms CPU (CPU ms by nested event; overlapping):`,
+      );
+      console.log(
+        table(
+          ['event', 'CPU ms'],
+          r.profile.longTaskInside.map((e) => [e.name, e.cpuMs]),
+        ),
+      );
       console.log(
         `\n${r.cell}: main thread over ${r.profile.seconds} s of training, from a trace (nested events overlap):`,
       );
