@@ -218,8 +218,9 @@ describe('session', () => {
     await h.until(() => h!.msgs.some((m) => m.type === 'error'));
     const err = h.msgs.find((m) => m.type === 'error');
     expect(err?.type === 'error' && err.message).toBe('engine exploded');
-    h.send({ type: 'setView', seq: 0 });
+    // The page learns that training stopped from a snapshot that follows the error.
     expect(h.last().running).toBe(false);
+    expect(h.msgs.indexOf(h.last())).toBeGreaterThan(h.msgs.indexOf(err!));
   });
 
   it('honours a speed limit', async () => {

@@ -139,6 +139,11 @@ export function createSession(opts: SessionOptions): Session {
       running = false;
       pending = 0;
       fail(e);
+      try {
+        postSnapshot(false);
+      } catch {
+        // The snapshot itself failed; the error above already says so.
+      }
     }
   }
 
