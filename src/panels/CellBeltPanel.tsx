@@ -2,6 +2,8 @@ import { memo, useMemo, useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
 import { Belt } from '../charts/Belt';
+import { suggestedBeltSteps } from '../charts/beltModel';
+import { useChartWidth } from '../charts/useChartWidth';
 import { LinePlot } from '../charts/LinePlot';
 import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum } from '../charts/format';
@@ -29,12 +31,17 @@ function mean(a: Float64Array | null | undefined): number {
 }
 
 /** One sentence of what the belt shows now, for screen readers. */
-function beltSummary(variant: 'lstm' | 'gru' | 'rnn', d: ReturnType<typeof beltColumns>, unit: number): string {
+function beltSummary(
+  variant: 'lstm' | 'gru' | 'rnn',
+  d: ReturnType<typeof beltColumns>,
+  unit: number,
+): string {
   const T = d.state.length;
   if (variant === 'lstm') {
     return `Unit ${unit}: cell state goes from ${formatNum(d.state[0] ?? NaN)} at step 1 to ${formatNum(d.state[T - 1] ?? NaN)} at step ${T}; mean forget gate ${formatNum(mean(d.f))}, mean input gate ${formatNum(mean(d.i))}, mean output gate ${formatNum(mean(d.o))}.`;
   }
-  if (variant === 'gru') return `Unit ${unit}: mean update gate z ${formatNum(mean(d.z))} over ${T} steps.`;
+  if (variant === 'gru')
+    return `Unit ${unit}: mean update gate z ${formatNum(mean(d.z))} over ${T} steps.`;
   return `Mean step-Jacobian norm ${formatNum(mean(d.jacobianNorms))} over ${T} steps: the gradient is multiplied by about this much per step.`;
 }
 
@@ -49,7 +56,9 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
   const T = latest?.T ?? 0;
   const H = latest?.H ?? 0;
   const variant = latest ? beltVariant(latest.cell) : 'rnn';
-  const size = Math.min(WINDOW, T);
+  // As many steps as leave room to print every gate value (fewer in large type).
+  const [boxRef, width] = useChartWidth<HTMLDivElement>();
+  const size = Math.min(T, width > 0 ? suggestedBeltSteps(width, large ? 1.4 : 1) : WINDOW);
   // null = follow the newest steps; a brush move pins the window.
   const [start, setStart] = useState<number | null>(null);
   const s0 = start === null ? Math.max(0, T - size) : Math.min(start, Math.max(0, T - size));
@@ -137,21 +146,23 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
       <p className="sr-only" data-summary>
         {data && latest ? beltSummary(variant, data, unit) : 'No belt yet.'}
       </p>
-      {data && latest ? (
-        <Belt
-          ariaLabel={TITLES[variant]}
-          variant={variant}
-          {...data}
-          windowStart={s0}
-          windowEnd={s0 + size}
-          onWindowChange={(a) => setStart(a)}
-          unitLabel={`unit ${unit}`}
-          animate
-          fontScale={large ? 1.4 : 1}
-        />
-      ) : (
-        <p className="chart-empty">Waiting for the first snapshot…</p>
-      )}
+      <div ref={boxRef}>
+        {data && latest ? (
+          <Belt
+            ariaLabel={TITLES[variant]}
+            variant={variant}
+            {...data}
+            windowStart={s0}
+            windowEnd={s0 + size}
+            onWindowChange={(a) => setStart(a)}
+            unitLabel={`unit ${unit}`}
+            animate
+            fontScale={large ? 1.4 : 1}
+          />
+        ) : (
+          <p className="chart-empty">Waiting for the first snapshot…</p>
+        )}
+      </div>
       {beltCmp && (
         <LinePlot
           ariaLabel="Belt product against the full derivative"

@@ -52,6 +52,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   }, [grad.rows, T]);
   const heatDomain = useStickyDomain('log', heat.values, `${run}`);
 
+  const clippedIters = useMemo(() => grad.iters.filter((_, k) => grad.clipped[k]), [grad]);
   const ratio = log10Ratio(dh);
   const horizon = memoryHorizon(dh);
   const gateName =
@@ -126,7 +127,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           {gradcheck && (
             <div>
               <dt>finite-difference check</dt>
-              <dd className="num" data-readout="gradcheck">
+              <dd className="num" data-readout="gradcheck" data-value={gradcheck.maxRelError}>
                 max rel. error {formatSci(gradcheck.maxRelError)} over {gradcheck.checked} entries
               </dd>
             </div>
@@ -191,6 +192,11 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           xLabel="time step t"
           yLabel="iteration"
           legendLabel="‖∂L/∂hₜ‖"
+          yMarks={clippedIters}
+          yMarkLabel="clipping fired"
+          yName="iteration"
+          xName="t"
+          valueName="‖∂L/∂hₜ‖"
         />
       )}
     </ChartFrame>

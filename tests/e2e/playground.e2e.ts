@@ -68,6 +68,13 @@ describe('the playground', () => {
     }, low, { timeout: 5000 });
     const high = await ratio(page);
     expect(high - low).toBeGreaterThan(3);
+
+    // The numbers are real: a finite-difference check of the current batch, run in the worker.
+    await page.getByRole('button', { name: 'Check gradients' }).click();
+    await page.locator('[data-readout="gradcheck"]').waitFor({ timeout: 20000 });
+    const err = Number(await page.locator('[data-readout="gradcheck"]').getAttribute('data-value'));
+    expect(err).toBeGreaterThanOrEqual(0);
+    expect(err).toBeLessThan(1e-5);
     await screenshot(page, 'rho-1.5');
     expect(errors).toEqual([]);
     await page.close();
