@@ -204,7 +204,7 @@ describe('session', () => {
     expect(jac.prodNorm[19]).toBe(1);
     const g = h.msgs.find((m) => m.type === 'gradcheck');
     if (g?.type !== 'gradcheck') throw new Error('no gradcheck');
-    expect(g.checked).toBeGreaterThan(50);
+    expect(g.checked).toBeGreaterThan(30);
     expect(g.maxRelError).toBeLessThan(1e-5);
   });
 
