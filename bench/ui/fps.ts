@@ -282,7 +282,9 @@ async function main() {
     return;
   }
   console.log(
-    `fps in headless Chromium (--disable-gpu), 1280×800; source ${src.commit}${src.dirty ? ' + local changes' : ''}; target ≥ 55 median`,
+    `fps in headless Chromium (--disable-gpu), 1280×800, H=${H} T=${T}, warm-up ${warmup} s` +
+      `${untilIteration ? ` then until iteration ${untilIteration}` : ''}${flag('css') ? `, injected CSS ${flag('css')}` : ''}; ` +
+      `source ${src.commit}${src.dirty ? ' + local changes' : ''}; target ≥ 55 median`,
   );
   console.log(
     table(
