@@ -55,7 +55,10 @@ const dim = v.pipe(
   v.number('expected a number'),
   v.integer('expected an integer'),
   v.minValue(1, 'expected ≥ 1'),
+  v.maxValue(100_000, 'expected ≤ 100000'),
 );
+/** Largest trace (numbers held per pass) a spec may ask for, so a typo cannot exhaust memory. */
+const MAX_TRACE_NUMBERS = 5e7;
 const LOSSES: readonly AnyLossKind[] = [...LOSS_KINDS, 'xent_last'];
 
 const Header = v.looseObject({
@@ -186,6 +189,13 @@ export function parseSpec(raw: unknown): GradSpec {
   }
   const h = res.output;
   const { cell, inputSize: I, hiddenSize: H, outputSize: O, seqLen: T, batch: B, loss } = h;
+  const G = cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
+  const numbers = T * B * (I + O + 6 * G * H) + G * H * (I + H);
+  if (numbers > MAX_TRACE_NUMBERS)
+    throw new SpecError(
+      `spec: seqLen × batch × sizes asks for ${numbers.toExponential(1)} numbers per pass, more than ${MAX_TRACE_NUMBERS.toExponential(0)}`,
+    );
+
   const ms = { cell, inputSize: I, hiddenSize: H, outputSize: O };
   if (h.init !== undefined && h.weights !== undefined)
     throw new SpecError('spec.weights: give either weights or init, not both');
