@@ -18,8 +18,12 @@ export interface ChartFrameProps {
   caption?: ReactNode;
   /** The chart(s). */
   children: ReactNode;
-  /** Data behind the chart, as an accessible table; adds a "Data" toggle button. */
-  table?: FrameTable;
+  /**
+   * Data behind the chart, as an accessible table behind a "Data" toggle. A function is called only
+   * while the table is shown: formatting and laying out thousands of hidden cells every frame cost
+   * most of the page's frame time while training (bench/ui, measured).
+   */
+  table?: FrameTable | (() => FrameTable);
   /** Extra buttons in the header (export, toggles). */
   actions?: ReactNode;
   /** Readouts shown under the caption (e.g. ratio, horizon). */
@@ -38,6 +42,12 @@ export function ChartFrame(props: ChartFrameProps) {
   const [showTable, setShowTable] = useState(props.defaultTableVisible ?? false);
   const titleId = `${base}-title`;
   const tableId = `${base}-table`;
+  const table =
+    showTable && props.table
+      ? typeof props.table === 'function'
+        ? props.table()
+        : props.table
+      : null;
   return (
     <section
       id={props.id}
@@ -53,6 +63,7 @@ export function ChartFrame(props: ChartFrameProps) {
               type="button"
               className="chart-button"
               aria-pressed={showTable}
+              aria-expanded={showTable}
               aria-controls={tableId}
               onClick={() => setShowTable((v) => !v)}
             >
@@ -64,14 +75,16 @@ export function ChartFrame(props: ChartFrameProps) {
       {props.caption && <p className="chart-frame-caption">{props.caption}</p>}
       {props.readouts && <div className="chart-frame-readouts">{props.readouts}</div>}
       <div className="chart-frame-body">{props.children}</div>
-      {props.table && (
+      {table ? (
         <DataTable
           id={tableId}
           caption={props.title}
-          columns={props.table.columns}
-          rows={props.table.rows}
-          visible={showTable}
+          columns={table.columns}
+          rows={table.rows}
+          visible
         />
+      ) : (
+        props.table && <div id={tableId} hidden />
       )}
     </section>
   );

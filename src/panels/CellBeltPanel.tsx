@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
 import { Belt } from '../charts/Belt';
@@ -70,7 +70,7 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
   }, [latest, unitPick, H]);
   const data = useMemo(() => (latest ? beltColumns(latest, unit) : null), [latest, unit]);
 
-  const table = useMemo(() => {
+  const table = useCallback(() => {
     if (!data) return { columns: ['t'], rows: [] };
     const entries = Object.entries(data).filter(
       (e): e is [string, Float64Array] => e[1] instanceof Float64Array,

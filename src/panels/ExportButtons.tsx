@@ -6,13 +6,10 @@ import { download, panelToPng, panelToSvg } from './exportPanel';
  * SVG, PNG and CSV downloads for one panel. The panel is found from the button (its enclosing
  * <section>), and the CSV is built from the same rows as the panel's accessible table.
  */
-export function ExportButtons({
-  name,
-  table,
-}: {
-  name: string;
-  table: { columns: readonly string[]; rows: readonly (readonly string[])[] };
-}) {
+type Table = { columns: readonly string[]; rows: readonly (readonly string[])[] };
+
+/** `table` may be a function: it is called only on a CSV click. */
+export function ExportButtons({ name, table }: { name: string; table: Table | (() => Table) }) {
   const [error, setError] = useState<string | null>(null);
   const section = (el: HTMLElement) => el.closest('section') as HTMLElement | null;
   const file = name
@@ -54,7 +51,10 @@ export function ExportButtons({
           className="chart-button"
           title={`Download the data of ${name} as CSV`}
           data-export="csv"
-          onClick={() => download(`${file}.csv`, tableToCsv(table.columns, table.rows), 'text/csv')}
+          onClick={() => {
+            const t = typeof table === 'function' ? table() : table;
+            download(`${file}.csv`, tableToCsv(t.columns, t.rows), 'text/csv');
+          }}
         >
           CSV
         </button>

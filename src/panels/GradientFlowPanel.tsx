@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
 import { LinePlot, type LineMarker } from '../charts/LinePlot';
@@ -62,7 +62,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const markers = cutMarkers(T, latest?.tbptt ?? 0);
 
   const t = useMemo(() => Float64Array.from({ length: T }, (_, k) => k + 1), [T]);
-  const table = useMemo(() => {
+  const table = useCallback(() => {
     const cols = [t, dh, reference, ...(latest?.dcNorm ? [latest.dcNorm] : [])];
     const heads = ['t', '‖∂L/∂hₜ‖', `ρ^(T−t)·‖∂L/∂h_T‖`, ...(latest?.dcNorm ? ['‖∂L/∂cₜ‖'] : [])];
     return { columns: heads, rows: rowsFromColumns(cols, [(v) => String(v)]) };

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
 import { HeatCanvas } from '../charts/HeatCanvas';
@@ -27,7 +27,7 @@ export const HiddenStatePanel = memo(function HiddenStatePanel() {
   const m = useStickyDomain('linear', values, `${latest?.run}`);
   const maxAbs = Math.max(Math.abs(m[0]), Math.abs(m[1]), 1e-12);
 
-  const table = useMemo(() => {
+  const table = useCallback(() => {
     const units = Math.min(H, TABLE_MAX_UNITS);
     const columns = ['t', ...Array.from({ length: units }, (_, j) => `h[${j}]`)];
     const rows = Array.from({ length: T }, (_, t) => [

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
 import { LinePlot, type LineMarker } from '../charts/LinePlot';
@@ -44,7 +44,7 @@ export const LossPanel = memo(function LossPanel() {
       ]
     : [];
 
-  const table = useMemo(
+  const table = useCallback(
     () => ({
       columns: ['iteration', 'loss', '‖∇L‖ before clipping', 'clipped'],
       rows: rowsFromColumns(

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
 import { ComplexPlane } from '../charts/ComplexPlane';
@@ -27,7 +27,7 @@ export const SpectrumPanel = memo(function SpectrumPanel() {
   const g = spectra ? Math.min(gate, spectra.length - 1) : 0;
   const spec = spectra?.[g];
 
-  const table = useMemo(() => {
+  const table = useCallback(() => {
     if (!spec) return { columns: ['Re λ', 'Im λ', '|λ|'], rows: [] };
     const mod = spec.re.map((re, k) => Math.hypot(re, spec.im[k] as number));
     return {

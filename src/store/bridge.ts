@@ -19,16 +19,35 @@ export function needsRebuild(patch: Partial<TrainConfig>, current: TrainConfig):
   return REBUILD.some((k) => k in patch && patch[k] !== current[k]);
 }
 
-type Schedule = (cb: () => void) => void;
+export type Schedule = (cb: () => void) => void;
 /** A page → worker message without its version field (the bridge stamps it). */
 type Unversioned = ToWorker extends infer M ? (M extends unknown ? Omit<M, 'v'> : never) : never;
+
+/**
+ * One call per animation frame, and at most one per `minGapMs`: while training, 20 store writes a
+ * second keep every chart live and leave most of each frame to the browser (bench/ui measured the
+ * page falling below 55 fps when every snapshot re-rendered every panel).
+ */
+export function frameScheduler(minGapMs = 50): Schedule {
+  let last = -Infinity;
+  return (cb) => {
+    const run = () =>
+      requestAnimationFrame(() => {
+        last = performance.now();
+        cb();
+      });
+    const wait = last + minGapMs - performance.now();
+    if (wait > 0) setTimeout(run, wait);
+    else run();
+  };
+}
 
 /**
  * Connects the training client to the store. Snapshots arrive at up to ~30 per second; they are
  * queued and committed in one store write per animation frame (the newest wins for what is drawn,
  * every queued one feeds the histories).
  */
-export function createBridge(store: AppStore, client: ClientLike, schedule: Schedule = requestAnimationFrame) {
+export function createBridge(store: AppStore, client: ClientLike, schedule: Schedule = frameScheduler()) {
   let queue: Snapshot[] = [];
   let scheduled = false;
   /** Callers waiting for the next `weights` answer (downloads, checking a file's shapes). */

@@ -97,12 +97,36 @@ describe('rowsFromColumns', () => {
 });
 
 describe('<ChartFrame>', () => {
+  it('builds the table only while it is shown', () => {
+    let built = 0;
+    const lazy = () => {
+      built++;
+      return { columns, rows };
+    };
+    const hidden = renderToStaticMarkup(
+      <ChartFrame title="Loss" table={lazy}>
+        <svg />
+      </ChartFrame>,
+    );
+    expect(built).toBe(0);
+    expect(hidden).not.toContain('<table');
+    expect(hidden).toMatch(/<button[^>]*aria-pressed="false"[^>]*>Data<\/button>/);
+    const shown = renderToStaticMarkup(
+      <ChartFrame title="Loss" table={lazy} defaultTableVisible>
+        <svg />
+      </ChartFrame>,
+    );
+    expect(built).toBe(1);
+    expect(shown).toContain('<caption>Loss</caption>');
+  });
+
   it('titles the panel, captions the table with the title, and offers a Data toggle', () => {
     const html = renderToStaticMarkup(
       <ChartFrame
         title="Spectrum of W_hh"
         caption="Dots outside the unit circle grow."
         table={{ columns, rows }}
+        defaultTableVisible
         actions={<button type="button">CSV</button>}
       >
         <svg />
@@ -111,7 +135,7 @@ describe('<ChartFrame>', () => {
     expect(html).toMatch(/<h2 id="[^"]+">Spectrum of W_hh<\/h2>/);
     expect(html).toContain('<caption>Spectrum of W_hh</caption>');
     expect(html).toContain('Dots outside the unit circle grow.');
-    expect(html).toMatch(/<button[^>]*aria-pressed="false"[^>]*>Data<\/button>/);
+    expect(html).toMatch(/<button[^>]*aria-pressed="true"[^>]*>Data<\/button>/);
     expect(html).toContain('>CSV</button>');
     const labelled = /aria-labelledby="([^"]+)"/.exec(html)?.[1];
     expect(html).toContain(`<h2 id="${labelled}"`);

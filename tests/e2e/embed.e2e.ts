@@ -127,6 +127,7 @@ describe('links and exports', () => {
     await page.goto(`${inject('baseUrl')}?cell=rnn&T=12&H=4`);
     await page.waitForFunction(() => document.querySelector('[data-readout="ratio"]')?.hasAttribute('data-value'));
     const grad = page.locator('#panel-grad');
+    await grad.getByRole('button', { name: 'Data', exact: true }).click();
     await grad.getByText('Export').click();
     const [dl] = await Promise.all([page.waitForEvent('download'), grad.locator('[data-export="csv"]').click()]);
     const csv = readFileSync((await dl.path())!, 'utf8');

@@ -20,6 +20,8 @@ async function open(query: string, size = { width: 1280, height: 800 }): Promise
 
 /** Mean training loss over the first and last k points of the Loss panel's data table. */
 async function lossEnds(page: Page, k: number): Promise<{ first: number; last: number; n: number }> {
+  const data = page.locator('#panel-loss').getByRole('button', { name: 'Data', exact: true });
+  if ((await data.getAttribute('aria-pressed')) !== 'true') await data.click();
   return page.evaluate((k) => {
     const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent === 'Loss');
     if (!table) throw new Error('no Loss table');
@@ -42,6 +44,9 @@ describe('the playground', () => {
     const { page, errors } = await open('');
     for (const title of ['Gradient through time', 'Spectrum of W_hh', 'Loss', 'Hidden state']) {
       await page.getByRole('heading', { level: 2, name: title }).waitFor();
+      const panel = page.locator('section', { has: page.getByRole('heading', { level: 2, name: title }) });
+      expect(await panel.locator('table').count()).toBe(0);
+      await panel.getByRole('button', { name: 'Data', exact: true }).click();
       expect(await page.locator(`table caption:text-is("${title}")`).count()).toBe(1);
     }
     await page.getByRole('heading', { level: 2, name: /Chain of step Jacobians|Conveyor belt/ }).waitFor();
