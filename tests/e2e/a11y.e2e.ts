@@ -26,7 +26,8 @@ async function open(query: string, opts: { width?: number; height?: number; sche
   const errors = watchErrors(page);
   await page.goto(`${inject('baseUrl')}${query}`);
   await page.locator('[data-readout="header-iteration"], .embed-bar').first().waitFor();
-  await page.getByRole('button', { name: 'Step' }).first().click().catch(() => {});
+  const step = page.getByRole('button', { name: 'Step' });
+  if (await step.count()) await step.first().click();
   await page.waitForTimeout(400);
   return { page, errors };
 }
