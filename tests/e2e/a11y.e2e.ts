@@ -61,3 +61,58 @@ describe('accessibility audit (axe-core): no serious or critical violations', ()
     await page.close();
   }, 300_000);
 });
+
+describe('keyboard', () => {
+  it('Space plays and pauses, → steps, ? opens the shortcuts; typing in a field never triggers them', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${inject('baseUrl')}?T=20&H=8`);
+    const iteration = page.locator('[data-readout="header-iteration"]');
+    await iteration.waitFor();
+    await page.getByRole('button', { name: 'Play' }).first().waitFor();
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.transport .btn-primary')?.disabled);
+
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) === 1);
+
+    // Typing a space into the Seed field edits the field, it does not start training.
+    const seed = page.getByLabel('Seed', { exact: true });
+    await seed.click();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('button', { name: 'Pause' }).count()).toBe(0);
+    await seed.press('Escape');
+    await page.locator('h1').click();
+
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Pause' }).first().waitFor();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Play' }).first().waitFor();
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // Tab reaches the memory sliders, and arrow keys move them.
+    const rho = page.getByLabel('Spectral radius', { exact: true });
+    await rho.focus();
+    const before = Number(await rho.inputValue());
+    await page.keyboard.press('ArrowRight');
+    expect(Number(await rho.inputValue())).toBeCloseTo(before + 0.01, 9);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an iframe of 480×360 shows one panel and its controls with no scrollbar inside the panel', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 480, height: 360 } })).newPage();
+    await page.goto(`${inject('baseUrl')}?embed=1&lesson=vanishing&panels=grad&controls=rho,play`);
+    await page.locator('#panel-grad').waitFor();
+    const overflow = await page.evaluate(() => {
+      const p = document.querySelector('#panel-grad') as HTMLElement;
+      return { x: p.scrollWidth - p.clientWidth, page: document.documentElement.scrollWidth - window.innerWidth };
+    });
+    expect(overflow.x).toBeLessThanOrEqual(0);
+    expect(overflow.page).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});

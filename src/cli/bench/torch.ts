@@ -12,15 +12,33 @@ const SCRIPT = path.resolve(
   '../../../bench/torch_peer.py',
 );
 
+/**
+ * The first Python that can import torch: the one on PATH, else Debian's (python3-torch installs
+ * into /usr/bin/python3, which a pyenv or venv python on PATH does not see).
+ */
+let python: string | null | undefined;
+function torchPython(): string | null {
+  if (python !== undefined) return python;
+  python = null;
+  for (const exe of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(exe, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0) {
+      python = exe;
+      break;
+    }
+  }
+  return python;
+}
+
 export function torchAvailable(): boolean {
-  const r = spawnSync('python3', ['-c', 'import torch'], { stdio: 'ignore' });
-  return r.status === 0;
+  return torchPython() !== null;
 }
 
 /** Median ms per step, or null when the script fails. */
 export function torchStepMs(c: BenchCase, runs: number): number | null {
+  const exe = torchPython();
+  if (exe === null) return null;
   const r = spawnSync(
-    'python3',
+    exe,
     [SCRIPT, c.cell, String(c.H), String(c.T), String(c.B), String(runs)],
     { encoding: 'utf8' },
   );
