@@ -45,7 +45,12 @@ export const ControlsPanel = memo(function ControlsPanel({
   only?: readonly ControlId[] | null;
 }) {
   const config = useApp((s) => s.config);
-  const measuredRho = useApp((s) => s.latest?.spectrum[0]?.rho ?? null);
+  // Largest ρ over the gate blocks (the slider rescales every block to the same ρ).
+  const measuredRho = useApp((s) =>
+    s.latest && s.latest.spectrum.length > 0
+      ? Math.max(...s.latest.spectrum.map((b) => b.rho))
+      : null,
+  );
   const bridge = useBridge();
   const set = bridge.setConfig;
   const show = (id: ControlId) => !only || only.includes(id);
@@ -130,7 +135,15 @@ export const ControlsPanel = memo(function ControlsPanel({
               step={0.01}
               format={(v) => `ρ = ${v.toFixed(2)}${config.rho === null ? ' (init’s own)' : ''}`}
               onChange={(rho) => set({ rho })}
-            />
+            >
+              {/* Training moves W_hh: say where ρ is now when it has left the value set here. */}
+              {measuredRho !== null && Math.abs(measuredRho - rhoValue) >= 0.005 && (
+                <small className="hint" data-readout="rho-now">
+                  training has moved it: ρ is now {measuredRho.toFixed(2)}; moving the slider
+                  rescales W_hh
+                </small>
+              )}
+            </SliderField>
           )}
           {show('forget') && (
             <SliderField
