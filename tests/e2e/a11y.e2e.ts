@@ -116,3 +116,25 @@ describe('keyboard', () => {
     await page.close();
   });
 });
+
+describe('motion and colour preferences', () => {
+  it('the belt animates normally and not at all under prefers-reduced-motion; dark scheme is followed', async () => {
+    const anim = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion, colorScheme: 'dark' });
+      const page = await ctx.newPage();
+      await page.goto(`${inject('baseUrl')}?cell=lstm&T=20&H=8`);
+      await page.locator('.belt-flow').first().waitFor({ state: 'attached' });
+      const r = await page.evaluate(() => ({
+        name: getComputedStyle(document.querySelector('.belt-flow')!).animationName,
+        bg: getComputedStyle(document.documentElement).backgroundColor,
+      }));
+      await ctx.close();
+      return r;
+    };
+    const normal = await anim('no-preference');
+    const reduced = await anim('reduce');
+    expect(normal.name).toBe('belt-flow-left');
+    expect(reduced.name).toBe('none');
+    expect(normal.bg).toBe('rgb(14, 17, 21)');
+  });
+});
