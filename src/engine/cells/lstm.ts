@@ -10,6 +10,7 @@
  * Teaching override `hold` = φ: f ≡ φ everywhere and da_f = 0 (the f pre-activations get no gradient).
  */
 import { gemmNT } from '../linalg';
+import { tanh } from '../tanh';
 import type { CellKernel } from '../bptt/cell';
 import type { WorkspaceInternal } from '../bptt/workspace';
 
@@ -31,7 +32,8 @@ function forward(
   gemmNT(B, GH, H, h, (t - 1) * n, H, whh, 0, H, gates, gOff, GH, true);
   const useHold = hold !== null;
   const phi = hold ?? 0;
-  // σ(x) = 1/(1 + e^(−x)) is written out inline: this loop is hot at small H.
+  // σ(x) = 1/(1 + e^(−x)) is written out inline: this loop is hot at small H. (A rational σ
+  // near 0 was tried: its data-dependent branch made the step 4 % slower.)
   for (let b = 0; b < B; b++) {
     const g0 = gOff + b * GH;
     const s = t * n + b * H;
@@ -40,14 +42,14 @@ function forward(
     for (let k = 0; k < H; k++) {
       const ig = 1 / (1 + Math.exp(-gates[g0 + k]!));
       const fg = useHold ? phi : 1 / (1 + Math.exp(-gates[g0 + H + k]!));
-      const gg = Math.tanh(gates[g0 + 2 * H + k]!);
+      const gg = tanh(gates[g0 + 2 * H + k]!);
       const og = 1 / (1 + Math.exp(-gates[g0 + 3 * H + k]!));
       gates[g0 + k] = ig;
       gates[g0 + H + k] = fg;
       gates[g0 + 2 * H + k] = gg;
       gates[g0 + 3 * H + k] = og;
       const ct = fg * c[sp + k]! + ig * gg;
-      const tc = Math.tanh(ct);
+      const tc = tanh(ct);
       c[s + k] = ct;
       tanhC[q + k] = tc;
       h[s + k] = og * tc;

@@ -5,6 +5,7 @@
  * Backward: dL/da_t = dL/dh_t ⊙ (1 − h_t²).
  */
 import { gemmNT } from '../linalg';
+import { tanh } from '../tanh';
 import type { CellKernel } from '../bptt/cell';
 import type { WorkspaceInternal } from '../bptt/workspace';
 
@@ -14,7 +15,7 @@ function forward(ws: WorkspaceInternal, whh: Float64Array, _bhh: Float64Array, t
   const n = B * H;
   const off = t * n;
   gemmNT(B, H, H, h, off - n, H, whh, 0, H, h, off, H, true);
-  for (let p = off; p < off + n; p++) h[p] = Math.tanh(h[p]!);
+  for (let p = off; p < off + n; p++) h[p] = tanh(h[p]!);
 }
 
 function backward(ws: WorkspaceInternal, t: number, aOff: number): void {
