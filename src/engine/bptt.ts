@@ -17,7 +17,7 @@ import { broadcastRows, gemmNT, norm2, transposeInto } from './linalg';
 import { lastStepOnly, lossAndGrad, targetLength } from './loss';
 import type { Model } from './model';
 import { readoutBackwardToH, readoutForward, scoredRows } from './bptt/readout';
-import { clearGrads, foldChunk } from './bptt/weights';
+import { clearGrads, finishGrads, foldChunk } from './bptt/weights';
 import { internals } from './bptt/workspace';
 import type { Workspace, WorkspaceInternal } from './bptt/workspace';
 import type { CellKernel } from './bptt/cell';
@@ -198,6 +198,7 @@ export function forwardBackward(
       ts = Math.max(1, te - ws.chunk + 1);
     }
   }
+  finishGrads(model, ws);
   if (tr.dc0 !== null) tr.dc0.set(ws.dcCarry);
 
   for (const p of model.params) {

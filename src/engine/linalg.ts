@@ -1,7 +1,8 @@
 /**
- * Dense kernels on row-major Float64Array slices. One product shape does all the work of BPTT:
- * C = A·Bᵀ, where both operands are read along contiguous rows (dot-product order). Callers keep
- * transposed copies where needed so that every big product has this shape.
+ * Dense kernels on row-major Float64Array slices. Two product shapes do all the work of BPTT:
+ * C = A·Bᵀ (gemmNT: the per-step products, both operands read along contiguous rows, dot-product
+ * order) and C = Aᵀ·B (gemmTN: the weight gradients, summed over the rows of a chunk of steps, so
+ * the pre-activation gradients and states are read where they were written, with no transposes).
  */
 
 /**
@@ -98,6 +99,108 @@ export function gemmNT(
   }
 }
 
+/**
+ * C[i][j] += Σ_p A[p][i]·B[p][j] for i < m, j < n, p < k: a sum of k outer products of rows. Row p
+ * of A starts at aOff + p·lda (likewise B; C row i at cOff + i·ldc). Blocked 2 × 4 like gemmNT;
+ * each step of p reads 2 neighbouring values of A's row and 4 of B's.
+ */
+export function gemmTN(
+  m: number,
+  n: number,
+  k: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  B: Float64Array,
+  bOff: number,
+  ldb: number,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+): void {
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    const c0 = cOff + i * ldc;
+    const c1 = c0 + ldc;
+    let j = 0;
+    for (; j + 3 < n; j += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0; // prettier-ignore
+      let pa = aOff + i;
+      let pb = bOff + j;
+      for (let p = 0; p < k; p++) {
+        const x0 = A[pa]!;
+        const x1 = A[pa + 1]!;
+        const y0 = B[pb]!;
+        const y1 = B[pb + 1]!;
+        const y2 = B[pb + 2]!;
+        const y3 = B[pb + 3]!;
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s02 += x0 * y2;
+        s03 += x0 * y3;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+        s12 += x1 * y2;
+        s13 += x1 * y3;
+        pa += lda;
+        pb += ldb;
+      }
+      C[c0 + j] = C[c0 + j]! + s00;
+      C[c0 + j + 1] = C[c0 + j + 1]! + s01;
+      C[c0 + j + 2] = C[c0 + j + 2]! + s02;
+      C[c0 + j + 3] = C[c0 + j + 3]! + s03;
+      C[c1 + j] = C[c1 + j]! + s10;
+      C[c1 + j + 1] = C[c1 + j + 1]! + s11;
+      C[c1 + j + 2] = C[c1 + j + 2]! + s12;
+      C[c1 + j + 3] = C[c1 + j + 3]! + s13;
+    }
+    for (; j < n; j++) {
+      let s0 = 0;
+      let s1 = 0;
+      let pa = aOff + i;
+      let pb = bOff + j;
+      for (let p = 0; p < k; p++) {
+        const y = B[pb]!;
+        s0 += A[pa]! * y;
+        s1 += A[pa + 1]! * y;
+        pa += lda;
+        pb += ldb;
+      }
+      C[c0 + j] = C[c0 + j]! + s0;
+      C[c1 + j] = C[c1 + j]! + s1;
+    }
+  }
+  if (i < m) {
+    const c0 = cOff + i * ldc;
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      let pa = aOff + i;
+      let pb = bOff + j;
+      for (let p = 0; p < k; p++) {
+        s += A[pa]! * B[pb]!;
+        pa += lda;
+        pb += ldb;
+      }
+      C[c0 + j] = C[c0 + j]! + s;
+    }
+  }
+}
+
+/** out[j] += Σ_r M[off + r·ld + j] for j < cols, r < rows: column sums of a row-major block. */
+export function colSumsAdd(
+  M: Float64Array,
+  off: number,
+  rows: number,
+  cols: number,
+  ld: number,
+  out: Float64Array,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const base = off + r * ld;
+    for (let j = 0; j < cols; j++) out[j] = out[j]! + M[base + j]!;
+  }
+}
+
 /** dst[j·ldd + dOff + i] = src[sOff + i·cols + j]: writes the rows×cols block as cols rows of length ≥ rows. */
 export function transposeInto(
   src: Float64Array,
@@ -111,23 +214,6 @@ export function transposeInto(
   for (let i = 0; i < rows; i++) {
     const s = sOff + i * cols;
     for (let j = 0; j < cols; j++) dst[dOff + j * ldd + i] = src[s + j]!;
-  }
-}
-
-/** out[r] += Σ_p M[r·ld + off + p], p < len, for r < rows. */
-export function rowSumsAdd(
-  M: Float64Array,
-  off: number,
-  rows: number,
-  len: number,
-  ld: number,
-  out: Float64Array,
-): void {
-  for (let r = 0; r < rows; r++) {
-    const base = off + r * ld;
-    let s = 0;
-    for (let p = 0; p < len; p++) s += M[base + p]!;
-    out[r] = out[r]! + s;
   }
 }
 

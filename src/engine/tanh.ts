@@ -7,6 +7,8 @@
  */
 
 // Cephes' published coefficients, written as the doubles they round to.
+import { exp } from './exp';
+
 const P0 = -0.9643991794250523;
 const P1 = -99.28772310019185;
 const P2 = -1614.6876844170845;
@@ -18,7 +20,7 @@ export function tanh(x: number): number {
   const s = x * x;
   // Signed, so no branch on the sign: e^{2x} overflows to ∞ above x ≈ 355 (giving exactly 1) and
   // goes to 0 below −355 (giving −1), which is tanh there in float64.
-  if (s >= 0.390625) return 1 - 2 / (Math.exp(2 * x) + 1);
+  if (s >= 0.390625) return 1 - 2 / (exp(2 * x) + 1);
   // NaN fails the comparison above and comes out of the polynomial as NaN.
   return x + (x * s * ((P0 * s + P1) * s + P2)) / (((s + Q0) * s + Q1) * s + Q2);
 }

@@ -3,10 +3,11 @@
  * ts..te of a chunk (rows stacked over steps and batch):
  *   dW_ih += dAᵀ·X,  dW_hh += dAhhᵀ·H_{t−1},  db_ih += Σ dA,  db_hh += Σ dAhh,
  *   readout: dW_out += dYᵀ·H_t, db_out += Σ dY over the scored steps of the chunk.
- * Operands are transposed into chunk-sized buffers first so each product runs in dot-product order
- * (gemmNT) over ~256 rows at a time, and no buffer grows with T.
+ * Each product is a sum over the chunk's rows (gemmTN), read straight from where the backward pass
+ * and the forward pass wrote them; ~256 rows at a time, so the pre-activation gradients need only a
+ * chunk-sized buffer whatever T is.
  */
-import { gemmNT, rowSumsAdd, transposeInto } from '../linalg';
+import { colSumsAdd, gemmTN } from '../linalg';
 import type { Model } from '../model';
 import type { Batch } from '../types';
 import type { WorkspaceInternal } from './workspace';
@@ -26,25 +27,27 @@ export function foldChunk(
   t0: number,
 ): void {
   const { B, H, I, O, GH } = ws;
+  const h = ws.trace.h;
   const rows = (te - ts + 1) * B;
-  const ldh = (ws.chunk + 1) * B;
-  // hT holds h_{ts−1}..h_te: columns 0.. feed dW_hh, columns from B·(t − ts + 1) feed the readout.
-  transposeInto(ws.trace.h, (ts - 1) * B * H, rows + B, H, ws.hT, 0, ldh);
-  transposeInto(batch.inputs, (ts - 1) * B * I, rows, I, ws.xT, 0, rows);
-  transposeInto(ws.dA, 0, rows, GH, ws.dAT, 0, rows);
-  if (ws.dAhh !== ws.dA) transposeInto(ws.dAhh, 0, rows, GH, ws.dAhhT, 0, rows);
   const wih = model.param('weight_ih_l0').dw;
   const whh = model.param('weight_hh_l0').dw;
-  gemmNT(GH, I, rows, ws.dAT, 0, rows, ws.xT, 0, rows, wih, 0, I, true);
-  gemmNT(GH, H, rows, ws.dAhhT, 0, rows, ws.hT, 0, ldh, whh, 0, H, true);
-  rowSumsAdd(ws.dAT, 0, GH, rows, rows, model.param('bias_ih_l0').dw);
-  rowSumsAdd(ws.dAhhT, 0, GH, rows, rows, model.param('bias_hh_l0').dw);
+  // trace.h row block t starts at t·B·H (h_0 first), so h_{ts−1} starts at (ts − 1)·B·H.
+  gemmTN(GH, I, rows, ws.dA, 0, GH, batch.inputs, (ts - 1) * B * I, I, wih, 0, I);
+  gemmTN(GH, H, rows, ws.dAhh, 0, GH, h, (ts - 1) * B * H, H, whh, 0, H);
+  colSumsAdd(ws.dA, 0, rows, GH, GH, model.param('bias_ih_l0').dw);
+  // Where both sides share one pre-activation gradient (all but the GRU), db_hh = db_ih:
+  // copied once at the end by finishGrads.
+  if (ws.dAhh !== ws.dA) colSumsAdd(ws.dAhh, 0, rows, GH, GH, model.param('bias_hh_l0').dw);
 
   const rs = Math.max(ts, t0);
   if (rs > te) return;
   const n = (te - rs + 1) * B;
-  transposeInto(ws.dY, (rs - 1) * B * O, n, O, ws.dYT, 0, n);
-  const W = model.param('readout.weight').dw;
-  gemmNT(O, H, n, ws.dYT, 0, n, ws.hT, (rs - ts + 1) * B, ldh, W, 0, H, true);
-  rowSumsAdd(ws.dYT, 0, O, n, n, model.param('readout.bias').dw);
+  const yOff = (rs - 1) * B * O;
+  gemmTN(O, H, n, ws.dY, yOff, O, h, rs * B * H, H, model.param('readout.weight').dw, 0, H);
+  colSumsAdd(ws.dY, yOff, n, O, O, model.param('readout.bias').dw);
+}
+
+/** After the last chunk: the gradients foldChunk leaves for one side only. */
+export function finishGrads(model: Model, ws: WorkspaceInternal): void {
+  if (ws.dAhh === ws.dA) model.param('bias_hh_l0').dw.set(model.param('bias_ih_l0').dw);
 }

@@ -26,7 +26,7 @@ export interface WorkspaceInternal extends Workspace {
   readonly GH: number;
   /**
    * Steps per weight-gradient chunk: the backward pass folds dW in every `chunk` steps, so the
-   * pre-activation gradients and the transposes only need chunk·B rows, not T·B.
+   * pre-activation gradients only need chunk·B rows, not T·B.
    */
   readonly chunk: number;
   /** GRU scratch: W_hh·h_{t−1} + b_hh for the current step, [B][G·H]. */
@@ -39,17 +39,8 @@ export interface WorkspaceInternal extends Workspace {
   readonly dA: Float64Array;
   /** Same on the recurrent side (differs from dA only for GRU's n rows, scaled by r). */
   readonly dAhh: Float64Array;
-  /** Transposes [G·H][chunk·B] of dA and dAhh for the weight-gradient products. */
-  readonly dAT: Float64Array;
-  readonly dAhhT: Float64Array;
-  /** Transpose of the chunk's h_{ts−1}..h_te, [H][(chunk+1)·B]. */
-  readonly hT: Float64Array;
-  /** Transpose of the chunk's inputs, [I][chunk·B]. */
-  readonly xT: Float64Array;
   /** dL/dŷ, [T][B][O] (zero at steps the loss does not score). */
   readonly dY: Float64Array;
-  /** Transpose of the chunk's dY rows, [O][chunk·B]. */
-  readonly dYT: Float64Array;
   /** W_hhᵀ, [H][G·H], so dL/dh_{t−1} is a product in dot-product order. */
   readonly whhT: Float64Array;
   /** readout.weightᵀ, [H][O]. */
@@ -110,7 +101,6 @@ export function createWorkspace(
   const chunk = Math.min(T, Math.max(1, Math.ceil((opts.chunkRows ?? 256) / B)));
   const CB = chunk * B;
   const dA = f(CB * GH);
-  const dAT = f(CB * GH);
   const ws: WorkspaceInternal = {
     spec: { ...spec },
     T,
@@ -127,12 +117,7 @@ export function createWorkspace(
     tanhC: f(lstm ? TB * H : 0),
     dA,
     dAhh: gru ? f(CB * GH) : dA,
-    dAT,
-    dAhhT: gru ? f(CB * GH) : dAT,
-    hT: f(H * (CB + B)),
-    xT: f(I * CB),
     dY: f(TB * O),
-    dYT: f(CB * O),
     whhT: f(H * GH),
     woutT: f(H * O),
     dcCarry: f(lstm ? B * H : 0),

@@ -11,6 +11,7 @@
  */
 import { gemmNT } from '../linalg';
 import { tanh } from '../tanh';
+import { sigmoidRange, tanhRange } from './activate';
 import type { CellKernel } from '../bptt/cell';
 import type { WorkspaceInternal } from '../bptt/workspace';
 
@@ -32,27 +33,21 @@ function forward(
   gemmNT(B, GH, H, h, (t - 1) * n, H, whh, 0, H, gates, gOff, GH, true);
   const useHold = hold !== null;
   const phi = hold ?? 0;
-  // σ(x) = 1/(1 + e^(−x)) is written out inline: this loop is hot at small H. (A rational σ
-  // near 0 was tried: its data-dependent branch made the step 4 % slower.)
   for (let b = 0; b < B; b++) {
     const g0 = gOff + b * GH;
+    sigmoidRange(gates, g0, g0 + 2 * H); // i, f
+    tanhRange(gates, g0 + 2 * H, g0 + 3 * H); // g
+    sigmoidRange(gates, g0 + 3 * H, g0 + GH); // o
+    if (useHold) gates.fill(phi, g0 + H, g0 + 2 * H);
     const s = t * n + b * H;
     const sp = s - n;
     const q = (t - 1) * n + b * H;
     for (let k = 0; k < H; k++) {
-      const ig = 1 / (1 + Math.exp(-gates[g0 + k]!));
-      const fg = useHold ? phi : 1 / (1 + Math.exp(-gates[g0 + H + k]!));
-      const gg = tanh(gates[g0 + 2 * H + k]!);
-      const og = 1 / (1 + Math.exp(-gates[g0 + 3 * H + k]!));
-      gates[g0 + k] = ig;
-      gates[g0 + H + k] = fg;
-      gates[g0 + 2 * H + k] = gg;
-      gates[g0 + 3 * H + k] = og;
-      const ct = fg * c[sp + k]! + ig * gg;
+      const ct = gates[g0 + H + k]! * c[sp + k]! + gates[g0 + k]! * gates[g0 + 2 * H + k]!;
       const tc = tanh(ct);
       c[s + k] = ct;
       tanhC[q + k] = tc;
-      h[s + k] = og * tc;
+      h[s + k] = gates[g0 + 3 * H + k]! * tc;
     }
   }
 }

@@ -1,0 +1,17 @@
+/**
+ * The gate nonlinearities, one simple loop each. Kept apart from the cells' state updates on
+ * purpose: a single loop body holding three sigmoids and two tanh outgrew what V8 inlines, and the
+ * LSTM step ran ~4 % slower than with these separate passes over data still in L1.
+ */
+import { exp } from '../exp';
+import { tanh } from '../tanh';
+
+/** a[p] ← σ(a[p]) for from ≤ p < to. */
+export function sigmoidRange(a: Float64Array, from: number, to: number): void {
+  for (let p = from; p < to; p++) a[p] = 1 / (1 + exp(-a[p]!));
+}
+
+/** a[p] ← tanh(a[p]) for from ≤ p < to. */
+export function tanhRange(a: Float64Array, from: number, to: number): void {
+  for (let p = from; p < to; p++) a[p] = tanh(a[p]!);
+}
