@@ -18,6 +18,7 @@ import { lastStepOnly, lossAndGrad, targetLength } from './loss';
 import type { Model } from './model';
 import { readoutBackwardToH, readoutForward, scoredRows } from './bptt/readout';
 import { clearGrads, finishGrads, foldChunk } from './bptt/weights';
+import { packWeights } from './bptt/fused';
 import { internals } from './bptt/workspace';
 import type { Workspace, WorkspaceInternal } from './bptt/workspace';
 import type { CellKernel } from './bptt/cell';
@@ -106,16 +107,20 @@ export function runForward(
   const bih = model.param('bias_ih_l0').w;
   const bhh = model.param('bias_hh_l0').w;
   for (let j = 0; j < GH; j++) ws.bias[j] = bih[j]! + (cell.foldRecurrentBias ? bhh[j]! : 0);
-  // Input projection for all steps at once, straight into where each step's pre-activations live.
+  // Biases (and the GRU's input projection for all steps at once) straight into where each step's
+  // pre-activations live.
   const proj = cell.projectIntoGates ? tr.gates! : tr.h;
   const pOff = cell.projectIntoGates ? 0 : bh;
   broadcastRows(proj, pOff, T * B, ws.bias);
-  const wih = model.param('weight_ih_l0').w;
-  gemmNT(T * B, GH, I, batch.inputs, 0, I, wih, 0, I, proj, pOff, GH, true);
+  if (ws.fused) packWeights(model, ws);
+  else {
+    const wih = model.param('weight_ih_l0').w;
+    gemmNT(T * B, GH, I, batch.inputs, 0, I, wih, 0, I, proj, pOff, GH, true);
+  }
 
   const whh = model.param('weight_hh_l0').w;
   for (let t = 1; t <= T; t++) {
-    cell.forward(ws, whh, bhh, t, hold);
+    cell.forward(ws, whh, bhh, batch.inputs, t, hold);
     hooks?.afterStep?.(ws, t);
     if (tr.nonFinite === null) {
       if (tr.c !== null && !allFinite(tr.c, t * bh, bh))
@@ -171,7 +176,7 @@ export function forwardBackward(
   transposeInto(model.param('weight_hh_l0').w, 0, GH, H, ws.whhT, 0, GH);
   tr.dh0.fill(0);
   ws.dcCarry.fill(0);
-  clearGrads(model);
+  clearGrads(model, ws);
 
   // Steps te down to ts form the current chunk; dA rows are (t − ts)·B.
   let te = T;

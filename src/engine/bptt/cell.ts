@@ -1,8 +1,9 @@
 /**
  * What a cell provides to the BPTT driver: one forward step and one backward step over the whole
- * batch. The driver owns the input projection (one product for all T·B rows before the loop, written
- * where the step's pre-activations live: the gate rows for LSTM/GRU, h_t itself for linear/rnn), the
- * recurrent product into dL/dh_{t−1} (dAhh_t·W_hh), the readout, and the weight-gradient products.
+ * batch. The driver puts the biases where the step's pre-activations live (the gate rows for
+ * LSTM/GRU, h_t itself for linear/rnn) and, for the GRU, the input projection of all T·B rows; it
+ * owns the product into dL/dh_{t−1} (dAhh_t·W_hh), the readout, and the weight-gradient products.
+ * Fused cells (ws.fused) add [W_ih | W_hh]·[x_t; h_{t−1}] themselves each step (bptt/fused.ts).
  */
 import type { WorkspaceInternal } from './workspace';
 
@@ -12,13 +13,14 @@ export interface CellKernel {
   /** True when the input projection goes into the gate rows (LSTM, GRU) rather than into h_t. */
   readonly projectIntoGates: boolean;
   /**
-   * Step t (1-based): from h_{t−1} (c_{t−1}) and the input projection already in place, writes h_t
+   * Step t (1-based): from h_{t−1} (c_{t−1}), x_t and what the driver put in place, writes h_t
    * (c_t, gate activations) into the trace. `hold` is the LSTM forget-gate override φ, or null.
    */
   forward(
     ws: WorkspaceInternal,
     whh: Float64Array,
     bhh: Float64Array,
+    inputs: Float64Array,
     t: number,
     hold: number | null,
   ): void;

@@ -2,19 +2,22 @@
  * The weight gradients, folded in chunk by chunk while the backward pass walks back. For the steps
  * ts..te of a chunk (rows stacked over steps and batch):
  *   dW_ih += dAᵀ·X,  dW_hh += dAhhᵀ·H_{t−1},  db_ih += Σ dA,  db_hh += Σ dAhh,
+ * (for fused cells the first two are one product, [dW_ih | dW_hh] += dAᵀ·[X | H_{t−1}]),
  *   readout: dW_out += dYᵀ·H_t, db_out += Σ dY over the scored steps of the chunk.
  * Each product is a sum over the chunk's rows (gemmTN), read straight from where the backward pass
  * and the forward pass wrote them; ~256 rows at a time, so the pre-activation gradients need only a
  * chunk-sized buffer whatever T is.
  */
 import { colSumsAdd, gemmTN } from '../linalg';
+import { packRows } from './fused';
 import type { Model } from '../model';
 import type { Batch } from '../types';
 import type { WorkspaceInternal } from './workspace';
 
-/** Zeroes every parameter gradient before the first chunk is folded in. */
-export function clearGrads(model: Model): void {
+/** Zeroes every parameter gradient (and the fused one) before the first chunk is folded in. */
+export function clearGrads(model: Model, ws: WorkspaceInternal): void {
   for (const p of model.params) p.dw.fill(0);
+  ws.dWcat.fill(0);
 }
 
 /** Folds steps ts..te into the parameter gradients; t0 is the first step the loss scores. */
@@ -29,11 +32,16 @@ export function foldChunk(
   const { B, H, I, O, GH } = ws;
   const h = ws.trace.h;
   const rows = (te - ts + 1) * B;
-  const wih = model.param('weight_ih_l0').dw;
-  const whh = model.param('weight_hh_l0').dw;
   // trace.h row block t starts at t·B·H (h_0 first), so h_{ts−1} starts at (ts − 1)·B·H.
-  gemmTN(GH, I, rows, ws.dA, 0, GH, batch.inputs, (ts - 1) * B * I, I, wih, 0, I);
-  gemmTN(GH, H, rows, ws.dAhh, 0, GH, h, (ts - 1) * B * H, H, whh, 0, H);
+  if (ws.fused) {
+    packRows(ws, batch.inputs, ts, te);
+    gemmTN(GH, ws.K, rows, ws.dA, 0, GH, ws.xh, 0, ws.K, ws.dWcat, 0, ws.K);
+  } else {
+    const wih = model.param('weight_ih_l0').dw;
+    const whh = model.param('weight_hh_l0').dw;
+    gemmTN(GH, I, rows, ws.dA, 0, GH, batch.inputs, (ts - 1) * B * I, I, wih, 0, I);
+    gemmTN(GH, H, rows, ws.dAhh, 0, GH, h, (ts - 1) * B * H, H, whh, 0, H);
+  }
   colSumsAdd(ws.dA, 0, rows, GH, GH, model.param('bias_ih_l0').dw);
   // Where both sides share one pre-activation gradient (all but the GRU), db_hh = db_ih:
   // copied once at the end by finishGrads.
@@ -47,7 +55,16 @@ export function foldChunk(
   colSumsAdd(ws.dY, yOff, n, O, O, model.param('readout.bias').dw);
 }
 
-/** After the last chunk: the gradients foldChunk leaves for one side only. */
+/** After the last chunk: splits the fused gradient, copies the bias one where both are equal. */
 export function finishGrads(model: Model, ws: WorkspaceInternal): void {
   if (ws.dAhh === ws.dA) model.param('bias_hh_l0').dw.set(model.param('bias_ih_l0').dw);
+  if (!ws.fused) return;
+  const { I, H, GH, K } = ws;
+  const wih = model.param('weight_ih_l0').dw;
+  const whh = model.param('weight_hh_l0').dw;
+  const d = ws.dWcat;
+  for (let g = 0; g < GH; g++) {
+    for (let i = 0; i < I; i++) wih[g * I + i] = d[g * K + i]!;
+    for (let j = 0; j < H; j++) whh[g * H + j] = d[g * K + I + j]!;
+  }
 }

@@ -49,6 +49,20 @@ export interface WorkspaceInternal extends Workspace {
   readonly dcCarry: Float64Array;
   /** Combined bias for the input projection, [G·H]. */
   readonly bias: Float64Array;
+  /**
+   * True when W_ih and W_hh act as one matrix [W_ih | W_hh] on the row [x_t, h_{t−1}] (all cells
+   * but the GRU, whose recurrent n rows are scaled by r): one product per step with I + H terms
+   * instead of a thin input product, and one weight-gradient product per chunk.
+   */
+  readonly fused: boolean;
+  /** Row length I + H of the fused operand. */
+  readonly K: number;
+  /** Fused rows [x_t, h_{t−1}]: the current step's B rows going forward, the chunk's going back. */
+  readonly xh: Float64Array;
+  /** [W_ih | W_hh], [G·H][I + H]. */
+  readonly wcat: Float64Array;
+  /** Its gradient, summed over chunks and split into W_ih and W_hh at the end, [G·H][I + H]. */
+  readonly dWcat: Float64Array;
 }
 
 function checkDim(name: string, v: number): void {
@@ -122,6 +136,11 @@ export function createWorkspace(
     woutT: f(H * O),
     dcCarry: f(lstm ? B * H : 0),
     bias: f(GH),
+    fused: !gru,
+    K: I + H,
+    xh: f(gru ? 0 : CB * (I + H)),
+    wcat: f(gru ? 0 : GH * (I + H)),
+    dWcat: f(gru ? 0 : GH * (I + H)),
   };
   return ws;
 }

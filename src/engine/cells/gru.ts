@@ -15,7 +15,13 @@ import { tanh } from '../tanh';
 import type { CellKernel } from '../bptt/cell';
 import type { WorkspaceInternal } from '../bptt/workspace';
 
-function forward(ws: WorkspaceInternal, whh: Float64Array, bhh: Float64Array, t: number): void {
+function forward(
+  ws: WorkspaceInternal,
+  whh: Float64Array,
+  bhh: Float64Array,
+  _inputs: Float64Array,
+  t: number,
+): void {
   const { B, H, GH } = ws;
   const tr = ws.trace;
   const h = tr.h;

@@ -6,10 +6,11 @@
  * Backward, with dc carried from step t+1 as f_{t+1} ⊙ dL/dc_{t+1}:
  *   dL/dc_t = dL/dh_t ⊙ o ⊙ (1 − tanh² c_t) + carry,
  *   da_i = dc·g·i(1−i), da_f = dc·c_{t−1}·f(1−f), da_g = dc·i·(1−g²), da_o = dh·tanh(c_t)·o(1−o).
- * The input projection W_ih x_t + b_ih + b_hh is already in the gate rows when the step starts.
+ * b_ih + b_hh are already in the gate rows when the step starts; W_ih x_t + W_hh h_{t−1} is one
+ * fused product.
  * Teaching override `hold` = φ: f ≡ φ everywhere and da_f = 0 (the f pre-activations get no gradient).
  */
-import { gemmNT } from '../linalg';
+import { fusedStep } from '../bptt/fused';
 import { tanh } from '../tanh';
 import { sigmoidRange, tanhRange } from './activate';
 import type { CellKernel } from '../bptt/cell';
@@ -17,8 +18,9 @@ import type { WorkspaceInternal } from '../bptt/workspace';
 
 function forward(
   ws: WorkspaceInternal,
-  whh: Float64Array,
+  _whh: Float64Array,
   _bhh: Float64Array,
+  inputs: Float64Array,
   t: number,
   hold: number | null,
 ): void {
@@ -30,7 +32,7 @@ function forward(
   const tanhC = ws.tanhC;
   const n = B * H;
   const gOff = (t - 1) * B * GH;
-  gemmNT(B, GH, H, h, (t - 1) * n, H, whh, 0, H, gates, gOff, GH, true);
+  fusedStep(ws, inputs, t, gates, gOff, GH);
   const useHold = hold !== null;
   const phi = hold ?? 0;
   for (let b = 0; b < B; b++) {

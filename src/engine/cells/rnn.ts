@@ -1,20 +1,27 @@
 /**
  * Elman RNN as PyTorch's nn.RNN(nonlinearity='tanh'):
  * h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh).
- * The input projection W_ih x_t + b_ih + b_hh is already in h_t's slot when the step starts.
+ * b_ih + b_hh are already in h_t's slot when the step starts; W_ih x_t + W_hh h_{t−1} is one fused
+ * product.
  * Backward: dL/da_t = dL/dh_t ⊙ (1 − h_t²).
  */
-import { gemmNT } from '../linalg';
+import { fusedStep } from '../bptt/fused';
 import { tanh } from '../tanh';
 import type { CellKernel } from '../bptt/cell';
 import type { WorkspaceInternal } from '../bptt/workspace';
 
-function forward(ws: WorkspaceInternal, whh: Float64Array, _bhh: Float64Array, t: number): void {
+function forward(
+  ws: WorkspaceInternal,
+  _whh: Float64Array,
+  _bhh: Float64Array,
+  inputs: Float64Array,
+  t: number,
+): void {
   const { B, H } = ws;
   const h = ws.trace.h;
   const n = B * H;
   const off = t * n;
-  gemmNT(B, H, H, h, off - n, H, whh, 0, H, h, off, H, true);
+  fusedStep(ws, inputs, t, h, off, H);
   for (let p = off; p < off + n; p++) h[p] = tanh(h[p]!);
 }
 
