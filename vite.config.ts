@@ -1,12 +1,13 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// The built page forbids third-party requests and eval. Dev mode needs inline scripts for
-// hot reload, so the policy is injected at build time only. (frame-ancestors cannot be set from a
+// The built page forbids third-party requests and eval; 'wasm-unsafe-eval' allows compiling the
+// engine's own WebAssembly kernels (bytes shipped in the bundle, never fetched), not JS eval. Dev
+// mode needs inline scripts for hot reload, so the policy is injected at build time only. (frame-ancestors cannot be set from a
 // meta tag; embedding anywhere is the point.)
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -22,7 +23,11 @@ function cspMeta(): Plugin {
     name: 'csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }

@@ -20,6 +20,7 @@ export function Header(props: {
   const loss = useApp((s) => s.latest?.loss ?? NaN);
   const sps = useApp((s) => s.latest?.stepsPerSecond ?? 0);
   const mode = useApp((s) => s.mode);
+  const kernels = useApp((s) => s.kernels);
   const theme = useApp((s) => s.view.theme);
   const large = useApp((s) => s.view.large);
   const store = useAppStore();
@@ -52,7 +53,9 @@ export function Header(props: {
       <dl className="header-readouts" aria-label="Training status">
         <div>
           <dt>iteration</dt>
-          <dd className="num" data-readout="header-iteration">{iteration}</dd>
+          <dd className="num" data-readout="header-iteration">
+            {iteration}
+          </dd>
         </div>
         <div>
           <dt>loss</dt>
@@ -60,17 +63,40 @@ export function Header(props: {
         </div>
         <div>
           <dt>steps/s</dt>
-          <dd className="num" title={mode === 'inline' ? 'training on the page thread (no worker)' : 'training in a Web Worker'}>
+          <dd
+            className="num"
+            data-kernels={kernels ?? undefined}
+            title={
+              (mode === 'inline'
+                ? 'training on the page thread (no worker)'
+                : 'training in a Web Worker') +
+              (kernels === null
+                ? ''
+                : kernels === 'simd'
+                  ? ', WebAssembly SIMD kernels'
+                  : ', TypeScript kernels')
+            }
+          >
             {sps > 0 ? Math.round(sps) : '—'}
             {mode === 'inline' ? ' (page thread)' : ''}
           </dd>
         </div>
       </dl>
       <div className="narrow-only header-toggles">
-        <button className="btn" aria-expanded={props.settingsOpen} aria-controls="settings" onClick={props.onSettings}>
+        <button
+          className="btn"
+          aria-expanded={props.settingsOpen}
+          aria-controls="settings"
+          onClick={props.onSettings}
+        >
           Settings
         </button>
-        <button className="btn" aria-expanded={menuOpen} aria-controls="header-actions" onClick={() => setMenuOpen((o) => !o)}>
+        <button
+          className="btn"
+          aria-expanded={menuOpen}
+          aria-controls="header-actions"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
           More
         </button>
       </div>
@@ -89,7 +115,12 @@ export function Header(props: {
         >
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
-        <button className="btn" aria-pressed={large} onClick={() => setView({ large: !large })} title="Large type for projectors">
+        <button
+          className="btn"
+          aria-pressed={large}
+          onClick={() => setView({ large: !large })}
+          title="Large type for projectors"
+        >
           Large type
         </button>
         <button className="btn" onClick={onHelp} aria-keyshortcuts="?" title="Keyboard shortcuts">

@@ -112,13 +112,17 @@ export function runForward(
   const proj = cell.projectIntoGates ? tr.gates! : tr.h;
   const pOff = cell.projectIntoGates ? 0 : bh;
   broadcastRows(proj, pOff, T * B, ws.bias);
+  let whh = model.param('weight_hh_l0').w;
   if (ws.fused) packWeights(model, ws);
   else {
+    // Copies beside the workspace's other buffers, so the GRU's products run in its arena.
+    ws.inputs.set(batch.inputs);
+    ws.whh.set(whh);
+    whh = ws.whh;
     const wih = model.param('weight_ih_l0').w;
-    gemmNT(T * B, GH, I, batch.inputs, 0, I, wih, 0, I, proj, pOff, GH, true);
+    gemmNT(T * B, GH, I, ws.inputs, 0, I, wih, 0, I, proj, pOff, GH, true);
   }
 
-  const whh = model.param('weight_hh_l0').w;
   for (let t = 1; t <= T; t++) {
     cell.forward(ws, whh, bhh, batch.inputs, t, hold);
     hooks?.afterStep?.(ws, t);

@@ -3,7 +3,10 @@
  * C = A·Bᵀ (gemmNT: the per-step products, both operands read along contiguous rows, dot-product
  * order) and C = Aᵀ·B (gemmTN: the weight gradients, summed over the rows of a chunk of steps, so
  * the pre-activation gradients and states are read where they were written, with no transposes).
+ * When all three operands are views of one workspace arena, the product runs in the WebAssembly
+ * SIMD kernels instead (wasm/arena.ts); the TypeScript below is the fallback and the reference.
  */
+import { kernelsFor } from './wasm/arena';
 
 /**
  * C[i][j] (+)= Σ_p A[i][p]·B[j][p] for i < m, j < n, p < k. Row r of A starts at aOff + r·lda
@@ -25,6 +28,13 @@ export function gemmNT(
   ldc: number,
   accumulate: boolean,
 ): void {
+  const w = A.buffer === C.buffer && B.buffer === C.buffer ? kernelsFor(C.buffer) : undefined;
+  if (w !== undefined) {
+    const a = A.byteOffset + 8 * aOff;
+    const b = B.byteOffset + 8 * bOff;
+    w.gemm_nt(m, n, k, a, lda, b, ldb, C.byteOffset + 8 * cOff, ldc, accumulate ? 1 : 0);
+    return;
+  }
   let i = 0;
   for (; i + 1 < m; i += 2) {
     const a0 = aOff + i * lda;
@@ -118,6 +128,12 @@ export function gemmTN(
   cOff: number,
   ldc: number,
 ): void {
+  const w = A.buffer === C.buffer && B.buffer === C.buffer ? kernelsFor(C.buffer) : undefined;
+  if (w !== undefined) {
+    const a = A.byteOffset + 8 * aOff;
+    w.gemm_tn(m, n, k, a, lda, B.byteOffset + 8 * bOff, ldb, C.byteOffset + 8 * cOff, ldc);
+    return;
+  }
   let i = 0;
   for (; i + 1 < m; i += 2) {
     const c0 = cOff + i * ldc;

@@ -47,7 +47,11 @@ export function frameScheduler(minGapMs = 50): Schedule {
  * queued and committed in one store write per animation frame (the newest wins for what is drawn,
  * every queued one feeds the histories).
  */
-export function createBridge(store: AppStore, client: ClientLike, schedule: Schedule = frameScheduler()) {
+export function createBridge(
+  store: AppStore,
+  client: ClientLike,
+  schedule: Schedule = frameScheduler(),
+) {
   let queue: Snapshot[] = [];
   let scheduled = false;
   /** Callers waiting for the next `weights` answer (downloads, checking a file's shapes). */
@@ -79,7 +83,12 @@ export function createBridge(store: AppStore, client: ClientLike, schedule: Sche
       latest = snap;
     }
     if (latest === null) return;
-    const status = s.status === 'diverged' && !latest.running ? 'diverged' : latest.running ? 'running' : 'paused';
+    const status =
+      s.status === 'diverged' && !latest.running
+        ? 'diverged'
+        : latest.running
+          ? 'running'
+          : 'paused';
     store.setState({ latest, loss, grad, status });
   }
 
@@ -103,7 +112,7 @@ export function createBridge(store: AppStore, client: ClientLike, schedule: Sche
         store.setState({ analysis: msg });
         break;
       case 'ready':
-        store.setState({ mode: msg.mode });
+        store.setState({ mode: msg.mode, kernels: msg.kernels });
         break;
       case 'error':
         store.setState({ notice: msg.message, gradcheckBusy: false });
@@ -120,7 +129,13 @@ export function createBridge(store: AppStore, client: ClientLike, schedule: Sche
   function clearHistory() {
     queue = [];
     staleRun = store.getState().latest?.run ?? null;
-    store.setState({ loss: EMPTY_LOSS, grad: EMPTY_GRAD, diverged: null, gradcheck: null, analysis: null });
+    store.setState({
+      loss: EMPTY_LOSS,
+      grad: EMPTY_GRAD,
+      diverged: null,
+      gradcheck: null,
+      analysis: null,
+    });
   }
 
   return {
@@ -153,7 +168,12 @@ export function createBridge(store: AppStore, client: ClientLike, schedule: Sche
     replaceConfig(config: TrainConfig, lesson: string | null) {
       clearHistory();
       const fit = fitWorkBudget(config);
-      store.setState({ config: fit.config, lesson, status: 'paused', ...(fit.note ? { notice: fit.note } : {}) });
+      store.setState({
+        config: fit.config,
+        lesson,
+        status: 'paused',
+        ...(fit.note ? { notice: fit.note } : {}),
+      });
       send({ type: 'init', config: fit.config });
     },
     setSpeed(speed: Speed) {

@@ -3,6 +3,7 @@ import type {
   AnalysisMessage,
   DivergedMessage,
   GradcheckMessage,
+  KernelKind,
   Snapshot,
   Speed,
 } from '../worker/protocol';
@@ -38,6 +39,8 @@ export type Status = 'starting' | 'paused' | 'running' | 'diverged';
 export interface TrainingSlice {
   status: Status;
   mode: 'worker' | 'inline' | null;
+  /** Matrix kernels the engine reported in `ready`. */
+  kernels: KernelKind | null;
   latest: Snapshot | null;
   loss: LossHistory;
   grad: GradHistory;
@@ -69,6 +72,7 @@ const viewSlice: StateCreator<AppState, [], [], ViewSlice> = () => ({
 export const INITIAL_TRAINING: TrainingSlice = {
   status: 'starting',
   mode: null,
+  kernels: null,
   latest: null,
   loss: EMPTY_LOSS,
   grad: EMPTY_GRAD,

@@ -61,7 +61,7 @@ export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
     unconfirmed = null;
     // Loaded on demand so the page's own bundle does not carry the engine unless it must run it.
     import('./trainer/session')
-      .then(({ createSession }) => {
+      .then(({ createSession, engineKernels }) => {
         if (terminated) return;
         const session = createSession({
           // Delivered asynchronously, as a worker's would be, so a listener may send from its callback.
@@ -70,7 +70,7 @@ export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
         });
         if (reason !== null)
           emit(errorMessage(`${reason}; training runs on the page's own thread, more slowly`));
-        emit({ v: PROTOCOL_VERSION, type: 'ready', mode: 'inline' });
+        emit({ v: PROTOCOL_VERSION, type: 'ready', mode: 'inline', kernels: engineKernels() });
         inline = session;
         const queued = inlineQueue ?? [];
         inlineQueue = null;

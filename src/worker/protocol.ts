@@ -194,7 +194,10 @@ export type FromWorker =
   | GradcheckMessage
   | WeightsMessage
   | { v: V; type: 'error'; message: string }
-  | { v: V; type: 'ready'; mode: 'worker' | 'inline' };
+  | { v: V; type: 'ready'; mode: 'worker' | 'inline'; kernels: KernelKind };
+
+/** Which matrix kernels the engine runs: WebAssembly SIMD, or the TypeScript fallback. */
+export type KernelKind = 'simd' | 'typescript';
 
 export function errorMessage(message: string): FromWorker {
   return { v: PROTOCOL_VERSION, type: 'error', message };

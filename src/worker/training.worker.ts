@@ -4,7 +4,7 @@
  */
 import { PROTOCOL_VERSION } from './protocol';
 import type { FromWorker } from './protocol';
-import { createSession } from './trainer/session';
+import { createSession, engineKernels } from './trainer/session';
 
 const scope = self as unknown as {
   postMessage(msg: FromWorker, transfer: Transferable[]): void;
@@ -25,4 +25,7 @@ const session = createSession({
   yieldTo,
 });
 scope.onmessage = (e) => session.handle(e.data);
-scope.postMessage({ v: PROTOCOL_VERSION, type: 'ready', mode: 'worker' }, []);
+scope.postMessage(
+  { v: PROTOCOL_VERSION, type: 'ready', mode: 'worker', kernels: engineKernels() },
+  [],
+);

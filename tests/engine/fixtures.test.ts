@@ -2,13 +2,15 @@
  * The engine against PyTorch float64 (tests/fixtures/<cell>-<loss>[-tK][-holdφ].json, made by
  * tools/make_fixtures.py, and the three shared worked examples): every printed number to 1e−9
  * relative. Values below 1e−12 in magnitude compare absolutely at 1e−21 (exact zeros stay exact
- * to that level).
+ * to that level). Each fixture runs twice: with the WebAssembly SIMD kernels (the default where
+ * available) and with the TypeScript ones.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGrad } from '../../src/cli/grad';
 import { parseSpec } from '../../src/cli/spec';
+import { setWasmKernels, wasmKernelsAvailable } from '../../src/engine/wasm/arena';
 
 const DIR = join(__dirname, '..', 'fixtures');
 const KEYS = [
@@ -40,6 +42,10 @@ function flat(x: Json, out: number[] = []): number[] {
   return out;
 }
 
+it('runs the SIMD kernels here (Node has WebAssembly SIMD)', () => {
+  expect(wasmKernelsAvailable()).toBe(true);
+});
+
 it('finds every cell × loss fixture', () => {
   for (const cell of ['linear', 'rnn', 'lstm', 'gru']) {
     for (const loss of ['mse_last', 'mse_all', 'xent_all', 'xent_last'])
@@ -53,6 +59,13 @@ it('finds every cell × loss fixture', () => {
 describe.each(FILES)('%s', (file) => {
   const raw = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Record<string, Json>;
   const got = runGrad(parseSpec(raw)) as Record<string, Json>;
+  setWasmKernels(false);
+  let gotTs: Record<string, Json>;
+  try {
+    gotTs = runGrad(parseSpec(raw)) as Record<string, Json>;
+  } finally {
+    setWasmKernels(true);
+  }
   const present = KEYS.filter((k) => k in raw);
 
   it('prints every key PyTorch has', () => {
@@ -63,14 +76,16 @@ describe.each(FILES)('%s', (file) => {
 
   it.each(present)('%s matches to 1e−9 relative', (key) => {
     const want = flat(raw[key]!);
-    const have = flat(got[key]!);
-    expect(have.length).toBe(want.length);
-    let worst = 0;
-    for (let i = 0; i < want.length; i++) {
-      const a = have[i]!;
-      const b = want[i]!;
-      worst = Math.max(worst, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12));
+    for (const run of [got, gotTs]) {
+      const have = flat(run[key]!);
+      expect(have.length).toBe(want.length);
+      let worst = 0;
+      for (let i = 0; i < want.length; i++) {
+        const a = have[i]!;
+        const b = want[i]!;
+        worst = Math.max(worst, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12));
+      }
+      expect(worst).toBeLessThan(1e-9);
     }
-    expect(worst).toBeLessThan(1e-9);
   });
 });

@@ -39,7 +39,7 @@ export function foldChunk(
   } else {
     const wih = model.param('weight_ih_l0').dw;
     const whh = model.param('weight_hh_l0').dw;
-    gemmTN(GH, I, rows, ws.dA, 0, GH, batch.inputs, (ts - 1) * B * I, I, wih, 0, I);
+    gemmTN(GH, I, rows, ws.dA, 0, GH, ws.inputs, (ts - 1) * B * I, I, wih, 0, I);
     gemmTN(GH, H, rows, ws.dAhh, 0, GH, h, (ts - 1) * B * H, H, whh, 0, H);
   }
   colSumsAdd(ws.dA, 0, rows, GH, GH, model.param('bias_ih_l0').dw);

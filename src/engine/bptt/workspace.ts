@@ -4,6 +4,7 @@
  * to the engine (cells and the BPTT driver).
  */
 import { gateCount } from '../types';
+import { allocate } from '../wasm/arena';
 import type { CellKind, ModelSpec, Trace } from '../types';
 
 export interface Workspace {
@@ -63,6 +64,9 @@ export interface WorkspaceInternal extends Workspace {
   readonly wcat: Float64Array;
   /** Its gradient, summed over chunks and split into W_ih and W_hh at the end, [G·H][I + H]. */
   readonly dWcat: Float64Array;
+  /** GRU: copies of W_hh, [G·H][H], and of the batch's inputs, [T][B][I], beside the other buffers. */
+  readonly whh: Float64Array;
+  readonly inputs: Float64Array;
 }
 
 function checkDim(name: string, v: number): void {
@@ -91,7 +95,38 @@ export function createWorkspace(
   const TB = T * B;
   const lstm = cell === 'lstm';
   const gru = cell === 'gru';
-  const f = (n: number): Float64Array => new Float64Array(n);
+  // About 256 rows per chunk keeps the dW products long enough to run at full speed.
+  const chunk = Math.min(T, Math.max(1, Math.ceil((opts.chunkRows ?? 256) / B)));
+  const CB = chunk * B;
+  const K = I + H;
+  // One allocation for everything, so the products can run in one arena's SIMD kernels.
+  const m = allocate({
+    h: (T + 1) * B * H,
+    c: lstm ? (T + 1) * B * H : 0,
+    gates: lstm || gru ? TB * GH : 0,
+    outputs: TB * O,
+    dh: TB * H,
+    dc: lstm ? TB * H : 0,
+    dhNorm: T,
+    dcNorm: lstm ? T : 0,
+    dh0: B * H,
+    dc0: lstm ? B * H : 0,
+    hh: gru ? B * GH : 0,
+    hn: gru ? TB * H : 0,
+    tanhC: lstm ? TB * H : 0,
+    dA: CB * GH,
+    dAhh: gru ? CB * GH : 0,
+    dY: TB * O,
+    whhT: H * GH,
+    woutT: H * O,
+    dcCarry: lstm ? B * H : 0,
+    bias: GH,
+    xh: gru ? 0 : CB * K,
+    wcat: gru ? 0 : GH * K,
+    dWcat: gru ? 0 : GH * K,
+    whh: gru ? GH * H : 0,
+    inputs: gru ? TB * I : 0,
+  });
   const trace: Trace = {
     cell,
     T,
@@ -99,22 +134,18 @@ export function createWorkspace(
     H,
     O,
     loss: 0,
-    h: f((T + 1) * B * H),
-    c: lstm ? f((T + 1) * B * H) : null,
-    gates: lstm || gru ? f(TB * GH) : null,
-    outputs: f(TB * O),
-    dh: f(TB * H),
-    dc: lstm ? f(TB * H) : null,
-    dhNorm: f(T),
-    dcNorm: lstm ? f(T) : null,
-    dh0: f(B * H),
-    dc0: lstm ? f(B * H) : null,
+    h: m.h,
+    c: lstm ? m.c : null,
+    gates: lstm || gru ? m.gates : null,
+    outputs: m.outputs,
+    dh: m.dh,
+    dc: lstm ? m.dc : null,
+    dhNorm: m.dhNorm,
+    dcNorm: lstm ? m.dcNorm : null,
+    dh0: m.dh0,
+    dc0: lstm ? m.dc0 : null,
     nonFinite: null,
   };
-  // About 256 rows per chunk keeps the dW products long enough to run at full speed.
-  const chunk = Math.min(T, Math.max(1, Math.ceil((opts.chunkRows ?? 256) / B)));
-  const CB = chunk * B;
-  const dA = f(CB * GH);
   const ws: WorkspaceInternal = {
     spec: { ...spec },
     T,
@@ -126,21 +157,23 @@ export function createWorkspace(
     O,
     GH,
     chunk,
-    hh: f(gru ? B * GH : 0),
-    hn: f(gru ? TB * H : 0),
-    tanhC: f(lstm ? TB * H : 0),
-    dA,
-    dAhh: gru ? f(CB * GH) : dA,
-    dY: f(TB * O),
-    whhT: f(H * GH),
-    woutT: f(H * O),
-    dcCarry: f(lstm ? B * H : 0),
-    bias: f(GH),
+    hh: m.hh,
+    hn: m.hn,
+    tanhC: m.tanhC,
+    dA: m.dA,
+    dAhh: gru ? m.dAhh : m.dA,
+    dY: m.dY,
+    whhT: m.whhT,
+    woutT: m.woutT,
+    dcCarry: m.dcCarry,
+    bias: m.bias,
     fused: !gru,
-    K: I + H,
-    xh: f(gru ? 0 : CB * (I + H)),
-    wcat: f(gru ? 0 : GH * (I + H)),
-    dWcat: f(gru ? 0 : GH * (I + H)),
+    K,
+    xh: m.xh,
+    wcat: m.wcat,
+    dWcat: m.dWcat,
+    whh: m.whh,
+    inputs: m.inputs,
   };
   return ws;
 }

@@ -11,7 +11,13 @@ import type { View } from '../snapshot';
 import { createTrainer } from '../trainer';
 import type { Trainer } from '../trainer';
 import { errorMessage, parseToWorker, PROTOCOL_VERSION } from '../protocol';
-import type { FromWorker, Speed, ToWorker } from '../protocol';
+import type { FromWorker, KernelKind, Speed, ToWorker } from '../protocol';
+import { wasmKernelsAvailable } from '../../engine/wasm/arena';
+
+/** The kernels this thread's engine runs (reported in `ready`). */
+export function engineKernels(): KernelKind {
+  return wasmKernelsAvailable() ? 'simd' : 'typescript';
+}
 
 export interface SessionOptions {
   /** Deliver a message to the page; `transfer` lists buffers that may be moved, not copied. */
