@@ -5,14 +5,20 @@
  * ceiling measured in the same process. The peer lives in bench/ with its own lockfile and is
  * installed on first use. Optional PyTorch column (float64, one thread) when `import torch` works.
  *
+ * Ours runs on its WebAssembly SIMD kernels where available (as in the app); --kernels=typescript
+ * times the TypeScript fallback instead. Besides the scalar ceiling, the table gives each case as a
+ * share of the SIMD kernel's own peak on a 256³ product.
+ *
  * Flags: --json (one JSON object on stdout), --no-peer, --quick (fewer runs), --cells=rnn,lstm,
- * --all-backends (also time tfjs's cpu backend where wasm is already slow)
+ * --all-backends (also time tfjs's cpu backend where wasm is already slow), --kernels=typescript
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { measureCeiling } from './bench/ceiling';
+import { measureCeiling, measureSimdPeak } from './bench/ceiling';
+import { printTable } from './bench/report';
+import { setWasmKernels, wasmKernelsAvailable } from '../engine/wasm/arena';
 import { benchBatch, createOursStep, median, stepFlops, stepsPerRun, timeRun } from './bench/ours';
 import type { BenchCase } from './bench/ours';
 import { torchAvailable, torchStepMs } from './bench/torch';
@@ -46,6 +52,8 @@ export interface BenchRow {
   torchMs?: number;
   /** Median ceiling measured between our runs of this case (load-fair reference for gflops). */
   ceilingAdjacentGflops: number;
+  /** Which matrix kernels ours ran on. */
+  kernels: 'simd' | 'typescript';
 }
 
 const args = new Set(process.argv.slice(2));
@@ -54,6 +62,7 @@ const allBackends = args.has('--all-backends');
 /** Above this wasm time per step the tfjs cpu backend is not tried (see measureCase). */
 const CPU_SKIP_ABOVE_MS = 1000;
 const quick = args.has('--quick');
+if (args.has('--kernels=typescript')) setWasmKernels(false);
 const cellsArg = [...args].find((a) => a.startsWith('--cells='));
 const cells =
   cellsArg === undefined ? CELLS : (cellsArg.slice(8).split(',') as BenchCase['cell'][]);
@@ -198,9 +207,6 @@ async function measureCase(peer: Peer | null, c: BenchCase, runs: number): Promi
   };
 }
 
-const fmt = (x: number | null | undefined, d = 2) =>
-  x === null || x === undefined ? '—' : x.toFixed(d);
-
 async function main(): Promise<void> {
   const runs = quick ? 3 : 7;
   say(
@@ -218,6 +224,13 @@ async function main(): Promise<void> {
       `Peer: TensorFlow.js ${info.version} (float32), wasm SIMD ${info.simd ? 'on' : 'off'}, and the cpu backend.`,
     );
   }
+  const kernels = wasmKernelsAvailable() ? 'simd' : 'typescript';
+  const simd0 = measureSimdPeak(256, quick ? 5 : 9);
+  say(
+    kernels === 'simd'
+      ? `Ours on WebAssembly SIMD kernels; their own peak on a 256³ product: ${simd0?.gflops.toFixed(2) ?? '—'} GFLOP/s.`
+      : 'Ours on the TypeScript kernels.',
+  );
   const torch = torchAvailable();
   if (torch) say('PyTorch found: adding a float64 single-thread column.');
 
@@ -243,6 +256,7 @@ async function main(): Promise<void> {
         ratio: p === null ? null : p.ms / r.oursMs,
         gflops,
         ceilingAdjacentGflops: r.ceilingAdjacent,
+        kernels,
       };
       if (torch) {
         const tm = torchStepMs(c, runs);
@@ -253,51 +267,20 @@ async function main(): Promise<void> {
   }
   const ceil1 = measureCeiling(256, quick ? 5 : 9);
   const ceilingGflops = Math.max(ceil0.gflops, ceil1.gflops);
+  const simd1 = kernels === 'simd' ? measureSimdPeak(256, quick ? 5 : 9) : null;
+  const simdPeakGflops =
+    simd0 === null || simd1 === null ? null : Math.max(simd0.gflops, simd1.gflops);
 
   if (json) {
-    process.stdout.write(JSON.stringify({ results: rows, ceilingGflops }) + '\n');
+    process.stdout.write(JSON.stringify({ results: rows, ceilingGflops, simdPeakGflops }) + '\n');
     return;
   }
   console.log('');
   console.log(
-    `ceiling ${ceilingGflops.toFixed(2)} GFLOP/s (start ${ceil0.gflops.toFixed(2)}, end ${ceil1.gflops.toFixed(2)})`,
+    `ceiling ${ceilingGflops.toFixed(2)} GFLOP/s (start ${ceil0.gflops.toFixed(2)}, end ${ceil1.gflops.toFixed(2)})` +
+      (simdPeakGflops === null ? '' : `; SIMD kernel peak ${simdPeakGflops.toFixed(2)} GFLOP/s`),
   );
-  const head = [
-    'cell',
-    'H',
-    'T',
-    'B',
-    'ours ms',
-    'ours seq-steps/s',
-    'GFLOP/s',
-    '% ceiling',
-    '% adjacent ceiling',
-    'tfjs ms',
-    'backend',
-    'tfjs seq-steps/s',
-    'tfjs/ours',
-  ];
-  if (torch) head.push('torch ms', 'torch/ours');
-  console.log(head.join('\t'));
-  for (const r of rows) {
-    const line = [
-      r.cell,
-      r.H,
-      r.T,
-      r.B,
-      fmt(r.oursMs),
-      Math.round((r.B * r.T * 1000) / r.oursMs),
-      fmt(r.gflops),
-      fmt((100 * r.gflops) / ceilingGflops, 0),
-      fmt((100 * r.gflops) / r.ceilingAdjacentGflops, 0),
-      fmt(r.peerMs),
-      r.peerBackend ?? '—',
-      r.peerMs === null ? '—' : Math.round((r.B * r.T * 1000) / r.peerMs),
-      fmt(r.ratio),
-    ];
-    if (torch) line.push(fmt(r.torchMs), r.torchMs === undefined ? '—' : fmt(r.torchMs / r.oursMs));
-    console.log(line.join('\t'));
-  }
+  printTable(rows, ceilingGflops, simdPeakGflops, torch);
 }
 
 main().catch((e: unknown) => {

@@ -1,3 +1,6 @@
+import { gemmNT } from '../../engine/linalg';
+import { allocate, kernelsFor, wasmKernelsAvailable } from '../../engine/wasm/arena';
+
 /**
  * The single-thread ceiling the engine is held against: a register-blocked float64 matrix product
  * C = A·Bᵀ (4 rows × 2 columns of C in registers, both operands read along contiguous rows), written
@@ -81,6 +84,38 @@ export function measureCeiling(n = 256, runs = 9, warmups = 3): CeilingResult {
   rates.sort((a, b) => a - b);
   let checksum = 0;
   for (let q = 0; q < C.length; q++) checksum += C[q]!;
+  return {
+    gflops: rates[rates.length - 1]!,
+    medianGflops: rates[rates.length >> 1]!,
+    size: n,
+    checksum,
+  };
+}
+
+/**
+ * A second reference, for the engine's own WebAssembly SIMD product (two doubles per instruction,
+ * so it can pass the scalar ceiling above): GFLOP/s of that kernel on n×n operands in an arena,
+ * best and median of `runs`. Null where the SIMD kernels are unavailable or turned off.
+ */
+export function measureSimdPeak(n = 256, runs = 9, warmups = 3): CeilingResult | null {
+  if (!wasmKernelsAvailable()) return null;
+  const m = allocate({ A: n * n, B: n * n, C: n * n });
+  if (kernelsFor(m.C.buffer) === undefined) return null;
+  for (let q = 0; q < n * n; q++) {
+    m.A[q] = ((q * 7919) % 1000) / 1000 - 0.5;
+    m.B[q] = ((q * 104729) % 1000) / 1000 - 0.5;
+  }
+  const run = () => gemmNT(n, n, n, m.A, 0, n, m.B, 0, n, m.C, 0, n, false);
+  for (let w = 0; w < warmups; w++) run();
+  const rates: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    run();
+    rates.push((2 * n * n * n) / ((performance.now() - t0) * 1e6));
+  }
+  rates.sort((a, b) => a - b);
+  let checksum = 0;
+  for (let q = 0; q < m.C.length; q++) checksum += m.C[q]!;
   return {
     gflops: rates[rates.length - 1]!,
     medianGflops: rates[rates.length >> 1]!,

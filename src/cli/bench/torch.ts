@@ -37,11 +37,9 @@ export function torchAvailable(): boolean {
 export function torchStepMs(c: BenchCase, runs: number): number | null {
   const exe = torchPython();
   if (exe === null) return null;
-  const r = spawnSync(
-    exe,
-    [SCRIPT, c.cell, String(c.H), String(c.T), String(c.B), String(runs)],
-    { encoding: 'utf8' },
-  );
+  const r = spawnSync(exe, [SCRIPT, c.cell, String(c.H), String(c.T), String(c.B), String(runs)], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) return null;
   const ms = Number(r.stdout.trim().split('\n').pop());
   return Number.isFinite(ms) ? ms : null;

@@ -37,10 +37,10 @@ export function foldChunk(
     packRows(ws, batch.inputs, ts, te);
     gemmTN(GH, ws.K, rows, ws.dA, 0, GH, ws.xh, 0, ws.K, ws.dWcat, 0, ws.K);
   } else {
-    const wih = model.param('weight_ih_l0').dw;
-    const whh = model.param('weight_hh_l0').dw;
-    gemmTN(GH, I, rows, ws.dA, 0, GH, ws.inputs, (ts - 1) * B * I, I, wih, 0, I);
-    gemmTN(GH, H, rows, ws.dAhh, 0, GH, h, (ts - 1) * B * H, H, whh, 0, H);
+    // Same [dW_ih | dW_hh] layout, two products (the GRU's two sides have different gradients).
+    const K = ws.K;
+    gemmTN(GH, I, rows, ws.dA, 0, GH, ws.inputs, (ts - 1) * B * I, I, ws.dWcat, 0, K);
+    gemmTN(GH, H, rows, ws.dAhh, 0, GH, h, (ts - 1) * B * H, H, ws.dWcat, I, K);
   }
   colSumsAdd(ws.dA, 0, rows, GH, GH, model.param('bias_ih_l0').dw);
   // Where both sides share one pre-activation gradient (all but the GRU), db_hh = db_ih:
@@ -55,10 +55,9 @@ export function foldChunk(
   colSumsAdd(ws.dY, yOff, n, O, O, model.param('readout.bias').dw);
 }
 
-/** After the last chunk: splits the fused gradient, copies the bias one where both are equal. */
+/** After the last chunk: splits [dW_ih | dW_hh], copies the bias one where both are equal. */
 export function finishGrads(model: Model, ws: WorkspaceInternal): void {
   if (ws.dAhh === ws.dA) model.param('bias_hh_l0').dw.set(model.param('bias_ih_l0').dw);
-  if (!ws.fused) return;
   const { I, H, GH, K } = ws;
   const wih = model.param('weight_ih_l0').dw;
   const whh = model.param('weight_hh_l0').dw;

@@ -62,7 +62,10 @@ export interface WorkspaceInternal extends Workspace {
   readonly xh: Float64Array;
   /** [W_ih | W_hh], [G·H][I + H]. */
   readonly wcat: Float64Array;
-  /** Its gradient, summed over chunks and split into W_ih and W_hh at the end, [G·H][I + H]. */
+  /**
+   * [dW_ih | dW_hh] summed over chunks in the arena (every cell), split into the parameters'
+   * gradients at the end, [G·H][I + H].
+   */
   readonly dWcat: Float64Array;
   /** GRU: copies of W_hh, [G·H][H], and of the batch's inputs, [T][B][I], beside the other buffers. */
   readonly whh: Float64Array;
@@ -123,7 +126,7 @@ export function createWorkspace(
     bias: GH,
     xh: gru ? 0 : CB * K,
     wcat: gru ? 0 : GH * K,
-    dWcat: gru ? 0 : GH * K,
+    dWcat: GH * K,
     whh: gru ? GH * H : 0,
     inputs: gru ? TB * I : 0,
   });

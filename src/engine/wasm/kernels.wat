@@ -42,23 +42,13 @@
       (then (f64.store (local.get $dst) (f64.add (f64.load (local.get $dst)) (local.get $v))))
       (else (f64.store (local.get $dst) (local.get $v)))))
 
-  ;; Finishes one output of the 2 × 4 block: both lanes of s, plus x[end]·y[end] when k is odd.
-  (func $fin (param $s v128) (param $x i32) (param $y i32) (param $end i32) (param $odd i32)
-      (param $dst i32) (param $acc i32)
-    (local $v f64)
-    (local.set $v (f64.add (f64x2.extract_lane 0 (local.get $s)) (f64x2.extract_lane 1 (local.get $s))))
-    (if (local.get $odd)
-      (then (local.set $v (f64.add (local.get $v)
-        (f64.mul (f64.load (i32.add (local.get $x) (local.get $end))) (f64.load (i32.add (local.get $y) (local.get $end))))))))
-    (call $put (local.get $dst) (local.get $v) (local.get $acc)))
-
   ;; C[i][j] (+)= Σ_p A[i][p]·B[j][p], i < m, j < n, p < k; acc = 0 overwrites C.
   (func (export "gemm_nt") (param $m i32) (param $n i32) (param $k i32)
       (param $a i32) (param $lda i32) (param $b i32) (param $ldb i32)
       (param $c i32) (param $ldc i32) (param $acc i32)
     (local $i i32) (local $j i32) (local $off i32) (local $end i32) (local $odd i32)
     (local $a0 i32) (local $a1 i32) (local $b0 i32) (local $b1 i32) (local $b2 i32) (local $b3 i32)
-    (local $c0 i32) (local $c1 i32)
+    (local $c0 i32) (local $c1 i32) (local $dst i32) (local $v v128)
     (local $x0 v128) (local $x1 v128) (local $y0 v128) (local $y1 v128) (local $y2 v128) (local $y3 v128)
     (local $s00 v128) (local $s01 v128) (local $s02 v128) (local $s03 v128) (local $s10 v128) (local $s11 v128) (local $s12 v128) (local $s13 v128)
     (local.set $lda (i32.shl (local.get $lda) (i32.const 3)))
@@ -109,14 +99,54 @@
             (local.set $s13 (f64x2.add (local.get $s13) (f64x2.mul (local.get $x1) (local.get $y3))))
                 (local.set $off (i32.add (local.get $off) (i32.const 16)))
                 (br $pLoop)))
-        (call $fin (local.get $s00) (local.get $a0) (local.get $b0) (local.get $end) (local.get $odd) (i32.add (local.get $c0) (i32.shl (i32.add (local.get $j) (i32.const 0)) (i32.const 3))) (local.get $acc))
-        (call $fin (local.get $s01) (local.get $a0) (local.get $b1) (local.get $end) (local.get $odd) (i32.add (local.get $c0) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 3))) (local.get $acc))
-        (call $fin (local.get $s02) (local.get $a0) (local.get $b2) (local.get $end) (local.get $odd) (i32.add (local.get $c0) (i32.shl (i32.add (local.get $j) (i32.const 2)) (i32.const 3))) (local.get $acc))
-        (call $fin (local.get $s03) (local.get $a0) (local.get $b3) (local.get $end) (local.get $odd) (i32.add (local.get $c0) (i32.shl (i32.add (local.get $j) (i32.const 3)) (i32.const 3))) (local.get $acc))
-        (call $fin (local.get $s10) (local.get $a1) (local.get $b0) (local.get $end) (local.get $odd) (i32.add (local.get $c1) (i32.shl (i32.add (local.get $j) (i32.const 0)) (i32.const 3))) (local.get $acc))
-        (call $fin (local.get $s11) (local.get $a1) (local.get $b1) (local.get $end) (local.get $odd) (i32.add (local.get $c1) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 3))) (local.get $acc))
-        (call $fin (local.get $s12) (local.get $a1) (local.get $b2) (local.get $end) (local.get $odd) (i32.add (local.get $c1) (i32.shl (i32.add (local.get $j) (i32.const 2)) (i32.const 3))) (local.get $acc))
-        (call $fin (local.get $s13) (local.get $a1) (local.get $b3) (local.get $end) (local.get $odd) (i32.add (local.get $c1) (i32.shl (i32.add (local.get $j) (i32.const 3)) (i32.const 3))) (local.get $acc))
+        ;; C[i+0][j+0], C[i+0][j+1]: both lanes of s00 and s01 summed pairwise.
+        (local.set $v (f64x2.add
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $s00) (local.get $s01))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $s00) (local.get $s01))))
+        (if (local.get $odd)
+          (then (local.set $v (f64x2.add (local.get $v) (f64x2.mul
+            (f64x2.splat (f64.load (i32.add (local.get $a0) (local.get $end))))
+            (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $b0) (local.get $end))))
+              (f64.load (i32.add (local.get $b1) (local.get $end)))))))))
+        (local.set $dst (i32.add (local.get $c0) (i32.shl (i32.add (local.get $j) (i32.const 0)) (i32.const 3))))
+        (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (local.get $dst))))))
+        (v128.store (local.get $dst) (local.get $v))
+        ;; C[i+0][j+2], C[i+0][j+3]: both lanes of s02 and s03 summed pairwise.
+        (local.set $v (f64x2.add
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $s02) (local.get $s03))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $s02) (local.get $s03))))
+        (if (local.get $odd)
+          (then (local.set $v (f64x2.add (local.get $v) (f64x2.mul
+            (f64x2.splat (f64.load (i32.add (local.get $a0) (local.get $end))))
+            (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $b2) (local.get $end))))
+              (f64.load (i32.add (local.get $b3) (local.get $end)))))))))
+        (local.set $dst (i32.add (local.get $c0) (i32.shl (i32.add (local.get $j) (i32.const 2)) (i32.const 3))))
+        (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (local.get $dst))))))
+        (v128.store (local.get $dst) (local.get $v))
+        ;; C[i+1][j+0], C[i+1][j+1]: both lanes of s10 and s11 summed pairwise.
+        (local.set $v (f64x2.add
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $s10) (local.get $s11))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $s10) (local.get $s11))))
+        (if (local.get $odd)
+          (then (local.set $v (f64x2.add (local.get $v) (f64x2.mul
+            (f64x2.splat (f64.load (i32.add (local.get $a1) (local.get $end))))
+            (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $b0) (local.get $end))))
+              (f64.load (i32.add (local.get $b1) (local.get $end)))))))))
+        (local.set $dst (i32.add (local.get $c1) (i32.shl (i32.add (local.get $j) (i32.const 0)) (i32.const 3))))
+        (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (local.get $dst))))))
+        (v128.store (local.get $dst) (local.get $v))
+        ;; C[i+1][j+2], C[i+1][j+3]: both lanes of s12 and s13 summed pairwise.
+        (local.set $v (f64x2.add
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $s12) (local.get $s13))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $s12) (local.get $s13))))
+        (if (local.get $odd)
+          (then (local.set $v (f64x2.add (local.get $v) (f64x2.mul
+            (f64x2.splat (f64.load (i32.add (local.get $a1) (local.get $end))))
+            (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $b2) (local.get $end))))
+              (f64.load (i32.add (local.get $b3) (local.get $end)))))))))
+        (local.set $dst (i32.add (local.get $c1) (i32.shl (i32.add (local.get $j) (i32.const 2)) (i32.const 3))))
+        (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (local.get $dst))))))
+        (v128.store (local.get $dst) (local.get $v))
             (local.set $j (i32.add (local.get $j) (i32.const 4)))
             (br $jLoop)))
         (block $jrDone
@@ -213,6 +243,37 @@
         (v128.store offset=16 (local.get $q) (f64x2.add (v128.load offset=16 (local.get $q)) (local.get $t3b)))
             (local.set $j (i32.add (local.get $j) (i32.const 4)))
             (br $jLoop)))
+        ;; Two columns left: a 4 × 2 block, one vector of B per step.
+        (if (i32.lt_s (i32.add (local.get $j) (i32.const 1)) (local.get $n))
+          (then
+            (local.set $t0a (v128.const f64x2 0 0))
+            (local.set $t1a (v128.const f64x2 0 0))
+            (local.set $t2a (v128.const f64x2 0 0))
+            (local.set $t3a (v128.const f64x2 0 0))
+            (local.set $pa (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))
+            (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $p (i32.const 0))
+            (block $pDone2
+              (loop $pLoop2
+                (br_if $pDone2 (i32.ge_s (local.get $p) (local.get $k)))
+                (local.set $y0 (v128.load (local.get $pb)))
+                (local.set $t0a (f64x2.add (local.get $t0a) (f64x2.mul (f64x2.splat (f64.load offset=0 (local.get $pa))) (local.get $y0))))
+                (local.set $t1a (f64x2.add (local.get $t1a) (f64x2.mul (f64x2.splat (f64.load offset=8 (local.get $pa))) (local.get $y0))))
+                (local.set $t2a (f64x2.add (local.get $t2a) (f64x2.mul (f64x2.splat (f64.load offset=16 (local.get $pa))) (local.get $y0))))
+                (local.set $t3a (f64x2.add (local.get $t3a) (f64x2.mul (f64x2.splat (f64.load offset=24 (local.get $pa))) (local.get $y0))))
+                (local.set $pa (i32.add (local.get $pa) (local.get $lda)))
+                (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $pLoop2)))
+            (local.set $q (i32.add (local.get $c0) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (local.get $t0a)))
+            (local.set $q (i32.add (local.get $c1) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (local.get $t1a)))
+            (local.set $q (i32.add (local.get $c2) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (local.get $t2a)))
+            (local.set $q (i32.add (local.get $c3) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (local.get $t3a)))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))))
         (block $jrDone
           (loop $jrLoop
             (br_if $jrDone (i32.ge_s (local.get $j) (local.get $n)))
