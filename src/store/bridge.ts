@@ -26,17 +26,28 @@ type Unversioned = ToWorker extends infer M ? (M extends unknown ? Omit<M, 'v'> 
 /**
  * One call per animation frame, and at most one per `minGapMs`: while training, 20 store writes a
  * second keep every chart live and leave most of each frame to the browser (bench/ui measured the
- * page falling below 55 fps when every snapshot re-rendered every panel).
+ * page falling below 55 fps when every snapshot re-rendered every panel). A write also waits
+ * `costFactor` times as long as the previous one took (with the render React runs right after it), so
+ * big traces cannot fill the thread: at the size limit (T = 1000, H = 128) a write costs tens of
+ * milliseconds, and once the engine trained 5 steps/s there, one write per snapshot held the page
+ * at 44 fps.
  */
-export function frameScheduler(minGapMs = 50): Schedule {
+export function frameScheduler(minGapMs = 50, costFactor = 8): Schedule {
   let last = -Infinity;
+  let gap = minGapMs;
   return (cb) => {
     const run = () =>
       requestAnimationFrame(() => {
-        last = performance.now();
+        const t0 = performance.now();
+        last = t0;
         cb();
+        // React renders a store write in a microtask queued inside cb; this one runs after it.
+        queueMicrotask(() => {
+          last = performance.now();
+          gap = Math.max(minGapMs, costFactor * (last - t0));
+        });
       });
-    const wait = last + minGapMs - performance.now();
+    const wait = last + gap - performance.now();
     if (wait > 0) setTimeout(run, wait);
     else run();
   };
