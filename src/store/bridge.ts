@@ -32,22 +32,26 @@ type Unversioned = ToWorker extends infer M ? (M extends unknown ? Omit<M, 'v'> 
  * milliseconds, and once the engine trained 5 steps/s there, one write per snapshot held the page
  * at 44 fps.
  */
-export function frameScheduler(minGapMs = 50, costFactor = 8): Schedule {
+export function frameScheduler(
+  minGapMs = 50,
+  costFactor = 8,
+  now: () => number = () => performance.now(),
+): Schedule {
   let last = -Infinity;
   let gap = minGapMs;
   return (cb) => {
     const run = () =>
       requestAnimationFrame(() => {
-        const t0 = performance.now();
+        const t0 = now();
         last = t0;
         cb();
         // React renders a store write in a microtask queued inside cb; this one runs after it.
         queueMicrotask(() => {
-          last = performance.now();
+          last = now();
           gap = Math.max(minGapMs, costFactor * (last - t0));
         });
       });
-    const wait = last + gap - performance.now();
+    const wait = last + gap - now();
     if (wait > 0) setTimeout(run, wait);
     else run();
   };
