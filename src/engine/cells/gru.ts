@@ -32,8 +32,8 @@ function forward(
   for (let b = 0; b < B; b++) hh.set(bhh, b * GH);
   gemmNT(B, GH, H, h, (t - 1) * n, H, whh, 0, H, hh, 0, GH, true);
   const gOff = (t - 1) * B * GH;
-  // σ(x) = 1/(1 + e^(−x)) is written out inline: this loop is hot at small H. (Inline exp; a rational σ
-  // near 0 was tried: its data-dependent branch made the step 4 % slower.)
+  // σ(x) = 1/(1 + e^(−x)) written out with the inlinable exp: this loop is hot at small H. (A
+  // rational σ near 0 was tried: its data-dependent branch made the step 4 % slower.)
   for (let b = 0; b < B; b++) {
     const g0 = gOff + b * GH;
     const r0 = b * GH;
