@@ -4,37 +4,19 @@
  * snapshot needs. It runs in the worker and in-thread (Node tests, the no-worker fallback).
  * Same config and seed → same losses, bit for bit: weights and data come from two seeded streams.
  */
-import { createWorkspace, forwardBackward } from '../engine/bptt';
-import type { RunOptions, Workspace } from '../engine/bptt';
+import { forwardBackward } from '../engine/bptt';
+import type { RunOptions } from '../engine/bptt';
 import { clipGradNorm, gradNorm } from '../engine/clip';
-import { initModel, shiftForgetBias } from '../engine/init';
-import { createModel } from '../engine/model';
+import { shiftForgetBias } from '../engine/init';
 import type { Model } from '../engine/model';
 import { createOptimizer } from '../engine/optim';
-import type { Optimizer } from '../engine/optim';
-import { createRng } from '../engine/rng';
-import type { Rng } from '../engine/rng';
 import { setModelSpectralRadius } from '../engine/spectrum';
-import { makeTask } from '../engine/tasks';
 import type { Task } from '../engine/tasks';
 import type { Batch, NonFinite, Trace } from '../engine/types';
 import type { TrainConfig } from './config';
+import { build, isRebuild } from './trainer/build';
 import { LossLog } from './trainer/lossLog';
 import { checkWeights } from './trainer/weights';
-
-/** Config keys whose change needs a fresh model (everything else is applied to the live one). */
-export const REBUILD_KEYS = [
-  'cell',
-  'task',
-  'T',
-  'H',
-  'batch',
-  'init',
-  'seed',
-] as const satisfies readonly (keyof TrainConfig)[];
-
-/** Decorrelates the data stream from the weight stream for the same user seed. */
-const DATA_SEED_SALT = 0x5bd1e995;
 
 export interface StepResult {
   /** False when the pass went non-finite: nothing was updated and the last finite state was restored. */
@@ -83,46 +65,6 @@ export interface Trainer {
   loadWeights(weights: Record<string, ArrayLike<number>>): void;
   /** Copies of every weight. */
   getWeights(): { weights: Record<string, number[]>; shapes: Record<string, [number, number]> };
-}
-
-interface Built {
-  model: Model;
-  task: Task;
-  ws: Workspace;
-  opt: Optimizer;
-  dataRng: Rng;
-  batch: Batch;
-  /**
-   * Weights before the latest update and the batch they were traced on. On divergence the model goes
-   * back to them and the trace is recomputed, so what is shown (and kept) is the last finite state.
-   */
-  prevW: Float64Array[];
-  prevBatch: Batch | null;
-}
-
-function build(config: TrainConfig): Built {
-  const task = makeTask(config.task, config.T);
-  const model = createModel({
-    cell: config.cell,
-    inputSize: task.inputSize,
-    hiddenSize: config.H,
-    outputSize: task.outputSize,
-  });
-  initModel(model, createRng(config.seed), {
-    init: config.init,
-    rho: config.rho,
-    forgetBias: config.forgetBias,
-  });
-  const dataRng = createRng((config.seed ^ DATA_SEED_SALT) >>> 0);
-  const batch = task.sample(dataRng, config.batch);
-  const ws = createWorkspace(model.spec, batch.T, batch.B);
-  const opt = createOptimizer(config.opt, model.params, { lr: config.lr });
-  const prevW = model.params.map((p) => new Float64Array(p.w.length));
-  return { model, task, ws, opt, dataRng, batch, prevW, prevBatch: null };
-}
-
-function isRebuild(cur: TrainConfig, patch: Partial<TrainConfig>): boolean {
-  return REBUILD_KEYS.some((k) => patch[k] !== undefined && patch[k] !== cur[k]);
 }
 
 export function createTrainer(initial: TrainConfig): Trainer {

@@ -7,11 +7,12 @@
 import { DEFAULT_CONFIG } from '../config';
 import { createSnapshotter } from '../snapshot';
 import { analysisMessage, gradcheckMessage } from './analysis';
+import { createPace } from './pace';
 import type { View } from '../snapshot';
 import { createTrainer } from '../trainer';
 import type { Trainer } from '../trainer';
 import { errorMessage, parseToWorker, PROTOCOL_VERSION } from '../protocol';
-import type { FromWorker, KernelKind, Speed, ToWorker } from '../protocol';
+import type { FromWorker, KernelKind, ToWorker } from '../protocol';
 import { wasmKernelsAvailable } from '../../engine/wasm/arena';
 
 /** The kernels this thread's engine runs (reported in `ready`). */
@@ -43,8 +44,6 @@ export interface Session {
 
 const DEFAULT_SLICE_MS = 12;
 const DEFAULT_MAX_POSTS = 30;
-/** Window over which steps per second are measured. */
-const RATE_WINDOW_MS = 500;
 
 export function createSession(opts: SessionOptions): Session {
   const post = opts.post;
@@ -58,12 +57,7 @@ export function createSession(opts: SessionOptions): Session {
   let disposed = false;
   let running = false;
   let pending = 0;
-  let speed: Speed = 'max';
-  let paceStart = 0;
-  let paceSteps = 0;
-  let rateStart = now();
-  let rateSteps = 0;
-  let stepsPerSecond = 0;
+  const pace = createPace(now());
   const view: View = { seq: 0, gate: 0 };
   let dirty = false;
   let needRecompute = false;
@@ -88,7 +82,7 @@ export function createSession(opts: SessionOptions): Session {
     if (trainer === null) return;
     const { msg, transfer, stale } = snap.build(trainer, view, {
       running,
-      stepsPerSecond: running ? stepsPerSecond : 0,
+      stepsPerSecond: running ? pace.stepsPerSecond : 0,
       force,
       forceSlow,
     });
@@ -111,27 +105,6 @@ export function createSession(opts: SessionOptions): Session {
     tickQueued = true;
     if (delayMs > 1) timer = setTimeout(tick, delayMs);
     else yieldTo(tick);
-  };
-
-  const measureRate = (t: number, did: number) => {
-    rateSteps += did;
-    if (t - rateStart >= RATE_WINDOW_MS) {
-      stepsPerSecond = (rateSteps * 1000) / (t - rateStart);
-      rateStart = t;
-      rateSteps = 0;
-    }
-  };
-
-  /** Steps the speed limit allows now; rebases when the engine is slower than asked (no burst later). */
-  const allowed = (t: number): number => {
-    if (speed === 'max') return Infinity;
-    const due = Math.floor(((t - paceStart) * speed) / 1000) - paceSteps;
-    if (due > Math.max(1, speed * 0.1)) {
-      paceStart = t;
-      paceSteps = 0;
-      return 1;
-    }
-    return due;
   };
 
   function tick(): void {
@@ -167,7 +140,7 @@ export function createSession(opts: SessionOptions): Session {
     }
     let did = 0;
     while (pending > 0 || running) {
-      if (pending === 0 && allowed(now()) <= 0) break;
+      if (pending === 0 && pace.allowed(now()) <= 0) break;
       const r = trainer.step();
       if (!r.ok) {
         const nf = r.nonFinite!;
@@ -186,18 +159,18 @@ export function createSession(opts: SessionOptions): Session {
       }
       did++;
       if (pending > 0) pending--;
-      else paceSteps++;
+      else pace.took();
       if (now() - t0 >= sliceMs) break;
     }
     const t1 = now();
-    measureRate(t1, did);
+    pace.measure(t1, did);
     if (did > 0) dirty = true;
     const idle = !running && pending === 0;
     if (dirty && (idle || t1 - lastPost >= postGap)) postSnapshot(idle);
     if (idle) return;
-    if (pending === 0 && speed !== 'max') {
+    if (pending === 0 && pace.speed !== 'max') {
       // Sleep until the next step is due, or until a held-back snapshot may go out.
-      let wait = ((paceSteps + 1) * 1000) / speed - (t1 - paceStart);
+      let wait = pace.untilNext(t1);
       if (dirty) wait = Math.min(wait, postGap - (t1 - lastPost));
       schedule(wait);
     } else {
@@ -226,10 +199,7 @@ export function createSession(opts: SessionOptions): Session {
         ensure();
         if (!running) {
           running = true;
-          paceStart = now();
-          paceSteps = 0;
-          rateStart = paceStart;
-          rateSteps = 0;
+          pace.restart(now());
           dirty = true;
         }
         schedule();
@@ -253,9 +223,7 @@ export function createSession(opts: SessionOptions): Session {
         else postSnapshot(true);
         return;
       case 'setSpeed':
-        speed = msg.stepsPerSecond;
-        paceStart = now();
-        paceSteps = 0;
+        pace.setSpeed(msg.stepsPerSecond, now());
         if (running) schedule();
         return;
       case 'setView':

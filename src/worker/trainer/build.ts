@@ -1,0 +1,71 @@
+/**
+ * Building a training run from a config: task, model with its seeded initialization, the data
+ * stream, workspace and optimizer; and which config changes need a fresh build.
+ */
+import { createWorkspace } from '../../engine/bptt';
+import type { Workspace } from '../../engine/bptt';
+import { initModel } from '../../engine/init';
+import { createModel } from '../../engine/model';
+import type { Model } from '../../engine/model';
+import { createOptimizer } from '../../engine/optim';
+import type { Optimizer } from '../../engine/optim';
+import { createRng } from '../../engine/rng';
+import type { Rng } from '../../engine/rng';
+import { makeTask } from '../../engine/tasks';
+import type { Task } from '../../engine/tasks';
+import type { Batch } from '../../engine/types';
+import type { TrainConfig } from '../config';
+
+/** Config keys whose change needs a fresh model (everything else is applied to the live one). */
+export const REBUILD_KEYS = [
+  'cell',
+  'task',
+  'T',
+  'H',
+  'batch',
+  'init',
+  'seed',
+] as const satisfies readonly (keyof TrainConfig)[];
+
+/** Decorrelates the data stream from the weight stream for the same user seed. */
+const DATA_SEED_SALT = 0x5bd1e995;
+
+export interface Built {
+  model: Model;
+  task: Task;
+  ws: Workspace;
+  opt: Optimizer;
+  dataRng: Rng;
+  batch: Batch;
+  /**
+   * Weights before the latest update and the batch they were traced on. On divergence the model goes
+   * back to them and the trace is recomputed, so what is shown (and kept) is the last finite state.
+   */
+  prevW: Float64Array[];
+  prevBatch: Batch | null;
+}
+
+export function build(config: TrainConfig): Built {
+  const task = makeTask(config.task, config.T);
+  const model = createModel({
+    cell: config.cell,
+    inputSize: task.inputSize,
+    hiddenSize: config.H,
+    outputSize: task.outputSize,
+  });
+  initModel(model, createRng(config.seed), {
+    init: config.init,
+    rho: config.rho,
+    forgetBias: config.forgetBias,
+  });
+  const dataRng = createRng((config.seed ^ DATA_SEED_SALT) >>> 0);
+  const batch = task.sample(dataRng, config.batch);
+  const ws = createWorkspace(model.spec, batch.T, batch.B);
+  const opt = createOptimizer(config.opt, model.params, { lr: config.lr });
+  const prevW = model.params.map((p) => new Float64Array(p.w.length));
+  return { model, task, ws, opt, dataRng, batch, prevW, prevBatch: null };
+}
+
+export function isRebuild(cur: TrainConfig, patch: Partial<TrainConfig>): boolean {
+  return REBUILD_KEYS.some((k) => patch[k] !== undefined && patch[k] !== cur[k]);
+}
