@@ -44,15 +44,28 @@ export const LossPanel = memo(function LossPanel() {
       ]
     : [];
 
+  // Classification tasks (chance accuracy defined) also get an accuracy curve, in percent.
+  const chanceAcc = latest?.chanceAccuracy ?? null;
+  const accPct = useMemo(
+    () => (chanceAcc === null ? null : loss.accuracies.map((a) => 100 * a)),
+    [loss, chanceAcc],
+  );
+
   const table = useCallback(
     () => ({
-      columns: ['iteration', 'loss', '‖∇L‖ before clipping', 'clipped'],
+      columns: [
+        'iteration',
+        'loss',
+        '‖∇L‖ before clipping',
+        'clipped',
+        ...(accPct === null ? [] : ['accuracy (%)']),
+      ],
       rows: rowsFromColumns(
-        [loss.iters, loss.losses, loss.norms, loss.clipped],
-        [String, formatSci, formatSci, (v) => (v ? 'yes' : 'no')],
+        [loss.iters, loss.losses, loss.norms, loss.clipped, ...(accPct === null ? [] : [accPct])],
+        [String, formatSci, formatSci, (v) => (v ? 'yes' : 'no'), (v) => formatNum(v, 1)],
       ),
     }),
-    [loss],
+    [loss, accPct],
   );
 
   return (
@@ -60,7 +73,11 @@ export const LossPanel = memo(function LossPanel() {
       title={TITLE}
       className="panel"
       id="panel-loss"
-      caption="Training loss per iteration; the dashed line is what a net without memory can reach (chance level)."
+      caption={
+        chanceAcc === null
+          ? 'Training loss per iteration; the dashed line is what a net without memory can reach (chance level).'
+          : 'Training loss and accuracy per iteration; the dashed lines are what a net without memory can reach (chance level).'
+      }
       table={table}
       actions={
         <>
@@ -91,8 +108,8 @@ export const LossPanel = memo(function LossPanel() {
           </div>
           {latest?.accuracy !== null && latest?.accuracy !== undefined && (
             <div>
-              <dt>accuracy (chance {formatNum((latest.chanceAccuracy ?? 0) * 100)} %)</dt>
-              <dd className="num">{formatNum(latest.accuracy * 100)} %</dd>
+              <dt>accuracy (chance {formatNum((latest.chanceAccuracy ?? 0) * 100, 1)} %)</dt>
+              <dd className="num">{formatNum(latest.accuracy * 100, 1)} %</dd>
             </div>
           )}
         </dl>
@@ -100,7 +117,10 @@ export const LossPanel = memo(function LossPanel() {
     >
       <p className="sr-only" data-summary>
         {latest
-          ? `Loss ${formatSci(latest.loss)} at iteration ${latest.iteration}; chance level ${formatNum(latest.chanceLoss)}.`
+          ? `Loss ${formatSci(latest.loss)} at iteration ${latest.iteration}; chance level ${formatNum(latest.chanceLoss)}.` +
+            (latest.accuracy === null || chanceAcc === null
+              ? ''
+              : ` Accuracy ${formatNum(100 * latest.accuracy, 1)} %, chance ${formatNum(100 * chanceAcc, 1)} %.`)
           : 'No training yet.'}
       </p>
       {n > 0 ? (
@@ -120,6 +140,21 @@ export const LossPanel = memo(function LossPanel() {
         />
       ) : (
         <p className="chart-empty">Press Play or Step to train.</p>
+      )}
+      {n > 0 && accPct !== null && chanceAcc !== null && (
+        <LinePlot
+          ariaLabel="Accuracy"
+          x={loss.iters}
+          y={accPct}
+          yDomain={[0, 100]}
+          hlines={[{ y: 100 * chanceAcc, label: `chance ${formatNum(100 * chanceAcc, 1)} %` }]}
+          height={150 * fontScale}
+          fontScale={fontScale}
+          xLabel="iteration"
+          yLabel="accuracy (%)"
+          seriesLabel="accuracy on each batch"
+          color="#009E73"
+        />
       )}
     </ChartFrame>
   );

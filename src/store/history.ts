@@ -18,6 +18,8 @@ export interface LossHistory {
   readonly norms: Float64Array;
   /** 1 where clipping fired at that point. */
   readonly clipped: Uint8Array;
+  /** Accuracy on that iteration's batch (0…1), NaN for regression tasks. */
+  readonly accuracies: Float64Array;
   /** Keep one point in `stride` (doubles on each downsample). */
   readonly stride: number;
   /** Finite points seen in all; one is kept when seen % stride = 0, so the grid stays regular. */
@@ -29,6 +31,7 @@ export const EMPTY_LOSS: LossHistory = {
   losses: new Float64Array(0),
   norms: new Float64Array(0),
   clipped: new Uint8Array(0),
+  accuracies: new Float64Array(0),
   stride: 1,
   seen: 0,
 };
@@ -40,8 +43,9 @@ function halve<A extends Float64Array | Uint8Array>(a: A): A {
 }
 
 /** Appends the iterations a snapshot carries; non-finite losses are skipped, never drawn. */
-export function appendLoss(prev: LossHistory, s: Pick<Snapshot, 'itersSince' | 'lossesSince' | 'normsSince' | 'clippedSince'>, cap = LOSS_CAP): LossHistory {
-  let { iters, losses, norms, clipped, stride, seen } = prev;
+type LossPart = Pick<Snapshot, 'itersSince' | 'lossesSince' | 'normsSince' | 'clippedSince' | 'accuraciesSince'>;
+export function appendLoss(prev: LossHistory, s: LossPart, cap = LOSS_CAP): LossHistory {
+  let { iters, losses, norms, clipped, accuracies, stride, seen } = prev;
   const add: number[] = [];
   for (let k = 0; k < s.lossesSince.length; k++) {
     const loss = s.lossesSince[k] as number;
@@ -52,20 +56,23 @@ export function appendLoss(prev: LossHistory, s: Pick<Snapshot, 'itersSince' | '
   if (add.length === 0) return { ...prev, seen };
   const n = losses.length + add.length;
   const ni = new Float64Array(n), nl = new Float64Array(n), nn = new Float64Array(n), nc = new Uint8Array(n);
-  ni.set(iters); nl.set(losses); nn.set(norms); nc.set(clipped);
+  const na = new Float64Array(n);
+  ni.set(iters); nl.set(losses); nn.set(norms); nc.set(clipped); na.set(accuracies);
   add.forEach((k, j) => {
     const at = losses.length + j;
     ni[at] = s.itersSince[k] as number;
     nl[at] = s.lossesSince[k] as number;
     nn[at] = s.normsSince[k] as number;
     nc[at] = s.clippedSince[k] as number;
+    na[at] = s.accuraciesSince[k] ?? NaN;
   });
-  iters = ni; losses = nl; norms = nn; clipped = nc;
+  iters = ni; losses = nl; norms = nn; clipped = nc; accuracies = na;
   while (losses.length > cap) {
     iters = halve(iters); losses = halve(losses); norms = halve(norms); clipped = halve(clipped);
+    accuracies = halve(accuracies);
     stride *= 2;
   }
-  return { iters, losses, norms, clipped, stride, seen };
+  return { iters, losses, norms, clipped, accuracies, stride, seen };
 }
 
 /** Rows of ‖dL/dh_t‖ per snapshot for the iteration × time heatmap, newest last. */

@@ -87,6 +87,8 @@ export interface Snapshot {
   normsSince: Float64Array;
   /** 1 where that iteration was clipped. */
   clippedSince: Uint8Array;
+  /** Their accuracies on their batches (before the update), NaN for regression tasks. */
+  accuraciesSince: Float64Array;
   /** Global gradient norm ‖∇L‖ before clipping, of the latest trace. */
   preClipNorm: number;
   clipped: boolean;

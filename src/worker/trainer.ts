@@ -169,7 +169,8 @@ export function createTrainer(initial: TrainConfig): Trainer {
       whhVersion++;
       preClipNorm = res.norm;
       clipped = res.clipped;
-      log.push(iteration, loss, res.norm, res.clipped);
+      const acc = b.task.accuracy?.(trace.outputs, b.batch) ?? NaN;
+      log.push(iteration, loss, res.norm, res.clipped, acc);
       return { ok: true, nonFinite: null };
     },
 

@@ -168,6 +168,38 @@ describe('the playground', () => {
     expect(n).toBeGreaterThan(100);
     expect(last).toBeLessThan(first * 0.5);
     await screenshot(page, 'lstm-trained');
+    expect(
+      await page.locator('#panel-loss [aria-label="Accuracy"]').count(),
+      'no accuracy curve for a regression task',
+    ).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a classification task gets an accuracy curve that climbs from chance', async () => {
+    const { page, errors } = await open('?cell=lstm&task=order&T=12&H=32');
+    await page.getByRole('button', { name: 'Play' }).first().click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 400,
+      null,
+      { timeout: 45000 },
+    );
+    await page.getByRole('button', { name: 'Pause' }).first().click();
+    await page.locator('#panel-loss [aria-label="Accuracy"]').waitFor();
+    await page.locator('#panel-loss').getByRole('button', { name: 'Data', exact: true }).click();
+    const acc = await page.evaluate(() => {
+      const table = [...document.querySelectorAll('table')].find(
+        (t) => t.caption?.textContent === 'Loss',
+      )!;
+      const col = [...table.tHead!.rows[0]!.cells].findIndex(
+        (c) => c.textContent === 'accuracy (%)',
+      );
+      return [...table.tBodies[0]!.rows].map((r) => Number(r.cells[col]!.textContent));
+    });
+    const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+    expect(acc.length).toBeGreaterThan(100);
+    expect(mean(acc.slice(0, 5))).toBeLessThan(60);
+    expect(mean(acc.slice(-20))).toBeGreaterThan(60); // chance is 25 %
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -24,7 +24,8 @@ function snap(iteration: number, running = true, run = 1): Snapshot {
   return {
     v: 1, type: 'snapshot', version: iteration, run, iteration, running, config: DEFAULT_CONFIG,
     loss: 1 / iteration, lossesSince: Float64Array.of(1 / iteration), itersSince: Float64Array.of(iteration),
-    normsSince: Float64Array.of(1), clippedSince: Uint8Array.of(0), preClipNorm: 1, clipped: false,
+    normsSince: Float64Array.of(1), clippedSince: Uint8Array.of(0), accuraciesSince: Float64Array.of(NaN),
+    preClipNorm: 1, clipped: false,
     accuracy: null, chanceLoss: 1 / 6, chanceAccuracy: null, solvedLoss: 0.01, taskLoss: 'mse_last',
     T, B: 1, H: 1, cell: 'rnn', seq: 0, gate: 0, holdForget: null, tbptt: 0,
     dhNorm: Float64Array.of(0.1, 0.2, 1), dcNorm: null, hidden: new Float64Array(T), cellState: null,

@@ -8,6 +8,7 @@ function part(from: number, n: number, loss = (i: number) => 1 / i) {
     lossesSince: iters.map(loss),
     normsSince: iters.map((i) => i * 2),
     clippedSince: Uint8Array.from(iters, (i) => (i % 3 === 0 ? 1 : 0)),
+    accuraciesSince: iters.map((i) => i / 1000),
   };
 }
 
@@ -18,12 +19,16 @@ describe('loss history', () => {
     expect(Array.from(b.iters)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(b.losses[7]).toBeCloseTo(1 / 8, 15);
     expect(Array.from(b.clipped)).toEqual([0, 0, 1, 0, 0, 1, 0, 0]);
+    expect(Array.from(b.accuracies)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => i / 1000));
     expect(b.iters).not.toBe(a.iters);
     expect(a.iters.length).toBe(5);
   });
 
   it('skips non-finite losses instead of drawing them', () => {
-    const h = appendLoss(EMPTY_LOSS, part(1, 4, (i) => (i === 2 ? NaN : i === 3 ? Infinity : i)));
+    const h = appendLoss(
+      EMPTY_LOSS,
+      part(1, 4, (i) => (i === 2 ? NaN : i === 3 ? Infinity : i)),
+    );
     expect(Array.from(h.iters)).toEqual([1, 4]);
   });
 
@@ -33,8 +38,11 @@ describe('loss history', () => {
     expect(h.losses.length).toBeLessThanOrEqual(1000);
     expect(h.losses.length).toBeGreaterThan(400);
     const steps = new Set<number>();
-    for (let k = 1; k < h.iters.length; k++) steps.add((h.iters[k] as number) - (h.iters[k - 1] as number));
+    for (let k = 1; k < h.iters.length; k++)
+      steps.add((h.iters[k] as number) - (h.iters[k - 1] as number));
     expect([...steps]).toEqual([h.stride]);
+    // Accuracies are thinned with their iterations, never shifted against them.
+    h.iters.forEach((it, k) => expect(h.accuracies[k]).toBe(it / 1000));
     expect(h.iters[h.iters.length - 1]).toBeGreaterThan(19000);
   });
 });

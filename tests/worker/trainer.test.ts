@@ -26,6 +26,19 @@ describe('trainer', () => {
     }
   });
 
+  it("logs each iteration's accuracy on its own batch for classification tasks, NaN otherwise", () => {
+    const t = createTrainer(small({ cell: 'lstm', task: 'order', T: 12 }));
+    for (let k = 0; k < 6; k++) t.step();
+    const d = t.log.drain();
+    expect(d.accuracies.length).toBe(d.losses.length);
+    expect(d.accuracies.every((a) => a >= 0 && a <= 1)).toBe(true);
+    // The latest trace is the last logged iteration's pass (before its update).
+    expect(d.accuracies[d.accuracies.length - 1]).toBe(t.task.accuracy!(t.trace.outputs, t.batch));
+    const r = createTrainer(small({ cell: 'rnn' }));
+    r.step();
+    expect(Number.isNaN(r.log.drain().accuracies[0])).toBe(true);
+  });
+
   it('learns: the adding-problem loss falls with Adam', () => {
     const { out } = losses(small({ cell: 'lstm', T: 10, H: 16, batch: 16 }), 150);
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;

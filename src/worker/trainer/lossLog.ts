@@ -1,5 +1,6 @@
 /**
- * Every training iteration's loss, pre-clip norm and clip flag since the last snapshot, so the
+ * Every training iteration's loss, pre-clip norm, clip flag and (for classification tasks) accuracy
+ * on its batch since the last snapshot, so the
  * page's history misses none however fast training runs. Drained by each snapshot; bounded so a
  * page that stops listening cannot grow it forever (the oldest entries go first).
  */
@@ -12,12 +13,15 @@ export interface LossLogDrain {
   iters: Float64Array;
   norms: Float64Array;
   clipped: Uint8Array;
+  /** NaN for tasks without an accuracy. */
+  accuracies: Float64Array;
 }
 
 export class LossLog {
   private losses = new Float64Array(256);
   private iters = new Float64Array(256);
   private norms = new Float64Array(256);
+  private accs = new Float64Array(256);
   private clips = new Uint8Array(256);
   private n = 0;
 
@@ -25,12 +29,13 @@ export class LossLog {
     return this.n;
   }
 
-  push(iteration: number, loss: number, norm: number, clipped: boolean): void {
+  push(iteration: number, loss: number, norm: number, clipped: boolean, accuracy = NaN): void {
     if (this.n === LOSS_LOG_CAPACITY) this.dropOldestHalf();
     if (this.n === this.losses.length) this.grow();
     this.losses[this.n] = loss;
     this.iters[this.n] = iteration;
     this.norms[this.n] = norm;
+    this.accs[this.n] = accuracy;
     this.clips[this.n] = clipped ? 1 : 0;
     this.n++;
   }
@@ -41,6 +46,7 @@ export class LossLog {
       losses: this.losses.slice(0, this.n),
       iters: this.iters.slice(0, this.n),
       norms: this.norms.slice(0, this.n),
+      accuracies: this.accs.slice(0, this.n),
       clipped: this.clips.slice(0, this.n),
     };
     this.n = 0;
@@ -61,6 +67,7 @@ export class LossLog {
     this.losses = grow64(this.losses);
     this.iters = grow64(this.iters);
     this.norms = grow64(this.norms);
+    this.accs = grow64(this.accs);
     const c = new Uint8Array(cap);
     c.set(this.clips);
     this.clips = c;
@@ -71,6 +78,7 @@ export class LossLog {
     this.losses.copyWithin(0, h, this.n);
     this.iters.copyWithin(0, h, this.n);
     this.norms.copyWithin(0, h, this.n);
+    this.accs.copyWithin(0, h, this.n);
     this.clips.copyWithin(0, h, this.n);
     this.n -= h;
   }
