@@ -8,6 +8,9 @@ import type { Lesson } from '../../src/store/lessons';
 import { CONTROL_IDS, decodeUrl, DEFAULT_VIEW, encodeUrl, PANEL_IDS } from '../../src/store/url';
 import { DEFAULT_CONFIG, LIMITS } from '../../src/worker/config';
 import type { TrainConfig } from '../../src/worker/config';
+import { createTrainer } from '../../src/worker/trainer';
+
+const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
 
 const REQUIRED = [
   'vanishing', 'exploding', 'clipping', 'lstm-belt', 'hold-forget', 'gru',
@@ -102,6 +105,30 @@ describe('lesson presets', () => {
     expect(lesson('hold-forget').guidance).toContain(`across ${steps} steps`);
     expect(Math.round(0.9 ** steps * 1000) / 1000).toBe(0.006);
   });
+
+  it('temporal-order: the LSTM learns the order within about 300 iterations, the tanh RNN stays at chance', () => {
+    const c = lessonConfig(lesson('temporal-order'));
+    expect(c).toMatchObject({ cell: 'lstm', task: 'order', T: 50, forgetBias: 1 });
+    const run = (cfg: TrainConfig, n: number, stopAt?: number) => {
+      const t = createTrainer(cfg);
+      const acc: number[] = [];
+      for (let k = 0; k < n; k++) {
+        t.step();
+        acc.push(t.log.drain().accuracies[0]!);
+        const recent = acc.slice(-50);
+        if (stopAt !== undefined && recent.length === 50 && mean(recent) >= stopAt) break;
+      }
+      return acc;
+    };
+    // Measured: 90 % (mean of 50) first at iteration 279 at the lesson's seed; the tanh RNN stayed
+    // at chance for 2 000 iterations on each of seeds 1–6.
+    const lstm = run(c, 320, 0.9);
+    expect(mean(lstm.slice(-50))).toBeGreaterThanOrEqual(0.9);
+    expect(lesson('temporal-order').guidance).toContain('about 300 iterations');
+    const rnn = run({ ...c, cell: 'rnn' }, 2000);
+    expect(mean(rnn.slice(1000))).toBeLessThan(0.3);
+    expect(lesson('temporal-order').guidance).toContain('25 % for 2 000 iterations');
+  }, 60_000);
 
   it('no lesson leans on the view baseline', () => {
     for (const l of LESSONS) expect(decodeUrl(`lesson=${l.id}`).view).toEqual(DEFAULT_VIEW);
