@@ -1,5 +1,6 @@
 // Saves the screenshots under docs/ from the built site (npm run build first): the README image,
-// one per lesson after a few seconds of training, and the layout checks at three sizes and two themes.
+// one per lesson after a fixed number of iterations (not seconds: the images should not depend on the
+// machine's speed), and the layout checks at three sizes and two themes.
 // Usage: npx tsx scripts/screenshots.ts [--only lessons|sizes|readme]
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -11,16 +12,42 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const { server, url } = await serveStatic('dist', '/bptt/');
 const browser = await launch();
 
-async function shoot(query: string, file: string, w: number, h: number, opts: { scheme?: 'light' | 'dark'; trainMs?: number; full?: boolean } = {}) {
+async function shoot(query: string, file: string, w: number, h: number, opts: { scheme?: 'light' | 'dark'; iterations?: number; full?: boolean } = {}) {
   const ctx = await browser.newContext({ viewport: { width: w, height: h }, colorScheme: opts.scheme ?? 'light' });
   const page: Page = await ctx.newPage();
   await page.goto(`${url}${query}`);
   await page.locator('[data-readout="header-iteration"], .embed-bar').first().waitFor();
-  if (opts.trainMs) {
+  // Embeds have no iteration readout: they train for a moment instead (they are layout checks).
+  const counted = (await page.locator('[data-readout="header-iteration"]').count()) > 0;
+  if (opts.iterations && !counted) {
     await page.getByRole('button', { name: 'Play' }).first().click();
-    await page.waitForTimeout(opts.trainMs);
+    await page.waitForTimeout(1500);
     const pause = page.getByRole('button', { name: 'Pause' }).first();
     if (await pause.count()) await pause.click();
+  } else if (opts.iterations) {
+    // At 50 steps/s a pause lands within a few iterations of the count; at max speed it would
+    // overshoot by hundreds on a fast machine.
+    await page.getByLabel('Speed').first().selectOption('50');
+    await page.getByRole('button', { name: 'Play' }).first().click();
+    // Training has started (a run that diverges at once may never show Pause).
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 1 ||
+        [...document.querySelectorAll('button')].some((b) => b.textContent === 'Pause'),
+      null,
+      { polling: 20 },
+    );
+    // Until the count is reached, or training stopped by itself (a divergence pauses it).
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= n ||
+        [...document.querySelectorAll('button')].some((b) => b.textContent === 'Play'),
+      opts.iterations,
+      { timeout: 120_000, polling: 50 },
+    );
+    const pause = page.getByRole('button', { name: 'Pause' }).first();
+    if (await pause.count()) await pause.click();
+    await page.getByRole('button', { name: 'Play' }).first().waitFor();
     await page.waitForTimeout(300);
   }
   await page.screenshot({ path: file, fullPage: opts.full ?? false });
@@ -30,21 +57,21 @@ async function shoot(query: string, file: string, w: number, h: number, opts: { 
 
 if (!only || only === 'readme') {
   mkdirSync('docs', { recursive: true });
-  await shoot('?lesson=vanishing', 'docs/screenshot.png', 1280, 800, { trainMs: 4000 });
+  await shoot('?lesson=vanishing', 'docs/screenshot.png', 1280, 800, { iterations: 60 });
 }
 if (!only || only === 'lessons') {
   mkdirSync('docs/lessons', { recursive: true });
-  for (const l of LESSONS) await shoot(`?lesson=${l.id}`, `docs/lessons/${l.id}.png`, 1280, 800, { trainMs: 5000, full: true });
+  for (const l of LESSONS) await shoot(`?lesson=${l.id}`, `docs/lessons/${l.id}.png`, 1280, 800, { iterations: 400, full: true });
 }
 if (!only || only === 'sizes') {
   mkdirSync('docs/sizes', { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
-    await shoot('?lesson=lstm-belt', `docs/sizes/360x740-${scheme}.png`, 360, 740, { scheme, trainMs: 3000 });
-    await shoot('?lesson=lstm-belt', `docs/sizes/1280x800-${scheme}.png`, 1280, 800, { scheme, trainMs: 3000 });
-    await shoot('?lesson=lstm-belt&large=1', `docs/sizes/1920x1080-${scheme}-large.png`, 1920, 1080, { scheme, trainMs: 3000 });
+    await shoot('?lesson=lstm-belt', `docs/sizes/360x740-${scheme}.png`, 360, 740, { scheme, iterations: 150 });
+    await shoot('?lesson=lstm-belt', `docs/sizes/1280x800-${scheme}.png`, 1280, 800, { scheme, iterations: 150 });
+    await shoot('?lesson=lstm-belt&large=1', `docs/sizes/1920x1080-${scheme}-large.png`, 1920, 1080, { scheme, iterations: 150 });
   }
-  await shoot('?embed=1&lesson=lstm-belt&panels=belt&controls=forget,play', 'docs/sizes/embed-640x400.png', 640, 400, { trainMs: 3000 });
-  await shoot('?embed=1&lesson=vanishing&panels=grad&controls=rho,play', 'docs/sizes/embed-480x360.png', 480, 360, { trainMs: 2000 });
+  await shoot('?embed=1&lesson=lstm-belt&panels=belt&controls=forget,play', 'docs/sizes/embed-640x400.png', 640, 400, { iterations: 150 });
+  await shoot('?embed=1&lesson=vanishing&panels=grad&controls=rho,play', 'docs/sizes/embed-480x360.png', 480, 360, { iterations: 60 });
 }
 await browser.close();
 server.close();
