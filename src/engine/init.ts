@@ -4,6 +4,7 @@
  * Draw order is fixed (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, readout.weight,
  * readout.bias; gate blocks in row order), so one seed always gives the same model.
  */
+import { log } from './log';
 import type { Model } from './model';
 import { randomOrthogonal } from './orthogonal';
 import type { Rng } from './rng';
@@ -100,7 +101,7 @@ export function initModel(model: Model, rng: Rng, opts: InitOptions): void {
     if (T === undefined || !Number.isInteger(T) || T < 2) throw new RangeError(`chrono initialization needs an integer T ≥ 2, got ${T}`);
     // The forget gate's characteristic time 1/(1−σ(b_f)) ≈ e^{b_f} then spans 1..T−1 (their eq. 2).
     for (let u = 0; u < H; u++) {
-      const bf = Math.log(rng.uniform(1, T - 1));
+      const bf = log(rng.uniform(1, T - 1));
       bih[LSTM_F * H + u] = bf;
       bih[LSTM_I * H + u] = -bf;
     }

@@ -6,6 +6,8 @@
  *   xent_last: cross-entropy at step T, mean over B     targets [B] class ids
  * For the *_last losses the readout runs on step T only; outputs at other steps stay 0.
  */
+import { exp } from './exp';
+import { log } from './log';
 import type { AnyLossKind } from './types';
 
 /** True when only the last step is scored (and the readout runs there only). */
@@ -59,12 +61,13 @@ export function lossAndGrad(
     let mx = -Infinity;
     for (let j = 0; j < O; j++) mx = Math.max(mx, y[off + j]!);
     let se = 0;
-    for (let j = 0; j < O; j++) se += Math.exp(y[off + j]! - mx);
-    const lse = mx + Math.log(se);
+    // exp and log of our own, not Math's: engines differ in Math's last place (see log.ts).
+    for (let j = 0; j < O; j++) se += exp(y[off + j]! - mx);
+    const lse = mx + log(se);
     const valid = Number.isInteger(id) && id >= 0 && id < O;
     total += valid ? lse - y[off + id]! : NaN;
     for (let j = 0; j < O; j++) {
-      const pj = Math.exp(y[off + j]! - lse);
+      const pj = exp(y[off + j]! - lse);
       dY[off + j] = (pj - (j === id ? 1 : 0)) * inv;
     }
   }

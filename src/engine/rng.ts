@@ -1,9 +1,10 @@
 /**
  * Seeded pseudo-random numbers: sfc32 seeded through splitmix32. Only 32-bit integer arithmetic
- * (`Math.imul`, shifts) and `Math.log`/`Math.sqrt` are used, so one seed gives the same sequence in
- * Node and in browsers. Normals use Marsaglia's polar method to avoid `sin`/`cos`, whose last bits
- * differ between JavaScript engines more often than `log` does.
+ * (`Math.imul`, shifts), `Math.sqrt` (exact in every engine) and our own log (log.ts) are used, so
+ * one seed gives the same sequence in Node and in every browser. Normals use Marsaglia's polar
+ * method to avoid `sin`/`cos`, whose last bits differ between JavaScript engines.
  */
+import { log } from './log';
 
 export interface Rng {
   /** Uniform on [0, 1) with 53 random bits. */
@@ -67,7 +68,7 @@ export function createRng(seed: number): Rng {
         v = 2 * next() - 1;
         s = u * u + v * v;
       } while (s >= 1 || s === 0);
-      const m = Math.sqrt((-2 * Math.log(s)) / s);
+      const m = Math.sqrt((-2 * log(s)) / s);
       spare = v * m;
       hasSpare = true;
       return u * m;

@@ -7,8 +7,20 @@
  * Note where ε sits: it is added to the bias-corrected √v̂, not to v, and the bias correction of m is
  * folded into the step size, as torch does, so the rounding matches torch's to the last bits.
  */
+import { exp } from '../exp';
+import { log } from '../log';
 import type { Param } from '../types';
 import type { Optimizer } from './types';
+
+/**
+ * b^t as e^(t·ln b) with the engine's own exp and log (plain arithmetic): the same bits in every
+ * JavaScript engine, which `**` does not give (Node 20 and Chromium 156 differ in the last place
+ * of 0.9 ** 4, and that one ulp in Adam's bias correction made a shared link's run part ways after
+ * a few hundred steps). Relative error about (1 + |t·ln b|)·ε: tiny exactly where 1 − bᵗ cancels.
+ */
+export function powDet(b: number, t: number): number {
+  return exp(t * log(b));
+}
 
 export function createAdam(
   params: readonly Param[],
@@ -26,8 +38,8 @@ export function createAdam(
     lr,
     step() {
       t += 1;
-      const stepSize = this.lr / (1 - beta1 ** t);
-      const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
+      const stepSize = this.lr / (1 - powDet(beta1, t));
+      const bc2Sqrt = Math.sqrt(1 - powDet(beta2, t));
       for (let i = 0; i < params.length; i++) {
         const { w, dw } = params[i]!;
         const mi = m[i]!;
