@@ -158,11 +158,6 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
                 .map((h, k) => (
                   <g key={`h${k}`} className="chart-hline">
                     <line x1={0} x2={iw} y1={ys(h.y)} y2={ys(h.y)} strokeDasharray="4 4" />
-                    {h.label && (
-                      <text x={iw - 4} y={ys(h.y)} dy="-0.4em" textAnchor="end">
-                        {h.label}
-                      </text>
-                    )}
                   </g>
                 ))}
               {extraPaths.map((d, k) => (
@@ -175,6 +170,21 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
                 />
               ))}
               <path className="chart-line" d={mainPath} style={{ stroke: color }} />
+              {/* Labels above the data (a loss sitting at chance would hide "chance" otherwise). */}
+              {(props.hlines ?? [])
+                .filter((h) => inY(h.y) && h.label)
+                .map((h, k) => (
+                  <text
+                    key={`hl${k}`}
+                    className="chart-hline-label"
+                    x={iw - 4}
+                    y={ys(h.y)}
+                    dy="-0.4em"
+                    textAnchor="end"
+                  >
+                    {h.label}
+                  </text>
+                ))}
             </g>
             {(props.markers ?? [])
               .filter((mk) => inX(mk.x))

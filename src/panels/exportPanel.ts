@@ -7,6 +7,7 @@
 const STYLE_PROPS = [
   'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity',
   'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display',
+  'paint-order', 'stroke-linejoin',
 ] as const;
 
 function inlineStyles(src: Element, dst: Element): void {
