@@ -33,3 +33,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
+
+/**
+ * Plays until the header's iteration count reaches `n`, pauses, waits for the paused state, and
+ * returns the iteration count the page settled on.
+ */
+export async function trainUntil(page: Page, n: number, timeout = 45_000): Promise<number> {
+  await page.getByRole('button', { name: 'Play' }).first().click();
+  await page.waitForFunction(
+    (min) => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= min,
+    n,
+    { timeout },
+  );
+  await page.getByRole('button', { name: 'Pause' }).first().click();
+  await page.getByRole('button', { name: 'Play' }).first().waitFor();
+  return Number(await page.locator('[data-readout="header-iteration"]').textContent());
+}

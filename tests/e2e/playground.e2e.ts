@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, watchErrors } from './browser';
+import { launch, screenshot, trainUntil, watchErrors } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -157,13 +157,7 @@ describe('the playground', () => {
 
   it('Play makes the loss go down on the adding task with the LSTM lesson', async () => {
     const { page, errors } = await open('?lesson=lstm-belt&T=20&H=16&lr=0.02');
-    await page.getByRole('button', { name: 'Play' }).first().click();
-    await page.waitForFunction(
-      () => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 400,
-      null,
-      { timeout: 45000 },
-    );
-    await page.getByRole('button', { name: 'Pause' }).first().click();
+    await trainUntil(page, 400);
     const { first, last, n } = await lossEnds(page, 30);
     expect(n).toBeGreaterThan(100);
     expect(last).toBeLessThan(first * 0.5);
@@ -178,13 +172,7 @@ describe('the playground', () => {
 
   it('a classification task gets an accuracy curve that climbs from chance', async () => {
     const { page, errors } = await open('?cell=lstm&task=order&T=12&H=32');
-    await page.getByRole('button', { name: 'Play' }).first().click();
-    await page.waitForFunction(
-      () => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 400,
-      null,
-      { timeout: 45000 },
-    );
-    await page.getByRole('button', { name: 'Pause' }).first().click();
+    await trainUntil(page, 400);
     await page.locator('#panel-loss [aria-label="Accuracy"]').waitFor();
     await page.locator('#panel-loss').getByRole('button', { name: 'Data', exact: true }).click();
     const acc = await page.evaluate(() => {

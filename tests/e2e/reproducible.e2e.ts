@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, watchErrors } from './browser';
+import { launch, trainUntil, watchErrors } from './browser';
 import { findLesson, lessonConfig } from '../../src/store/lessons';
 import { createTrainer } from '../../src/worker/trainer';
 
@@ -23,17 +23,8 @@ it('after hundreds of iterations the page and the engine in Node hold identical 
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
   await page.goto(`${inject('baseUrl')}?lesson=temporal-order`);
-  const counter = page.locator('[data-readout="header-iteration"]');
-  await counter.waitFor();
-  await page.getByRole('button', { name: 'Play' }).first().click();
-  await page.waitForFunction(
-    () => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 700,
-    null,
-    { timeout: 60_000 },
-  );
-  await page.getByRole('button', { name: 'Pause' }).first().click();
-  await page.getByRole('button', { name: 'Play' }).first().waitFor();
-  const iterations = Number(await counter.textContent());
+  await page.locator('[data-readout="header-iteration"]').waitFor();
+  const iterations = await trainUntil(page, 700, 60_000);
   const [dl] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download weights' }).click(),
