@@ -8,12 +8,27 @@ import globals from 'globals';
 const noUpward = (patterns) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
-    { patterns: patterns.map((p) => ({ group: p.group, message: p.message, allowTypeImports: true })) },
+    {
+      patterns: patterns.map((p) => ({
+        group: p.group,
+        message: p.message,
+        allowTypeImports: true,
+      })),
+    },
   ],
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/node_modules/**', 'test-results/**', 'docs/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'bench/node_modules/**',
+      'test-results/**',
+      'docs/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,8 +39,14 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded PRNG (src/engine/rng.ts).' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded PRNG (src/engine/rng.ts).' },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
@@ -40,37 +61,91 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-globals': ['error', 'window', 'document', 'self', 'postMessage', 'navigator', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'self',
+        'postMessage',
+        'navigator',
+        'localStorage',
+      ],
       ...noUpward([
-        { group: ['**/worker/**', '**/store/**', '**/panels/**', '**/charts/**', '**/app/**', '**/embed/**', '**/cli/**'], message: 'engine imports engine/ only.' },
-        { group: ['react', 'react-dom', 'react-dom/*', 'd3', 'd3-*', 'zustand', 'zustand/*'], message: 'The engine has no UI dependencies.' },
+        {
+          group: [
+            '**/worker/**',
+            '**/store/**',
+            '**/panels/**',
+            '**/charts/**',
+            '**/app/**',
+            '**/embed/**',
+            '**/cli/**',
+          ],
+          message: 'engine imports engine/ only.',
+        },
+        {
+          group: ['react', 'react-dom', 'react-dom/*', 'd3', 'd3-*', 'zustand', 'zustand/*'],
+          message: 'The engine has no UI dependencies.',
+        },
       ]),
     },
   },
   {
     files: ['src/worker/**/*.ts'],
     rules: noUpward([
-      { group: ['**/store/**', '**/panels/**', '**/charts/**', '**/app/**', '**/embed/**', 'react', 'react-dom', 'd3', 'd3-*', 'zustand'], message: 'worker imports engine/ only.' },
+      {
+        group: [
+          '**/store/**',
+          '**/panels/**',
+          '**/charts/**',
+          '**/app/**',
+          '**/embed/**',
+          'react',
+          'react-dom',
+          'd3',
+          'd3-*',
+          'zustand',
+        ],
+        message: 'worker imports engine/ only.',
+      },
     ]),
   },
   {
     files: ['src/store/**/*.ts'],
     rules: noUpward([
-      { group: ['**/panels/**', '**/charts/**', '**/app/**', '**/embed/**'], message: 'store sits below panels.' },
+      {
+        group: ['**/panels/**', '**/charts/**', '**/app/**', '**/embed/**'],
+        message: 'store sits below panels.',
+      },
       { group: ['**/engine/**'], message: 'store uses engine types only (import type).' },
     ]),
   },
   {
     files: ['src/charts/**/*.{ts,tsx}'],
     rules: noUpward([
-      { group: ['**/store/**', '**/worker/**', '**/panels/**', '**/app/**', '**/embed/**', 'zustand', 'zustand/*', 'd3-selection'], message: 'charts are store-free: props in, SVG/canvas out.' },
+      {
+        group: [
+          '**/store/**',
+          '**/worker/**',
+          '**/panels/**',
+          '**/app/**',
+          '**/embed/**',
+          'zustand',
+          'zustand/*',
+          'd3-selection',
+        ],
+        message: 'charts are store-free: props in, SVG/canvas out.',
+      },
       { group: ['**/engine/**'], message: 'charts take plain data; engine types only.' },
     ]),
   },
   {
     files: ['src/panels/**/*.{ts,tsx}'],
     rules: noUpward([
-      { group: ['**/app/**', '**/embed/**', '**/worker/training.worker*', 'd3-selection'], message: 'panels sit below app/embed.' },
+      {
+        group: ['**/app/**', '**/embed/**', '**/worker/training.worker*', 'd3-selection'],
+        message: 'panels sit below app/embed.',
+      },
     ]),
   },
 );

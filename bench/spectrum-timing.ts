@@ -84,7 +84,13 @@ for (const [cell, H] of [
   const model = createModel({ cell, inputSize: 2, hiddenSize: H, outputSize: 1 });
   initModel(model, createRng(1), { init: 'pytorch', rho: null, forgetBias: 0 });
   const r = createRng(2);
-  const batch = { T, B: 1, loss: 'mse_last' as const, inputs: new Float64Array(T * 2).map(() => r.normal()), targets: new Float64Array(1) };
+  const batch = {
+    T,
+    B: 1,
+    loss: 'mse_last' as const,
+    inputs: new Float64Array(T * 2).map(() => r.normal()),
+    targets: new Float64Array(1),
+  };
   const trace = forwardBackward(model, batch, createWorkspace(model.spec, T, 1));
   const norms = time(jacRuns, () => stepJacobianNorms(model, trace, 0));
   const prods = time(jacRuns, () => jacobianProducts(model, trace, 0));

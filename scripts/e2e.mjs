@@ -9,7 +9,9 @@ if (!existsSync(CHROMIUM)) {
     console.error(`✗ No Chromium at ${CHROMIUM}: CI needs it (apt-get install chromium).`);
     process.exit(1);
   }
-  console.log(`Skipping browser tests: no Chromium at ${CHROMIUM} (install Debian's chromium to run them).`);
+  console.log(
+    `Skipping browser tests: no Chromium at ${CHROMIUM} (install Debian's chromium to run them).`,
+  );
   process.exit(0);
 }
 
@@ -18,4 +20,6 @@ if (!process.env.E2E_SKIP_BUILD) {
   const built = run('npx', ['vite', 'build', '--logLevel', 'warn']);
   if (built !== 0) process.exit(built);
 }
-process.exit(run('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)]));
+process.exit(
+  run('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)]),
+);

@@ -8,12 +8,23 @@ import { launch } from '../tests/e2e/browser';
 import { serveStatic } from '../tests/e2e/server';
 import { LESSONS } from '../src/store/lessons';
 
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : null;
 const { server, url } = await serveStatic('dist', '/bptt/');
 const browser = await launch();
 
-async function shoot(query: string, file: string, w: number, h: number, opts: { scheme?: 'light' | 'dark'; iterations?: number; full?: boolean } = {}) {
-  const ctx = await browser.newContext({ viewport: { width: w, height: h }, colorScheme: opts.scheme ?? 'light' });
+async function shoot(
+  query: string,
+  file: string,
+  w: number,
+  h: number,
+  opts: { scheme?: 'light' | 'dark'; iterations?: number; full?: boolean } = {},
+) {
+  const ctx = await browser.newContext({
+    viewport: { width: w, height: h },
+    colorScheme: opts.scheme ?? 'light',
+  });
   const page: Page = await ctx.newPage();
   await page.goto(`${url}${query}`);
   await page.locator('[data-readout="header-iteration"], .embed-bar').first().waitFor();
@@ -61,17 +72,45 @@ if (!only || only === 'readme') {
 }
 if (!only || only === 'lessons') {
   mkdirSync('docs/lessons', { recursive: true });
-  for (const l of LESSONS) await shoot(`?lesson=${l.id}`, `docs/lessons/${l.id}.png`, 1280, 800, { iterations: 400, full: true });
+  for (const l of LESSONS)
+    await shoot(`?lesson=${l.id}`, `docs/lessons/${l.id}.png`, 1280, 800, {
+      iterations: 400,
+      full: true,
+    });
 }
 if (!only || only === 'sizes') {
   mkdirSync('docs/sizes', { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
-    await shoot('?lesson=lstm-belt', `docs/sizes/360x740-${scheme}.png`, 360, 740, { scheme, iterations: 150 });
-    await shoot('?lesson=lstm-belt', `docs/sizes/1280x800-${scheme}.png`, 1280, 800, { scheme, iterations: 150 });
-    await shoot('?lesson=lstm-belt&large=1', `docs/sizes/1920x1080-${scheme}-large.png`, 1920, 1080, { scheme, iterations: 150 });
+    await shoot('?lesson=lstm-belt', `docs/sizes/360x740-${scheme}.png`, 360, 740, {
+      scheme,
+      iterations: 150,
+    });
+    await shoot('?lesson=lstm-belt', `docs/sizes/1280x800-${scheme}.png`, 1280, 800, {
+      scheme,
+      iterations: 150,
+    });
+    await shoot(
+      '?lesson=lstm-belt&large=1',
+      `docs/sizes/1920x1080-${scheme}-large.png`,
+      1920,
+      1080,
+      { scheme, iterations: 150 },
+    );
   }
-  await shoot('?embed=1&lesson=lstm-belt&panels=belt&controls=forget,play', 'docs/sizes/embed-640x400.png', 640, 400, { iterations: 150 });
-  await shoot('?embed=1&lesson=vanishing&panels=grad&controls=rho,play', 'docs/sizes/embed-480x360.png', 480, 360, { iterations: 60 });
+  await shoot(
+    '?embed=1&lesson=lstm-belt&panels=belt&controls=forget,play',
+    'docs/sizes/embed-640x400.png',
+    640,
+    400,
+    { iterations: 150 },
+  );
+  await shoot(
+    '?embed=1&lesson=vanishing&panels=grad&controls=rho,play',
+    'docs/sizes/embed-480x360.png',
+    480,
+    360,
+    { iterations: 60 },
+  );
 }
 await browser.close();
 server.close();

@@ -1,7 +1,9 @@
-// `npm test`: type-check, lint, unit tests, then the browser tests, in that order; stops at the first failure.
+// `npm test`: formatting, type-check, lint, unit tests, then the browser tests, in that order; stops at
+// the first failure.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  ['formatting', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['type-check', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
   ['unit tests', 'npx', ['vitest', 'run']],

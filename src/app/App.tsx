@@ -68,7 +68,11 @@ export function App() {
         onSettings={() => setSettingsOpen((o) => !o)}
         settingsOpen={settingsOpen}
       />
-      <aside className={settingsOpen ? 'app-controls open' : 'app-controls'} id="settings" aria-label="Settings">
+      <aside
+        className={settingsOpen ? 'app-controls open' : 'app-controls'}
+        id="settings"
+        aria-label="Settings"
+      >
         <button className="btn narrow-only drawer-close" onClick={() => setSettingsOpen(false)}>
           Close settings
         </button>
@@ -78,7 +82,10 @@ export function App() {
         <div className="panel-wide">
           <Notices />
           {weights.status && (
-            <p className={weights.status.ok ? 'notice notice-info' : 'notice notice-warn'} role="status">
+            <p
+              className={weights.status.ok ? 'notice notice-info' : 'notice notice-warn'}
+              role="status"
+            >
               {weights.status.text}
             </p>
           )}
@@ -92,7 +99,11 @@ export function App() {
           <Panel key={id} id={id} />
         ))}
       </main>
-      <Dialog title="Embed in course notes" open={dialog === 'embed'} onClose={() => setDialog(null)}>
+      <Dialog
+        title="Embed in course notes"
+        open={dialog === 'embed'}
+        onClose={() => setDialog(null)}
+      >
         <EmbedDialogBody />
       </Dialog>
       <Dialog title="Keyboard shortcuts" open={dialog === 'help'} onClose={() => setDialog(null)}>

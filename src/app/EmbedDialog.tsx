@@ -30,7 +30,11 @@ export function EmbedDialogBody() {
   const [copied, setCopied] = useState(false);
 
   const src = useMemo(() => {
-    const q = encodeUrl(config, { ...view, embed: true, panels, controls: null, theme: view.theme, large: false }, lesson);
+    const q = encodeUrl(
+      config,
+      { ...view, embed: true, panels, controls: null, theme: view.theme, large: false },
+      lesson,
+    );
     const extra = controls.trim() ? `&controls=${encodeURIComponent(controls.trim())}` : '';
     return `${pageUrl()}?${q}${extra}`;
   }, [config, view, lesson, panels, controls]);
@@ -45,7 +49,9 @@ export function EmbedDialogBody() {
             <input
               type="checkbox"
               checked={panels.includes(p)}
-              onChange={(e) => setPanels((cur) => (e.target.checked ? [...cur, p] : cur.filter((x) => x !== p)))}
+              onChange={(e) =>
+                setPanels((cur) => (e.target.checked ? [...cur, p] : cur.filter((x) => x !== p)))
+              }
             />
             {PANEL_NAMES[p]}
           </label>
@@ -58,11 +64,23 @@ export function EmbedDialogBody() {
       <div className="field-pair">
         <label className="field">
           <span>Width</span>
-          <input type="number" min={320} max={1600} value={width} onChange={(e) => setWidth(Number(e.target.value) || 720)} />
+          <input
+            type="number"
+            min={320}
+            max={1600}
+            value={width}
+            onChange={(e) => setWidth(Number(e.target.value) || 720)}
+          />
         </label>
         <label className="field">
           <span>Height</span>
-          <input type="number" min={240} max={1600} value={height} onChange={(e) => setHeight(Number(e.target.value) || 560)} />
+          <input
+            type="number"
+            min={240}
+            max={1600}
+            value={height}
+            onChange={(e) => setHeight(Number(e.target.value) || 560)}
+          />
         </label>
       </div>
       <label className="field">
@@ -72,13 +90,22 @@ export function EmbedDialogBody() {
       <button
         className="btn btn-primary"
         onClick={() => {
-          void navigator.clipboard?.writeText(snippet).then(() => setCopied(true), () => setCopied(false));
+          void navigator.clipboard?.writeText(snippet).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
         }}
       >
         {copied ? 'Copied' : 'Copy snippet'}
       </button>
       <p className="hint">Preview (live):</p>
-      <iframe className="embed-preview" src={src} width={width} height={height} title="Embed preview" />
+      <iframe
+        className="embed-preview"
+        src={src}
+        width={width}
+        height={height}
+        title="Embed preview"
+      />
     </div>
   );
 }

@@ -24,7 +24,8 @@ export class PanelBoundary extends Component<Props, State> {
         <section className="panel" role="alert" data-panel-error={this.props.name}>
           <h2>{this.props.name}</h2>
           <p className="notice notice-danger">
-            This panel hit an error ({this.state.error.message}). The rest of the page keeps working.
+            This panel hit an error ({this.state.error.message}). The rest of the page keeps
+            working.
           </p>
           <button
             className="btn"
@@ -35,6 +36,10 @@ export class PanelBoundary extends Component<Props, State> {
         </section>
       );
     }
-    return <div key={this.state.key} style={{ display: 'contents' }}>{this.props.children}</div>;
+    return (
+      <div key={this.state.key} style={{ display: 'contents' }}>
+        {this.props.children}
+      </div>
+    );
   }
 }

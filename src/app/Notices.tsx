@@ -30,9 +30,10 @@ export function Notices({ compact = false }: { compact?: boolean }) {
         {diverged && (
           <div className="notice notice-danger" data-notice="diverged">
             <p>
-              <strong>Diverged at iteration {diverged.iteration}</strong> — gradients exploded ({QUANTITY[diverged.quantity] ?? diverged.quantity}
-              {diverged.step > 0 ? ` at step ${diverged.step}` : ''} became non-finite); try clipping or a smaller ρ. The panels keep the
-              last finite data.
+              <strong>Diverged at iteration {diverged.iteration}</strong> — gradients exploded (
+              {QUANTITY[diverged.quantity] ?? diverged.quantity}
+              {diverged.step > 0 ? ` at step ${diverged.step}` : ''} became non-finite); try
+              clipping or a smaller ρ. The panels keep the last finite data.
             </p>
             <div className="notice-actions">
               <button className="btn" onClick={() => bridge.reset()}>
@@ -53,8 +54,8 @@ export function Notices({ compact = false }: { compact?: boolean }) {
       </div>
       {hold !== null && (
         <p className="notice notice-teach" data-notice="teaching">
-          Teaching override on: the LSTM forget gate is held at f ≡ {formatNum(hold)} for every unit and step. This is not normal
-          training.
+          Teaching override on: the LSTM forget gate is held at f ≡ {formatNum(hold)} for every unit
+          and step. This is not normal training.
         </p>
       )}
       {problems.length > 0 && (
@@ -67,7 +68,11 @@ export function Notices({ compact = false }: { compact?: boolean }) {
               ))}
             </ul>
           </div>
-          <button className="btn" aria-label="Dismiss link notice" onClick={() => store.setState({ urlProblems: [] })}>
+          <button
+            className="btn"
+            aria-label="Dismiss link notice"
+            onClick={() => store.setState({ urlProblems: [] })}
+          >
             Dismiss
           </button>
         </div>
@@ -75,7 +80,11 @@ export function Notices({ compact = false }: { compact?: boolean }) {
       {notice && (
         <div className="notice notice-warn" role="status" data-notice="worker">
           <p>{notice}</p>
-          <button className="btn" aria-label="Dismiss notice" onClick={() => bridge.dismissNotice()}>
+          <button
+            className="btn"
+            aria-label="Dismiss notice"
+            onClick={() => bridge.dismissNotice()}
+          >
             Dismiss
           </button>
         </div>
@@ -85,7 +94,11 @@ export function Notices({ compact = false }: { compact?: boolean }) {
           <div>
             <strong>Lesson: {lesson.title}.</strong> {lessonOpen && lesson.guidance}
           </div>
-          <button className="btn" aria-expanded={lessonOpen} onClick={() => setLessonOpen((o) => !o)}>
+          <button
+            className="btn"
+            aria-expanded={lessonOpen}
+            onClick={() => setLessonOpen((o) => !o)}
+          >
             {lessonOpen ? 'Hide' : 'Show'}
           </button>
         </div>

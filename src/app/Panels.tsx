@@ -37,4 +37,11 @@ export function Panel({ id }: { id: Exclude<PanelId, 'controls'> }) {
   return <PanelBoundary name={NAMES[id]}>{RENDER[id]()}</PanelBoundary>;
 }
 
-export const FULL_ORDER: readonly Exclude<PanelId, 'controls'>[] = ['grad', 'spectrum', 'belt', 'loss', 'hidden', 'explain'];
+export const FULL_ORDER: readonly Exclude<PanelId, 'controls'>[] = [
+  'grad',
+  'spectrum',
+  'belt',
+  'loss',
+  'hidden',
+  'explain',
+];

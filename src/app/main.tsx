@@ -31,6 +31,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <StoreContext.Provider value={{ store, bridge }}>{decoded.view.embed ? <EmbedApp /> : <App />}</StoreContext.Provider>
+    <StoreContext.Provider value={{ store, bridge }}>
+      {decoded.view.embed ? <EmbedApp /> : <App />}
+    </StoreContext.Provider>
   </StrictMode>,
 );

@@ -47,8 +47,12 @@ export function EmbedApp() {
   // The link's choice, else the lesson's suggestion, else everything.
   const panels = shownPanels(view, lesson) ?? [...FULL_ORDER, 'controls'];
   const controls = shownControls(view, lesson);
-  const transport = controls === null ? [...TRANSPORT] : TRANSPORT.filter((c) => controls.includes(c));
-  const settings = controls === null ? null : controls.filter((c) => !(TRANSPORT as readonly string[]).includes(c));
+  const transport =
+    controls === null ? [...TRANSPORT] : TRANSPORT.filter((c) => controls.includes(c));
+  const settings =
+    controls === null
+      ? null
+      : controls.filter((c) => !(TRANSPORT as readonly string[]).includes(c));
 
   return (
     <div className="embed">

@@ -44,16 +44,25 @@ const MAX_CONFIG_KEYS = CONFIG_KEYS.length;
 const Primitive = v.union([v.number(), v.pipe(v.string(), v.maxLength(64)), v.boolean(), v.null()]);
 
 const ConfigPatch = v.pipe(
-  v.strictObject(Object.fromEntries(CONFIG_KEYS.map((k) => [k, v.optional(Primitive)])) as Record<keyof TrainConfig, v.OptionalSchema<typeof Primitive, undefined>>),
+  v.strictObject(
+    Object.fromEntries(CONFIG_KEYS.map((k) => [k, v.optional(Primitive)])) as Record<
+      keyof TrainConfig,
+      v.OptionalSchema<typeof Primitive, undefined>
+    >,
+  ),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const given = Object.fromEntries(Object.entries(dataset.value).filter(([, x]) => x !== undefined));
+    const given = Object.fromEntries(
+      Object.entries(dataset.value).filter(([, x]) => x !== undefined),
+    );
     // The table reads the values; DEFAULT_CONFIG is only the base it writes onto.
     const r = readConfigPatch(DEFAULT_CONFIG, given);
     if (r.invalid.length > 0 || r.unknown.length > 0) {
       addIssue({ message: [...r.invalid, ...r.unknown].join('; ') });
       return NEVER;
     }
-    const config: Partial<TrainConfig> = Object.fromEntries(Object.keys(given).map((k) => [k, r.config[k as keyof TrainConfig]]));
+    const config: Partial<TrainConfig> = Object.fromEntries(
+      Object.keys(given).map((k) => [k, r.config[k as keyof TrainConfig]]),
+    );
     return { config, problems: r.problems };
   }),
 );
@@ -65,7 +74,8 @@ const InboundSchema = v.variant('type', [
   v.object({ type: v.literal('bptt-playground:reset') }),
 ]);
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * Counting keys costs time linear in their number (V8 lists them all even when the loop stops
@@ -87,7 +97,8 @@ export function parseInbound(data: unknown): Inbound | null {
     // Cheap shape checks first, so huge payloads are turned away without being walked.
     if (!isRecord(data)) return null;
     const type = data.type;
-    if (typeof type !== 'string' || type.length > 64 || !type.startsWith(MESSAGE_PREFIX)) return null;
+    if (typeof type !== 'string' || type.length > 64 || !type.startsWith(MESSAGE_PREFIX))
+      return null;
     if (type === 'bptt-playground:set-config') {
       const config = data.config;
       if (!isRecord(config) || !hasAtMostKeys(config, MAX_CONFIG_KEYS)) return null;
@@ -95,7 +106,9 @@ export function parseInbound(data: unknown): Inbound | null {
     const r = v.safeParse(InboundSchema, data);
     if (!r.success) return null;
     const out = r.output;
-    return out.type === 'bptt-playground:set-config' ? { type: out.type, config: out.config.config, problems: out.config.problems } : { type: out.type };
+    return out.type === 'bptt-playground:set-config'
+      ? { type: out.type, config: out.config.config, problems: out.config.problems }
+      : { type: out.type };
   } catch {
     return null;
   }

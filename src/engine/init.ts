@@ -90,7 +90,8 @@ export function initModel(model: Model, rng: Rng, opts: InitOptions): void {
   fillUniform(rng, model.param('readout.bias').w, k);
 
   if (opts.rho !== null) {
-    if (!(opts.rho >= 0) || !Number.isFinite(opts.rho)) throw new RangeError(`rho must be finite and ≥ 0, got ${opts.rho}`);
+    if (!(opts.rho >= 0) || !Number.isFinite(opts.rho))
+      throw new RangeError(`rho must be finite and ≥ 0, got ${opts.rho}`);
     setModelSpectralRadius(model, opts.rho);
   }
 
@@ -98,7 +99,8 @@ export function initModel(model: Model, rng: Rng, opts: InitOptions): void {
   setForgetBias(model, opts.forgetBias);
   if (opts.chrono === true) {
     const T = opts.T;
-    if (T === undefined || !Number.isInteger(T) || T < 2) throw new RangeError(`chrono initialization needs an integer T ≥ 2, got ${T}`);
+    if (T === undefined || !Number.isInteger(T) || T < 2)
+      throw new RangeError(`chrono initialization needs an integer T ≥ 2, got ${T}`);
     // The forget gate's characteristic time 1/(1−σ(b_f)) ≈ e^{b_f} then spans 1..T−1 (their eq. 2).
     for (let u = 0; u < H; u++) {
       const bf = log(rng.uniform(1, T - 1));
@@ -114,7 +116,8 @@ export function initModel(model: Model, rng: Rng, opts: InitOptions): void {
  * bias_hh_l0's forget rows = 0 (PyTorch adds the two, so one of them must carry it all).
  */
 export function setForgetBias(model: Model, value: number): void {
-  if (model.spec.cell !== 'lstm') throw new RangeError(`forget-gate bias exists only for the LSTM, not ${model.spec.cell}`);
+  if (model.spec.cell !== 'lstm')
+    throw new RangeError(`forget-gate bias exists only for the LSTM, not ${model.spec.cell}`);
   if (!Number.isFinite(value)) throw new RangeError(`forgetBias must be finite, got ${value}`);
   const H = model.spec.hiddenSize;
   model.param('bias_ih_l0').w.fill(value, LSTM_F * H, (LSTM_F + 1) * H);
@@ -123,7 +126,8 @@ export function setForgetBias(model: Model, value: number): void {
 
 /** Live forget-bias slider: adds delta to bias_ih_l0's forget rows (LSTM only). */
 export function shiftForgetBias(model: Model, delta: number): void {
-  if (model.spec.cell !== 'lstm') throw new RangeError(`forget-gate bias exists only for the LSTM, not ${model.spec.cell}`);
+  if (model.spec.cell !== 'lstm')
+    throw new RangeError(`forget-gate bias exists only for the LSTM, not ${model.spec.cell}`);
   if (!Number.isFinite(delta)) throw new RangeError(`delta must be finite, got ${delta}`);
   const H = model.spec.hiddenSize;
   const b = model.param('bias_ih_l0').w;

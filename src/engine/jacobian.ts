@@ -23,8 +23,10 @@ export function stateSize(cell: CellKind, H: number): number {
 }
 
 function checkIndex(trace: Trace, seq: number, t: number): void {
-  if (!Number.isInteger(seq) || seq < 0 || seq >= trace.B) throw new RangeError(`sequence ${seq} outside 0..${trace.B - 1}`);
-  if (!Number.isInteger(t) || t < 1 || t > trace.T) throw new RangeError(`step ${t} outside 1..${trace.T}`);
+  if (!Number.isInteger(seq) || seq < 0 || seq >= trace.B)
+    throw new RangeError(`sequence ${seq} outside 0..${trace.B - 1}`);
+  if (!Number.isInteger(t) || t < 1 || t > trace.T)
+    throw new RangeError(`step ${t} outside 1..${trace.T}`);
 }
 
 /**
@@ -36,7 +38,14 @@ function checkIndex(trace: Trace, seq: number, t: number): void {
  *   ∂h_t/∂c_{t−1} = diag(o(1−tanh² c_t)·f).
  * With holdForget the W_f term is absent (f does not depend on h).
  */
-export function stepJacobian(model: Model, trace: Trace, seq: number, t: number, out: Float64Array, opts: JacobianOptions = {}): void {
+export function stepJacobian(
+  model: Model,
+  trace: Trace,
+  seq: number,
+  t: number,
+  out: Float64Array,
+  opts: JacobianOptions = {},
+): void {
   checkIndex(trace, seq, t);
   const { cell, B, H } = trace;
   const n = stateSize(cell, H);
@@ -65,14 +74,18 @@ export function stepJacobian(model: Model, trace: Trace, seq: number, t: number,
       const nn = gates[g0 + 2 * H + u] as number;
       // W_hn h_{t−1} + b_hn, the term r multiplies; recomputed because the trace does not keep it.
       let m = bhh[2 * H + u] as number;
-      for (let j = 0; j < H; j++) m += (W[2 * HH + u * H + j] as number) * (trace.h[hPrev + j] as number);
+      for (let j = 0; j < H; j++)
+        m += (W[2 * HH + u * H + j] as number) * (trace.h[hPrev + j] as number);
       const dn = (1 - z) * (1 - nn * nn);
       const aN = dn * r;
       const aR = dn * m * r * (1 - r);
       const aZ = ((trace.h[hPrev + u] as number) - nn) * z * (1 - z);
       for (let j = 0; j < H; j++) {
         out[u * H + j] =
-          aR * (W[u * H + j] as number) + aZ * (W[HH + u * H + j] as number) + aN * (W[2 * HH + u * H + j] as number) + (u === j ? z : 0);
+          aR * (W[u * H + j] as number) +
+          aZ * (W[HH + u * H + j] as number) +
+          aN * (W[2 * HH + u * H + j] as number) +
+          (u === j ? z : 0);
       }
     }
     return;
@@ -96,7 +109,8 @@ export function stepJacobian(model: Model, trace: Trace, seq: number, t: number,
     const cRow = (H + u) * 2 * H;
     for (let j = 0; j < H; j++) {
       const k = u * H + j;
-      const dc = aI * (W[k] as number) + aF * (W[HH + k] as number) + aG * (W[2 * HH + k] as number);
+      const dc =
+        aI * (W[k] as number) + aF * (W[HH + k] as number) + aG * (W[2 * HH + k] as number);
       out[cRow + j] = dc;
       out[hRow + j] = aO * (W[3 * HH + k] as number) + gam * dc;
     }
@@ -106,7 +120,12 @@ export function stepJacobian(model: Model, trace: Trace, seq: number, t: number,
 }
 
 /** Spectral norm ‖∂s_t/∂s_{t−1}‖₂ for t = 1..T (index t−1). */
-export function stepJacobianNorms(model: Model, trace: Trace, seq: number, opts: JacobianOptions = {}): Float64Array {
+export function stepJacobianNorms(
+  model: Model,
+  trace: Trace,
+  seq: number,
+  opts: JacobianOptions = {},
+): Float64Array {
   const n = stateSize(trace.cell, trace.H);
   const J = new Float64Array(n * n);
   const out = new Float64Array(trace.T);
@@ -164,13 +183,26 @@ export function forEachProduct(
 }
 
 /** The full product ∂s_T/∂s_t as a new n×n row-major matrix (for checks and on-demand display). */
-export function jacobianProduct(model: Model, trace: Trace, seq: number, t: number, opts: JacobianOptions = {}): Float64Array {
+export function jacobianProduct(
+  model: Model,
+  trace: Trace,
+  seq: number,
+  t: number,
+  opts: JacobianOptions = {},
+): Float64Array {
   checkIndex(trace, seq, t);
   const n = stateSize(trace.cell, trace.H);
   const out = new Float64Array(n * n);
-  forEachProduct(model, trace, seq, (s, P) => {
-    if (s === t) out.set(P);
-  }, opts, t);
+  forEachProduct(
+    model,
+    trace,
+    seq,
+    (s, P) => {
+      if (s === t) out.set(P);
+    },
+    opts,
+    t,
+  );
   return out;
 }
 
@@ -207,10 +239,16 @@ export function jacobianProducts(
   const prodNorm = new Float64Array(T);
   const rhoRef = new Float64Array(T);
   const sigmaRef = new Float64Array(T);
-  forEachProduct(model, trace, seq, (t, P) => {
-    prodNorm[t - 1] = t === T ? 1 : spectralNorm(P, n, n);
-    rhoRef[t - 1] = rho ** (T - t);
-    sigmaRef[t - 1] = sigmaMax ** (T - t);
-  }, opts);
+  forEachProduct(
+    model,
+    trace,
+    seq,
+    (t, P) => {
+      prodNorm[t - 1] = t === T ? 1 : spectralNorm(P, n, n);
+      rhoRef[t - 1] = rho ** (T - t);
+      sigmaRef[t - 1] = sigmaMax ** (T - t);
+    },
+    opts,
+  );
   return { prodNorm, rhoRef, sigmaRef, rho, sigmaMax, refGate };
 }

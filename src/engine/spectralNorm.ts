@@ -11,7 +11,12 @@
  */
 
 /** ‖A‖₂ for a rows×cols row-major A (NaN if A holds a non-finite value; 0 for the zero matrix). */
-export function largestSingularValue(A: Float64Array, rows: number, cols: number, aOff = 0): number {
+export function largestSingularValue(
+  A: Float64Array,
+  rows: number,
+  cols: number,
+  aOff = 0,
+): number {
   let scale = 0;
   for (let k = 0; k < rows * cols; k++) {
     const a = Math.abs(A[aOff + k] as number);
@@ -30,7 +35,8 @@ export function largestSingularValue(A: Float64Array, rows: number, cols: number
       for (let i = 0; i < cols; i++) {
         const a = row[i] as number;
         if (a === 0) continue;
-        for (let j = i; j < cols; j++) G[i * m + j] = (G[i * m + j] as number) + a * (row[j] as number);
+        for (let j = i; j < cols; j++)
+          G[i * m + j] = (G[i * m + j] as number) + a * (row[j] as number);
       }
     }
   } else {
@@ -38,7 +44,9 @@ export function largestSingularValue(A: Float64Array, rows: number, cols: number
     for (let i = 0; i < rows; i++) {
       for (let j = i; j < rows; j++) {
         let s = 0;
-        for (let p = 0; p < cols; p++) s += (A[aOff + i * cols + p] as number) * inv * ((A[aOff + j * cols + p] as number) * inv);
+        for (let p = 0; p < cols; p++)
+          s +=
+            (A[aOff + i * cols + p] as number) * inv * ((A[aOff + j * cols + p] as number) * inv);
         G[i * m + j] = s;
       }
     }
@@ -83,7 +91,8 @@ function largestEigenvalueSymmetric(G: Float64Array, m: number): number {
     for (let i = k + 1; i < m; i++) {
       const vi = v[i] as number;
       const pi = p[i] as number;
-      for (let j = k + 1; j < m; j++) G[i * m + j] = (G[i * m + j] as number) - vi * (p[j] as number) - pi * (v[j] as number);
+      for (let j = k + 1; j < m; j++)
+        G[i * m + j] = (G[i * m + j] as number) - vi * (p[j] as number) - pi * (v[j] as number);
     }
   }
   if (m >= 2) {
@@ -113,7 +122,8 @@ function largestEigenvalueTridiagonal(d: Float64Array, e: Float64Array): number 
   let hi = -Infinity;
   let bound = 0;
   for (let i = 0; i < m; i++) {
-    const r = (i > 0 ? Math.abs(e[i - 1] as number) : 0) + (i < m - 1 ? Math.abs(e[i] as number) : 0);
+    const r =
+      (i > 0 ? Math.abs(e[i - 1] as number) : 0) + (i < m - 1 ? Math.abs(e[i] as number) : 0);
     lo = Math.min(lo, (d[i] as number) - r);
     hi = Math.max(hi, (d[i] as number) + r);
     bound = Math.max(bound, Math.abs(d[i] as number) + r);

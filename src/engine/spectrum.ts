@@ -37,7 +37,8 @@ function pow2Scale(W: Float64Array): number {
 }
 
 function toMatrix(W: Float64Array, rows: number, cols: number, scale: number): Matrix {
-  if (W.length !== rows * cols) throw new RangeError(`expected ${rows}×${cols} = ${rows * cols} entries, got ${W.length}`);
+  if (W.length !== rows * cols)
+    throw new RangeError(`expected ${rows}×${cols} = ${rows * cols} entries, got ${W.length}`);
   const M = new Matrix(rows, cols);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) M.set(i, j, (W[i * cols + j] as number) / scale);
@@ -72,7 +73,10 @@ export function eigenvalues(W: Float64Array, n: number): { re: Float64Array; im:
   const order = Array.from({ length: n }, (_, k) => k);
   const mod = (k: number) => Math.hypot(d[k] as number, e[k] as number);
   // Modulus first; ties (conjugate pairs, ±λ) by real part then imaginary part so the order is stable.
-  order.sort((a, b) => mod(b) - mod(a) || (d[b] as number) - (d[a] as number) || (e[b] as number) - (e[a] as number));
+  order.sort(
+    (a, b) =>
+      mod(b) - mod(a) || (d[b] as number) - (d[a] as number) || (e[b] as number) - (e[a] as number),
+  );
   for (let k = 0; k < n; k++) {
     const src = order[k] as number;
     re[k] = d[src] as number;
@@ -87,7 +91,8 @@ export function singularValues(W: Float64Array, rows: number, cols: number): Flo
   const out = new Float64Array(k);
   if (k === 0) return out;
   if (!allFinite(W)) {
-    if (W.length !== rows * cols) throw new RangeError(`expected ${rows * cols} entries, got ${W.length}`);
+    if (W.length !== rows * cols)
+      throw new RangeError(`expected ${rows * cols} entries, got ${W.length}`);
     return out.fill(NaN);
   }
   const scale = pow2Scale(W);
@@ -105,7 +110,8 @@ export function singularValues(W: Float64Array, rows: number, cols: number): Flo
 /** Spectral norm ‖W‖₂ = σ_max of a rows×cols row-major matrix (σ_max alone; see spectralNorm.ts). */
 export function spectralNorm(W: Float64Array, rows: number, cols: number): number {
   if (rows === 0 || cols === 0) return 0;
-  if (W.length !== rows * cols) throw new RangeError(`expected ${rows}×${cols} = ${rows * cols} entries, got ${W.length}`);
+  if (W.length !== rows * cols)
+    throw new RangeError(`expected ${rows}×${cols} = ${rows * cols} entries, got ${W.length}`);
   return largestSingularValue(W, rows, cols);
 }
 
@@ -125,7 +131,13 @@ export function spectrum(W: Float64Array, n: number): Spectrum {
   const { re, im } = eigenvalues(W, n);
   const s = singularValues(W, n, n);
   const rho = n === 0 ? 0 : Math.hypot(re[0] as number, im[0] as number);
-  return { re, im, rho, sigmaMax: n === 0 ? 0 : (s[0] as number), sigmaMin: n === 0 ? 0 : (s[n - 1] as number) };
+  return {
+    re,
+    im,
+    rho,
+    sigmaMax: n === 0 ? 0 : (s[0] as number),
+    sigmaMin: n === 0 ? 0 : (s[n - 1] as number),
+  };
 }
 
 /**
@@ -139,7 +151,8 @@ export function setSpectralRadius(
   n: number,
   rho: number,
 ): { zero: boolean; before: number; after: number } {
-  if (!(rho >= 0) || !Number.isFinite(rho)) throw new RangeError(`spectral radius must be finite and ≥ 0, got ${rho}`);
+  if (!(rho >= 0) || !Number.isFinite(rho))
+    throw new RangeError(`spectral radius must be finite and ≥ 0, got ${rho}`);
   let isZero = true;
   for (let k = 0; k < W.length; k++) if (W[k] !== 0) isZero = false;
   if (isZero) return { zero: true, before: 0, after: 0 };
@@ -160,7 +173,8 @@ export function recurrentShape(model: ParamSource): { G: number; H: number } {
 /** Copy of the H×H block of weight_hh_l0 for gate index `gate` (PyTorch row order; 0 for rnn/linear). */
 export function recurrentBlock(model: ParamSource, gate: number): Float64Array {
   const { G, H } = recurrentShape(model);
-  if (!Number.isInteger(gate) || gate < 0 || gate >= G) throw new RangeError(`gate ${gate} outside 0..${G - 1}`);
+  if (!Number.isInteger(gate) || gate < 0 || gate >= G)
+    throw new RangeError(`gate ${gate} outside 0..${G - 1}`);
   return model.param('weight_hh_l0').w.slice(gate * H * H, (gate + 1) * H * H);
 }
 

@@ -10,7 +10,14 @@ export type TaskId = 'adding' | 'copy' | 'order' | 'parity' | 'nextchar' | 'sine
 export type InitKind = 'pytorch' | 'xavier' | 'orthogonal' | 'identity';
 export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
 
-export const TASK_IDS: readonly TaskId[] = ['adding', 'copy', 'order', 'parity', 'nextchar', 'sine'];
+export const TASK_IDS: readonly TaskId[] = [
+  'adding',
+  'copy',
+  'order',
+  'parity',
+  'nextchar',
+  'sine',
+];
 export const INIT_KINDS: readonly InitKind[] = ['pytorch', 'xavier', 'orthogonal', 'identity'];
 export const OPTIMIZER_KINDS: readonly OptimizerKind[] = ['sgd', 'momentum', 'adam'];
 export const CELL_KINDS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
@@ -30,12 +37,7 @@ export function gateCount(cell: CellKind): number {
 }
 
 export type ParamName =
-  | 'weight_ih_l0'
-  | 'weight_hh_l0'
-  | 'bias_ih_l0'
-  | 'bias_hh_l0'
-  | 'readout.weight'
-  | 'readout.bias';
+  'weight_ih_l0' | 'weight_hh_l0' | 'bias_ih_l0' | 'bias_hh_l0' | 'readout.weight' | 'readout.bias';
 
 export const PARAM_NAMES: readonly ParamName[] = [
   'weight_ih_l0',

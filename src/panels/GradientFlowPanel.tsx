@@ -114,7 +114,11 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           <div>
             <dt>memory horizon (falls below 10⁻⁶)</dt>
             <dd className="num" data-readout="horizon">
-              {horizon === null ? (T > 0 ? `≥ ${T - 1} steps` : '—') : `${horizon} step${horizon === 1 ? '' : 's'}`}
+              {horizon === null
+                ? T > 0
+                  ? `≥ ${T - 1} steps`
+                  : '—'
+                : `${horizon} step${horizon === 1 ? '' : 's'}`}
             </dd>
           </div>
           <div>

@@ -47,7 +47,9 @@ export const HiddenStatePanel = memo(function HiddenStatePanel() {
       actions={<ExportButtons name={TITLE} table={table} />}
     >
       <p className="sr-only" data-summary>
-        {latest ? `${H} hidden units over ${T} steps; values between ${formatNum(m[0])} and ${formatNum(m[1])}.` : 'No hidden state yet.'}
+        {latest
+          ? `${H} hidden units over ${T} steps; values between ${formatNum(m[0])} and ${formatNum(m[1])}.`
+          : 'No hidden state yet.'}
       </p>
       {latest ? (
         <HeatCanvas

@@ -37,7 +37,9 @@ export const SpectrumPanel = memo(function SpectrumPanel() {
   }, [spec]);
 
   const above = spec ? spec.rho > 1 : false;
-  const outside = spec ? spec.re.reduce((n, re, k) => n + (Math.hypot(re, spec.im[k] as number) > 1 ? 1 : 0), 0) : 0;
+  const outside = spec
+    ? spec.re.reduce((n, re, k) => n + (Math.hypot(re, spec.im[k] as number) > 1 ? 1 : 0), 0)
+    : 0;
   const summary = spec
     ? `${spec.re.length} eigenvalues; spectral radius ${formatNum(spec.rho)}, largest singular value ${formatNum(spec.sigmaMax)}; ${outside} outside the unit circle.`
     : 'No spectrum yet.';

@@ -13,13 +13,15 @@ export const EXPLAIN: Record<CellKind, Explanation> = {
     title: 'Linear recurrence',
     text: 'No squashing: the state is multiplied by W_hh at every step, so the gradient from step T to step t is exactly (W_hhᵀ)^(T−t) applied to ∂L/∂h_T. With W_hh = ρ·Q (Q orthogonal) its norm is ρ^(T−t): below 1 it vanishes, above 1 it explodes.',
     equations: ['h_t = W_{ih}\\,x_t + b_{ih} + W_{hh}\\,h_{t-1} + b_{hh}'],
-    gradient: '\\frac{\\partial L}{\\partial h_t} = W_{hh}^{\\top}\\,\\frac{\\partial L}{\\partial h_{t+1}} + \\frac{\\partial \\ell_t}{\\partial h_t}',
+    gradient:
+      '\\frac{\\partial L}{\\partial h_t} = W_{hh}^{\\top}\\,\\frac{\\partial L}{\\partial h_{t+1}} + \\frac{\\partial \\ell_t}{\\partial h_t}',
   },
   rnn: {
     title: 'tanh RNN (PyTorch nn.RNN)',
     text: 'Each step multiplies the back-flowing gradient by the step Jacobian diag(1 − h_t²)·W_hh. Over T − t steps these products shrink roughly like ρ(W_hh)^(T−t) (vanishing below 1) and can blow up above 1; the guarantee for vanishing is on σ_max, not ρ. Clipping tames exploding gradients only.',
     equations: ['h_t = \\tanh\\!\\left(W_{ih}\\,x_t + b_{ih} + W_{hh}\\,h_{t-1} + b_{hh}\\right)'],
-    gradient: '\\frac{\\partial h_t}{\\partial h_{t-1}} = \\operatorname{diag}\\!\\left(1 - h_t^{2}\\right) W_{hh}',
+    gradient:
+      '\\frac{\\partial h_t}{\\partial h_{t-1}} = \\operatorname{diag}\\!\\left(1 - h_t^{2}\\right) W_{hh}',
   },
   lstm: {
     title: 'LSTM (PyTorch nn.LSTM)',
@@ -29,7 +31,8 @@ export const EXPLAIN: Record<CellKind, Explanation> = {
       'g_t = \\tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg}) \\quad o_t = \\sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})',
       'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t \\qquad h_t = o_t \\odot \\tanh(c_t)',
     ],
-    gradient: '\\frac{\\partial L}{\\partial c_t} = \\frac{\\partial L}{\\partial h_t} \\odot o_t \\odot \\left(1 - \\tanh^2 c_t\\right) + f_{t+1} \\odot \\frac{\\partial L}{\\partial c_{t+1}}',
+    gradient:
+      '\\frac{\\partial L}{\\partial c_t} = \\frac{\\partial L}{\\partial h_t} \\odot o_t \\odot \\left(1 - \\tanh^2 c_t\\right) + f_{t+1} \\odot \\frac{\\partial L}{\\partial c_{t+1}}',
   },
   gru: {
     title: 'GRU (PyTorch nn.GRU)',

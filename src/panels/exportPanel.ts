@@ -5,9 +5,22 @@
  */
 
 const STYLE_PROPS = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity',
-  'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display',
-  'paint-order', 'stroke-linejoin',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'opacity',
+  'font-size',
+  'font-family',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+  'paint-order',
+  'stroke-linejoin',
 ] as const;
 
 function inlineStyles(src: Element, dst: Element): void {
@@ -22,7 +35,9 @@ function inlineStyles(src: Element, dst: Element): void {
 /** The panel's chart elements (SVG and canvas), outermost only, in document order. */
 function chartElements(panel: HTMLElement): (SVGSVGElement | HTMLCanvasElement)[] {
   const all = [...panel.querySelectorAll<SVGSVGElement | HTMLCanvasElement>('svg, canvas')];
-  return all.filter((el) => !all.some((o) => o !== el && o.contains(el)) && el.getBoundingClientRect().width > 0);
+  return all.filter(
+    (el) => !all.some((o) => o !== el && o.contains(el)) && el.getBoundingClientRect().width > 0,
+  );
 }
 
 /** One SVG document holding every chart of the panel, laid out as on screen. */
@@ -85,7 +100,10 @@ export async function panelToPng(panel: HTMLElement, scale = 2): Promise<Blob> {
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

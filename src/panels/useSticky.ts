@@ -7,10 +7,19 @@ import { stickyLinearDomain, stickyLogDomain, type Columns, type Domain } from '
  * render (React's pattern for values derived from the previous render); it changes only when the
  * domain grows, so it settles at once.
  */
-export function useStickyDomain(kind: 'log' | 'linear', data: Columns, resetKey: string, includeZero = false): Domain {
+export function useStickyDomain(
+  kind: 'log' | 'linear',
+  data: Columns,
+  resetKey: string,
+  includeZero = false,
+): Domain {
   const [kept, setKept] = useState<{ key: string; domain: Domain } | null>(null);
   const start = kept && kept.key === resetKey ? kept.domain : null;
-  const domain = kind === 'log' ? stickyLogDomain(start, data) : stickyLinearDomain(start, data, { includeZero });
-  if (!start || start[0] !== domain[0] || start[1] !== domain[1]) setKept({ key: resetKey, domain });
+  const domain =
+    kind === 'log'
+      ? stickyLogDomain(start, data)
+      : stickyLinearDomain(start, data, { includeZero });
+  if (!start || start[0] !== domain[0] || start[1] !== domain[1])
+    setKept({ key: resetKey, domain });
   return domain;
 }

@@ -43,7 +43,10 @@ function halve<A extends Float64Array | Uint8Array>(a: A): A {
 }
 
 /** Appends the iterations a snapshot carries; non-finite losses are skipped, never drawn. */
-type LossPart = Pick<Snapshot, 'itersSince' | 'lossesSince' | 'normsSince' | 'clippedSince' | 'accuraciesSince'>;
+type LossPart = Pick<
+  Snapshot,
+  'itersSince' | 'lossesSince' | 'normsSince' | 'clippedSince' | 'accuraciesSince'
+>;
 export function appendLoss(prev: LossHistory, s: LossPart, cap = LOSS_CAP): LossHistory {
   let { iters, losses, norms, clipped, accuracies, stride, seen } = prev;
   const add: number[] = [];
@@ -55,9 +58,16 @@ export function appendLoss(prev: LossHistory, s: LossPart, cap = LOSS_CAP): Loss
   }
   if (add.length === 0) return { ...prev, seen };
   const n = losses.length + add.length;
-  const ni = new Float64Array(n), nl = new Float64Array(n), nn = new Float64Array(n), nc = new Uint8Array(n);
+  const ni = new Float64Array(n),
+    nl = new Float64Array(n),
+    nn = new Float64Array(n),
+    nc = new Uint8Array(n);
   const na = new Float64Array(n);
-  ni.set(iters); nl.set(losses); nn.set(norms); nc.set(clipped); na.set(accuracies);
+  ni.set(iters);
+  nl.set(losses);
+  nn.set(norms);
+  nc.set(clipped);
+  na.set(accuracies);
   add.forEach((k, j) => {
     const at = losses.length + j;
     ni[at] = s.itersSince[k] as number;
@@ -66,9 +76,16 @@ export function appendLoss(prev: LossHistory, s: LossPart, cap = LOSS_CAP): Loss
     nc[at] = s.clippedSince[k] as number;
     na[at] = s.accuraciesSince[k] ?? NaN;
   });
-  iters = ni; losses = nl; norms = nn; clipped = nc; accuracies = na;
+  iters = ni;
+  losses = nl;
+  norms = nn;
+  clipped = nc;
+  accuracies = na;
   while (losses.length > cap) {
-    iters = halve(iters); losses = halve(losses); norms = halve(norms); clipped = halve(clipped);
+    iters = halve(iters);
+    losses = halve(losses);
+    norms = halve(norms);
+    clipped = halve(clipped);
     accuracies = halve(accuracies);
     stride *= 2;
   }
@@ -85,7 +102,11 @@ export interface GradHistory {
 
 export const EMPTY_GRAD: GradHistory = { rows: [], iters: [], clipped: [] };
 
-export function appendGrad(prev: GradHistory, s: Pick<Snapshot, 'dhNorm' | 'iteration' | 'clippedSince' | 'clipped'>, cap = HEAT_ROWS): GradHistory {
+export function appendGrad(
+  prev: GradHistory,
+  s: Pick<Snapshot, 'dhNorm' | 'iteration' | 'clippedSince' | 'clipped'>,
+  cap = HEAT_ROWS,
+): GradHistory {
   const last = prev.iters[prev.iters.length - 1];
   if (last === s.iteration && prev.rows.length > 0) {
     // Same iteration re-traced (a slider moved while paused): replace the row, don't add one.

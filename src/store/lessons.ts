@@ -17,7 +17,10 @@ export interface Lesson {
   /** Applied over DEFAULT_CONFIG, so every lesson sets the whole config. */
   readonly config: Readonly<Partial<TrainConfig>>;
   /** Embed hints: panels and controls shown when the link does not choose (url.ts shownPanels). */
-  readonly view?: { readonly panels?: readonly PanelId[]; readonly controls?: readonly ControlId[] };
+  readonly view?: {
+    readonly panels?: readonly PanelId[];
+    readonly controls?: readonly ControlId[];
+  };
 }
 
 export const LESSONS: readonly Lesson[] = [
@@ -63,7 +66,14 @@ export const LESSONS: readonly Lesson[] = [
     guidance:
       'The forget gate is held at f = 1 for every unit and step, as in the original 1997 LSTM, which had no forget gate (Gers, Schmidhuber and Cummins added it in 2000), so along the belt alone ∂c_T/∂c_t = 1. ' +
       'Move φ to 0.9 and the belt’s factor becomes 0.9^(T−t), about 0.006 across 49 steps.',
-    config: { cell: 'lstm', task: 'adding', init: 'pytorch', rho: null, forgetBias: 1, holdForget: 1 },
+    config: {
+      cell: 'lstm',
+      task: 'adding',
+      init: 'pytorch',
+      rho: null,
+      forgetBias: 1,
+      holdForget: 1,
+    },
     view: { panels: ['belt', 'grad', 'controls'], controls: ['hold', 'play', 'step', 'reset'] },
   },
   {

@@ -54,15 +54,27 @@ export function baseline(lessonId: string | null): { config: TrainConfig; view: 
 
 /** Panels an embed shows: the link's choice, else the lesson's hint, else null (all). */
 export function shownPanels(view: ViewState, lessonId: string | null): readonly PanelId[] | null {
-  return view.panels ?? (lessonId === null ? undefined : findLesson(lessonId)?.view?.panels) ?? null;
+  return (
+    view.panels ?? (lessonId === null ? undefined : findLesson(lessonId)?.view?.panels) ?? null
+  );
 }
 
 /** Controls an embed shows: the link's choice, else the lesson's hint, else null (all). */
-export function shownControls(view: ViewState, lessonId: string | null): readonly ControlId[] | null {
-  return view.controls ?? (lessonId === null ? undefined : findLesson(lessonId)?.view?.controls) ?? null;
+export function shownControls(
+  view: ViewState,
+  lessonId: string | null,
+): readonly ControlId[] | null {
+  return (
+    view.controls ?? (lessonId === null ? undefined : findLesson(lessonId)?.view?.controls) ?? null
+  );
 }
 
-function readInto<K extends keyof UrlState>(state: UrlState, key: K, raw: string, problems: string[]): void {
+function readInto<K extends keyof UrlState>(
+  state: UrlState,
+  key: K,
+  raw: string,
+  problems: string[],
+): void {
   const field = FIELDS[key] as Field<UrlState[K]>;
   const r = field.parse(raw);
   if (r.ok) {
@@ -76,7 +88,13 @@ function readInto<K extends keyof UrlState>(state: UrlState, key: K, raw: string
 function decodeUnsafe(search: string): DecodedUrl {
   const problems: string[] = [];
   if (search.length > MAX_SEARCH) {
-    return { ...baseline(null), lesson: null, problems: [`this link is too long (${search.length} characters; at most ${MAX_SEARCH}); using the defaults`] };
+    return {
+      ...baseline(null),
+      lesson: null,
+      problems: [
+        `this link is too long (${search.length} characters; at most ${MAX_SEARCH}); using the defaults`,
+      ],
+    };
   }
   // URLSearchParams never throws on a string: bad percent-escapes stay as text and invalid UTF-8
   // becomes U+FFFD. It also drops one leading '?'.
@@ -97,7 +115,10 @@ function decodeUnsafe(search: string): DecodedUrl {
     // Lesson ids are lower case; a hand-typed `lesson=Vanishing` still finds its lesson.
     const id = lessonRaw.length <= 64 ? lessonRaw.toLowerCase() : '';
     if (findLesson(id) !== undefined) lesson = id;
-    else problems.push(`lesson=${show(lessonRaw)} is not a known lesson (known: ${LESSONS.map((l) => l.id).join(', ')}); ignored`);
+    else
+      problems.push(
+        `lesson=${show(lessonRaw)} is not a known lesson (known: ${LESSONS.map((l) => l.id).join(', ')}); ignored`,
+      );
   }
   const base = baseline(lesson);
   const state: UrlState = { ...base.config, ...base.view };
@@ -108,7 +129,9 @@ function decodeUnsafe(search: string): DecodedUrl {
 
   const v = last.get('v');
   if (v !== undefined && v !== String(URL_VERSION)) {
-    problems.push(`v=${show(v)}: this page reads link version ${URL_VERSION}; read as version ${URL_VERSION}`);
+    problems.push(
+      `v=${show(v)}: this page reads link version ${URL_VERSION}; read as version ${URL_VERSION}`,
+    );
   }
   if (unknown.length > 0) {
     const named = unknown.map((k) => {
@@ -116,11 +139,16 @@ function decodeUnsafe(search: string): DecodedUrl {
       return near !== undefined ? `${show(k)} (did you mean ${near}?)` : show(k);
     });
     const rest = unknownCount - unknown.length;
-    const more = rest <= 0 ? '' : unknownCount >= MAX_UNKNOWN_COUNTED ? ' and many more' : ` and ${rest} more`;
-    problems.push(`ignored unknown ${unknownCount === 1 ? 'key' : 'keys'} ${named.join(', ')}${more}`);
+    const more =
+      rest <= 0 ? '' : unknownCount >= MAX_UNKNOWN_COUNTED ? ' and many more' : ` and ${rest} more`;
+    problems.push(
+      `ignored unknown ${unknownCount === 1 ? 'key' : 'keys'} ${named.join(', ')}${more}`,
+    );
   }
 
-  const config = Object.fromEntries(CONFIG_KEYS.map((k) => [k, state[k]])) as unknown as TrainConfig;
+  const config = Object.fromEntries(
+    CONFIG_KEYS.map((k) => [k, state[k]]),
+  ) as unknown as TrainConfig;
   const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, state[k]])) as unknown as ViewState;
   return { config, view, lesson, problems };
 }
@@ -130,18 +158,29 @@ export function decodeUrl(search: string): DecodedUrl {
   try {
     const d = decodeUnsafe(typeof search === 'string' ? search : '');
     const fit = fitWorkBudget(d.config);
-    return fit.note === null ? d : { ...d, config: fit.config, problems: [...d.problems, fit.note] };
+    return fit.note === null
+      ? d
+      : { ...d, config: fit.config, problems: [...d.problems, fit.note] };
   } catch {
     // Unreachable as far as we know (every step above is total); a last guard so a link can never
     // take the page down.
-    return { ...baseline(null), lesson: null, problems: ['could not read this link; using the defaults'] };
+    return {
+      ...baseline(null),
+      lesson: null,
+      problems: ['could not read this link; using the defaults'],
+    };
   }
 }
 
 // encodeURIComponent, but commas stay readable in `panels=grad,belt`.
 const enc = (s: string): string => encodeURIComponent(s).replace(/%2C/gi, ',');
 
-function pushIfChanged<K extends keyof UrlState>(out: string[], key: K, value: UrlState[K], base: UrlState[K]): void {
+function pushIfChanged<K extends keyof UrlState>(
+  out: string[],
+  key: K,
+  value: UrlState[K],
+  base: UrlState[K],
+): void {
   const field = FIELDS[key] as Field<UrlState[K]>;
   if (!field.equals(value, base)) out.push(`${key}=${enc(field.format(value))}`);
 }
@@ -151,7 +190,11 @@ function pushIfChanged<K extends keyof UrlState>(out: string[], key: K, value: U
  * from the baseline, in table order. '' when everything is default. An unknown lesson id is
  * dropped (the values are then written against the plain defaults).
  */
-export function encodeUrl(config: TrainConfig, view: ViewState, lesson: string | null = null): string {
+export function encodeUrl(
+  config: TrainConfig,
+  view: ViewState,
+  lesson: string | null = null,
+): string {
   const known = lesson !== null && findLesson(lesson) !== undefined ? lesson : null;
   const base = baseline(known);
   const out: string[] = [];

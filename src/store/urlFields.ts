@@ -8,13 +8,37 @@ import type { CellKind } from '../engine/types';
 import { DEFAULT_CONFIG, INIT_KINDS, LIMITS, OPTIMIZER_KINDS, TASK_IDS } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
 
-export const PANEL_IDS = ['grad', 'spectrum', 'belt', 'loss', 'hidden', 'explain', 'controls'] as const;
+export const PANEL_IDS = [
+  'grad',
+  'spectrum',
+  'belt',
+  'loss',
+  'hidden',
+  'explain',
+  'controls',
+] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 /** Controls an embed may keep visible (`controls=`); `forget` is the forget-gate bias, `hold` φ. */
 export const CONTROL_IDS = [
-  'cell', 'task', 'T', 'H', 'batch', 'init', 'rho', 'forget', 'hold',
-  'opt', 'lr', 'clip', 'tbptt', 'seed', 'play', 'step', 'reset', 'speed',
+  'cell',
+  'task',
+  'T',
+  'H',
+  'batch',
+  'init',
+  'rho',
+  'forget',
+  'hold',
+  'opt',
+  'lr',
+  'clip',
+  'tbptt',
+  'seed',
+  'play',
+  'step',
+  'reset',
+  'speed',
 ] as const;
 export type ControlId = (typeof CONTROL_IDS)[number];
 
@@ -75,7 +99,8 @@ const MAX_RAW = 64;
 
 /** A raw value cut short for messages, so a 10 MB value never lands in the UI. */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return value.length > 24 ? `${value.slice(0, 24)}… (${value.length} characters)` : value;
+  if (typeof value === 'string')
+    return value.length > 24 ? `${value.slice(0, 24)}… (${value.length} characters)` : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -85,7 +110,13 @@ export function show(value: unknown): string {
 // Plain decimal or exponent notation only: rejects 'Infinity', 'NaN', hex, '1_000', empty text.
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-function readNumber(key: string, raw: unknown, min: number, max: number, integer: boolean): Read<number> {
+function readNumber(
+  key: string,
+  raw: unknown,
+  min: number,
+  max: number,
+  integer: boolean,
+): Read<number> {
   let n: number;
   if (typeof raw === 'number') n = raw;
   else if (typeof raw === 'string') {
@@ -94,8 +125,18 @@ function readNumber(key: string, raw: unknown, min: number, max: number, integer
     n = NUMBER_RE.test(text) ? Number(text) : NaN;
   } else return { ok: false, why: `${key}=${show(raw)} is not a number` };
   if (Number.isNaN(n)) return { ok: false, why: `${key}=${show(raw)} is not a number` };
-  if (n > max) return { ok: true, value: max, note: `${key}=${show(raw)} is above the largest allowed ${max}; using ${max}` };
-  if (n < min) return { ok: true, value: min, note: `${key}=${show(raw)} is below the smallest allowed ${min}; using ${min}` };
+  if (n > max)
+    return {
+      ok: true,
+      value: max,
+      note: `${key}=${show(raw)} is above the largest allowed ${max}; using ${max}`,
+    };
+  if (n < min)
+    return {
+      ok: true,
+      value: min,
+      note: `${key}=${show(raw)} is below the smallest allowed ${min}; using ${min}`,
+    };
   if (integer && !Number.isInteger(n)) {
     const r = Math.min(max, Math.max(min, Math.round(n)));
     return { ok: true, value: r, note: `${key}=${show(raw)} is not a whole number; using ${r}` };
@@ -120,7 +161,11 @@ function numberField(
     return w !== undefined ? { ok: true, value: w } : readNumber(key, raw, min, max, integer);
   };
   return {
-    key, default: def, parse, format: formatNumber, equals: Object.is,
+    key,
+    default: def,
+    parse,
+    format: formatNumber,
+    equals: Object.is,
     accept: (v) => (typeof v === 'string' ? parse(v) : readNumber(key, v, min, max, integer)),
     range: { min, max, integer },
     ...(Object.keys(words).length > 0 ? { choices: Object.keys(words) } : {}),
@@ -131,11 +176,21 @@ function numberField(
 function optionalNumberField(key: 'rho' | 'holdForget', def: number | null): Field<number | null> {
   const { min, max } = LIMITS[key];
   const parse = (raw: string): Read<number | null> =>
-    raw.length === 3 && raw.toLowerCase() === 'off' ? { ok: true, value: null } : readNumber(key, raw, min, max, false);
+    raw.length === 3 && raw.toLowerCase() === 'off'
+      ? { ok: true, value: null }
+      : readNumber(key, raw, min, max, false);
   return {
-    key, default: def, parse, equals: Object.is,
+    key,
+    default: def,
+    parse,
+    equals: Object.is,
     format: (v) => (v === null ? 'off' : formatNumber(v)),
-    accept: (v) => (v === null ? { ok: true, value: null } : typeof v === 'string' ? parse(v) : readNumber(key, v, min, max, false)),
+    accept: (v) =>
+      v === null
+        ? { ok: true, value: null }
+        : typeof v === 'string'
+          ? parse(v)
+          : readNumber(key, v, min, max, false),
     range: { min, max, integer: false },
     choices: ['off'],
   };
@@ -146,11 +201,21 @@ function choiceField<C extends string>(key: string, choices: readonly C[], def: 
     // Case-insensitive, so `cell=LSTM` typed by hand still works.
     const lower = raw.length <= MAX_RAW ? raw.toLowerCase() : '';
     const hit = choices.find((c) => c === raw || c === lower);
-    return hit !== undefined ? { ok: true, value: hit } : { ok: false, why: `${key}=${show(raw)} is not one of ${choices.join(', ')}` };
+    return hit !== undefined
+      ? { ok: true, value: hit }
+      : { ok: false, why: `${key}=${show(raw)} is not one of ${choices.join(', ')}` };
   };
   return {
-    key, default: def, parse, format: (v) => v, equals: Object.is, choices,
-    accept: (v) => (typeof v === 'string' ? parse(v) : { ok: false, why: `${key}=${show(v)} is not one of ${choices.join(', ')}` }),
+    key,
+    default: def,
+    parse,
+    format: (v) => v,
+    equals: Object.is,
+    choices,
+    accept: (v) =>
+      typeof v === 'string'
+        ? parse(v)
+        : { ok: false, why: `${key}=${show(v)} is not one of ${choices.join(', ')}` },
   };
 }
 
@@ -165,8 +230,17 @@ function flagField(key: string): Field<boolean> {
     return { ok: false, why: `${key}=${show(raw)} is not 1 or 0` };
   };
   return {
-    key, default: false, parse, format: (v) => (v ? '1' : '0'), equals: Object.is,
-    accept: (v) => (typeof v === 'boolean' ? { ok: true, value: v } : typeof v === 'string' ? parse(v) : { ok: false, why: `${key}=${show(v)} is not 1 or 0` }),
+    key,
+    default: false,
+    parse,
+    format: (v) => (v ? '1' : '0'),
+    equals: Object.is,
+    accept: (v) =>
+      typeof v === 'boolean'
+        ? { ok: true, value: v }
+        : typeof v === 'string'
+          ? parse(v)
+          : { ok: false, why: `${key}=${show(v)} is not 1 or 0` },
   };
 }
 
@@ -183,7 +257,11 @@ function listField<C extends string>(key: string, ids: readonly C[]): Field<read
     if (bad.length === 0) return { ok: true, value: out };
     const what = `${key}: unknown ${bad.slice(0, 3).join(', ')}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''} (known: ${ids.join(', ')})`;
     // A typo must not hide everything, so a list with nothing usable is unusable.
-    if (out.length === 0) return { ok: false, why: `${key}=${show(raw)} names nothing known (known: ${ids.join(', ')})` };
+    if (out.length === 0)
+      return {
+        ok: false,
+        why: `${key}=${show(raw)} names nothing known (known: ${ids.join(', ')})`,
+      };
     return { ok: true, value: out, note: `${what}; ignored` };
   };
   const parse = (raw: string): Read<readonly C[] | null> => {
@@ -191,26 +269,44 @@ function listField<C extends string>(key: string, ids: readonly C[]): Field<read
     if (word === 'all') return { ok: true, value: null };
     const t = word === 'none' ? '' : raw;
     if (t.length > 1000) return { ok: false, why: `${key}=${show(raw)} is too long` };
-    return readItems(t.split(',').filter((s) => s.trim() !== ''), raw);
+    return readItems(
+      t.split(',').filter((s) => s.trim() !== ''),
+      raw,
+    );
   };
   return {
-    key, default: null, parse, choices: ids,
+    key,
+    default: null,
+    parse,
+    choices: ids,
     format: (v) => (v === null ? 'all' : v.length === 0 ? 'none' : v.join(',')),
-    equals: (a, b) => a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i])),
+    equals: (a, b) =>
+      a === b ||
+      (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i])),
     accept: (v) =>
-      v === null ? { ok: true, value: null }
-      : typeof v === 'string' ? parse(v)
-      : Array.isArray(v) && v.length <= ids.length * 4 ? readItems(v, v)
-      : { ok: false, why: `${key}=${show(v)} is not a list of ${ids.join(', ')}` },
+      v === null
+        ? { ok: true, value: null }
+        : typeof v === 'string'
+          ? parse(v)
+          : Array.isArray(v) && v.length <= ids.length * 4
+            ? readItems(v, v)
+            : { ok: false, why: `${key}=${show(v)} is not a list of ${ids.join(', ')}` },
   };
 }
 
 function themeField(): Field<Theme | null> {
-  const inner = choiceField<Theme | 'auto' | 'system'>('theme', ['light', 'dark', 'auto', 'system'], 'auto');
+  const inner = choiceField<Theme | 'auto' | 'system'>(
+    'theme',
+    ['light', 'dark', 'auto', 'system'],
+    'auto',
+  );
   const toTheme = (r: Read<Theme | 'auto' | 'system'>): Read<Theme | null> =>
     !r.ok ? r : { ok: true, value: r.value === 'auto' || r.value === 'system' ? null : r.value };
   return {
-    key: 'theme', default: null, equals: Object.is, choices: ['light', 'dark', 'auto'],
+    key: 'theme',
+    default: null,
+    equals: Object.is,
+    choices: ['light', 'dark', 'auto'],
     format: (v) => v ?? 'auto',
     parse: (raw) => toTheme(inner.parse(raw)),
     accept: (v) => (v === null ? { ok: true, value: null } : toTheme(inner.accept(v))),
@@ -249,10 +345,29 @@ export const FIELDS: { readonly [K in keyof UrlState]: Field<UrlState[K]> } = {
 
 // Records keyed by every key, so forgetting one is a type error; their key order is the link order.
 const CONFIG_KEY_SET: Record<keyof TrainConfig, true> = {
-  cell: true, task: true, T: true, H: true, batch: true, init: true, rho: true, forgetBias: true,
-  holdForget: true, opt: true, lr: true, clip: true, tbptt: true, seed: true,
+  cell: true,
+  task: true,
+  T: true,
+  H: true,
+  batch: true,
+  init: true,
+  rho: true,
+  forgetBias: true,
+  holdForget: true,
+  opt: true,
+  lr: true,
+  clip: true,
+  tbptt: true,
+  seed: true,
 };
-const VIEW_KEY_SET: Record<keyof ViewState, true> = { embed: true, panels: true, controls: true, autoplay: true, theme: true, large: true };
+const VIEW_KEY_SET: Record<keyof ViewState, true> = {
+  embed: true,
+  panels: true,
+  controls: true,
+  autoplay: true,
+  theme: true,
+  large: true,
+};
 
 export const CONFIG_KEYS = Object.keys(CONFIG_KEY_SET) as readonly (keyof TrainConfig)[];
 export const VIEW_KEYS = Object.keys(VIEW_KEY_SET) as readonly (keyof ViewState)[];
@@ -283,7 +398,11 @@ export function readConfigPatch(
   return { config, problems, invalid, unknown };
 }
 
-function acceptInto<K extends keyof TrainConfig>(config: TrainConfig, k: K, value: unknown): Read<TrainConfig[K]> {
+function acceptInto<K extends keyof TrainConfig>(
+  config: TrainConfig,
+  k: K,
+  value: unknown,
+): Read<TrainConfig[K]> {
   const field = FIELDS[k] as Field<TrainConfig[K]>;
   const r = field.accept(value);
   if (r.ok) config[k] = r.value;

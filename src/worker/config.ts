@@ -2,7 +2,6 @@ import type { CellKind, InitKind, OptimizerKind, TaskId } from '../engine/types'
 export type { InitKind, OptimizerKind, TaskId };
 export { INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS } from '../engine/types';
 
-
 /** Everything a user can set; the only state the URL holds. Ranges live in `LIMITS`. */
 export interface TrainConfig {
   cell: CellKind;

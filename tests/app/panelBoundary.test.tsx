@@ -38,7 +38,9 @@ describe('PanelBoundary', () => {
     expect(host.textContent).toContain('This panel hit an error (chart exploded)');
     expect(host.textContent).toContain('sturdy panel 1');
     broken = false;
-    const reset = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Reset this panel');
+    const reset = [...host.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Reset this panel',
+    );
     expect(reset).toBeDefined();
     await act(async () => reset!.click());
     expect(host.textContent).toContain('fragile panel fine');

@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { parseSpec, SpecError } from '../../src/cli/spec';
 import { readFileSync } from 'node:fs';
 
-const example = JSON.parse(readFileSync('tests/fixtures/example-rnn-mse_last.json', 'utf8')) as Record<string, unknown>;
+const example = JSON.parse(
+  readFileSync('tests/fixtures/example-rnn-mse_last.json', 'utf8'),
+) as Record<string, unknown>;
 
 function outcome(raw: unknown): 'ok' | 'spec-error' {
   try {
@@ -21,11 +23,24 @@ function outcome(raw: unknown): 'ok' | 'spec-error' {
 
 describe('grad spec parser, fuzzed', () => {
   it('arbitrary JSON values never crash it', () => {
-    fc.assert(fc.property(fc.jsonValue(), (raw) => void outcome(raw)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (raw) => void outcome(raw)),
+      { numRuns: 1000 },
+    );
   });
 
   it('a valid spec with one field replaced by junk is rejected with that field named', () => {
-    const keys = ['cell', 'inputSize', 'hiddenSize', 'outputSize', 'seqLen', 'batch', 'loss', 'inputs', 'targets'];
+    const keys = [
+      'cell',
+      'inputSize',
+      'hiddenSize',
+      'outputSize',
+      'seqLen',
+      'batch',
+      'loss',
+      'inputs',
+      'targets',
+    ];
     const junk = fc.oneof(
       fc.constant(null),
       fc.constant('NaN'),

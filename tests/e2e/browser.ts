@@ -41,7 +41,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function trainUntil(page: Page, n: number, timeout = 45_000): Promise<number> {
   await page.getByRole('button', { name: 'Play' }).first().click();
   await page.waitForFunction(
-    (min) => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= min,
+    (min) =>
+      Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= min,
     n,
     { timeout },
   );

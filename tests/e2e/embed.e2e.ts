@@ -59,16 +59,22 @@ describe('embedding', () => {
     await page.goto(`${host.url.replace('/nothing/', '')}/notes.html`);
     const frame = page.frameLocator('#pg');
     await frame.getByRole('heading', { level: 2, name: 'Gradient through time' }).waitFor();
-    await page.waitForFunction(() => (window as unknown as { resizes: number[] }).resizes.length > 0);
+    await page.waitForFunction(
+      () => (window as unknown as { resizes: number[] }).resizes.length > 0,
+    );
     const heights = await page.evaluate(() => (window as unknown as { resizes: number[] }).resizes);
     expect(heights[heights.length - 1]).toBeGreaterThan(300);
     expect(new URL(host.url).origin).not.toBe(new URL(inject('baseUrl')).origin);
 
     const f = page.frames().find((fr) => fr.url().includes('embed=1'))!;
     await f.getByRole('button', { name: 'Play' }).waitFor();
-    await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ type: 'bptt-playground:play' }));
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({ type: 'bptt-playground:play' }),
+    );
     await f.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 10000 });
-    await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ type: 'bptt-playground:pause' }));
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({ type: 'bptt-playground:pause' }),
+    );
     await f.getByRole('button', { name: 'Play' }).waitFor({ timeout: 10000 });
     // Ignored: wrong type, junk; a valid set-config applies.
     await page.evaluate(() => {
@@ -77,7 +83,12 @@ describe('embedding', () => {
       send('play');
       send({ type: 'bptt-playground:set-config', config: { rho: 1.5 } });
     });
-    await f.waitForFunction(() => (document.querySelector('input[type=range]') as HTMLInputElement | null)?.value === '1.5', null, { timeout: 5000 });
+    await f.waitForFunction(
+      () =>
+        (document.querySelector('input[type=range]') as HTMLInputElement | null)?.value === '1.5',
+      null,
+      { timeout: 5000 },
+    );
     expect(await f.getByRole('button', { name: 'Play' }).count()).toBe(1);
     await screenshot(page, 'embed-host-page');
     expect(errors).toEqual([]);
@@ -122,18 +133,31 @@ describe('links and exports', () => {
   });
 
   it('exported CSV equals the data table; a wrong weights file leaves the model untouched', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
     const errors = watchErrors(page);
     await page.goto(`${inject('baseUrl')}?cell=rnn&T=12&H=4`);
-    await page.waitForFunction(() => document.querySelector('[data-readout="ratio"]')?.hasAttribute('data-value'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-readout="ratio"]')?.hasAttribute('data-value'),
+    );
     const grad = page.locator('#panel-grad');
     await grad.getByRole('button', { name: 'Data', exact: true }).click();
     await grad.getByText('Export').click();
-    const [dl] = await Promise.all([page.waitForEvent('download'), grad.locator('[data-export="csv"]').click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      grad.locator('[data-export="csv"]').click(),
+    ]);
     const csv = readFileSync((await dl.path())!, 'utf8');
-    const table = await grad.locator('table').evaluate((t: HTMLTableElement) =>
-      [...t.rows].map((r) => [...r.cells].map((c) => c.textContent ?? '').join(',')).join('\r\n') + '\r\n',
-    );
+    const table = await grad
+      .locator('table')
+      .evaluate(
+        (t: HTMLTableElement) =>
+          [...t.rows]
+            .map((r) => [...r.cells].map((c) => c.textContent ?? '').join(','))
+            .join('\r\n') + '\r\n',
+      );
     expect(csv).toBe(table);
 
     const before = await grad.locator('table').textContent();
@@ -147,10 +171,17 @@ describe('links and exports', () => {
     expect(await grad.locator('table').textContent()).toBe(before);
 
     // Download, then load the same file back: accepted.
-    const [wdl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download weights' }).click()]);
+    const [wdl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download weights' }).click(),
+    ]);
     const weights = readFileSync((await wdl.path())!, 'utf8');
     expect(JSON.parse(weights).weight_hh_l0).toHaveLength(4);
-    await page.locator('input[type=file]').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: Buffer.from(weights) });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'same.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(weights),
+    });
     await page.locator('[data-weights-status="ok"]').waitFor();
     expect(errors).toEqual([]);
     await page.close();

@@ -29,7 +29,10 @@ it('after hundreds of iterations the page and the engine in Node hold identical 
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download weights' }).click(),
   ]);
-  const got = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as Record<string, number[] | number[][]>;
+  const got = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as Record<
+    string,
+    number[] | number[][]
+  >;
   expect(errors).toEqual([]);
   await page.close();
 

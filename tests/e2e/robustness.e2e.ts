@@ -13,7 +13,9 @@ afterAll(async () => {
 /** Nothing on screen may show NaN: no text, no SVG path. */
 async function expectNoNaN(page: Page) {
   const bad = await page.evaluate(() => {
-    const paths = [...document.querySelectorAll('path')].filter((p) => /NaN|Infinity/.test(p.getAttribute('d') ?? ''));
+    const paths = [...document.querySelectorAll('path')].filter((p) =>
+      /NaN|Infinity/.test(p.getAttribute('d') ?? ''),
+    );
     const text = document.body.innerText;
     return { paths: paths.length, text: /\bNaN\b|\bInfinity\b/.test(text) };
   });
@@ -40,7 +42,9 @@ describe('never blank, never lost', () => {
       await page.getByRole('heading', { level: 2, name: title }).waitFor();
     }
     await expectNoNaN(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
     await screenshot(page, 'diverged');
     console.log(`diverged message after ${seconds.toFixed(1)} s`);
 
@@ -49,7 +53,9 @@ describe('never blank, never lost', () => {
     await page.locator('[data-notice="diverged"]').waitFor({ state: 'detached' });
     expect(await page.getByLabel('Clip gradients', { exact: true }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Step' }).first().click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 1);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 1,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -62,11 +68,17 @@ describe('never blank, never lost', () => {
     await page.locator('[data-notice="worker"]').waitFor({ timeout: 15000 });
     expect(await page.locator('[data-notice="worker"]').textContent()).toMatch(/worker/i);
     await page.getByRole('button', { name: 'Play' }).first().click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 20, null, { timeout: 15000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= 20,
+      null,
+      { timeout: 15000 },
+    );
     expect(await page.locator('.header-readouts').textContent()).toMatch(/page thread/);
     await screenshot(page, 'worker-fallback');
     // The aborted worker request is the only error the console may show.
-    expect(errors.filter((e) => !/training\.worker|Failed to load resource|net::ERR_FAILED/.test(e))).toEqual([]);
+    expect(
+      errors.filter((e) => !/training\.worker|Failed to load resource|net::ERR_FAILED/.test(e)),
+    ).toEqual([]);
     await page.close();
   });
 });

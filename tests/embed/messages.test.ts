@@ -13,8 +13,12 @@ describe('parseInbound', () => {
   it('accepts the four messages', () => {
     for (const type of SIMPLE) expect(parseInbound({ type })).toEqual({ type });
     // Extra fields on the envelope are dropped, not fatal (hosts may tag their messages).
-    expect(parseInbound({ type: 'bptt-playground:play', id: 7 })).toEqual({ type: 'bptt-playground:play' });
-    expect(parseInbound({ type: SET, config: { rho: 1.5, clip: 0, cell: 'lstm', holdForget: null } })).toEqual({
+    expect(parseInbound({ type: 'bptt-playground:play', id: 7 })).toEqual({
+      type: 'bptt-playground:play',
+    });
+    expect(
+      parseInbound({ type: SET, config: { rho: 1.5, clip: 0, cell: 'lstm', holdForget: null } }),
+    ).toEqual({
       type: SET,
       config: { cell: 'lstm', rho: 1.5, holdForget: null, clip: 0 },
       problems: [],
@@ -22,7 +26,10 @@ describe('parseInbound', () => {
   });
 
   it('clamps out-of-range values with the URL table, and reads numeric strings the same way', () => {
-    const m = parseInbound({ type: SET, config: { T: 5000, H: 0, lr: Infinity, seed: '42', tbptt: 'full' } });
+    const m = parseInbound({
+      type: SET,
+      config: { T: 5000, H: 0, lr: Infinity, seed: '42', tbptt: 'full' },
+    });
     expect(m).toEqual({
       type: SET,
       config: { T: 1000, H: 1, lr: 1, tbptt: 0, seed: 42 },
@@ -73,22 +80,76 @@ describe('parseInbound', () => {
     expect(parseInbound({ type: SET, config: many })).toBeNull();
     expect(parseInbound(many)).toBeNull();
     // An unrelated deep field on a valid message is never walked.
-    expect(parseInbound({ type: 'bptt-playground:pause', extra: deep })).toEqual({ type: 'bptt-playground:pause' });
+    expect(parseInbound({ type: 'bptt-playground:pause', extra: deep })).toEqual({
+      type: 'bptt-playground:pause',
+    });
     expect(performance.now() - t0).toBeLessThan(1000);
 
-    const getter = Object.defineProperty({}, 'type', { enumerable: true, get: () => { throw new Error('boom'); } });
-    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('boom'); }, get: () => { throw new Error('boom'); } });
-    const cfgGetter = { type: SET, config: Object.defineProperty({}, 'T', { enumerable: true, get: () => { throw new Error('boom'); } }) };
+    const getter = Object.defineProperty({}, 'type', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+        get: () => {
+          throw new Error('boom');
+        },
+      },
+    );
+    const cfgGetter = {
+      type: SET,
+      config: Object.defineProperty({}, 'T', {
+        enumerable: true,
+        get: () => {
+          throw new Error('boom');
+        },
+      }),
+    };
     for (const h of [getter, proxy, cfgGetter]) expect(() => parseInbound(h)).not.toThrow();
     for (const h of [getter, proxy, cfgGetter]) expect(parseInbound(h)).toBeNull();
   });
 
   it('fuzz: anything at all gives null or a valid message, never a throw', () => {
     const types = fc.constantFrom(SET, ...SIMPLE, 'bptt-playground:resize', 'other');
-    const values = fc.oneof(fc.double(), fc.string({ maxLength: 20 }), fc.constant(null), fc.boolean(), fc.anything({ maxDepth: 3 }));
-    const keys = fc.constantFrom('cell', 'task', 'T', 'H', 'batch', 'init', 'rho', 'forgetBias', 'holdForget', 'opt', 'lr', 'clip', 'tbptt', 'seed', 'x');
+    const values = fc.oneof(
+      fc.double(),
+      fc.string({ maxLength: 20 }),
+      fc.constant(null),
+      fc.boolean(),
+      fc.anything({ maxDepth: 3 }),
+    );
+    const keys = fc.constantFrom(
+      'cell',
+      'task',
+      'T',
+      'H',
+      'batch',
+      'init',
+      'rho',
+      'forgetBias',
+      'holdForget',
+      'opt',
+      'lr',
+      'clip',
+      'tbptt',
+      'seed',
+      'x',
+    );
     const payload = fc.oneof(
-      fc.anything({ maxDepth: 4, withBigInt: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }),
+      fc.anything({
+        maxDepth: 4,
+        withBigInt: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+        withNullPrototype: true,
+      }),
       fc.record({ type: types, config: fc.dictionary(keys, values, { maxKeys: 16 }) }),
       fc.record({ type: types, config: fc.anything({ maxDepth: 3 }) }),
     );
@@ -105,7 +166,18 @@ describe('parseInbound', () => {
   });
 
   it('fuzz: any numbers for numeric keys are clamped into LIMITS (NaN ignored)', () => {
-    const numericKeys = ['T', 'H', 'batch', 'rho', 'forgetBias', 'holdForget', 'lr', 'clip', 'tbptt', 'seed'] as const;
+    const numericKeys = [
+      'T',
+      'H',
+      'batch',
+      'rho',
+      'forgetBias',
+      'holdForget',
+      'lr',
+      'clip',
+      'tbptt',
+      'seed',
+    ] as const;
     fc.assert(
       fc.property(fc.constantFrom(...numericKeys), fc.double(), (key, x) => {
         const m = parseInbound({ type: SET, config: { [key]: x } });
@@ -116,8 +188,15 @@ describe('parseInbound', () => {
         const { min, max } = LIMITS[key];
         expect(got).toBeGreaterThanOrEqual(min);
         expect(got).toBeLessThanOrEqual(max);
-        if (x >= min && x <= max && !['T', 'H', 'batch', 'tbptt', 'seed'].includes(key)) expect(got).toBe(x === 0 ? 0 : x);
-        expect(m.problems.length).toBe(x > max || x < min || (['T', 'H', 'batch', 'tbptt', 'seed'].includes(key) && !Number.isInteger(x)) ? 1 : 0);
+        if (x >= min && x <= max && !['T', 'H', 'batch', 'tbptt', 'seed'].includes(key))
+          expect(got).toBe(x === 0 ? 0 : x);
+        expect(m.problems.length).toBe(
+          x > max ||
+            x < min ||
+            (['T', 'H', 'batch', 'tbptt', 'seed'].includes(key) && !Number.isInteger(x))
+            ? 1
+            : 0,
+        );
       }),
       { numRuns: 3000 },
     );
@@ -162,7 +241,11 @@ describe('startResizeReporter', () => {
     let height = 400.2;
     let cb: (() => void) | undefined;
     const unobserve = vi.fn();
-    const stop = startResizeReporter(target, () => height, (c) => ((cb = c), unobserve));
+    const stop = startResizeReporter(
+      target,
+      () => height,
+      (c) => ((cb = c), unobserve),
+    );
     expect(posted).toEqual([[{ type: 'bptt-playground:resize', height: 401 }, '*']]);
     cb?.();
     expect(posted).toHaveLength(1); // unchanged height: no message
@@ -182,7 +265,9 @@ describe('public/embed-example.html', () => {
   const html = readFileSync(new URL('../../public/embed-example.html', import.meta.url), 'utf8');
 
   it('embeds two playgrounds by relative links that decode cleanly', () => {
-    const srcs = [...html.matchAll(/<iframe[^>]*\ssrc="([^"]+)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&'));
+    const srcs = [...html.matchAll(/<iframe[^>]*\ssrc="([^"]+)"/g)].map((m) =>
+      (m[1] as string).replace(/&amp;/g, '&'),
+    );
     expect(srcs).toHaveLength(2);
     for (const src of srcs) {
       expect(src.startsWith('index.html?')).toBe(true);
@@ -195,7 +280,9 @@ describe('public/embed-example.html', () => {
   });
 
   it('its buttons send messages the embed accepts', () => {
-    const configs = [...html.matchAll(/data-config='([^']+)'/g)].map((m) => JSON.parse(m[1] as string) as unknown);
+    const configs = [...html.matchAll(/data-config='([^']+)'/g)].map(
+      (m) => JSON.parse(m[1] as string) as unknown,
+    );
     expect(configs.length).toBeGreaterThan(0);
     for (const config of configs) {
       const m = parseInbound({ type: 'bptt-playground:set-config', config });
@@ -204,7 +291,10 @@ describe('public/embed-example.html', () => {
     }
     const sends = [...html.matchAll(/data-send="([^"]+)"/g)].map((m) => m[1] as string);
     expect(new Set(sends)).toEqual(new Set(['play', 'pause', 'reset']));
-    for (const s of sends) expect(parseInbound({ type: `bptt-playground:${s}` })).toEqual({ type: `bptt-playground:${s}` });
+    for (const s of sends)
+      expect(parseInbound({ type: `bptt-playground:${s}` })).toEqual({
+        type: `bptt-playground:${s}`,
+      });
     // The resize listener checks the message type; nothing is fetched from elsewhere.
     expect(html).toContain("data.type !== PREFIX + 'resize'");
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);

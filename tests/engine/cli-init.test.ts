@@ -24,20 +24,29 @@ function header(cell: CellKind): Record<string, unknown> {
     seqLen: T,
     batch: B,
     loss: 'mse_last',
-    inputs: Array.from({ length: T }, () => Array.from({ length: B }, () => Array.from({ length: I }, () => rng.normal()))),
+    inputs: Array.from({ length: T }, () =>
+      Array.from({ length: B }, () => Array.from({ length: I }, () => rng.normal())),
+    ),
     targets: Array.from({ length: B }, () => [rng.normal()]),
   };
 }
 
 /** Explicit weights in the spec's nested layout, drawn with PyTorch's default init. */
-function explicitWeights(cell: CellKind, edit?: (name: string, w: Float64Array) => void): Record<string, unknown> {
+function explicitWeights(
+  cell: CellKind,
+  edit?: (name: string, w: Float64Array) => void,
+): Record<string, unknown> {
   const model = createModel({ cell, inputSize: I, hiddenSize: H, outputSize: O });
   initModel(model, createRng(5), { init: 'pytorch', rho: null, forgetBias: 0 });
   const out: Record<string, unknown> = {};
   for (const p of model.params) {
     edit?.(p.name, p.w);
     out[p.name] =
-      p.cols === 1 ? Array.from(p.w) : Array.from({ length: p.rows }, (_, r) => Array.from(p.w.subarray(r * p.cols, (r + 1) * p.cols)));
+      p.cols === 1
+        ? Array.from(p.w)
+        : Array.from({ length: p.rows }, (_, r) =>
+            Array.from(p.w.subarray(r * p.cols, (r + 1) * p.cols)),
+          );
   }
   return out;
 }
@@ -57,20 +66,36 @@ describe('grad CLI: init, rho, forgetBias, holdForget, seed', () => {
     const spec = parseSpec({ ...header('gru'), init: 'orthogonal', seed: 3, rho: 0.9 });
     const model = createModel({ cell: 'gru', inputSize: I, hiddenSize: H, outputSize: O });
     initModel(model, createRng(3), { init: 'orthogonal', rho: 0.9, forgetBias: 0 });
-    for (const name of PARAM_NAMES) expect(Array.from(spec.weights[name])).toEqual(Array.from(model.param(name).w));
+    for (const name of PARAM_NAMES)
+      expect(Array.from(spec.weights[name])).toEqual(Array.from(model.param(name).w));
     for (let g = 0; g < 3; g++) {
-      expect(Math.abs(spectralRadius(spec.weights.weight_hh_l0.slice(g * H * H, (g + 1) * H * H), H) - 0.9)).toBeLessThan(1e-10);
+      expect(
+        Math.abs(
+          spectralRadius(spec.weights.weight_hh_l0.slice(g * H * H, (g + 1) * H * H), H) - 0.9,
+        ),
+      ).toBeLessThan(1e-10);
     }
     const other = parseSpec({ ...header('gru'), init: 'orthogonal', seed: 4 });
-    expect(Array.from(other.weights.weight_hh_l0)).not.toEqual(Array.from(spec.weights.weight_hh_l0));
+    expect(Array.from(other.weights.weight_hh_l0)).not.toEqual(
+      Array.from(spec.weights.weight_hh_l0),
+    );
     expect(spec.init).toBe('orthogonal');
     expect(spec.seed).toBe(3);
   });
 
   it('rho and forgetBias apply on top of explicit weights', () => {
-    const spec = parseSpec({ ...header('lstm'), weights: explicitWeights('lstm'), rho: 1.2, forgetBias: 1 });
+    const spec = parseSpec({
+      ...header('lstm'),
+      weights: explicitWeights('lstm'),
+      rho: 1.2,
+      forgetBias: 1,
+    });
     for (let g = 0; g < 4; g++) {
-      expect(Math.abs(spectralRadius(spec.weights.weight_hh_l0.slice(g * H * H, (g + 1) * H * H), H) - 1.2)).toBeLessThan(1e-10);
+      expect(
+        Math.abs(
+          spectralRadius(spec.weights.weight_hh_l0.slice(g * H * H, (g + 1) * H * H), H) - 1.2,
+        ),
+      ).toBeLessThan(1e-10);
     }
     const bih = spec.weights.bias_ih_l0;
     const bhh = spec.weights.bias_hh_l0;
@@ -95,7 +120,10 @@ describe('grad CLI: init, rho, forgetBias, holdForget, seed', () => {
     let worst = 0;
     for (let t = 1; t <= T; t++) {
       const ref = phi ** (T - t);
-      worst = Math.max(worst, Math.abs((norms[t - 1] as number) / (norms[T - 1] as number) - ref) / ref);
+      worst = Math.max(
+        worst,
+        Math.abs((norms[t - 1] as number) / (norms[T - 1] as number) - ref) / ref,
+      );
     }
     expect(worst).toBeLessThan(1e-12);
     expect(held.teachingOverride).toEqual({ holdForget: phi });
@@ -106,18 +134,32 @@ describe('grad CLI: init, rho, forgetBias, holdForget, seed', () => {
 
   it('names the field of every bad combination', () => {
     const w = explicitWeights('rnn');
-    expect(errorOf({ ...header('rnn'), init: 'xavier', weights: w })).toMatch(/^spec\.weights: give either/);
+    expect(errorOf({ ...header('rnn'), init: 'xavier', weights: w })).toMatch(
+      /^spec\.weights: give either/,
+    );
     expect(errorOf({ ...header('rnn') })).toMatch(/^spec\.weights: missing/);
     expect(errorOf({ ...header('rnn'), init: 'glorot' })).toMatch(/^spec\.init: expected one of/);
-    expect(errorOf({ ...header('rnn'), init: 'xavier', rho: -1 })).toMatch(/^spec\.rho: expected ≥ 0/);
-    expect(errorOf({ ...header('rnn'), init: 'xavier', seed: 1.5 })).toMatch(/^spec\.seed: expected an integer/);
-    expect(errorOf({ ...header('lstm'), init: 'xavier', holdForget: 1.5 })).toMatch(/^spec\.holdForget: expected ≤ 1/);
-    expect(errorOf({ ...header('rnn'), init: 'xavier', holdForget: 0.5 })).toMatch(/^spec\.holdForget: only an lstm/);
-    expect(errorOf({ ...header('gru'), init: 'xavier', forgetBias: 1 })).toMatch(/^spec\.forgetBias: only an lstm/);
+    expect(errorOf({ ...header('rnn'), init: 'xavier', rho: -1 })).toMatch(
+      /^spec\.rho: expected ≥ 0/,
+    );
+    expect(errorOf({ ...header('rnn'), init: 'xavier', seed: 1.5 })).toMatch(
+      /^spec\.seed: expected an integer/,
+    );
+    expect(errorOf({ ...header('lstm'), init: 'xavier', holdForget: 1.5 })).toMatch(
+      /^spec\.holdForget: expected ≤ 1/,
+    );
+    expect(errorOf({ ...header('rnn'), init: 'xavier', holdForget: 0.5 })).toMatch(
+      /^spec\.holdForget: only an lstm/,
+    );
+    expect(errorOf({ ...header('gru'), init: 'xavier', forgetBias: 1 })).toMatch(
+      /^spec\.forgetBias: only an lstm/,
+    );
     const zero = explicitWeights('rnn', (name, a) => {
       if (name === 'weight_hh_l0') a.fill(0);
     });
-    expect(errorOf({ ...header('rnn'), weights: zero, rho: 0.9 })).toMatch(/^spec\.rho: W_hh gate block 0 has spectral radius 0/);
+    expect(errorOf({ ...header('rnn'), weights: zero, rho: 0.9 })).toMatch(
+      /^spec\.rho: W_hh gate block 0 has spectral radius 0/,
+    );
     expect(errorOf({ ...header('rnn'), weights: zero, rho: 0 })).toBe('no error');
   });
 });

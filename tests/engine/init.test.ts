@@ -9,7 +9,8 @@ import { modelSpectrum, recurrentBlock } from '../../src/engine/spectrum';
 import { PARAM_NAMES, gateCount } from '../../src/engine/types';
 import type { CellKind } from '../../src/engine/types';
 
-const make = (cell: CellKind, H = 32, I = 3, O = 2): Model => createModel({ cell, inputSize: I, hiddenSize: H, outputSize: O });
+const make = (cell: CellKind, H = 32, I = 3, O = 2): Model =>
+  createModel({ cell, inputSize: I, hiddenSize: H, outputSize: O });
 const base: InitOptions = { init: 'pytorch', rho: null, forgetBias: 0 };
 const maxAbs = (a: Float64Array): number => a.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 
@@ -81,7 +82,7 @@ describe('initModel', () => {
       const mean = w.reduce((a, v) => a + v, 0) / w.length;
       const variance = w.reduce((a, v) => a + (v - mean) ** 2, 0) / w.length;
       // Var U(±k) = k²/3; with N ≥ 1024 draws the sample variance is within a few percent.
-      expect(Math.abs(variance / (k * k / 3) - 1)).toBeLessThan(0.12);
+      expect(Math.abs(variance / ((k * k) / 3) - 1)).toBeLessThan(0.12);
       expect(Math.abs(mean)).toBeLessThan(0.1 * k);
       expect(maxAbs(w)).toBeGreaterThan(0.95 * k);
     }
@@ -102,7 +103,8 @@ describe('initModel', () => {
     const q2 = make('lstm');
     initModel(q1, createRng(7), { ...base, init: 'orthogonal', rho: 0.9 });
     initModel(q2, createRng(7), { ...base, init: 'orthogonal', rho: 0.9 });
-    for (const name of PARAM_NAMES) expect(Array.from(q1.param(name).w)).toEqual(Array.from(q2.param(name).w));
+    for (const name of PARAM_NAMES)
+      expect(Array.from(q1.param(name).w)).toEqual(Array.from(q2.param(name).w));
   });
 
   it('xavier: per-block Glorot bounds, zero biases', () => {
@@ -144,7 +146,8 @@ describe('initModel', () => {
     const model = make('rnn', H);
     initModel(model, createRng(6), { ...base, init: 'identity' });
     const w = model.param('weight_hh_l0').w;
-    for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) expect(w[i * H + j]).toBe(i === j ? 1 : 0);
+    for (let i = 0; i < H; i++)
+      for (let j = 0; j < H; j++) expect(w[i * H + j]).toBe(i === j ? 1 : 0);
     const wih = model.param('weight_ih_l0').w;
     expect(maxAbs(wih)).toBeLessThan(0.006);
     expect(maxAbs(wih)).toBeGreaterThan(0);
@@ -153,7 +156,9 @@ describe('initModel', () => {
     initModel(lstm, createRng(6), { ...base, init: 'identity', rho: 0.5 });
     for (let g = 0; g < 4; g++) {
       const b = recurrentBlock(lstm, g);
-      for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) expect(Math.abs((b[i * H + j] as number) - (i === j ? 0.5 : 0))).toBeLessThan(1e-15);
+      for (let i = 0; i < H; i++)
+        for (let j = 0; j < H; j++)
+          expect(Math.abs((b[i * H + j] as number) - (i === j ? 0.5 : 0))).toBeLessThan(1e-15);
     }
   });
 
@@ -161,7 +166,8 @@ describe('initModel', () => {
     const model = make('lstm', 32);
     initModel(model, createRng(10), { ...base, rho: 1.25 });
     let worst = 0;
-    for (let g = 0; g < 4; g++) worst = Math.max(worst, Math.abs(modelSpectrum(model, g).rho - 1.25) / 1.25);
+    for (let g = 0; g < 4; g++)
+      worst = Math.max(worst, Math.abs(modelSpectrum(model, g).rho - 1.25) / 1.25);
     figures.initRho = worst;
     expect(worst).toBeLessThan(1e-10);
   });
@@ -182,7 +188,8 @@ describe('initModel', () => {
     }
     const before = bih.slice();
     shiftForgetBias(model, 0.25);
-    for (let u = 0; u < 4 * H; u++) expect(bih[u]).toBe(u >= H && u < 2 * H ? (before[u] as number) + 0.25 : before[u]);
+    for (let u = 0; u < 4 * H; u++)
+      expect(bih[u]).toBe(u >= H && u < 2 * H ? (before[u] as number) + 0.25 : before[u]);
     expect(() => shiftForgetBias(make('gru'), 1)).toThrow();
   });
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createWorkspace, forwardBackward } from '../../src/engine/bptt';
 import type { RunOptions } from '../../src/engine/bptt';
 import { initModel } from '../../src/engine/init';
-import { jacobianProduct, jacobianProducts, stateSize, stepJacobian, stepJacobianNorms } from '../../src/engine/jacobian';
+import {
+  jacobianProduct,
+  jacobianProducts,
+  stateSize,
+  stepJacobian,
+  stepJacobianNorms,
+} from '../../src/engine/jacobian';
 import { beltCurves } from '../../src/engine/jacobian/belt';
 import { forwardFromState } from '../../src/engine/jacobian/forward';
 import { createModel } from '../../src/engine/model';
@@ -24,7 +30,14 @@ function makeBatch(seed: number, T: number, B: number, I: number, O: number): Ba
   return { T, B, loss: 'mse_last', inputs, targets };
 }
 
-function run(cell: CellKind, H: number, T: number, opts: RunOptions = {}, seed = 1, prepare?: (m: Model) => void): Setup {
+function run(
+  cell: CellKind,
+  H: number,
+  T: number,
+  opts: RunOptions = {},
+  seed = 1,
+  prepare?: (m: Model) => void,
+): Setup {
   const I = 3;
   const B = 2;
   const model = createModel({ cell, inputSize: I, hiddenSize: H, outputSize: 2 });
@@ -46,7 +59,13 @@ function stateAt(trace: Trace, seq: number, t: number): Float64Array {
 }
 
 /** ∂s_T/∂s_t by central differences of the forward recurrence. */
-function fdProduct(setup: Setup, seq: number, t: number, hold: number | null, eps = 1e-6): Float64Array {
+function fdProduct(
+  setup: Setup,
+  seq: number,
+  t: number,
+  hold: number | null,
+  eps = 1e-6,
+): Float64Array {
   const { model, batch, trace } = setup;
   const n = stateSize(trace.cell, trace.H);
   const s = stateAt(trace, seq, t);
@@ -58,7 +77,8 @@ function fdProduct(setup: Setup, seq: number, t: number, hold: number | null, ep
     m[j] = (m[j] as number) - eps;
     const sp = forwardFromState(model, batch, seq, t, p, { holdForget: hold });
     const sm = forwardFromState(model, batch, seq, t, m, { holdForget: hold });
-    for (let i = 0; i < n; i++) out[i * n + j] = ((sp[i] as number) - (sm[i] as number)) / (2 * eps);
+    for (let i = 0; i < n; i++)
+      out[i * n + j] = ((sp[i] as number) - (sm[i] as number)) / (2 * eps);
   }
   return out;
 }
@@ -88,7 +108,9 @@ describe('forward-from-state helper', () => {
   it.each(CASES)('$name: reproduces the engine trace from s_0', ({ cell, hold }) => {
     const setup = run(cell, 5, 9, { holdForget: hold });
     for (const seq of [0, 1]) {
-      const sT = forwardFromState(setup.model, setup.batch, seq, 0, stateAt(setup.trace, seq, 0), { holdForget: hold });
+      const sT = forwardFromState(setup.model, setup.batch, seq, 0, stateAt(setup.trace, seq, 0), {
+        holdForget: hold,
+      });
       expect(relErr(sT, stateAt(setup.trace, seq, 9))).toBeLessThan(1e-13);
     }
   });
@@ -124,9 +146,13 @@ describe('Jacobian products vs central finite differences', () => {
       let sigma = 0;
       for (let it = 0; it < 2000; it++) {
         const w = new Float64Array(4);
-        for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) w[i] = (w[i] as number) + (J[i * 4 + j] as number) * (v[j] as number);
+        for (let i = 0; i < 4; i++)
+          for (let j = 0; j < 4; j++)
+            w[i] = (w[i] as number) + (J[i * 4 + j] as number) * (v[j] as number);
         const u = new Float64Array(4);
-        for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) u[j] = (u[j] as number) + (J[i * 4 + j] as number) * (w[i] as number);
+        for (let i = 0; i < 4; i++)
+          for (let j = 0; j < 4; j++)
+            u[j] = (u[j] as number) + (J[i * 4 + j] as number) * (w[i] as number);
         const nu = Math.hypot(...u);
         sigma = Math.sqrt(nu);
         v = u.map((x) => x / nu);
@@ -141,31 +167,35 @@ describe('linear cell with W_hh = ρQ: the ρ^(T−t) curve', () => {
     [0.9, 40],
     [1.1, 40],
     [0.5, 60],
-  ])('ρ = %f, T = %i: engine gradient ratio and Jacobian product norm both equal ρ^(T−t)', (rho, T) => {
-    const H = 8;
-    const setup = run('linear', H, T, {}, 5, (m) => {
-      const Q = randomOrthogonal(createRng(77), H, H, rho);
-      m.param('weight_hh_l0').w.set(Q);
-    });
-    const { trace, model } = setup;
-    const curves = jacobianProducts(model, trace, 0);
-    for (const x of stepJacobianNorms(model, trace, 1)) expect(Math.abs(x - rho) / rho).toBeLessThan(1e-12);
-    let worstGrad = 0;
-    let worstProd = 0;
-    for (let t = 1; t <= T; t++) {
-      // The exact curve; rhoRef carries ρ as measured by the eigen solver, within rounding of it.
-      const ref = rho ** (T - t);
-      expect(Math.abs((curves.rhoRef[t - 1] as number) - ref) / ref).toBeLessThan(1e-12);
-      const ratio = (trace.dhNorm[t - 1] as number) / (trace.dhNorm[T - 1] as number);
-      worstGrad = Math.max(worstGrad, Math.abs(ratio - ref) / ref);
-      worstProd = Math.max(worstProd, Math.abs((curves.prodNorm[t - 1] as number) - ref) / ref);
-      expect(Math.abs((curves.sigmaRef[t - 1] as number) - ref) / ref).toBeLessThan(1e-12);
-    }
-    figures[`linear_rho${rho}_T${T}_gradRatio`] = worstGrad;
-    figures[`linear_rho${rho}_T${T}_prodNorm`] = worstProd;
-    expect(worstGrad).toBeLessThan(1e-9);
-    expect(worstProd).toBeLessThan(1e-9);
-  });
+  ])(
+    'ρ = %f, T = %i: engine gradient ratio and Jacobian product norm both equal ρ^(T−t)',
+    (rho, T) => {
+      const H = 8;
+      const setup = run('linear', H, T, {}, 5, (m) => {
+        const Q = randomOrthogonal(createRng(77), H, H, rho);
+        m.param('weight_hh_l0').w.set(Q);
+      });
+      const { trace, model } = setup;
+      const curves = jacobianProducts(model, trace, 0);
+      for (const x of stepJacobianNorms(model, trace, 1))
+        expect(Math.abs(x - rho) / rho).toBeLessThan(1e-12);
+      let worstGrad = 0;
+      let worstProd = 0;
+      for (let t = 1; t <= T; t++) {
+        // The exact curve; rhoRef carries ρ as measured by the eigen solver, within rounding of it.
+        const ref = rho ** (T - t);
+        expect(Math.abs((curves.rhoRef[t - 1] as number) - ref) / ref).toBeLessThan(1e-12);
+        const ratio = (trace.dhNorm[t - 1] as number) / (trace.dhNorm[T - 1] as number);
+        worstGrad = Math.max(worstGrad, Math.abs(ratio - ref) / ref);
+        worstProd = Math.max(worstProd, Math.abs((curves.prodNorm[t - 1] as number) - ref) / ref);
+        expect(Math.abs((curves.sigmaRef[t - 1] as number) - ref) / ref).toBeLessThan(1e-12);
+      }
+      figures[`linear_rho${rho}_T${T}_gradRatio`] = worstGrad;
+      figures[`linear_rho${rho}_T${T}_prodNorm`] = worstProd;
+      expect(worstGrad).toBeLessThan(1e-9);
+      expect(worstProd).toBeLessThan(1e-9);
+    },
+  );
 });
 
 describe('LSTM belt', () => {
@@ -185,14 +215,23 @@ describe('LSTM belt', () => {
       for (let t = 1; t <= T; t++) {
         const ref = phi ** (T - t);
         for (let u = 0; u < H; u++) {
-          worstBelt = Math.max(worstBelt, Math.abs((belt.beltProduct[(t - 1) * H + u] as number) - ref) / ref);
-          worstFull = Math.max(worstFull, Math.abs((belt.fullDiag[(t - 1) * H + u] as number) - ref) / ref);
+          worstBelt = Math.max(
+            worstBelt,
+            Math.abs((belt.beltProduct[(t - 1) * H + u] as number) - ref) / ref,
+          );
+          worstFull = Math.max(
+            worstFull,
+            Math.abs((belt.fullDiag[(t - 1) * H + u] as number) - ref) / ref,
+          );
         }
         expect(belt.offDiagMax[t - 1]).toBe(0);
         worstFull = Math.max(worstFull, Math.abs((belt.fullNorm[t - 1] as number) - ref) / ref);
         const dcNorm = trace.dcNorm;
         if (dcNorm === null) throw new Error('LSTM trace without dcNorm');
-        worstDc = Math.max(worstDc, Math.abs((dcNorm[t - 1] as number) / (dcNorm[T - 1] as number) - ref) / ref);
+        worstDc = Math.max(
+          worstDc,
+          Math.abs((dcNorm[t - 1] as number) / (dcNorm[T - 1] as number) - ref) / ref,
+        );
       }
       figures[`hold${phi}_belt`] = worstBelt;
       figures[`hold${phi}_full`] = worstFull;

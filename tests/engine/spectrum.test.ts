@@ -22,7 +22,8 @@ const matmul = (A: Float64Array, B: Float64Array, n: number): Float64Array => {
   for (let i = 0; i < n; i++)
     for (let k = 0; k < n; k++) {
       const a = A[i * n + k] as number;
-      for (let j = 0; j < n; j++) out[i * n + j] = (out[i * n + j] as number) + a * (B[k * n + j] as number);
+      for (let j = 0; j < n; j++)
+        out[i * n + j] = (out[i * n + j] as number) + a * (B[k * n + j] as number);
     }
   return out;
 };
@@ -119,7 +120,11 @@ function charDet(W: Float64Array, n: number, lam: C): C {
   for (let c = 0; c < n; c++) {
     let p = c;
     for (let r = c + 1; r < n; r++)
-      if (Math.hypot(re[r * n + c] as number, im[r * n + c] as number) > Math.hypot(re[p * n + c] as number, im[p * n + c] as number)) p = r;
+      if (
+        Math.hypot(re[r * n + c] as number, im[r * n + c] as number) >
+        Math.hypot(re[p * n + c] as number, im[p * n + c] as number)
+      )
+        p = r;
     if (p !== c) {
       for (let j = 0; j < n; j++) {
         [re[c * n + j], re[p * n + j]] = [re[p * n + j] as number, re[c * n + j] as number];
@@ -158,7 +163,8 @@ function rootResidual(W: Float64Array, n: number, s: Spectrum): number {
     const lam: C = [s.re[k] as number, s.im[k] as number];
     const d = charDet(W, n, lam);
     let denom = 1;
-    for (let j = 0; j < n; j++) if (j !== k) denom *= Math.hypot((s.re[j] as number) - lam[0], (s.im[j] as number) - lam[1]);
+    for (let j = 0; j < n; j++)
+      if (j !== k) denom *= Math.hypot((s.re[j] as number) - lam[0], (s.im[j] as number) - lam[1]);
     worst = Math.max(worst, Math.hypot(d[0], d[1]) / denom);
   }
   return worst;
@@ -199,8 +205,15 @@ describe('spectrum: known spectra', () => {
     expect(direct.sigmaMin).toBe(0);
     const rng = createRng(11);
     const V = new Matrix(n, n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) V.set(i, j, (i === j ? 1 : 0) + 0.3 * rng.normal());
-    const W = Float64Array.from(V.mmul(new Matrix(Array.from({ length: n }, (_, i) => Array.from(D.subarray(i * n, i * n + n))))).mmul(inverse(V)).to1DArray());
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) V.set(i, j, (i === j ? 1 : 0) + 0.3 * rng.normal());
+    const W = Float64Array.from(
+      V.mmul(
+        new Matrix(Array.from({ length: n }, (_, i) => Array.from(D.subarray(i * n, i * n + n)))),
+      )
+        .mmul(inverse(V))
+        .to1DArray(),
+    );
     errors.diagonalSimilar = matchError(spectrum(W, n), all);
     expect(errors.diagonalSimilar).toBeLessThan(1e-10);
   });
@@ -237,7 +250,8 @@ describe('spectrum: known spectra', () => {
     const Q = randomOrthogonal(createRng(3), n, n);
     const s = spectrum(Q, n);
     let worst = 0;
-    for (let k = 0; k < n; k++) worst = Math.max(worst, Math.abs(Math.hypot(s.re[k] as number, s.im[k] as number) - 1));
+    for (let k = 0; k < n; k++)
+      worst = Math.max(worst, Math.abs(Math.hypot(s.re[k] as number, s.im[k] as number) - 1));
     errors.orthogonalModulus = worst;
     expect(worst).toBeLessThan(1e-10);
     expect(Math.abs(s.rho - 1)).toBeLessThan(1e-10);
@@ -263,7 +277,9 @@ describe('spectrum: known spectra', () => {
         sumIm += b;
         prod = [prod[0] * a - prod[1] * b, prod[0] * b + prod[1] * a];
       }
-      const det = determinant(new Matrix(Array.from({ length: n }, (_, i) => Array.from(W.subarray(i * n, i * n + n)))));
+      const det = determinant(
+        new Matrix(Array.from({ length: n }, (_, i) => Array.from(W.subarray(i * n, i * n + n)))),
+      );
       errors[`trace${n}`] = Math.abs(sumRe - tr);
       errors[`det${n}`] = Math.abs(prod[0] - det) / Math.abs(det);
       expect(errors[`trace${n}`]).toBeLessThan(1e-12);
@@ -283,13 +299,24 @@ describe('spectrum: known spectra', () => {
 
   it('singular values of a rectangular matrix; non-finite input gives NaN instead of hanging', () => {
     // [[3, 0, 0], [0, 0, -2]]: singular values 3, 2.
-    expect(Array.from(singularValues(Float64Array.from([3, 0, 0, 0, 0, -2]), 2, 3))).toEqual([3, 2]);
+    expect(Array.from(singularValues(Float64Array.from([3, 0, 0, 0, 0, -2]), 2, 3))).toEqual([
+      3, 2,
+    ]);
     // Entries near the overflow threshold: the result scales with them instead of hanging or overflowing.
     const big = Float64Array.from([0, -1e300, 1e300, 0]); // rotation by π/2 scaled by 1e300
     const sb = spectrum(big, 2);
     expect(Math.abs(sb.rho / 1e300 - 1)).toBeLessThan(1e-15);
     expect(Math.abs(sb.sigmaMax / 1e300 - 1)).toBeLessThan(1e-15);
-    expect(Math.abs(spectrum(big.map((x) => x * 1e-300 * 1e-300), 2).rho / 1e-300 - 1)).toBeLessThan(1e-15);
+    expect(
+      Math.abs(
+        spectrum(
+          big.map((x) => x * 1e-300 * 1e-300),
+          2,
+        ).rho /
+          1e-300 -
+          1,
+      ),
+    ).toBeLessThan(1e-15);
     const bad = Float64Array.from([1, NaN, 0, 1]);
     expect(Number.isNaN(spectralRadius(bad, 2))).toBe(true);
     expect(Number.isNaN(spectrum(bad, 2).sigmaMax)).toBe(true);
@@ -312,7 +339,11 @@ describe('spectralNorm (σ_max alone, Gram + tridiagonal bisection) agrees with 
     ] as const) {
       for (const scale of [1, 1e-200, 1e200]) {
         const W = new Float64Array(r * c).map(() => rng.normal() * scale);
-        const ref = singularValues(W.map((x) => x / scale), r, c)[0] as number;
+        const ref = singularValues(
+          W.map((x) => x / scale),
+          r,
+          c,
+        )[0] as number;
         worst = Math.max(worst, Math.abs(spectralNorm(W, r, c) / scale - ref) / ref);
       }
     }
@@ -324,7 +355,8 @@ describe('spectralNorm (σ_max alone, Gram + tridiagonal bisection) agrees with 
     const u = new Float64Array(9).map(() => rng.normal());
     const v = new Float64Array(5).map(() => rng.normal());
     const R1 = new Float64Array(45);
-    for (let i = 0; i < 9; i++) for (let j = 0; j < 5; j++) R1[i * 5 + j] = (u[i] as number) * (v[j] as number);
+    for (let i = 0; i < 9; i++)
+      for (let j = 0; j < 5; j++) R1[i * 5 + j] = (u[i] as number) * (v[j] as number);
     const nu = Math.hypot(...u) * Math.hypot(...v);
     worst = Math.max(worst, Math.abs(spectralNorm(R1, 9, 5) - nu) / nu);
     errors.spectralNormVsSvd = worst;
@@ -350,7 +382,11 @@ describe('setSpectralRadius', () => {
       expect(r.zero).toBe(false);
       expect(r.before).toBeGreaterThan(1);
       const measured = spectralRadius(W, n);
-      worst = Math.max(worst, Math.abs(measured - target) / target, Math.abs(r.after - target) / target);
+      worst = Math.max(
+        worst,
+        Math.abs(measured - target) / target,
+        Math.abs(r.after - target) / target,
+      );
     }
     errors.setRho = worst;
     expect(worst).toBeLessThan(1e-10);
@@ -375,14 +411,19 @@ describe('model blocks', () => {
     const w = model.param('weight_hh_l0').w;
     for (let k = 0; k < w.length; k++) w[k] = rng.normal();
     const before = w.slice();
-    expect(Array.from(recurrentBlock(model, 2))).toEqual(Array.from(before.subarray(2 * H * H, 3 * H * H)));
+    expect(Array.from(recurrentBlock(model, 2))).toEqual(
+      Array.from(before.subarray(2 * H * H, 3 * H * H)),
+    );
     setModelSpectralRadius(model, 0.8, [1, 3]);
     expect(Array.from(w.subarray(0, H * H))).toEqual(Array.from(before.subarray(0, H * H)));
-    expect(Array.from(w.subarray(2 * H * H, 3 * H * H))).toEqual(Array.from(before.subarray(2 * H * H, 3 * H * H)));
+    expect(Array.from(w.subarray(2 * H * H, 3 * H * H))).toEqual(
+      Array.from(before.subarray(2 * H * H, 3 * H * H)),
+    );
     expect(Math.abs(modelSpectrum(model, 1).rho - 0.8)).toBeLessThan(1e-10);
     expect(Math.abs(modelSpectrum(model, 3).rho - 0.8)).toBeLessThan(1e-10);
     setModelSpectralRadius(model, 1.1);
-    for (let g = 0; g < 4; g++) expect(Math.abs(modelSpectrum(model, g).rho - 1.1)).toBeLessThan(1e-10);
+    for (let g = 0; g < 4; g++)
+      expect(Math.abs(modelSpectrum(model, g).rho - 1.1)).toBeLessThan(1e-10);
     expect(() => recurrentBlock(model, 4)).toThrow();
   });
 

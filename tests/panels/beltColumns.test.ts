@@ -5,13 +5,23 @@ import type { Snapshot } from '../../src/worker/protocol';
 // T = 2, H = 2: value encodes (t, block, unit) so a wrong stride shows at once.
 const enc = (t: number, b: number, u: number) => 100 * t + 10 * b + u;
 function snap(cell: Snapshot['cell'], G: number): Snapshot {
-  const T = 2, H = 2;
+  const T = 2,
+    H = 2;
   const gates = new Float64Array(T * G * H);
-  for (let t = 0; t < T; t++) for (let b = 0; b < G; b++) for (let u = 0; u < H; u++) gates[t * G * H + b * H + u] = enc(t, b, u);
+  for (let t = 0; t < T; t++)
+    for (let b = 0; b < G; b++)
+      for (let u = 0; u < H; u++) gates[t * G * H + b * H + u] = enc(t, b, u);
   const states = Float64Array.from({ length: T * H }, (_, k) => k + 0.5);
   return {
-    cell, T, H, gates: G > 1 ? gates : null, hidden: states, cellState: cell === 'lstm' ? states.map((v) => -v) : null,
-    dhNorm: Float64Array.of(1, 2), dcNorm: cell === 'lstm' ? Float64Array.of(3, 4) : null, stepJacNorms: Float64Array.of(0.5, 0.6),
+    cell,
+    T,
+    H,
+    gates: G > 1 ? gates : null,
+    hidden: states,
+    cellState: cell === 'lstm' ? states.map((v) => -v) : null,
+    dhNorm: Float64Array.of(1, 2),
+    dcNorm: cell === 'lstm' ? Float64Array.of(3, 4) : null,
+    stepJacNorms: Float64Array.of(0.5, 0.6),
   } as unknown as Snapshot;
 }
 

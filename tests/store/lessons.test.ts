@@ -13,8 +13,15 @@ import { createTrainer } from '../../src/worker/trainer';
 const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
 
 const REQUIRED = [
-  'vanishing', 'exploding', 'clipping', 'lstm-belt', 'hold-forget', 'gru',
-  'linear-rho1', 'rho-not-whole-story', 'exploding-max',
+  'vanishing',
+  'exploding',
+  'clipping',
+  'lstm-belt',
+  'hold-forget',
+  'gru',
+  'linear-rho1',
+  'rho-not-whole-story',
+  'exploding-max',
 ];
 
 function lesson(id: string): Lesson {
@@ -69,14 +76,28 @@ describe('lesson presets', () => {
     expect(lessonConfig(lesson('vanishing'))).toMatchObject({ cell: 'rnn', rho: 0.8 });
     expect(lessonConfig(lesson('exploding'))).toMatchObject({ cell: 'rnn', rho: 1.5, clip: 0 });
     expect(lessonConfig(lesson('clipping'))).toMatchObject({ cell: 'rnn', rho: 1.5, clip: 1 });
-    expect(lessonConfig(lesson('lstm-belt'))).toMatchObject({ cell: 'lstm', forgetBias: 1, task: 'adding', holdForget: null });
+    expect(lessonConfig(lesson('lstm-belt'))).toMatchObject({
+      cell: 'lstm',
+      forgetBias: 1,
+      task: 'adding',
+      holdForget: null,
+    });
     expect(lessonConfig(lesson('hold-forget'))).toMatchObject({ cell: 'lstm', holdForget: 1 });
     expect(lessonConfig(lesson('gru')).cell).toBe('gru');
-    expect(lessonConfig(lesson('linear-rho1'))).toMatchObject({ cell: 'linear', rho: 1, init: 'orthogonal' });
+    expect(lessonConfig(lesson('linear-rho1'))).toMatchObject({
+      cell: 'linear',
+      rho: 1,
+      init: 'orthogonal',
+    });
     expect(lessonConfig(lesson('rho-not-whole-story'))).toMatchObject({ cell: 'rnn', rho: 0.9 });
-    expect(lessonConfig(lesson('exploding-max'))).toMatchObject({ rho: LIMITS.rho.max, lr: LIMITS.lr.max, clip: 0 });
+    expect(lessonConfig(lesson('exploding-max'))).toMatchObject({
+      rho: LIMITS.rho.max,
+      lr: LIMITS.lr.max,
+      clip: 0,
+    });
     // Lessons set everything: nothing carries over from whatever the user had before.
-    for (const l of LESSONS) expect(Object.keys(lessonConfig(l)).sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
+    for (const l of LESSONS)
+      expect(Object.keys(lessonConfig(l)).sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
   });
 
   it('the spectral claims in the guidance hold for the engine’s initializations', () => {
@@ -96,7 +117,8 @@ describe('lesson presets', () => {
     expect(s.sigmaMax).toBeGreaterThan(1.4);
     expect(s.sigmaMax).toBeLessThan(1.6);
     expect(lesson('rho-not-whole-story').guidance).toContain('about 1.5');
-    for (let seed = 1; seed <= 20; seed++) expect(spectrumOf(c, seed).sigmaMax).toBeGreaterThan(1.2);
+    for (let seed = 1; seed <= 20; seed++)
+      expect(spectrumOf(c, seed).sigmaMax).toBeGreaterThan(1.2);
   });
 
   it('the hold-forget figure matches the lesson’s T', () => {

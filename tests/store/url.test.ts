@@ -16,7 +16,16 @@ import {
 } from '../../src/store/url';
 import type { ViewState } from '../../src/store/url';
 import type { UrlState } from '../../src/store/urlFields';
-import { DEFAULT_CONFIG, fitWorkBudget, INIT_KINDS, LIMITS, MAX_WORK, OPTIMIZER_KINDS, stepWork, TASK_IDS } from '../../src/worker/config';
+import {
+  DEFAULT_CONFIG,
+  fitWorkBudget,
+  INIT_KINDS,
+  LIMITS,
+  MAX_WORK,
+  OPTIMIZER_KINDS,
+  stepWork,
+  TASK_IDS,
+} from '../../src/worker/config';
 import type { TrainConfig } from '../../src/worker/config';
 
 const CELLS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
@@ -53,10 +62,16 @@ const ARB: { [K in keyof UrlState]: fc.Arbitrary<UrlState[K]> } = {
 
 // A valid config also fits the work budget (decoding lowers the batch of one that does not).
 const arbConfig: fc.Arbitrary<TrainConfig> = fc
-  .record(Object.fromEntries(CONFIG_KEYS.map((k) => [k, ARB[k]])) as { [K in keyof TrainConfig]: fc.Arbitrary<TrainConfig[K]> })
+  .record(
+    Object.fromEntries(CONFIG_KEYS.map((k) => [k, ARB[k]])) as {
+      [K in keyof TrainConfig]: fc.Arbitrary<TrainConfig[K]>;
+    },
+  )
   .map((c) => fitWorkBudget(c).config);
 const arbView: fc.Arbitrary<ViewState> = fc.record(
-  Object.fromEntries(VIEW_KEYS.map((k) => [k, ARB[k]])) as { [K in keyof ViewState]: fc.Arbitrary<ViewState[K]> },
+  Object.fromEntries(VIEW_KEYS.map((k) => [k, ARB[k]])) as {
+    [K in keyof ViewState]: fc.Arbitrary<ViewState[K]>;
+  },
 );
 const arbLesson = fc.option(fc.constantFrom(...LESSONS.map((l) => l.id)), { nil: null });
 
@@ -65,7 +80,8 @@ function configProblems(c: TrainConfig): string[] {
   const bad: string[] = [];
   const inRange = (k: keyof typeof LIMITS, x: number, integer: boolean) => {
     const { min, max } = LIMITS[k];
-    if (typeof x !== 'number' || !(x >= min && x <= max) || (integer && !Number.isInteger(x))) bad.push(`${k}=${x}`);
+    if (typeof x !== 'number' || !(x >= min && x <= max) || (integer && !Number.isInteger(x)))
+      bad.push(`${k}=${x}`);
   };
   if (!CELLS.includes(c.cell)) bad.push('cell');
   if (!TASK_IDS.includes(c.task)) bad.push('task');
@@ -87,9 +103,11 @@ function configProblems(c: TrainConfig): string[] {
 
 function viewProblems(v: ViewState): string[] {
   const bad: string[] = [];
-  for (const k of ['embed', 'autoplay', 'large'] as const) if (typeof v[k] !== 'boolean') bad.push(k);
+  for (const k of ['embed', 'autoplay', 'large'] as const)
+    if (typeof v[k] !== 'boolean') bad.push(k);
   if (v.panels !== null && !v.panels.every((p) => PANEL_IDS.includes(p))) bad.push('panels');
-  if (v.controls !== null && !v.controls.every((p) => CONTROL_IDS.includes(p))) bad.push('controls');
+  if (v.controls !== null && !v.controls.every((p) => CONTROL_IDS.includes(p)))
+    bad.push('controls');
   if (v.theme !== null && v.theme !== 'light' && v.theme !== 'dark') bad.push('theme');
   return bad;
 }
@@ -123,11 +141,19 @@ describe('round trip', () => {
         fc.property(ARB[key] as fc.Arbitrary<unknown>, (value) => {
           const config = { ...DEFAULT_CONFIG };
           const view = { ...DEFAULT_VIEW };
-          if ((CONFIG_KEYS as readonly string[]).includes(key)) Object.assign(config, { [key]: value });
+          if ((CONFIG_KEYS as readonly string[]).includes(key))
+            Object.assign(config, { [key]: value });
           else Object.assign(view, { [key]: value });
           const q = encodeUrl(config, view);
-          const isDefault = (FIELDS[key].equals as (a: unknown, b: unknown) => boolean)(value, FIELDS[key].default);
-          expect(q).toBe(isDefault ? '' : `v=1&${key}=${encodeURIComponent(FIELDS[key].format(value as never)).replace(/%2C/g, ',')}`);
+          const isDefault = (FIELDS[key].equals as (a: unknown, b: unknown) => boolean)(
+            value,
+            FIELDS[key].default,
+          );
+          expect(q).toBe(
+            isDefault
+              ? ''
+              : `v=1&${key}=${encodeURIComponent(FIELDS[key].format(value as never)).replace(/%2C/g, ',')}`,
+          );
           const d = decodeUrl(`?${q}`);
           expect({ ...d.config, ...d.view }).toEqual({ ...config, ...view });
           expect(d.problems).toEqual([]);
@@ -139,14 +165,20 @@ describe('round trip', () => {
 
   it('writes only non-default keys, in table order, with v=1 first', () => {
     expect(encodeUrl(DEFAULT_CONFIG, DEFAULT_VIEW)).toBe('');
-    expect(encodeUrl({ ...DEFAULT_CONFIG, seed: 7, cell: 'lstm', rho: null }, { ...DEFAULT_VIEW, panels: ['grad', 'belt'], embed: true })).toBe(
-      'v=1&cell=lstm&rho=off&seed=7&embed=1&panels=grad,belt',
-    );
+    expect(
+      encodeUrl(
+        { ...DEFAULT_CONFIG, seed: 7, cell: 'lstm', rho: null },
+        { ...DEFAULT_VIEW, panels: ['grad', 'belt'], embed: true },
+      ),
+    ).toBe('v=1&cell=lstm&rho=off&seed=7&embed=1&panels=grad,belt');
     expect(encodeUrl(DEFAULT_CONFIG, { ...DEFAULT_VIEW, controls: [] })).toBe('v=1&controls=none');
     const order = ['v', 'lesson', ...CONFIG_KEYS, ...VIEW_KEYS];
     fc.assert(
       fc.property(arbConfig, arbView, arbLesson, (c, v, l) => {
-        const keys = encodeUrl(c, v, l).split('&').filter(Boolean).map((kv) => kv.split('=')[0] as string);
+        const keys = encodeUrl(c, v, l)
+          .split('&')
+          .filter(Boolean)
+          .map((kv) => kv.split('=')[0] as string);
         const idx = keys.map((k) => order.indexOf(k));
         expect(idx.every((i) => i >= 0)).toBe(true);
         expect([...idx].sort((a, b) => a - b)).toEqual(idx);
@@ -157,7 +189,9 @@ describe('round trip', () => {
   it('a lesson link carries only the differences from the lesson', () => {
     const vanishing = decodeUrl('lesson=vanishing').config;
     expect(encodeUrl(vanishing, DEFAULT_VIEW, 'vanishing')).toBe('v=1&lesson=vanishing');
-    expect(encodeUrl({ ...vanishing, T: 100 }, DEFAULT_VIEW, 'vanishing')).toBe('v=1&lesson=vanishing&T=100');
+    expect(encodeUrl({ ...vanishing, T: 100 }, DEFAULT_VIEW, 'vanishing')).toBe(
+      'v=1&lesson=vanishing&T=100',
+    );
     // Back to a DEFAULT_CONFIG value that the lesson changed: must be written, or the lesson would win.
     expect(encodeUrl({ ...vanishing, init: DEFAULT_CONFIG.init }, DEFAULT_VIEW, 'vanishing')).toBe(
       `v=1&lesson=vanishing&init=${DEFAULT_CONFIG.init}`,
@@ -168,7 +202,13 @@ describe('round trip', () => {
 describe('decoding values', () => {
   it('clamps numbers into LIMITS and says so', () => {
     const d = decodeUrl('?T=5000&H=0&rho=1e999&lr=-1&seed=99999999999');
-    expect(d.config).toMatchObject({ T: 1000, H: 1, rho: 2, lr: LIMITS.lr.min, seed: LIMITS.seed.max });
+    expect(d.config).toMatchObject({
+      T: 1000,
+      H: 1,
+      rho: 2,
+      lr: LIMITS.lr.min,
+      seed: LIMITS.seed.max,
+    });
     expect(d.problems).toEqual([
       'T=5000 is above the largest allowed 1000; using 1000',
       'H=0 is below the smallest allowed 1; using 1',
@@ -195,8 +235,18 @@ describe('decoding values', () => {
   });
 
   it('reads the spellings a hand-edited link uses', () => {
-    const d = decodeUrl('cell=LSTM&rho=off&holdForget=0.9&clip=off&tbptt=full&forgetBias=-0&lr=1e-3&T=12.5&embed&theme=dark&large=true');
-    expect(d.config).toMatchObject({ cell: 'lstm', rho: null, holdForget: 0.9, clip: 0, tbptt: 0, lr: 0.001, T: 13 });
+    const d = decodeUrl(
+      'cell=LSTM&rho=off&holdForget=0.9&clip=off&tbptt=full&forgetBias=-0&lr=1e-3&T=12.5&embed&theme=dark&large=true',
+    );
+    expect(d.config).toMatchObject({
+      cell: 'lstm',
+      rho: null,
+      holdForget: 0.9,
+      clip: 0,
+      tbptt: 0,
+      lr: 0.001,
+      T: 13,
+    });
     expect(Object.is(d.config.forgetBias, 0)).toBe(true);
     expect(d.view).toMatchObject({ embed: true, theme: 'dark', large: true });
     expect(d.problems).toEqual(['T=12.5 is not a whole number; using 13']);
@@ -263,11 +313,36 @@ describe('never throws, always valid', () => {
   };
 
   it('arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => void check(s)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => void check(s)),
+      { numRuns: 3000 },
+    );
   });
 
   const adversarial = fc.oneof(
-    fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999', '-1e999', '-0', '0x1F', '1e-400', '', ' ', '%', '%%', '%zz', '%FF%FE', '%C0%AF', '\u0000', 'off', 'none', '__proto__', 'constructor', 'toString'),
+    fc.constantFrom(
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1e999',
+      '-1e999',
+      '-0',
+      '0x1F',
+      '1e-400',
+      '',
+      ' ',
+      '%',
+      '%%',
+      '%zz',
+      '%FF%FE',
+      '%C0%AF',
+      '\u0000',
+      'off',
+      'none',
+      '__proto__',
+      'constructor',
+      'toString',
+    ),
     fc.double().map(String),
     fc.bigInt().map(String),
     fc.string({ unit: 'binary', maxLength: 40 }),
@@ -275,7 +350,14 @@ describe('never throws, always valid', () => {
   );
 
   it('known keys with adversarial values, in any order and number', () => {
-    const keys = fc.constantFrom(...CONFIG_KEYS, ...VIEW_KEYS, 'lesson', 'v', '__proto__', 'constructor');
+    const keys = fc.constantFrom(
+      ...CONFIG_KEYS,
+      ...VIEW_KEYS,
+      'lesson',
+      'v',
+      '__proto__',
+      'constructor',
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(keys, adversarial), { maxLength: 30 }), (pairs) => {
         const raw = pairs.map(([k, v]) => `${k}=${v}`).join('&');
@@ -297,7 +379,9 @@ describe('never throws, always valid', () => {
     check(`cell=${'%25'.repeat(100_000)}`);
     check(`T=${'1'.repeat(60)}`);
     expect(performance.now() - t0).toBeLessThan(5000);
-    expect(decodeUrl(`T=${big}`).problems).toEqual([`this link is too long (${big.length + 2} characters; at most 100000); using the defaults`]);
+    expect(decodeUrl(`T=${big}`).problems).toEqual([
+      `this link is too long (${big.length + 2} characters; at most 100000); using the defaults`,
+    ]);
     // Just under the length cap, every value is still read through the table.
     const near = check(`T=${'9'.repeat(99_000)}&H=${'%41'.repeat(300)}&cell=lstm`);
     expect(near.config).toMatchObject({ T: DEFAULT_CONFIG.T, H: DEFAULT_CONFIG.H, cell: 'lstm' });

@@ -6,7 +6,11 @@ import { DEFAULT_CONFIG } from '../../src/worker/config';
 
 /** A tiny store and a fake window whose replaceState updates location like a browser does. */
 function setup(initialSearch = '') {
-  let state: UrlSnapshot = { config: { ...DEFAULT_CONFIG }, view: { ...DEFAULT_VIEW }, lesson: null };
+  let state: UrlSnapshot = {
+    config: { ...DEFAULT_CONFIG },
+    view: { ...DEFAULT_VIEW },
+    lesson: null,
+  };
   const listeners = new Set<() => void>();
   const location = { pathname: '/sub/path/index.html', search: initialSearch, hash: '#x' };
   const calls: string[] = [];

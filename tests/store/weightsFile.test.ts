@@ -10,7 +10,12 @@ const shapes: Shapes = {
   'readout.weight': [1, 2],
   'readout.bias': [1, 1],
 };
-const flat = Object.fromEntries(Object.entries(shapes).map(([n, [r, c]]) => [n, Array.from({ length: r * c }, (_, k) => k / 7 - 1)]));
+const flat = Object.fromEntries(
+  Object.entries(shapes).map(([n, [r, c]]) => [
+    n,
+    Array.from({ length: r * c }, (_, k) => k / 7 - 1),
+  ]),
+);
 
 describe('weights files in state_dict layout', () => {
   it('round-trips through the PyTorch nesting', () => {
@@ -30,19 +35,39 @@ describe('weights files in state_dict layout', () => {
     expect(r1.ok).toBe(false);
     expect(!r1.ok && r1.message).toMatch(/weight_hh_l0: expected 8 rows of 2/);
     const { bias_hh_l0: _drop, ...rest } = json;
-    expect(parseStateDict(JSON.stringify(rest), shapes)).toMatchObject({ ok: false, message: expect.stringMatching(/Missing.*bias_hh_l0/) });
-    expect(parseStateDict(JSON.stringify({ ...json, 'rnn.weight_ih_l0': [1] }), shapes)).toMatchObject({ ok: false, message: expect.stringMatching(/Unknown/) });
-    expect(parseStateDict(JSON.stringify({ ...json, bias_ih_l0: ['a'] }), shapes)).toMatchObject({ ok: false });
-    expect(parseStateDict('{"weight_ih_l0": [1e999]}', shapes)).toMatchObject({ ok: false, message: expect.stringMatching(/finite/) });
-    expect(parseStateDict('not json', shapes)).toMatchObject({ ok: false, message: expect.stringMatching(/Not JSON/) });
+    expect(parseStateDict(JSON.stringify(rest), shapes)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Missing.*bias_hh_l0/),
+    });
+    expect(
+      parseStateDict(JSON.stringify({ ...json, 'rnn.weight_ih_l0': [1] }), shapes),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/Unknown/) });
+    expect(parseStateDict(JSON.stringify({ ...json, bias_ih_l0: ['a'] }), shapes)).toMatchObject({
+      ok: false,
+    });
+    expect(parseStateDict('{"weight_ih_l0": [1e999]}', shapes)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/finite/),
+    });
+    expect(parseStateDict('not json', shapes)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Not JSON/),
+    });
   });
 
   it('never throws on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((x) => JSON.stringify(x))), (text) => {
-        const r = parseStateDict(text, shapes);
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((x) => JSON.stringify(x)),
+        ),
+        (text) => {
+          const r = parseStateDict(text, shapes);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 500 },
     );
     const deep = '['.repeat(100000) + ']'.repeat(100000);

@@ -17,13 +17,28 @@ describe('worker protocol validator, fuzzed', () => {
 
   it('rejects out-of-range and non-finite config values, accepts the defaults', () => {
     expect(parseToWorker({ v: 1, type: 'init', config: DEFAULT_CONFIG }).ok).toBe(true);
-    const bad = fc.oneof(fc.constant(NaN), fc.constant(Infinity), fc.constant(1e300), fc.constant(-5), fc.constant('1'));
-    fc.assert(
-      fc.property(fc.constantFrom('T', 'H', 'batch', 'lr', 'rho', 'clip', 'seed'), bad, (key, value) => {
-        expect(parseToWorker({ v: 1, type: 'setConfig', patch: { [key]: value } }).ok).toBe(false);
-      }),
+    const bad = fc.oneof(
+      fc.constant(NaN),
+      fc.constant(Infinity),
+      fc.constant(1e300),
+      fc.constant(-5),
+      fc.constant('1'),
     );
-    expect(parseToWorker({ v: 2, type: 'play' })).toMatchObject({ ok: false, message: expect.stringMatching(/version/) });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('T', 'H', 'batch', 'lr', 'rho', 'clip', 'seed'),
+        bad,
+        (key, value) => {
+          expect(parseToWorker({ v: 1, type: 'setConfig', patch: { [key]: value } }).ok).toBe(
+            false,
+          );
+        },
+      ),
+    );
+    expect(parseToWorker({ v: 2, type: 'play' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/version/),
+    });
     expect(parseToWorker({ v: 1, type: 'loadWeights', weights: { a: [1, NaN] } }).ok).toBe(false);
   });
 });

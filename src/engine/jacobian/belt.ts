@@ -21,10 +21,17 @@ export interface BeltCurves {
 }
 
 /** Belt product and full cell-to-cell Jacobian for sequence `seq` of an LSTM trace. */
-export function beltCurves(model: Model, trace: Trace, seq: number, opts: JacobianOptions = {}): BeltCurves {
+export function beltCurves(
+  model: Model,
+  trace: Trace,
+  seq: number,
+  opts: JacobianOptions = {},
+): BeltCurves {
   const { cell, T, B, H } = trace;
-  if (cell !== 'lstm' || trace.gates === null) throw new RangeError(`the belt exists only for the LSTM, not ${cell}`);
-  if (!Number.isInteger(seq) || seq < 0 || seq >= B) throw new RangeError(`sequence ${seq} outside 0..${B - 1}`);
+  if (cell !== 'lstm' || trace.gates === null)
+    throw new RangeError(`the belt exists only for the LSTM, not ${cell}`);
+  if (!Number.isInteger(seq) || seq < 0 || seq >= B)
+    throw new RangeError(`sequence ${seq} outside 0..${B - 1}`);
   const gates = trace.gates;
   const n = 2 * H;
   const beltProduct = new Float64Array(T * H);
@@ -48,7 +55,8 @@ export function beltCurves(model: Model, trace: Trace, seq: number, opts: Jacobi
         for (let k = 0; k < n; k++) {
           const a = R[u * n + k] as number;
           if (a === 0) continue;
-          for (let j = 0; j < n; j++) next[u * n + j] = (next[u * n + j] as number) + a * (J[k * n + j] as number);
+          for (let j = 0; j < n; j++)
+            next[u * n + j] = (next[u * n + j] as number) + a * (J[k * n + j] as number);
         }
       }
       [R, next] = [next, R];

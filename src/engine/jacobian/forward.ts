@@ -10,7 +10,14 @@ import type { Batch, CellKind } from '../types';
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Pre-activations W_ih x + b_ih + W_hh h + b_hh for every gate row; GRU's n rows keep the two halves apart. */
-function preacts(model: Model, x: Float64Array, h: Float64Array, rows: number, I: number, H: number) {
+function preacts(
+  model: Model,
+  x: Float64Array,
+  h: Float64Array,
+  rows: number,
+  I: number,
+  H: number,
+) {
   const wih = model.param('weight_ih_l0').w;
   const whh = model.param('weight_hh_l0').w;
   const bih = model.param('bias_ih_l0').w;
@@ -29,7 +36,13 @@ function preacts(model: Model, x: Float64Array, h: Float64Array, rows: number, I
 }
 
 /** One step s_{t−1} → s_t for a single sequence; s = h, or (h; c) for the LSTM. */
-export function cellStep(model: Model, cell: CellKind, x: Float64Array, s: Float64Array, holdForget: number | null): Float64Array {
+export function cellStep(
+  model: Model,
+  cell: CellKind,
+  x: Float64Array,
+  s: Float64Array,
+  holdForget: number | null,
+): Float64Array {
   const { hiddenSize: H, inputSize: I } = model.spec;
   const h = s.subarray(0, H);
   const out = new Float64Array(s.length);

@@ -11,7 +11,11 @@ const SPEEDS: readonly { value: string; label: string }[] = [
 ];
 
 /** Play/Pause, Step, Reset and speed. `only` limits which show (embeds). */
-export const TransportButtons = memo(function TransportButtons({ only }: { only?: readonly ControlId[] | null }) {
+export const TransportButtons = memo(function TransportButtons({
+  only,
+}: {
+  only?: readonly ControlId[] | null;
+}) {
   const status = useApp((s) => s.status);
   const speed = useApp((s) => s.speed);
   const bridge = useBridge();
@@ -30,7 +34,12 @@ export const TransportButtons = memo(function TransportButtons({ only }: { only?
         </button>
       )}
       {show('step') && (
-        <button className="btn" aria-keyshortcuts="ArrowRight" disabled={running || status === 'diverged'} onClick={() => bridge.step()}>
+        <button
+          className="btn"
+          aria-keyshortcuts="ArrowRight"
+          disabled={running || status === 'diverged'}
+          onClick={() => bridge.step()}
+        >
           Step
         </button>
       )}
@@ -44,7 +53,9 @@ export const TransportButtons = memo(function TransportButtons({ only }: { only?
           <span>Speed</span>
           <select
             value={String(speed)}
-            onChange={(e) => bridge.setSpeed((e.target.value === 'max' ? 'max' : Number(e.target.value)) as Speed)}
+            onChange={(e) =>
+              bridge.setSpeed((e.target.value === 'max' ? 'max' : Number(e.target.value)) as Speed)
+            }
           >
             {SPEEDS.map((s) => (
               <option key={s.value} value={s.value}>

@@ -9,13 +9,19 @@ export function useWeightsLoader() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const load = async (file: File) => {
     if (file.size > MAX_WEIGHTS_BYTES) {
-      setStatus({ ok: false, text: `${file.name} is larger than ${MAX_WEIGHTS_BYTES / 1048576} MB; nothing was changed.` });
+      setStatus({
+        ok: false,
+        text: `${file.name} is larger than ${MAX_WEIGHTS_BYTES / 1048576} MB; nothing was changed.`,
+      });
       return;
     }
     const [text, current] = await Promise.all([file.text(), bridge.requestWeights()]);
     const parsed = parseStateDict(text, current.shapes);
     if (!parsed.ok) {
-      setStatus({ ok: false, text: `${file.name}: ${parsed.message} The current model is unchanged.` });
+      setStatus({
+        ok: false,
+        text: `${file.name}: ${parsed.message} The current model is unchanged.`,
+      });
       return;
     }
     bridge.loadWeights(parsed.weights);
@@ -37,7 +43,11 @@ export function WeightsControls() {
           className="btn"
           onClick={async () => {
             const w = await bridge.requestWeights();
-            download('bptt-playground-weights.json', formatStateDict(w.weights, w.shapes), 'application/json');
+            download(
+              'bptt-playground-weights.json',
+              formatStateDict(w.weights, w.shapes),
+              'application/json',
+            );
           }}
         >
           Download weights
@@ -59,9 +69,15 @@ export function WeightsControls() {
           }}
         />
       </div>
-      <small className="hint">PyTorch state_dict as JSON; you can also drop a file on the page.</small>
+      <small className="hint">
+        PyTorch state_dict as JSON; you can also drop a file on the page.
+      </small>
       {status && (
-        <p role="status" className={status.ok ? 'hint' : 'hint hint-warn'} data-weights-status={status.ok ? 'ok' : 'error'}>
+        <p
+          role="status"
+          className={status.ok ? 'hint' : 'hint hint-warn'}
+          data-weights-status={status.ok ? 'ok' : 'error'}
+        >
           {status.text}
         </p>
       )}

@@ -138,7 +138,13 @@ export function ToggleField(props: {
     <div className="field field-toggle">
       <div className="field-row">
         <label htmlFor={id}>{props.label}</label>
-        <input id={id} type="checkbox" role="switch" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          role="switch"
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />
       </div>
       {props.children}
     </div>
