@@ -13,11 +13,12 @@
  * --all-backends (also time tfjs's cpu backend where wasm is already slow), --kernels=typescript
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureCeiling, measureSimdPeak } from './bench/ceiling';
 import { printTable } from './bench/report';
+import type { BenchRow } from './bench/types';
 import { setWasmKernels, wasmKernelsAvailable } from '../engine/wasm/arena';
 import { benchBatch, createOursStep, median, stepFlops, stepsPerRun, timeRun } from './bench/ours';
 import type { BenchCase } from './bench/ours';
@@ -39,44 +40,34 @@ interface Peer {
   createPeerStep(o: object): { step: () => number; dispose: () => void };
 }
 
-export interface BenchRow {
-  cell: string;
-  H: number;
-  T: number;
-  B: number;
-  oursMs: number;
-  peerMs: number | null;
-  peerBackend: string | null;
-  ratio: number | null;
-  gflops: number;
-  torchMs?: number;
-  /** Median ceiling measured between our runs of this case (load-fair reference for gflops). */
-  ceilingAdjacentGflops: number;
-  /** Which matrix kernels ours ran on. */
-  kernels: 'simd' | 'typescript';
-}
-
-const args = new Set(process.argv.slice(2));
-const json = args.has('--json');
-const allBackends = args.has('--all-backends');
 /** Above this wasm time per step the tfjs cpu backend is not tried (see measureCase). */
 const CPU_SKIP_ABOVE_MS = 1000;
-const quick = args.has('--quick');
-if (args.has('--kernels=typescript')) setWasmKernels(false);
-const cellsArg = [...args].find((a) => a.startsWith('--cells='));
-const cells =
-  cellsArg === undefined ? CELLS : (cellsArg.slice(8).split(',') as BenchCase['cell'][]);
-/** Progress and tables go to stderr under --json so stdout holds only the JSON. */
-const say = (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s));
-if (json) {
-  // tfjs prints banners and init warnings through console; keep them off stdout too.
-  const toErr = (...a: unknown[]) => process.stderr.write(a.map(String).join(' ') + '\n');
-  console.log = toErr;
-  console.info = toErr;
-  console.warn = toErr;
+
+interface Options {
+  json: boolean;
+  allBackends: boolean;
+  quick: boolean;
+  noPeer: boolean;
+  cells: readonly BenchCase['cell'][];
+  /** Progress and tables go to stderr under --json so stdout holds only the JSON. */
+  say: (s: string) => void;
 }
 
-function ensurePeerInstalled(): boolean {
+function parseOptions(argv: readonly string[]): Options {
+  const args = new Set(argv);
+  const json = args.has('--json');
+  const cellsArg = [...args].find((a) => a.startsWith('--cells='));
+  return {
+    json,
+    allBackends: args.has('--all-backends'),
+    quick: args.has('--quick'),
+    noPeer: args.has('--no-peer'),
+    cells: cellsArg === undefined ? CELLS : (cellsArg.slice(8).split(',') as BenchCase['cell'][]),
+    say: (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s)),
+  };
+}
+
+function ensurePeerInstalled(say: Options['say']): boolean {
   if (existsSync(path.join(BENCH_DIR, 'node_modules/@tensorflow/tfjs/package.json'))) return true;
   say('Installing the TensorFlow.js peer into bench/ (first use, about 300 MB)…');
   const lock = existsSync(path.join(BENCH_DIR, 'package-lock.json'));
@@ -97,8 +88,8 @@ function ensurePeerInstalled(): boolean {
   return true;
 }
 
-async function loadPeer(): Promise<Peer | null> {
-  if (args.has('--no-peer') || !ensurePeerInstalled()) return null;
+async function loadPeer({ noPeer, say }: Options): Promise<Peer | null> {
+  if (noPeer || !ensurePeerInstalled(say)) return null;
   try {
     return (await import(pathToFileURL(path.join(BENCH_DIR, 'peer.mjs')).href)) as Peer;
   } catch (e) {
@@ -128,7 +119,12 @@ interface CaseResult {
  * Ours and each peer backend are timed in alternating runs (ours, peer, ours, peer, …), so load from
  * other processes on this shared machine hits both alike; medians are over each side's runs.
  */
-async function measureCase(peer: Peer | null, c: BenchCase, runs: number): Promise<CaseResult> {
+async function measureCase(
+  peer: Peer | null,
+  c: BenchCase,
+  runs: number,
+  { allBackends, say }: Options,
+): Promise<CaseResult> {
   const targetMs = 250;
   const ours = createOursStep(c);
   const first = ours();
@@ -207,7 +203,17 @@ async function measureCase(peer: Peer | null, c: BenchCase, runs: number): Promi
   };
 }
 
-async function main(): Promise<void> {
+async function main(argv: readonly string[]): Promise<void> {
+  const opts = parseOptions(argv);
+  const { json, quick, say } = opts;
+  if (argv.includes('--kernels=typescript')) setWasmKernels(false);
+  if (json) {
+    // tfjs prints banners and init warnings through console; keep them off stdout too.
+    const toErr = (...a: unknown[]) => process.stderr.write(a.map(String).join(' ') + '\n');
+    console.log = toErr;
+    console.info = toErr;
+    console.warn = toErr;
+  }
   const runs = quick ? 3 : 7;
   say(
     `Bench: adding problem, Adam lr 1e-2; ours float64 with the full per-step trace; median of ${runs} runs.`,
@@ -216,7 +222,7 @@ async function main(): Promise<void> {
   say(
     `Single-thread ceiling (register-blocked 4×2 float64 A·Bᵀ, n = 256): ${ceil0.gflops.toFixed(2)} GFLOP/s (median ${ceil0.medianGflops.toFixed(2)})`,
   );
-  const peer = await loadPeer();
+  const peer = await loadPeer(opts);
   if (peer !== null) {
     await peer.useBackend('wasm');
     const info = await peer.backendInfo();
@@ -236,9 +242,9 @@ async function main(): Promise<void> {
 
   const rows: BenchRow[] = [];
   for (const [H, T, B] of SIZES) {
-    for (const cell of cells) {
+    for (const cell of opts.cells) {
       const c: BenchCase = { cell, H, T, B };
-      const r = await measureCase(peer, c, runs);
+      const r = await measureCase(peer, c, runs, opts);
       const { I } = benchBatch(c);
       const gflops = stepFlops(c, I) / (r.oursMs * 1e6);
       say(
@@ -283,7 +289,11 @@ async function main(): Promise<void> {
   printTable(rows, ceilingGflops, simdPeakGflops, torch);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// Run only as a script: importing this file parses no argv and times nothing.
+const entry = process.argv[1];
+if (entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -1,5 +1,5 @@
 /** The bench's tab-separated table (stdout; --json prints the rows instead). */
-import type { BenchRow } from '../bench';
+import type { BenchRow } from './types';
 
 const fmt = (x: number | null | undefined, d = 2) =>
   x === null || x === undefined ? '—' : x.toFixed(d);
