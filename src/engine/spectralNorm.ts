@@ -9,6 +9,7 @@
  * A is first scaled by its largest |entry| so that products of Jacobians as small as 1e−300 or as
  * large as 1e300 neither underflow nor overflow when squared.
  */
+import { largestEigenvalueTridiagonal } from './tridiagonal';
 
 /** ‖A‖₂ for a rows×cols row-major A (NaN if A holds a non-finite value; 0 for the zero matrix). */
 export function largestSingularValue(
@@ -100,41 +101,5 @@ function largestEigenvalueSymmetric(G: Float64Array, m: number): number {
     e[m - 2] = G[(m - 1) * m + (m - 2)] as number;
   }
   d[m - 1] = G[(m - 1) * m + (m - 1)] as number;
-  return largestEigenvalueTridiagonal(d, e);
-}
-
-/** Number of eigenvalues < x of the symmetric tridiagonal (d, e), by the signs of an LDLᵀ pivot sequence. */
-function countBelow(d: Float64Array, e: Float64Array, x: number, tiny: number): number {
-  let count = 0;
-  let q = 1;
-  for (let i = 0; i < d.length; i++) {
-    const off = i === 0 ? 0 : (e[i - 1] as number);
-    q = (d[i] as number) - x - (i === 0 ? 0 : (off * off) / q);
-    if (q === 0) q = -tiny; // a zero pivot counts as negative, the usual convention
-    if (q < 0) count++;
-  }
-  return count;
-}
-
-function largestEigenvalueTridiagonal(d: Float64Array, e: Float64Array): number {
-  const m = d.length;
-  let lo = Infinity;
-  let hi = -Infinity;
-  let bound = 0;
-  for (let i = 0; i < m; i++) {
-    const r =
-      (i > 0 ? Math.abs(e[i - 1] as number) : 0) + (i < m - 1 ? Math.abs(e[i] as number) : 0);
-    lo = Math.min(lo, (d[i] as number) - r);
-    hi = Math.max(hi, (d[i] as number) + r);
-    bound = Math.max(bound, Math.abs(d[i] as number) + r);
-  }
-  // Gershgorin: every eigenvalue lies in [lo, hi]; λ_max is the point where the count reaches m.
-  const tiny = Number.MIN_VALUE * 4 + bound * 1e-300;
-  for (let it = 0; it < 200; it++) {
-    const mid = 0.5 * (lo + hi);
-    if (mid <= lo || mid >= hi) break;
-    if (countBelow(d, e, mid, tiny) === m) hi = mid;
-    else lo = mid;
-  }
-  return hi;
+  return largestEigenvalueTridiagonal(d, e, m);
 }

@@ -11,7 +11,7 @@ import type { Trace } from '../engine/types';
 import { PROTOCOL_VERSION } from './protocol';
 import type { GateSpectrum, Snapshot } from './protocol';
 import type { Trainer } from './trainer';
-import { stepJacNormsLanczos } from './trainer/jacNorms';
+import { stepJacNormsLanczos } from '../engine/jacobian/lanczos';
 
 /** Shortest gap between two spectrum recomputations while training runs (≈ 4 per second). */
 const SPECTRUM_MIN_GAP_MS = 250;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stepJacobianNorms } from '../../src/engine/jacobian';
 import { createTrainer } from '../../src/worker/trainer';
-import { stepJacNormsLanczos } from '../../src/worker/trainer/jacNorms';
-import { small } from './helpers';
+import { stepJacNormsLanczos } from '../../src/engine/jacobian/lanczos';
+import { small } from '../worker/helpers';
 
 function worstRelError(cell: 'rnn' | 'linear', H: number, T: number, seed: number): number {
   const t = createTrainer(small({ cell, seed, H, T, rho: 0.95 }));

@@ -1,46 +1,15 @@
 /**
  * ‖∂h_t/∂h_{t−1}‖₂ per step for the tanh RNN (J_t = diag(1 − h_t²)·W_hh) and the linear cell
  * (J_t = W_hh), as √λ_max(J_tᵀJ_t) by Lanczos with full reorthogonalization. The exact SVD per step
- * (engine/jacobian.ts) costs T dense decompositions — about 11 s at H = 128, T = 200 on this machine,
+ * (jacobian.ts) costs T dense decompositions — about 11 s at H = 128, T = 200 on this machine,
  * far too long to block the worker; Lanczos needs m ≤ 24 products with J and Jᵀ per step, and the
  * extreme Ritz value converges first (Kaniel–Paige), so it agrees with the SVD to ~1e-9 (tested).
  * With m = H the Krylov space is the whole space and the result is exact up to rounding.
  */
+import { largestEigenvalueTridiagonal } from '../tridiagonal';
 
 /** Krylov dimension cap. */
 const MAX_KRYLOV = 24;
-
-/** Largest eigenvalue of the symmetric tridiagonal (a on the diagonal, b below it), by Sturm bisection. */
-function tridiagMax(a: Float64Array, b: Float64Array, m: number): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < m; i++) {
-    const r = (i > 0 ? Math.abs(b[i - 1]!) : 0) + (i < m - 1 ? Math.abs(b[i]!) : 0);
-    lo = Math.min(lo, a[i]! - r);
-    hi = Math.max(hi, a[i]! + r);
-  }
-  // Count of eigenvalues < x from the signs of the LDLᵀ pivots.
-  const below = (x: number): number => {
-    let count = 0;
-    let q = 1;
-    for (let i = 0; i < m; i++) {
-      const bb = i > 0 ? b[i - 1]! * b[i - 1]! : 0;
-      q = a[i]! - x - (i > 0 ? bb / (q === 0 ? Number.MIN_VALUE : q) : 0);
-      if (q < 0) count++;
-    }
-    return count;
-  };
-  for (
-    let it = 0;
-    it < 200 && hi - lo > 1e-15 * Math.max(Math.abs(hi), Math.abs(lo), Number.MIN_VALUE);
-    it++
-  ) {
-    const mid = 0.5 * (lo + hi);
-    if (below(mid) === m) hi = mid;
-    else lo = mid;
-  }
-  return hi;
-}
 
 /**
  * `h` is the trace's [(T+1)][B][H] hidden states, `W` the H×H row-major W_hh, `tanh` false for the
@@ -115,7 +84,7 @@ export function stepJacNormsLanczos(
       }
       for (let j = 0; j < H; j++) Q[(k + 1) * H + j] = w[j]! / bn;
     }
-    const lmax = tridiagMax(alpha, beta, k);
+    const lmax = largestEigenvalueTridiagonal(alpha, beta, k);
     out[t - 1] = Math.sqrt(Math.max(0, lmax));
   }
   return out;
