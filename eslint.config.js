@@ -3,8 +3,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// Folder boundaries are lint rules, not wishes (see ARCHITECTURE.md): arrows point one way,
-// app/embed -> panels -> charts; panels -> store -> worker -> engine. Type-only imports are fine.
+// Folder boundaries are lint rules, not wishes; arrows point one way:
+// app -> embed -> shell -> panels -> charts; panels -> store -> worker -> engine; cli -> worker -> engine.
+// Type-only imports are fine here; tests/architecture/imports.test.ts also fails on any import
+// cycle, type-only ones included.
 const noUpward = (patterns) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
@@ -17,6 +19,14 @@ const noUpward = (patterns) => ({
     },
   ],
 });
+
+const PAGE_NEVER = [
+  '**/cli/**',
+  '**/worker/trainer',
+  '**/worker/trainer/**',
+  '**/worker/training.worker*',
+  '**/worker/snapshot*',
+];
 
 export default tseslint.config(
   {
@@ -79,6 +89,7 @@ export default tseslint.config(
             '**/charts/**',
             '**/app/**',
             '**/embed/**',
+            '**/shell/**',
             '**/cli/**',
           ],
           message: 'engine imports engine/ only.',
@@ -100,6 +111,8 @@ export default tseslint.config(
           '**/charts/**',
           '**/app/**',
           '**/embed/**',
+          '**/shell/**',
+          '**/cli/**',
           'react',
           'react-dom',
           'd3',
@@ -114,7 +127,14 @@ export default tseslint.config(
     files: ['src/store/**/*.ts'],
     rules: noUpward([
       {
-        group: ['**/panels/**', '**/charts/**', '**/app/**', '**/embed/**'],
+        group: [
+          '**/panels/**',
+          '**/charts/**',
+          '**/app/**',
+          '**/embed/**',
+          '**/shell/**',
+          '**/cli/**',
+        ],
         message: 'store sits below panels.',
       },
       { group: ['**/engine/**'], message: 'store uses engine types only (import type).' },
@@ -130,6 +150,8 @@ export default tseslint.config(
           '**/panels/**',
           '**/app/**',
           '**/embed/**',
+          '**/shell/**',
+          '**/cli/**',
           'zustand',
           'zustand/*',
           'd3-selection',
@@ -143,8 +165,66 @@ export default tseslint.config(
     files: ['src/panels/**/*.{ts,tsx}'],
     rules: noUpward([
       {
-        group: ['**/app/**', '**/embed/**', '**/worker/training.worker*', 'd3-selection'],
-        message: 'panels sit below app/embed.',
+        group: [
+          '**/app/**',
+          '**/embed/**',
+          '**/shell/**',
+          '**/cli/**',
+          '**/worker/training.worker*',
+          'd3-selection',
+        ],
+        message: 'panels sit below app/embed and their shared shell.',
+      },
+    ]),
+  },
+  // The page's pieces reach training through store/ and worker/client only: never the trainer
+  // itself (it runs in the worker) and never the Node entry points.
+  {
+    files: ['src/shell/**/*.{ts,tsx}'],
+    rules: noUpward([
+      {
+        group: ['**/app/**', '**/embed/**', ...PAGE_NEVER],
+        message: 'shell/ (panels, notices, theme shared by app and embed) sits below both.',
+      },
+    ]),
+  },
+  {
+    files: ['src/embed/**/*.{ts,tsx}'],
+    rules: noUpward([
+      {
+        group: ['**/app/**', ...PAGE_NEVER],
+        message: 'embed/ uses shell/, panels/ and store/; app/ imports embed/, never the reverse.',
+      },
+    ]),
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: noUpward([
+      { group: PAGE_NEVER, message: 'app/ reaches training through store/ and worker/client.' },
+    ]),
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: noUpward([
+      {
+        group: [
+          '**/store/**',
+          '**/panels/**',
+          '**/charts/**',
+          '**/app/**',
+          '**/embed/**',
+          '**/shell/**',
+          '**/worker/client*',
+          '**/worker/training.worker*',
+          'react',
+          'react-dom',
+          'react-dom/*',
+          'd3',
+          'd3-*',
+          'zustand',
+          'zustand/*',
+        ],
+        message: 'cli/ runs in Node over engine/ (and the trainer loop); no page code.',
       },
     ]),
   },

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { ControlsPanel } from '../panels/ControlsPanel';
 import { useApp, useAppStore, useBridge } from '../store/hooks';
 import { Header } from './Header';
-import { Notices } from './Notices';
-import { Panel, FULL_ORDER } from './Panels';
+import { Notices } from '../shell/Notices';
+import { Panel, FULL_ORDER } from '../shell/Panels';
 import { Dialog } from './Dialog';
 import { EmbedDialogBody } from './EmbedDialog';
 import { HelpBody } from './Help';
 import { useShortcuts } from './useShortcuts';
-import { useThemeAttributes } from './useThemeAttributes';
+import { useThemeAttributes } from '../shell/useThemeAttributes';
 import { useWeightsLoader } from '../panels/controls/WeightsControls';
 
 /** The full playground: header, controls column, the hero gradient panel and the rest below. */

@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import { ControlsPanel } from '../panels/ControlsPanel';
 import { TransportButtons } from '../panels/controls/Transport';
 import { useApp, useBridge } from '../store/hooks';
-import { Panel, FULL_ORDER } from '../app/Panels';
-import { Notices } from '../app/Notices';
-import { useThemeAttributes } from '../app/useThemeAttributes';
+import { Panel, FULL_ORDER } from '../shell/Panels';
+import { Notices } from '../shell/Notices';
+import { useThemeAttributes } from '../shell/useThemeAttributes';
 import { startInboundListener, startResizeReporter } from './messages';
 import { shownControls, shownPanels } from '../store/url';
 

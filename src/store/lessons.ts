@@ -1,8 +1,8 @@
 /**
  * Lesson presets: one click (or `?lesson=<id>`) sets everything, starting from DEFAULT_CONFIG.
- * Guidance is exactly two sentences: what to look at, and what to try. Facts follow REFERENCE.md;
- * figures quoted were measured with the engine's initializations (tests/store/lessons.test.ts
- * checks the spectral ones).
+ * Guidance is exactly two sentences: what to look at, and what to try. Facts follow the papers
+ * the text names; figures quoted were measured with the engine's initializations
+ * (tests/store/lessons.test.ts checks the spectral ones).
  */
 import { DEFAULT_CONFIG } from '../worker/config';
 import type { TrainConfig } from '../worker/config';

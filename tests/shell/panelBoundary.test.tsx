@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PanelBoundary } from '../../src/app/ErrorBoundary';
+import { PanelBoundary } from '../../src/shell/ErrorBoundary';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
