@@ -10,6 +10,7 @@
  */
 import { colSumsAdd, gemmTN } from '../linalg';
 import { packRows } from './fused';
+import { readoutGradRows } from './readout';
 import type { Model } from '../model';
 import type { Batch } from '../types';
 import type { WorkspaceInternal } from './workspace';
@@ -51,8 +52,8 @@ export function foldChunk(
   if (rs > te) return;
   const n = (te - rs + 1) * B;
   const yOff = (rs - 1) * B * O;
-  gemmTN(O, H, n, ws.dY, yOff, O, h, rs * B * H, H, model.param('readout.weight').dw, 0, H);
-  colSumsAdd(ws.dY, yOff, n, O, O, model.param('readout.bias').dw);
+  const dW = model.param('readout.weight').dw;
+  readoutGradRows(n, H, O, ws.dY, yOff, h, rs * B * H, dW, model.param('readout.bias').dw);
 }
 
 /** After the last chunk: splits [dW_ih | dW_hh], copies the bias one where both are equal. */
