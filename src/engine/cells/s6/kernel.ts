@@ -1,0 +1,156 @@
+/**
+ * S6's forward and backward. Δ, B_t and C_t depend on x̃_t only, so one product over all T·B rows
+ * gives them before the scan; the scan is elementwise over (d, n). Backward, with e_t = exp(Δ_t A):
+ *   δs_t = g_t[d]·C_t[n] + e_{t+1}·δs_{t+1}      (g_t = ∂L/∂y_t; a reverse scan, cut at TBPTT
+ *                                                 boundaries)
+ *   ∂L/∂Δ_t[d] = Σ_n δs_t·s_{t−1}·e_t·A + x̃_t[d]·Σ_n δs_t·B_t[n]
+ *   ∂L/∂A     += δs_t·s_{t−1}·e_t·Δ_t,  ∂L/∂B_t[n] = Σ_d δs_t·Δ_t·x̃_t,  ∂L/∂C_t[n] = Σ_d g_t·s_t,
+ * and the projections' gradients go back through one product each over all rows. e_t is
+ * recomputed in the backward pass rather than stored (T·B·H·N numbers).
+ */
+import { isCut } from '../../bptt';
+import { exp } from '../../exp';
+import { broadcastRows, colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
+import { sigmoid, softplus } from '../../special';
+import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
+import type { S6Workspace } from './index';
+
+export function s6Forward(
+  model: FamilyModel,
+  ws: S6Workspace,
+  _opts: FamilyRunOptions,
+  hooks?: FamilyHooks,
+): void {
+  const { T, B, I, H, N } = ws;
+  const TB = T * B;
+  const P = H + 2 * N;
+  const HN = H * N;
+  const { win, wp, xt, proj, sig, A } = ws;
+  win.set(model.param('input.weight').w);
+  broadcastRows(xt, 0, TB, model.param('input.bias').w);
+  gemmNT(TB, H, I, ws.inputs, 0, I, win, 0, I, xt, 0, H, true);
+  wp.set(model.param('dt.weight').w, 0);
+  wp.set(model.param('B.weight').w, H * H);
+  wp.set(model.param('C.weight').w, H * H + N * H);
+  const bdt = model.param('dt.bias').w;
+  for (let r = 0; r < TB; r++) {
+    proj.set(bdt, r * P);
+    proj.fill(0, r * P + H, (r + 1) * P);
+  }
+  gemmNT(TB, P, H, xt, 0, H, wp, 0, H, proj, 0, P, true);
+  for (let r = 0; r < TB; r++) {
+    for (let k = 0; k < H; k++) {
+      const z = proj[r * P + k]!;
+      sig[r * H + k] = sigmoid(z);
+      proj[r * P + k] = softplus(z);
+    }
+  }
+  const aLog = model.param('A_log').w;
+  for (let j = 0; j < HN; j++) A[j] = -exp(aLog[j]!);
+  const s = ws.trace.state;
+  for (let t = 1; t <= T; t++) {
+    for (let b = 0; b < B; b++) {
+      const row = (t - 1) * B + b;
+      const pr = row * P;
+      const so = row * HN;
+      const sp = so - B * HN;
+      for (let d = 0; d < H; d++) {
+        const delta = proj[pr + d]!;
+        const dx = delta * xt[row * H + d]!;
+        const o = so + d * N;
+        if (t === 1) {
+          for (let n = 0; n < N; n++) s[o + n] = dx * proj[pr + H + n]!;
+          continue;
+        }
+        const op = sp + d * N;
+        for (let n = 0; n < N; n++)
+          s[o + n] = exp(delta * A[d * N + n]!) * s[op + n]! + dx * proj[pr + H + n]!;
+      }
+    }
+    hooks?.afterStep?.(ws, t);
+  }
+  hooks?.beforeOutput?.(ws);
+  const D = model.param('D').w;
+  const y = ws.y;
+  for (let row = 0; row < TB; row++) {
+    const c = row * P + H + N;
+    for (let d = 0; d < H; d++) {
+      const o = row * HN + d * N;
+      let acc = D[d]! * xt[row * H + d]!;
+      for (let n = 0; n < N; n++) acc += proj[c + n]! * s[o + n]!;
+      y[row * H + d] = acc;
+    }
+  }
+}
+
+export function s6Backward(model: FamilyModel, ws: S6Workspace, opts: FamilyRunOptions): void {
+  const { T, B, I, H, N } = ws;
+  const TB = T * B;
+  const P = H + 2 * N;
+  const HN = H * N;
+  const K = opts.truncate ?? 0;
+  const { xt, proj, sig, A, dA, eNext, dproj, dxt, dD } = ws;
+  const s = ws.trace.state;
+  const ds = ws.trace.dState;
+  const g = ws.dy;
+  const D = model.param('D').w;
+  dA.fill(0);
+  dD.fill(0);
+  for (let t = T; t >= 1; t--) {
+    const carry = t < T && !isCut(T, K, t + 1);
+    for (let b = 0; b < B; b++) {
+      const row = (t - 1) * B + b;
+      const pr = row * P;
+      const so = row * HN;
+      const eo = b * HN;
+      dproj.fill(0, pr + H, pr + P);
+      for (let d = 0; d < H; d++) {
+        const gd = g[row * H + d]!;
+        const delta = proj[pr + d]!;
+        const x = xt[row * H + d]!;
+        const o = so + d * N;
+        let dDelta = 0;
+        let q = 0;
+        for (let n = 0; n < N; n++) {
+          const j = d * N + n;
+          let v = gd * proj[pr + H + N + n]!;
+          if (carry) v += eNext[eo + j]! * ds[o + HN * B + n]!;
+          ds[o + n] = v;
+          const e = exp(delta * A[j]!);
+          eNext[eo + j] = e;
+          if (t > 1) {
+            const de = v * s[o - B * HN + n]! * e;
+            dDelta += de * A[j]!;
+            dA[j] = dA[j]! + de * delta;
+          }
+          q += v * proj[pr + H + n]!;
+          dproj[pr + H + n] = dproj[pr + H + n]! + v * delta * x;
+          dproj[pr + H + N + n] = dproj[pr + H + N + n]! + gd * s[o + n]!;
+        }
+        dDelta += x * q;
+        dproj[pr + d] = dDelta * sig[row * H + d]!;
+        dxt[row * H + d] = delta * q + gd * D[d]!;
+        dD[d] = dD[d]! + gd * x;
+      }
+    }
+  }
+  const aLog = model.param('A_log');
+  for (let j = 0; j < HN; j++) aLog.dw[j] = dA[j]! * A[j]!;
+  model.param('D').dw.set(dD);
+  transposeInto(ws.wp, 0, P, H, ws.wpT, 0, P);
+  gemmNT(TB, H, P, dproj, 0, P, ws.wpT, 0, P, dxt, 0, H, true);
+  ws.dwp.fill(0);
+  gemmTN(P, H, TB, dproj, 0, P, xt, 0, H, ws.dwp, 0, H);
+  model.param('dt.weight').dw.set(ws.dwp.subarray(0, H * H));
+  model.param('B.weight').dw.set(ws.dwp.subarray(H * H, H * H + N * H));
+  model.param('C.weight').dw.set(ws.dwp.subarray(H * H + N * H, P * H));
+  const dbdt = model.param('dt.bias').dw;
+  dbdt.fill(0);
+  colSumsAdd(dproj, 0, TB, H, P, dbdt);
+  ws.dwin.fill(0);
+  gemmTN(H, I, TB, dxt, 0, H, ws.inputs, 0, I, ws.dwin, 0, I);
+  model.param('input.weight').dw.set(ws.dwin);
+  const dbin = model.param('input.bias').dw;
+  dbin.fill(0);
+  colSumsAdd(dxt, 0, TB, H, H, dbin);
+}

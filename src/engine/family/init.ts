@@ -1,0 +1,31 @@
+/** The newer families' seeded initializations, by name (each cell's init.ts says where it comes from). */
+import type { Rng } from '../rng';
+import { initAttention } from '../cells/attention/init';
+import { initLru } from '../cells/lru/init';
+import { initRglru } from '../cells/rglru/init';
+import { initS6 } from '../cells/s6/init';
+import type { FamilyId, FamilyModel } from './types';
+
+/** Initializations per family; the first is the default. */
+export const FAMILY_INITS: Record<FamilyId, readonly string[]> = {
+  lru: ['ring'],
+  rglru: ['griffin-code', 'griffin-paper'],
+  s6: ['mamba'],
+  attention: ['pytorch'],
+};
+
+export function initFamily(model: FamilyModel, rng: Rng, kind?: string): void {
+  const k = kind ?? FAMILY_INITS[model.id][0];
+  if (!FAMILY_INITS[model.id].includes(k!))
+    throw new RangeError(`${model.id} has no initialization ${k}`);
+  switch (model.id) {
+    case 'lru':
+      return initLru(model, rng);
+    case 'rglru':
+      return initRglru(model, rng, k as 'griffin-code' | 'griffin-paper');
+    case 's6':
+      return initS6(model, rng);
+    case 'attention':
+      return initAttention(model, rng);
+  }
+}
