@@ -16,7 +16,10 @@ Sources of truth:
 - The "linear" cell (nn.RNN's layout without tanh) is written by hand.
 - Truncation K: h (and c) are detached after step t whenever (T - t) is a positive multiple of K.
 
-Run with Debian's python3-torch:  /usr/bin/python3 tools/make_fixtures.py
+The newer families (lru, rglru, s6, attention) come from tools/family_fixtures.py (modules in
+tools/family_modules.py); `--families` writes only those.
+
+Run with Debian's python3-torch:  /usr/bin/python3 tools/make_fixtures.py [--families]
 """
 import json
 import math
@@ -224,8 +227,21 @@ def fixture(cell, loss_kind, T, B, I, H, O, seed, K=0, scale=0.6, hold=None):
     return spec
 
 
+def dump(out_dir, spec):
+    path = os.path.join(out_dir, spec['name'] + '.json')
+    with open(path, 'w') as fh:
+        json.dump(spec, fh)
+        fh.write('\n')
+    print(path, file=sys.stderr)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import family_fixtures
+    family_fixtures.write_all(OUT, dump)
+    if '--families' in sys.argv[1:]:
+        return
     cases = []
     seed = 100
     for cell in ['linear', 'rnn', 'lstm', 'gru']:
@@ -245,12 +261,7 @@ def main():
     cases.append(('lstm', 'xent_last', 6, 2, 2, 3, 3, seed + 1, 0, 1.0))
     cases.append(('lstm', 'mse_all', 7, 2, 2, 3, 2, seed + 2, 3, 0.5))
     for (cell, loss_kind, T, B, I, H, O, s, K, hold) in cases:
-        spec = fixture(cell, loss_kind, T, B, I, H, O, s, K, hold=hold)
-        path = os.path.join(OUT, spec['name'] + '.json')
-        with open(path, 'w') as fh:
-            json.dump(spec, fh)
-            fh.write('\n')
-        print(path, file=sys.stderr)
+        dump(OUT, fixture(cell, loss_kind, T, B, I, H, O, s, K, hold=hold))
 
 
 if __name__ == '__main__':
