@@ -1,7 +1,8 @@
 /**
  * `npm run -s grad -- SPEC.json`: one forward+backward pass of the engine on a JSON spec, printed
  * as one JSON object (loss, parameter gradients in PyTorch layout, per-step states, dL/dh_t and its
- * norms; LSTM cell states, dL/dc_t and gates; GRU gates). A bad spec prints one line naming the
+ * norms; LSTM cell states, dL/dc_t and gates; GRU gates). The newer families (lru, rglru, s6,
+ * attention) go through familySpec.ts and familyGrad.ts. A bad spec prints one line naming the
  * field to stderr and exits 2.
  */
 import { readFileSync, realpathSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { createModel } from '../engine/model';
 import { createWorkspace, forwardBackward } from '../engine/bptt';
 import { GATE_NAMES } from '../engine/types';
 import type { Trace } from '../engine/types';
+import { isFamilySpec, parseFamilySpec } from './familySpec';
+import { runFamilyGrad } from './familyGrad';
 import { parseSpec, SpecError } from './spec';
 import type { GradSpec } from './spec';
 
@@ -87,7 +90,8 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   try {
-    process.stdout.write(`${JSON.stringify(runGrad(parseSpec(raw)))}\n`);
+    const out = isFamilySpec(raw) ? runFamilyGrad(parseFamilySpec(raw)) : runGrad(parseSpec(raw));
+    process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof SpecError) {

@@ -12,6 +12,7 @@
 import * as v from 'valibot';
 import { initModel, setForgetBias } from '../engine/init';
 import { createModel, paramShape } from '../engine/model';
+import { FAMILY_IDS } from '../engine/family/types';
 import { createRng } from '../engine/rng';
 import { setModelSpectralRadius } from '../engine/spectrum';
 import { CELL_KINDS, INIT_KINDS, LOSS_KINDS, PARAM_NAMES } from '../engine/types';
@@ -62,7 +63,8 @@ const MAX_TRACE_NUMBERS = 5e7;
 const LOSSES: readonly AnyLossKind[] = [...LOSS_KINDS, 'xent_last'];
 
 const Header = v.looseObject({
-  cell: v.picklist(CELL_KINDS, `expected one of ${CELL_KINDS.join(', ')}`),
+  // The newer families are parsed by familySpec.ts; list them too, so the message names every cell.
+  cell: v.picklist(CELL_KINDS, `expected one of ${[...CELL_KINDS, ...FAMILY_IDS].join(', ')}`),
   inputSize: dim,
   hiddenSize: dim,
   outputSize: dim,
@@ -101,7 +103,7 @@ const Header = v.looseObject({
   ),
 });
 
-function describe(x: unknown): string {
+export function describe(x: unknown): string {
   if (Array.isArray(x)) return `an array of ${x.length}`;
   if (x === null) return 'null';
   if (typeof x === 'string') return JSON.stringify(x.length > 20 ? `${x.slice(0, 20)}…` : x);
@@ -138,7 +140,12 @@ function readNested(
   x.forEach((e, i) => readNested(`${path}[${i}]`, e, rest, out, at, ints));
 }
 
-function tensor(path: string, x: unknown, dims: readonly number[], ints?: number): Float64Array {
+export function tensor(
+  path: string,
+  x: unknown,
+  dims: readonly number[],
+  ints?: number,
+): Float64Array {
   const out = new Float64Array(dims.reduce((a, b) => a * b, 1));
   readNested(path, x, dims, out, { k: 0 }, ints);
   return out;
