@@ -9,7 +9,7 @@
 import { exp } from '../../exp';
 import { colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
-import type { AttentionWorkspace } from './index';
+import type { AttentionWorkspace } from './workspace';
 
 /** Rows per causal block. */
 const RB = 64;

@@ -5,28 +5,12 @@
  * The readout on [Re; Im] stands in for Re(C x_t) (so there is no separate C, and no D).
  * Forward and backward: kernel.ts; the ring initialization: init.ts.
  */
-import { familyBase, familyBuffers, checkDims } from '../../family/workspace';
-import type { Layout } from '../../family/workspace';
-import type { FamilyCell, FamilyDims, FamilyWorkspace } from '../../family/types';
 import { lruBackward, lruForward } from './kernel';
+import type { FamilyCell } from '../../family/types';
+import { createLruWorkspace } from './workspace';
+import type { LruWorkspace } from './workspace';
 
-export interface LruWorkspace extends FamilyWorkspace {
-  /** [B_re; B_im] in the arena, [2H][I], and its gradient before the γ scaling. */
-  readonly bcat: Float64Array;
-  readonly dbcat: Float64Array;
-  /** Per unit: Re λ, Im λ, |λ|, γ = exp(γ_log), and the Σ_t of ∂L/∂(Re λ), ∂L/∂(Im λ). */
-  readonly lr: Float64Array;
-  readonly li: Float64Array;
-  readonly lamAbs: Float64Array;
-  readonly gamma: Float64Array;
-  readonly glr: Float64Array;
-  readonly gli: Float64Array;
-}
-
-function layout(d: FamilyDims): Layout {
-  const F = 2 * d.hiddenSize;
-  return { F, S: F, stateLead: 0, yIsState: true, takesH0: false };
-}
+export type { LruWorkspace } from './workspace';
 
 export const lruCell: FamilyCell<LruWorkspace> = {
   id: 'lru',
@@ -43,33 +27,7 @@ export const lruCell: FamilyCell<LruWorkspace> = {
   readoutWidth: (d) => 2 * d.hiddenSize,
   truncates: true,
   takesH0: false,
-  createWorkspace(d, T, B) {
-    checkDims(d, T, B, false);
-    const H = d.hiddenSize;
-    const L = layout(d);
-    const m = familyBuffers(d, T, B, L, {
-      bcat: 2 * H * d.inputSize,
-      dbcat: 2 * H * d.inputSize,
-      lr: H,
-      li: H,
-      lamAbs: H,
-      gamma: H,
-      glr: H,
-      gli: H,
-    });
-    const gates = { lambda_abs: { data: m.lamAbs, off: 0, stride: 0 } };
-    return {
-      ...familyBase('lru', d, T, B, L, m, gates, null),
-      bcat: m.bcat,
-      dbcat: m.dbcat,
-      lr: m.lr,
-      li: m.li,
-      lamAbs: m.lamAbs,
-      gamma: m.gamma,
-      glr: m.glr,
-      gli: m.gli,
-    };
-  },
+  createWorkspace: createLruWorkspace,
   forward: lruForward,
   backward: lruBackward,
 };

@@ -13,7 +13,7 @@ import { exp } from '../../exp';
 import { gemmNT, gemmTN } from '../../linalg';
 import { cos, sin } from '../../trig';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
-import type { LruWorkspace } from './index';
+import type { LruWorkspace } from './workspace';
 
 export function lruForward(
   model: FamilyModel,

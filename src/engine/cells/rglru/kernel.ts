@@ -14,7 +14,7 @@ import { exp } from '../../exp';
 import { broadcastRows, colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
 import { expm1, sigmoid, softplus } from '../../special';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
-import type { RglruWorkspace } from './index';
+import type { RglruWorkspace } from './workspace';
 
 /** Griffin's constant c in log a_t = −c·r_t·softplus(Λ). */
 export const RGLRU_C = 8;

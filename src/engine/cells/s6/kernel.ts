@@ -13,7 +13,7 @@ import { exp } from '../../exp';
 import { broadcastRows, colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
 import { sigmoid, softplus } from '../../special';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
-import type { S6Workspace } from './index';
+import type { S6Workspace } from './workspace';
 
 export function s6Forward(
   model: FamilyModel,
