@@ -135,6 +135,12 @@ export interface Snapshot {
   nonFinite: NonFinite | null;
   /** Measured training steps per second (0 when paused). */
   stepsPerSecond: number;
+  /**
+   * How many page messages the session had handled when it built this snapshot. The page counts
+   * what it sent: a snapshot with fewer does not yet reflect the page's latest command (its
+   * `running` is older than what the page asked for).
+   */
+  acked: number;
 }
 
 export interface DivergedMessage {

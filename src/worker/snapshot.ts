@@ -1,9 +1,8 @@
 /**
- * Builds the `snapshot` message from a trainer: fresh typed arrays (listed for the transfer list),
- * never views of the workspace, and only what is drawn (per-step norms over the batch, per-unit
- * arrays of one selected sequence). Eigen-decompositions and step Jacobians are costly at H = 128,
- * so they are recomputed only when their inputs changed and on a time budget, scaled by how long
- * they took last time so they never eat more than about a fifth of the training time.
+ * Builds the `snapshot` message from a trainer: fresh typed arrays (the session transfers every one
+ * it finds, see transfer.ts), never views of the workspace, and only what is drawn (per-step norms
+ * over the batch, per-unit arrays of one selected sequence). Eigen-decompositions and step Jacobians are costly at H = 128,
+ * so they are recomputed only when their inputs changed and on a time budget (throttled.ts).
  */
 import { modelSpectrum } from '../engine/spectrum';
 import { GATE_NAMES, gateCount } from '../engine/types';
@@ -12,15 +11,13 @@ import { PROTOCOL_VERSION } from './protocol';
 import type { GateSpectrum, Snapshot } from './protocol';
 import type { Trainer } from './trainer';
 import { stepJacNormsLanczos } from '../engine/jacobian/lanczos';
+import { createThrottled } from './throttled';
+import type { Urgency } from './throttled';
 
 /** Shortest gap between two spectrum recomputations while training runs (≈ 4 per second). */
 const SPECTRUM_MIN_GAP_MS = 250;
 /** Shortest gap between two step-Jacobian recomputations while training runs. */
 const JACOBIAN_MIN_GAP_MS = 100;
-/** A forced snapshot still skips a recomputation that last took longer than this (see forceSlow). */
-const FORCE_CAP_MS = 100;
-/** A recomputation may take at most 1/BUDGET_FACTOR of the wall time between two of them. */
-const BUDGET_FACTOR = 5;
 
 export interface View {
   /** Sequence of the batch shown (clamped to B − 1). */
@@ -29,24 +26,21 @@ export interface View {
   gate: number;
 }
 
-export interface SnapshotInput {
+/**
+ * `force` recomputes throttled quantities now regardless of the time budget (paused, single step).
+ * Without `forceSlow` a forced snapshot still skips ones whose last run was slow (so `pause` answers
+ * at once) and the result says `stale`; the session then asks again with `forceSlow`.
+ */
+export interface SnapshotInput extends Urgency {
   running: boolean;
   stepsPerSecond: number;
-  /** Recompute throttled quantities now regardless of the time budget (paused, single step). */
-  force: boolean;
-  /**
-   * Also force ones whose last run took longer than FORCE_CAP_MS. Without it a forced snapshot skips
-   * them (so `pause` answers at once) and the result says `stale`; the session then asks again.
-   */
-  forceSlow?: boolean;
+  /** Page messages the session has handled (see Snapshot.acked). */
+  acked: number;
 }
 
 export interface Snapshotter {
-  build(
-    trainer: Trainer,
-    view: View,
-    input: SnapshotInput,
-  ): { msg: Snapshot; transfer: ArrayBuffer[]; stale: boolean };
+  /** The message's typed arrays are fresh copies (see transfer.ts); `stale`: analyses were skipped. */
+  build(trainer: Trainer, view: View, input: SnapshotInput): { msg: Snapshot; stale: boolean };
   /** Forget cached analyses (after a rebuild). */
   invalidate(): void;
 }
@@ -72,34 +66,45 @@ function copySpectrum(s: GateSpectrum): GateSpectrum {
   return { ...s, re: s.re.slice(), im: s.im.slice() };
 }
 
+/** Eigenvalues and extreme singular values of every gate block of W_hh. */
+function gateSpectra(trainer: Trainer): GateSpectrum[] {
+  const cell = trainer.config.cell;
+  const G = gateCount(cell);
+  const names = GATE_NAMES[cell];
+  const out: GateSpectrum[] = [];
+  for (let g = 0; g < G; g++) {
+    const s = modelSpectrum(trainer.model, g);
+    out.push({
+      gate: names[g] ?? 'h',
+      re: s.re,
+      im: s.im,
+      rho: s.rho,
+      sigmaMax: s.sigmaMax,
+      sigmaMin: s.sigmaMin,
+    });
+  }
+  return out;
+}
+
 export function createSnapshotter(now: () => number): Snapshotter {
   let version = 0;
-  let spectrum: GateSpectrum[] = [];
-  let spectrumKey = '';
-  let spectrumIteration = 0;
-  let spectrumAt = -Infinity;
-  let spectrumCost = 0;
-  let jac: Float64Array | null = null;
-  let jacKey = '';
-  let jacIteration = 0;
-  let jacAt = -Infinity;
-  let jacCost = 0;
-
-  const due = (at: number, cost: number, gap: number, t: number) =>
-    t - at >= Math.max(gap, BUDGET_FACTOR * cost);
+  const spectrum = createThrottled<GateSpectrum[]>(now, SPECTRUM_MIN_GAP_MS);
+  const jac = createThrottled<Float64Array>(now, JACOBIAN_MIN_GAP_MS);
 
   /** Returns true when the spectrum shown is out of date (skipped for time). */
-  const updateSpectrum = (trainer: Trainer, force: boolean, forceSlow: boolean): boolean => {
+  const updateSpectrum = (trainer: Trainer, urgency: Urgency): boolean => {
     const key = `${trainer.run}:${trainer.whhVersion}`;
-    if (key === spectrumKey) return false;
     const rs = trainer.rescale;
+    const prev = spectrum.value;
     if (
+      key !== spectrum.key &&
+      prev !== null &&
       rs !== null &&
-      spectrumKey === `${trainer.run}:${rs.from}` &&
+      spectrum.key === `${trainer.run}:${rs.from}` &&
       rs.to === trainer.whhVersion
     ) {
       // Only the ρ slider moved: each block's eigenvalues and singular values scale by its factor.
-      spectrum = spectrum.map((s, g) => {
+      const scaled = prev.map((s, g) => {
         const f = rs.factors[g] ?? 1;
         return {
           ...s,
@@ -110,77 +115,35 @@ export function createSnapshotter(now: () => number): Snapshotter {
           sigmaMin: s.sigmaMin * f,
         };
       });
-      spectrumKey = key;
-      spectrumIteration = trainer.iteration;
+      spectrum.set(key, trainer.iteration, scaled);
       return false;
     }
-    const t0 = now();
-    const forced = force && (forceSlow || spectrumCost <= FORCE_CAP_MS);
-    if (!forced && spectrumKey !== '' && !due(spectrumAt, spectrumCost, SPECTRUM_MIN_GAP_MS, t0))
-      return true;
-    const cell = trainer.config.cell;
-    const G = gateCount(cell);
-    const names = GATE_NAMES[cell];
-    const out: GateSpectrum[] = [];
-    for (let g = 0; g < G; g++) {
-      const s = modelSpectrum(trainer.model, g);
-      out.push({
-        gate: names[g] ?? 'h',
-        re: s.re,
-        im: s.im,
-        rho: s.rho,
-        sigmaMax: s.sigmaMax,
-        sigmaMin: s.sigmaMin,
-      });
-    }
-    spectrum = out;
-    spectrumKey = key;
-    spectrumIteration = trainer.iteration;
-    spectrumAt = now();
-    spectrumCost = spectrumAt - t0;
-    return false;
+    return spectrum.update(key, trainer.iteration, () => gateSpectra(trainer), urgency);
   };
 
-  const updateJacobian = (
-    trainer: Trainer,
-    seq: number,
-    force: boolean,
-    forceSlow: boolean,
-  ): boolean => {
+  const updateJacobian = (trainer: Trainer, seq: number, urgency: Urgency): boolean => {
     const cell = trainer.config.cell;
     if (cell !== 'rnn' && cell !== 'linear') {
-      jac = null;
+      jac.invalidate();
       return false;
     }
     const key = `${trainer.run}:${trainer.traceVersion}:${seq}`;
-    if (key === jacKey) return false;
-    const t0 = now();
-    const forced = force && (forceSlow || jacCost <= FORCE_CAP_MS);
-    if (!forced && jacKey !== '' && !due(jacAt, jacCost, JACOBIAN_MIN_GAP_MS, t0)) return true;
-    const tr = trainer.trace;
-    jac = stepJacNormsLanczos(
-      trainer.model.param('weight_hh_l0').w,
-      tr.H,
-      tr.h,
-      tr.T,
-      tr.B,
-      seq,
-      cell === 'rnn',
+    return jac.update(
+      key,
+      trainer.iteration,
+      () => {
+        const tr = trainer.trace;
+        const w = trainer.model.param('weight_hh_l0').w;
+        return stepJacNormsLanczos(w, tr.H, tr.h, tr.T, tr.B, seq, cell === 'rnn');
+      },
+      urgency,
     );
-    jacKey = key;
-    jacIteration = trainer.iteration;
-    jacAt = now();
-    jacCost = jacAt - t0;
-    return false;
   };
 
   return {
     invalidate() {
-      spectrumKey = '';
-      jacKey = '';
-      jac = null;
-      spectrumCost = 0;
-      jacCost = 0;
+      spectrum.invalidate();
+      jac.invalidate();
     },
 
     build(trainer, view, input) {
@@ -189,9 +152,8 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const G = gateCount(tr.cell);
       const seq = Math.min(Math.max(0, view.seq), B - 1);
       const gate = Math.min(Math.max(0, view.gate), Math.max(0, G - 1));
-      const slow = input.forceSlow === true;
-      const staleSpectrum = updateSpectrum(trainer, input.force, slow);
-      const staleJac = updateJacobian(trainer, seq, input.force, slow);
+      const staleSpectrum = updateSpectrum(trainer, input);
+      const staleJac = updateJacobian(trainer, seq, input);
 
       const drained = trainer.log.drain();
       const task = trainer.task;
@@ -203,8 +165,8 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const gates = tr.gates === null || G === 1 ? null : seqRows(tr.gates, T, B, G * H, seq, 0);
       const dhUnit = seqRows(tr.dh, T, B, H, seq, 0);
       const dcUnit = tr.dc === null ? null : seqRows(tr.dc, T, B, H, seq, 0);
-      const spec = spectrum.map(copySpectrum);
-      const stepJacNorms = jac === null ? null : jac.slice();
+      const spec = (spectrum.value ?? []).map(copySpectrum);
+      const stepJacNorms = jac.value === null ? null : jac.value.slice();
       const accuracy =
         task.accuracy === undefined ? null : task.accuracy(tr.outputs, trainer.batch);
 
@@ -246,36 +208,14 @@ export function createSnapshotter(now: () => number): Snapshotter {
         dhUnit,
         dcUnit,
         spectrum: spec,
-        spectrumIteration,
+        spectrumIteration: spectrum.iteration,
         stepJacNorms,
-        stepJacIteration: jacIteration,
+        stepJacIteration: jac.iteration,
         nonFinite: tr.nonFinite,
         stepsPerSecond: input.stepsPerSecond,
+        acked: input.acked,
       };
-      const transfer: ArrayBuffer[] = [];
-      const add = (a: Float64Array | Uint8Array | null) => {
-        if (a !== null) transfer.push(a.buffer as ArrayBuffer);
-      };
-      [
-        drained.losses,
-        drained.iters,
-        drained.norms,
-        drained.clipped,
-        drained.accuracies,
-        dhNorm,
-        dcNorm,
-        hidden,
-        cellState,
-        gates,
-        dhUnit,
-        dcUnit,
-        stepJacNorms,
-      ].forEach(add);
-      for (const s of spec) {
-        add(s.re);
-        add(s.im);
-      }
-      return { msg, transfer, stale: staleSpectrum || staleJac };
+      return { msg, stale: staleSpectrum || staleJac };
     },
   };
 }

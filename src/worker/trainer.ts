@@ -67,11 +67,12 @@ export interface Trainer {
   getWeights(): { weights: Record<string, number[]>; shapes: Record<string, [number, number]> };
 }
 
-export function createTrainer(initial: TrainConfig): Trainer {
+/** `firstRun` numbers the first run (a session counts on from its previous trainer's). */
+export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
   const config: TrainConfig = { ...initial };
   let b = build(config);
   let iteration = 0;
-  let run = 1;
+  let run = firstRun;
   let weightsVersion = 1;
   let whhVersion = 1;
   let traceVersion = 0;

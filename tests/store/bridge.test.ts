@@ -19,7 +19,7 @@ function fakeClient() {
   return { client, sent, emit: (m: FromWorker) => listener?.(m) };
 }
 
-function snap(iteration: number, running = true, run = 1): Snapshot {
+function snap(iteration: number, running = true, run = 1, acked = 0): Snapshot {
   const T = 3;
   return {
     v: 1,
@@ -63,6 +63,7 @@ function snap(iteration: number, running = true, run = 1): Snapshot {
     stepJacIteration: 0,
     nonFinite: null,
     stepsPerSecond: 10,
+    acked,
   };
 }
 

@@ -11,11 +11,11 @@ describe('snapshotter budget', () => {
     const snap = createSnapshotter(() => (clock += 200));
     const t = createTrainer(small({ cell: 'rnn' }));
     const view = { seq: 1, gate: 0 };
-    const a = snap.build(t, view, { running: false, stepsPerSecond: 0, force: true });
+    const a = snap.build(t, view, { running: false, stepsPerSecond: 0, acked: 0, force: true });
     expect(a.stale).toBe(false);
     expect(a.msg.stepJacNorms).not.toBeNull();
     t.step();
-    const b = snap.build(t, view, { running: false, stepsPerSecond: 0, force: true });
+    const b = snap.build(t, view, { running: false, stepsPerSecond: 0, acked: 0, force: true });
     expect(b.stale).toBe(true);
     expect(b.msg.spectrumIteration).toBe(0);
     expect(b.msg.stepJacIteration).toBe(0);
@@ -23,6 +23,7 @@ describe('snapshotter budget', () => {
     const c = snap.build(t, view, {
       running: false,
       stepsPerSecond: 0,
+      acked: 0,
       force: true,
       forceSlow: true,
     });
@@ -36,12 +37,16 @@ describe('snapshotter budget', () => {
   it('with a fast clock, forced snapshots are always complete', () => {
     const snap = createSnapshotter(() => 0);
     const t = createTrainer(small({ cell: 'linear', rho: 0.9 }));
-    snap.build(t, { seq: 0, gate: 0 }, { running: false, stepsPerSecond: 0, force: true });
+    snap.build(
+      t,
+      { seq: 0, gate: 0 },
+      { running: false, stepsPerSecond: 0, acked: 0, force: true },
+    );
     t.step();
     const b = snap.build(
       t,
       { seq: 0, gate: 0 },
-      { running: false, stepsPerSecond: 0, force: true },
+      { running: false, stepsPerSecond: 0, acked: 0, force: true },
     );
     expect(b.stale).toBe(false);
     expect(b.msg.stepJacIteration).toBe(1);

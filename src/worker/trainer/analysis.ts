@@ -23,30 +23,20 @@ export function jacOptions(t: Trainer): { holdForget: number | null } {
   return { holdForget: t.config.cell === 'lstm' ? t.config.holdForget : null };
 }
 
-export function analysisMessage(
-  t: Trainer,
-  seq: number,
-  kind: AnalysisKind,
-): { msg: AnalysisMessage; transfer: ArrayBuffer[] } {
+export function analysisMessage(t: Trainer, seq: number, kind: AnalysisKind): AnalysisMessage {
   const head = { v: PROTOCOL_VERSION, type: 'analysis', iteration: t.iteration, seq } as const;
   if (kind === 'jacobian') {
     const j = jacobianProducts(t.model, t.trace, seq, jacOptions(t));
     const prodNorm = j.prodNorm.slice();
     const rhoRef = j.rhoRef.slice();
     const sigmaRef = j.sigmaRef.slice();
-    return {
-      msg: { ...head, kind, prodNorm, rhoRef, sigmaRef },
-      transfer: [prodNorm.buffer, rhoRef.buffer, sigmaRef.buffer],
-    };
+    return { ...head, kind, prodNorm, rhoRef, sigmaRef };
   }
   const raw: object = beltCurves(t.model, t.trace, seq, jacOptions(t));
   const curves: Record<string, Float64Array> = {};
   for (const [k, val] of Object.entries(raw))
     if (val instanceof Float64Array) curves[k] = val.slice();
-  return {
-    msg: { ...head, kind, curves },
-    transfer: Object.values(curves).map((a) => a.buffer as ArrayBuffer),
-  };
+  return { ...head, kind, curves };
 }
 
 export function gradcheckMessage(t: Trainer): GradcheckMessage {

@@ -1,14 +1,20 @@
 /**
- * The training loop and message dispatch, shared by the worker and the in-thread fallback. It runs
- * steps in short time slices and yields between them, so control messages (pause, a slider) are
- * handled within a slice; snapshots go out at most ~30 per second while running, and at once when
- * paused so a slider answers in the same frame. Nothing here touches `self`: the host passes `post`.
+ * The training loop and message dispatch, shared by the worker and the in-thread fallback. The
+ * session is one explicit state (idle, paused, running, stepping n: see ../transport.ts) and one
+ * handler per message type. It trains in short time slices and yields between them, so control
+ * messages (pause, a slider) are handled within a slice; snapshots go out at most ~30 per second
+ * while running, and at once when paused so a slider answers in the same frame. Nothing here
+ * touches `self`: the host passes `post`.
  */
 import { DEFAULT_CONFIG } from '../config';
 import { createSnapshotter } from '../snapshot';
+import type { View } from '../snapshot';
+import { transferables } from '../transfer';
+import { afterCommand, afterStep, isTraining } from '../transport';
+import type { Transport, TransportCommand } from '../transport';
 import { analysisMessage, gradcheckMessage } from './analysis';
 import { createPace } from './pace';
-import type { View } from '../snapshot';
+import { createTicker } from './ticker';
 import { createTrainer } from '../trainer';
 import type { Trainer } from '../trainer';
 import { errorMessage, parseToWorker, PROTOCOL_VERSION } from '../protocol';
@@ -40,247 +46,262 @@ export interface Session {
   dispose(): void;
   /** The trainer (tests and the CLI read it directly). */
   readonly trainer: Trainer | null;
+  /** Where the transport is (tests). */
+  readonly state: Transport;
 }
+
+/**
+ * What a paused session still owes the page, paid on its next turn: a snapshot (after a rebuild),
+ * a recomputed trace and its snapshot (after a live config change: a dragged slider sends many, and
+ * they coalesce), or a complete snapshot (the last one skipped slow analyses to answer at once).
+ */
+type Owed = 'nothing' | 'complete' | 'snapshot' | 'recompute';
+const OWED_RANK: Record<Owed, number> = { nothing: 0, complete: 1, snapshot: 2, recompute: 3 };
+
+type State = Exclude<Transport, { kind: 'paused' }> | { kind: 'paused'; owe: Owed };
+type Handlers = { [K in ToWorker['type']]: (msg: Extract<ToWorker, { type: K }>) => void };
 
 const DEFAULT_SLICE_MS = 12;
 const DEFAULT_MAX_POSTS = 30;
+const SETTLED: State = { kind: 'paused', owe: 'nothing' };
 
 export function createSession(opts: SessionOptions): Session {
   const post = opts.post;
   const now = opts.now ?? (() => performance.now());
-  const yieldTo = opts.yieldTo ?? ((cb: () => void) => void setTimeout(cb, 0));
   const sliceMs = opts.sliceMs ?? DEFAULT_SLICE_MS;
   const postGap = 1000 / (opts.maxPostsPerSecond ?? DEFAULT_MAX_POSTS);
   const snap = createSnapshotter(now);
+  const pace = createPace(now());
+  const ticker = createTicker(turn, opts.yieldTo ?? ((cb) => void setTimeout(cb, 0)));
+  const view: View = { seq: 0, gate: 0 };
 
   let trainer: Trainer | null = null;
+  let state: State = { kind: 'idle' };
   let disposed = false;
-  let running = false;
-  let pending = 0;
-  const pace = createPace(now());
-  const view: View = { seq: 0, gate: 0 };
+  /** Messages from the page handled so far (each snapshot says how many: Snapshot.acked). */
+  let handled = 0;
+  /** Something changed since the last snapshot; while training it goes out at the next gap. */
   let dirty = false;
-  let needRecompute = false;
   let lastPost = -Infinity;
-  let tickQueued = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const send = (msg: FromWorker, transfer: ArrayBuffer[] = []) => {
-    if (!disposed) post(msg, transfer);
+  const send = (msg: FromWorker) => {
+    if (!disposed) post(msg, transferables(msg));
   };
   const fail = (e: unknown) => send(errorMessage(e instanceof Error ? e.message : String(e)));
 
   const ensure = (): Trainer => {
-    trainer ??= createTrainer(DEFAULT_CONFIG);
+    if (trainer === null) {
+      trainer = createTrainer(DEFAULT_CONFIG);
+      state = SETTLED;
+    }
     return trainer;
   };
 
-  /** A paused snapshot left slow analyses out of date: post a complete one on the next tick. */
-  let refresh = false;
+  /** Runs the transport's machine (shared with the page, which predicts the same answer). */
+  const command = (cmd: TransportCommand): void => {
+    const next = afterCommand(state, cmd);
+    state = next.kind === 'paused' ? SETTLED : next;
+  };
+
+  /** While paused: remember what to send on the next turn (the strongest debt wins). */
+  const owe = (what: Owed): void => {
+    if (state.kind !== 'paused') return;
+    if (OWED_RANK[what] > OWED_RANK[state.owe]) state = { kind: 'paused', owe: what };
+    ticker.soon();
+  };
 
   const postSnapshot = (force: boolean, forceSlow = false) => {
     if (trainer === null) return;
-    const { msg, transfer, stale } = snap.build(trainer, view, {
+    const running = state.kind === 'running';
+    const { msg, stale } = snap.build(trainer, view, {
       running,
       stepsPerSecond: running ? pace.stepsPerSecond : 0,
       force,
       forceSlow,
+      acked: handled,
     });
-    send(msg, transfer);
+    send(msg);
     dirty = false;
     lastPost = now();
-    refresh = stale && !running && pending === 0;
-    if (refresh) schedule();
+    if (stale) owe('complete');
   };
 
-  const schedule = (delayMs = 0) => {
-    if (disposed) return;
-    if (tickQueued && timer !== null && delayMs <= 1) {
-      // A sleeping tick (speed limit) would answer late: run one now instead.
-      clearTimeout(timer);
-      timer = null;
-      tickQueued = false;
-    }
-    if (tickQueued) return;
-    tickQueued = true;
-    if (delayMs > 1) timer = setTimeout(tick, delayMs);
-    else yieldTo(tick);
+  /** Training stopped on its own (divergence, an error): the page learns it from a snapshot. */
+  const stop = () => {
+    state = SETTLED;
+    dirty = true;
   };
 
-  function tick(): void {
-    tickQueued = false;
-    timer = null;
+  function turn(): void {
     if (disposed || trainer === null) return;
     try {
-      runSlice(trainer);
+      if (state.kind === 'paused') settle(trainer, state.owe);
+      else if (isTraining(state)) train(trainer);
     } catch (e) {
       // Never leave the page believing training runs: stop, say why, keep the last state.
-      running = false;
-      pending = 0;
+      stop();
       fail(e);
       try {
         postSnapshot(false);
       } catch {
         // The snapshot itself failed; the error above already says so.
       }
+      // Owe nothing more: a complete snapshot that fails again would loop.
+      state = SETTLED;
     }
   }
 
-  function runSlice(trainer: Trainer): void {
+  function settle(t: Trainer, owed: Owed): void {
+    state = SETTLED;
+    if (owed === 'recompute') t.recompute();
+    if (owed !== 'nothing') postSnapshot(true, owed === 'complete');
+  }
+
+  function train(t: Trainer): void {
     const t0 = now();
-    if (refresh && !running && pending === 0 && !needRecompute) {
-      refresh = false;
-      postSnapshot(true, true);
-      return;
-    }
-    if (needRecompute) {
-      needRecompute = false;
-      trainer.recompute();
-      dirty = true;
-    }
     let did = 0;
-    while (pending > 0 || running) {
-      if (pending === 0 && pace.allowed(now()) <= 0) break;
-      const r = trainer.step();
+    while (isTraining(state)) {
+      if (state.kind === 'running' && pace.allowed(now()) <= 0) break;
+      const r = t.step();
       if (!r.ok) {
         const nf = r.nonFinite!;
-        running = false;
-        pending = 0;
+        stop();
         send({
           v: PROTOCOL_VERSION,
           type: 'diverged',
-          iteration: trainer.iteration + 1,
+          iteration: t.iteration + 1,
           quantity: nf.quantity,
           step: nf.step,
           ...(nf.param !== undefined ? { param: nf.param } : {}),
         });
-        dirty = true;
         break;
       }
       did++;
-      if (pending > 0) pending--;
-      else pace.took();
+      if (state.kind === 'stepping') {
+        const next = afterStep(state);
+        state = next.kind === 'paused' ? SETTLED : next;
+      } else pace.took();
       if (now() - t0 >= sliceMs) break;
     }
     const t1 = now();
     pace.measure(t1, did);
     if (did > 0) dirty = true;
-    const idle = !running && pending === 0;
-    if (dirty && (idle || t1 - lastPost >= postGap)) postSnapshot(idle);
-    if (idle) return;
-    if (pending === 0 && pace.speed !== 'max') {
+    const done = state.kind === 'paused';
+    if (dirty && (done || t1 - lastPost >= postGap)) postSnapshot(done);
+    if (done) return;
+    if (state.kind === 'running' && pace.speed !== 'max') {
       // Sleep until the next step is due, or until a held-back snapshot may go out.
       let wait = pace.untilNext(t1);
       if (dirty) wait = Math.min(wait, postGap - (t1 - lastPost));
-      schedule(wait);
+      ticker.after(wait);
     } else {
-      schedule();
+      ticker.soon();
     }
   }
 
-  const handleValid = (msg: ToWorker): void => {
-    switch (msg.type) {
-      case 'init':
-        trainer = createTrainer(msg.config);
-        snap.invalidate();
-        running = false;
-        pending = 0;
-        postSnapshot(true);
-        return;
-      case 'setConfig': {
-        const t = ensure();
-        if (t.setConfig(msg.patch)) snap.invalidate();
-        else if (!running) needRecompute = true;
-        dirty = true;
-        schedule();
-        return;
-      }
-      case 'play':
-        ensure();
-        if (!running) {
-          running = true;
-          pace.restart(now());
-          dirty = true;
-        }
-        schedule();
-        return;
-      case 'pause':
-        ensure();
-        running = false;
-        pending = 0;
-        postSnapshot(true);
-        return;
-      case 'step':
-        ensure();
-        pending += msg.n ?? 1;
-        schedule();
-        return;
-      case 'reset':
-        ensure().reset();
-        snap.invalidate();
-        dirty = true;
-        if (running) schedule();
-        else postSnapshot(true);
-        return;
-      case 'setSpeed':
-        pace.setSpeed(msg.stepsPerSecond, now());
-        if (running) schedule();
-        return;
-      case 'setView':
-        view.seq = msg.seq;
-        if (msg.gate !== undefined) view.gate = msg.gate;
-        ensure();
-        if (running) dirty = true;
-        else postSnapshot(true);
-        return;
-      case 'analyze': {
-        const t = ensure();
-        const { msg: reply, transfer } = analysisMessage(
-          t,
-          Math.min(view.seq, t.trace.B - 1),
-          msg.kind,
-        );
-        send(reply, transfer);
-        return;
-      }
-      case 'gradcheck':
-        send(gradcheckMessage(ensure()));
-        return;
-      case 'loadWeights':
-        ensure().loadWeights(msg.weights);
-        snap.invalidate();
-        if (running) dirty = true;
-        else postSnapshot(true);
-        return;
-      case 'getWeights': {
-        const { weights, shapes } = ensure().getWeights();
-        send({ v: PROTOCOL_VERSION, type: 'weights', weights, shapes });
-        return;
-      }
-    }
+  /** A change the page sees at once when paused, at the next gap while training. */
+  const changed = () => {
+    if (isTraining(state)) dirty = true;
+    else postSnapshot(true);
   };
+
+  const handlers: Handlers = {
+    init(msg) {
+      // Runs count on across trainers, so the page can tell this run's snapshots from the last's.
+      trainer = createTrainer(msg.config, (trainer?.run ?? 0) + 1);
+      snap.invalidate();
+      command(msg);
+      postSnapshot(true);
+    },
+    setConfig(msg) {
+      const t = ensure();
+      const rebuilt = t.setConfig(msg.patch);
+      if (rebuilt) snap.invalidate();
+      dirty = true;
+      if (isTraining(state)) ticker.soon();
+      else owe(rebuilt ? 'snapshot' : 'recompute');
+    },
+    play(msg) {
+      ensure();
+      if (state.kind !== 'running') {
+        pace.restart(now());
+        dirty = true;
+      }
+      command(msg);
+      ticker.soon();
+    },
+    pause(msg) {
+      ensure();
+      command(msg);
+      postSnapshot(true);
+    },
+    step(msg) {
+      ensure();
+      command(msg);
+      ticker.soon();
+    },
+    reset(msg) {
+      ensure().reset();
+      snap.invalidate();
+      command(msg);
+      dirty = true;
+      if (isTraining(state)) ticker.soon();
+      else postSnapshot(true);
+    },
+    setSpeed(msg) {
+      pace.setSpeed(msg.stepsPerSecond, now());
+      if (isTraining(state)) ticker.soon();
+    },
+    setView(msg) {
+      view.seq = msg.seq;
+      if (msg.gate !== undefined) view.gate = msg.gate;
+      ensure();
+      changed();
+    },
+    analyze(msg) {
+      const t = ensure();
+      send(analysisMessage(t, Math.min(view.seq, t.trace.B - 1), msg.kind));
+    },
+    gradcheck() {
+      send(gradcheckMessage(ensure()));
+    },
+    loadWeights(msg) {
+      ensure().loadWeights(msg.weights);
+      snap.invalidate();
+      changed();
+    },
+    getWeights() {
+      const { weights, shapes } = ensure().getWeights();
+      send({ v: PROTOCOL_VERSION, type: 'weights', weights, shapes });
+    },
+  };
+
+  const dispatch = <M extends ToWorker>(msg: M) => (handlers[msg.type] as (m: M) => void)(msg);
 
   return {
     get trainer() {
       return trainer;
     },
+    get state() {
+      return state;
+    },
     handle(raw) {
       if (disposed) return;
+      handled++;
       const parsed = parseToWorker(raw);
       if (!parsed.ok) {
         send(errorMessage(parsed.message));
         return;
       }
       try {
-        handleValid(parsed.msg);
+        dispatch(parsed.msg);
       } catch (e) {
         fail(e);
       }
     },
     dispose() {
       disposed = true;
-      running = false;
-      if (timer !== null) clearTimeout(timer);
+      ticker.stop();
     },
   };
 }
