@@ -3,6 +3,8 @@ import { PROTOCOL_VERSION } from '../worker/protocol';
 import { fitWorkBudget, type TrainConfig } from '../worker/config';
 import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from './history';
 import type { AppStore } from './store';
+import { statusAfter, statusFrom } from './status';
+import type { TransportCommand } from '../worker/transport';
 
 /** The part of the training client the bridge needs (worker or in-thread fallback). */
 export interface ClientLike {
@@ -73,7 +75,20 @@ export function createBridge(
   let weightWaiters: ((m: WeightsMessage) => void)[] = [];
   /** After a rebuild is requested, snapshots of the old run still in flight are dropped. */
   let staleRun: number | null = null;
-  const send = (msg: Unversioned) => client.send({ v: PROTOCOL_VERSION, ...msg } as ToWorker);
+  /** Messages sent to the session, and how many had been sent at the latest transport command. */
+  let sent = 0;
+  let commanded = 0;
+  const send = (msg: Unversioned) => {
+    client.send({ v: PROTOCOL_VERSION, ...msg } as ToWorker);
+    sent++;
+  };
+  /** Play, pause, step, reset, init: the status moves at once to where the session will be. */
+  const command = (cmd: TransportCommand & Unversioned) => {
+    const status = statusAfter(store.getState().status, cmd);
+    send(cmd);
+    commanded = sent;
+    if (status !== store.getState().status) store.setState({ status });
+  };
 
   function flush() {
     scheduled = false;
@@ -98,13 +113,7 @@ export function createBridge(
       latest = snap;
     }
     if (latest === null) return;
-    const status =
-      s.status === 'diverged' && !latest.running
-        ? 'diverged'
-        : latest.running
-          ? 'running'
-          : 'paused';
-    store.setState({ latest, loss, grad, status });
+    store.setState({ latest, loss, grad, status: statusFrom(s.status, latest, commanded) });
   }
 
   const unsubscribe = client.subscribe((msg) => {
@@ -161,13 +170,13 @@ export function createBridge(
       send({ type: 'setSpeed', stepsPerSecond: store.getState().speed });
       if (autoplay) send({ type: 'play' });
     },
-    play: () => send({ type: 'play' }),
-    pause: () => send({ type: 'pause' }),
-    step: (n = 1) => send({ type: 'step', n }),
+    play: () => command({ type: 'play' }),
+    pause: () => command({ type: 'pause' }),
+    step: (n = 1) => command({ type: 'step', n }),
+    /** A fresh run from the seed; a running session keeps running (worker/transport.ts). */
     reset() {
       clearHistory();
-      store.setState({ status: 'paused' });
-      send({ type: 'reset' });
+      command({ type: 'reset' });
     },
     /** Applies a config change; live keys keep the weights, the others rebuild. */
     setConfig(patch: Partial<TrainConfig>, lesson: string | null = null) {
@@ -183,13 +192,8 @@ export function createBridge(
     replaceConfig(config: TrainConfig, lesson: string | null) {
       clearHistory();
       const fit = fitWorkBudget(config);
-      store.setState({
-        config: fit.config,
-        lesson,
-        status: 'paused',
-        ...(fit.note ? { notice: fit.note } : {}),
-      });
-      send({ type: 'init', config: fit.config });
+      store.setState({ config: fit.config, lesson, ...(fit.note ? { notice: fit.note } : {}) });
+      command({ type: 'init', config: fit.config });
     },
     setSpeed(speed: Speed) {
       store.setState({ speed });
