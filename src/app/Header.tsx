@@ -21,6 +21,7 @@ export function Header(props: {
   const sps = useApp((s) => s.latest?.stepsPerSecond ?? 0);
   const mode = useApp((s) => s.mode);
   const kernels = useApp((s) => s.kernels);
+  const busy = useApp((s) => s.awaitingAck);
   const theme = useApp((s) => s.view.theme);
   const large = useApp((s) => s.view.large);
   const store = useAppStore();
@@ -50,7 +51,7 @@ export function Header(props: {
         </select>
       </label>
       <TransportButtons />
-      <dl className="header-readouts" aria-label="Training status">
+      <dl className="header-readouts" aria-label="Training status" aria-busy={busy}>
         <div>
           <dt>iteration</dt>
           <dd className="num" data-readout="header-iteration">

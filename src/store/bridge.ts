@@ -87,7 +87,7 @@ export function createBridge(
     const status = statusAfter(store.getState().status, cmd);
     send(cmd);
     commanded = sent;
-    if (status !== store.getState().status) store.setState({ status });
+    store.setState({ status, awaitingAck: true });
   };
 
   function flush() {
@@ -113,7 +113,13 @@ export function createBridge(
       latest = snap;
     }
     if (latest === null) return;
-    store.setState({ latest, loss, grad, status: statusFrom(s.status, latest, commanded) });
+    store.setState({
+      latest,
+      loss,
+      grad,
+      status: statusFrom(s.status, latest, commanded),
+      awaitingAck: latest.acked < commanded,
+    });
   }
 
   const unsubscribe = client.subscribe((msg) => {

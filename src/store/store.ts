@@ -38,6 +38,11 @@ export type Status = 'starting' | 'paused' | 'running' | 'diverged';
 /** Training state as the worker reports it. Replaced, never mutated. */
 export interface TrainingSlice {
   status: Status;
+  /**
+   * A transport command the session has not acknowledged yet: `status` already shows where it
+   * leads, the readouts (iteration, loss) still show the last snapshot before it.
+   */
+  awaitingAck: boolean;
   mode: 'worker' | 'inline' | null;
   /** Matrix kernels the engine reported in `ready`. */
   kernels: KernelKind | null;
@@ -71,6 +76,7 @@ const viewSlice: StateCreator<AppState, [], [], ViewSlice> = () => ({
 
 export const INITIAL_TRAINING: TrainingSlice = {
   status: 'starting',
+  awaitingAck: false,
   mode: null,
   kernels: null,
   latest: null,

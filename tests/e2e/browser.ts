@@ -35,8 +35,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Plays until the header's iteration count reaches `n`, pauses, waits for the paused state, and
- * returns the iteration count the page settled on.
+ * Plays until the header's iteration count reaches `n`, pauses, waits for the session's paused
+ * snapshot, and returns the iteration count the page settled on.
  */
 export async function trainUntil(page: Page, n: number, timeout = 45_000): Promise<number> {
   await page.getByRole('button', { name: 'Play' }).first().click();
@@ -48,5 +48,9 @@ export async function trainUntil(page: Page, n: number, timeout = 45_000): Promi
   );
   await page.getByRole('button', { name: 'Pause' }).first().click();
   await page.getByRole('button', { name: 'Play' }).first().waitFor();
+  // The label answers the click at once; the readouts once the session's paused snapshot is in.
+  await page.waitForFunction(
+    () => document.querySelector('.header-readouts')?.getAttribute('aria-busy') === 'false',
+  );
   return Number(await page.locator('[data-readout="header-iteration"]').textContent());
 }

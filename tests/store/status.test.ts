@@ -96,10 +96,13 @@ describe('page status and session state', () => {
     r.bridge.play();
     r.turn(10); // running snapshots now in flight
     r.bridge.pause();
-    expect(r.store.getState().status).toBe('paused');
+    expect(r.store.getState()).toMatchObject({ status: 'paused', awaitingAck: true });
     r.deliver(1); // an old 'running' snapshot
-    expect(r.store.getState().status).toBe('paused');
+    expect(r.store.getState()).toMatchObject({ status: 'paused', awaitingAck: true });
     r.deliver();
+    // The paused snapshot is in: the readouts show where the session stopped.
+    expect(r.store.getState().awaitingAck).toBe(false);
+    expect(r.store.getState().latest!.iteration).toBe(r.session.trainer!.iteration);
     r.bridge.play();
     r.bridge.play();
     r.turn(10);
