@@ -228,4 +228,18 @@ export default tseslint.config(
       },
     ]),
   },
+  {
+    // Actions live in the store (store/viewActions.ts, store/bridge.ts): views call them.
+    files: ['src/{app,shell,embed,panels,charts}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='setState'][callee.object.type!='ThisExpression']",
+          message: 'Write the store through an action (store/viewActions.ts or the bridge).',
+        },
+      ],
+    },
+  },
 );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useApp, useAppStore, useBridge } from '../store/hooks';
+import { useApp, useBridge } from '../store/hooks';
+import { COMMANDS } from '../store/commands';
 import { LESSONS, lessonConfig } from '../store/lessons';
 import { TransportButtons } from '../panels/controls/Transport';
 import { formatSci } from '../charts/format';
@@ -24,10 +25,7 @@ export function Header(props: {
   const busy = useApp((s) => s.awaitingAck);
   const theme = useApp((s) => s.view.theme);
   const large = useApp((s) => s.view.large);
-  const store = useAppStore();
   const bridge = useBridge();
-  const setView = (patch: Partial<ReturnType<typeof store.getState>['view']>) =>
-    store.setState((s) => ({ view: { ...s.view, ...patch } }));
 
   return (
     <header className="app-header">
@@ -39,7 +37,7 @@ export function Header(props: {
           onChange={(e) => {
             const l = LESSONS.find((x) => x.id === e.target.value);
             if (l) bridge.replaceConfig(lessonConfig(l), l.id);
-            else store.setState({ lesson: null });
+            else bridge.leaveLesson();
           }}
         >
           <option value="">— choose a lesson —</option>
@@ -111,7 +109,7 @@ export function Header(props: {
         <button
           className="btn"
           aria-pressed={theme === 'dark'}
-          onClick={() => setView({ theme: theme === 'dark' ? 'light' : 'dark' })}
+          onClick={() => bridge.setView({ theme: theme === 'dark' ? 'light' : 'dark' })}
           title="Switch between light and dark themes"
         >
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
@@ -119,13 +117,18 @@ export function Header(props: {
         <button
           className="btn"
           aria-pressed={large}
-          onClick={() => setView({ large: !large })}
+          onClick={() => bridge.setView({ large: !large })}
           title="Large type for projectors"
         >
           Large type
         </button>
-        <button className="btn" onClick={onHelp} aria-keyshortcuts="?" title="Keyboard shortcuts">
-          ?
+        <button
+          className="btn"
+          onClick={onHelp}
+          aria-keyshortcuts={COMMANDS.help.key?.aria}
+          title="Keyboard shortcuts"
+        >
+          {COMMANDS.help.key?.shown}
         </button>
       </div>
     </header>

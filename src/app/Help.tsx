@@ -1,4 +1,6 @@
-/** The shortcuts overlay; the same keys are declared with aria-keyshortcuts on their buttons. */
+import { COMMANDS } from '../store/commands';
+
+/** The shortcuts overlay, from the same table as the keys and their buttons' aria-keyshortcuts. */
 export function HelpBody() {
   return (
     <table className="shortcuts">
@@ -10,24 +12,17 @@ export function HelpBody() {
         </tr>
       </thead>
       <tbody>
-        <tr>
-          <td>
-            <kbd>Space</kbd>
-          </td>
-          <td>Play / Pause (not while typing in a field)</td>
-        </tr>
-        <tr>
-          <td>
-            <kbd>→</kbd>
-          </td>
-          <td>One training step while paused</td>
-        </tr>
-        <tr>
-          <td>
-            <kbd>?</kbd>
-          </td>
-          <td>This help</td>
-        </tr>
+        {Object.values(COMMANDS).map(
+          (c) =>
+            c.key && (
+              <tr key={c.key.aria}>
+                <td>
+                  <kbd>{c.key.shown}</kbd>
+                </td>
+                <td>{c.does}</td>
+              </tr>
+            ),
+        )}
         <tr>
           <td>
             <kbd>Tab</kbd>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../store/store';
 import type { Bridge } from '../store/bridge';
+import { COMMANDS } from '../store/commands';
 
 /** Typing in a field must never start training. */
 function isTyping(target: EventTarget | null): boolean {
@@ -12,27 +13,27 @@ function isTyping(target: EventTarget | null): boolean {
   return !['checkbox', 'radio', 'range', 'button', 'submit'].includes(type);
 }
 
-/** Space = Play/Pause, → = Step, ? = help. Not while typing, not on focused buttons (Space clicks them). */
-export function useShortcuts(store: AppStore, bridge: Bridge, onHelp: () => void) {
+/** Keys a focused control uses itself: Space clicks a button or ticks a box, arrows move a slider. */
+function ownKey(target: EventTarget | null, key: string): boolean {
+  if (target instanceof HTMLInputElement) return key === ' ' || key.startsWith('Arrow');
+  if (target instanceof HTMLButtonElement) return key === ' ';
+  return false;
+}
+
+/** The keys of store/commands.ts (Space, →, ?), not while typing and not on a control's own keys. */
+export function useShortcuts(store: AppStore, bridge: Bridge, openHelp: () => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
-      const onButton = e.target instanceof HTMLButtonElement;
+      if (ownKey(e.target, e.key)) return;
+      const c = Object.values(COMMANDS).find((x) => x.key?.key === e.key);
+      if (c === undefined) return;
+      // Ours even when unavailable: Space must not scroll the page while Play is disabled.
+      e.preventDefault();
       const status = store.getState().status;
-      if (e.key === ' ' && !onButton && !(e.target instanceof HTMLInputElement)) {
-        e.preventDefault();
-        if (status === 'running') bridge.pause();
-        else if (status === 'paused') bridge.play();
-      } else if (e.key === 'ArrowRight' && !(e.target instanceof HTMLInputElement)) {
-        if (status === 'paused') {
-          e.preventDefault();
-          bridge.step();
-        }
-      } else if (e.key === '?') {
-        onHelp();
-      }
+      if (c.enabled(status)) c.run({ bridge, status, openHelp });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, bridge, onHelp]);
+  }, [store, bridge, openHelp]);
 }

@@ -7,7 +7,7 @@ import { useChartWidth } from '../charts/useChartWidth';
 import { LinePlot } from '../charts/LinePlot';
 import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum } from '../charts/format';
-import { useApp, useAppStore, useBridge } from '../store/hooks';
+import { useApp, useBridge } from '../store/hooks';
 import { beltColumns, beltVariant } from './beltColumns';
 import { largestUnit } from './gradStats';
 
@@ -51,7 +51,6 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
   const unitPick = useApp((s) => s.unit);
   const analysis = useApp((s) => s.analysis);
   const large = useApp((s) => s.view.large);
-  const store = useAppStore();
   const bridge = useBridge();
   const T = latest?.T ?? 0;
   const H = latest?.H ?? 0;
@@ -110,9 +109,7 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
               <select
                 value={unitPick === null ? 'auto' : String(unitPick)}
                 onChange={(e) =>
-                  store.setState({
-                    unit: e.target.value === 'auto' ? null : Number(e.target.value),
-                  })
+                  bridge.setUnit(e.target.value === 'auto' ? null : Number(e.target.value))
                 }
               >
                 <option value="auto">

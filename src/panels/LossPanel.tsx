@@ -4,7 +4,7 @@ import { ExportButtons } from './ExportButtons';
 import { LinePlot, type LineMarker } from '../charts/LinePlot';
 import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum, formatSci } from '../charts/format';
-import { useApp, useAppStore } from '../store/hooks';
+import { useApp, useBridge } from '../store/hooks';
 import { useStickyDomain } from './useSticky';
 
 const TITLE = 'Loss';
@@ -16,7 +16,7 @@ export const LossPanel = memo(function LossPanel() {
   const latest = useApp((s) => s.latest);
   const logY = useApp((s) => s.lossLog);
   const large = useApp((s) => s.view.large);
-  const store = useAppStore();
+  const bridge = useBridge();
   const fontScale = large ? 1.4 : 1;
   const n = loss.losses.length;
   const yDomain = useStickyDomain(
@@ -86,7 +86,7 @@ export const LossPanel = memo(function LossPanel() {
             type="button"
             className="chart-button"
             aria-pressed={logY}
-            onClick={() => store.setState({ lossLog: !logY })}
+            onClick={() => bridge.setLossLog(!logY)}
           >
             Log y
           </button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApp, useAppStore, useBridge } from '../store/hooks';
+import { useApp, useBridge } from '../store/hooks';
 import { findLesson } from '../store/lessons';
 import { formatNum } from '../charts/format';
 
@@ -19,7 +19,6 @@ export function Notices({ compact = false }: { compact?: boolean }) {
   const notice = useApp((s) => s.notice);
   const hold = useApp((s) => (s.config.cell === 'lstm' ? s.config.holdForget : null));
   const lessonId = useApp((s) => s.lesson);
-  const store = useAppStore();
   const bridge = useBridge();
   const [lessonOpen, setLessonOpen] = useState(true);
   const lesson = lessonId ? findLesson(lessonId) : undefined;
@@ -71,7 +70,7 @@ export function Notices({ compact = false }: { compact?: boolean }) {
           <button
             className="btn"
             aria-label="Dismiss link notice"
-            onClick={() => store.setState({ urlProblems: [] })}
+            onClick={() => bridge.dismissUrlProblems()}
           >
             Dismiss
           </button>

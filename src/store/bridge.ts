@@ -4,6 +4,7 @@ import { fitWorkBudget, type TrainConfig } from '../worker/config';
 import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from './history';
 import type { AppStore } from './store';
 import { statusAfter, statusFrom } from './status';
+import { viewActions } from './viewActions';
 import type { TransportCommand } from '../worker/transport';
 
 /** The part of the training client the bridge needs (worker or in-thread fallback). */
@@ -169,6 +170,7 @@ export function createBridge(
   }
 
   return {
+    ...viewActions(store),
     /** Sends the full config (call once after the store holds the URL's config). */
     start(autoplay = false) {
       store.setState({ mode: client.mode });
@@ -222,7 +224,6 @@ export function createBridge(
         send({ type: 'getWeights' });
       });
     },
-    dismissNotice: () => store.setState({ notice: null }),
     /** Commits queued snapshots now (tests, and before reading the store after a step). */
     flush,
     dispose() {

@@ -149,6 +149,30 @@ describe('bridge', () => {
     expect(store.getState().config.batch).toBe(c.batch);
   });
 
+  it('view actions write the store and send nothing to the worker', () => {
+    const store = createAppStore({ urlProblems: ['T clamped'], notice: 'x', lesson: 'vanishing' });
+    const { client, sent } = fakeClient();
+    const bridge = createBridge(store, client, (cb) => cb());
+    bridge.setView({ theme: 'dark' });
+    bridge.setLossLog(false);
+    bridge.setUnit(3);
+    bridge.leaveLesson();
+    bridge.dismissUrlProblems();
+    bridge.dismissNotice();
+    const s = store.getState();
+    expect(s.view.theme).toBe('dark');
+    expect(s.view.large).toBe(false);
+    expect([s.lossLog, s.unit, s.lesson, s.urlProblems, s.notice]).toEqual([
+      false,
+      3,
+      null,
+      [],
+      null,
+    ]);
+    expect(s.config).toEqual(DEFAULT_CONFIG);
+    expect(sent).toEqual([]);
+  });
+
   it('knows which keys rebuild', () => {
     expect(needsRebuild({ rho: 1.2, lr: 0.1 }, DEFAULT_CONFIG)).toBe(false);
     expect(needsRebuild({ cell: 'lstm' }, DEFAULT_CONFIG)).toBe(true);

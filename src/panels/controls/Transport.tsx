@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useApp, useBridge } from '../../store/hooks';
+import { COMMANDS } from '../../store/commands';
 import type { Speed } from '../../worker/protocol';
 import type { ControlId } from '../../store/urlFields';
 
@@ -10,7 +11,9 @@ const SPEEDS: readonly { value: string; label: string }[] = [
   { value: 'max', label: 'max' },
 ];
 
-/** Play/Pause, Step, Reset and speed. `only` limits which show (embeds). */
+const BUTTONS = ['play', 'step', 'reset'] as const;
+
+/** Play/Pause, Step, Reset (store/commands.ts) and speed. `only` limits which show (embeds). */
 export const TransportButtons = memo(function TransportButtons({
   only,
 }: {
@@ -20,34 +23,22 @@ export const TransportButtons = memo(function TransportButtons({
   const speed = useApp((s) => s.speed);
   const bridge = useBridge();
   const show = (id: ControlId) => !only || only.includes(id);
-  const running = status === 'running';
   return (
     <div className="transport" role="group" aria-label="Training">
-      {show('play') && (
-        <button
-          className="btn btn-primary"
-          aria-keyshortcuts="Space"
-          disabled={status === 'diverged' || status === 'starting'}
-          onClick={() => (running ? bridge.pause() : bridge.play())}
-        >
-          {running ? 'Pause' : 'Play'}
-        </button>
-      )}
-      {show('step') && (
-        <button
-          className="btn"
-          aria-keyshortcuts="ArrowRight"
-          disabled={running || status === 'diverged'}
-          onClick={() => bridge.step()}
-        >
-          Step
-        </button>
-      )}
-      {show('reset') && (
-        <button className="btn" onClick={() => bridge.reset()}>
-          Reset
-        </button>
-      )}
+      {BUTTONS.filter(show).map((id) => {
+        const c = COMMANDS[id];
+        return (
+          <button
+            key={id}
+            className={id === 'play' ? 'btn btn-primary' : 'btn'}
+            aria-keyshortcuts={c.key?.aria}
+            disabled={!c.enabled(status)}
+            onClick={() => c.run({ bridge, status })}
+          >
+            {c.label(status)}
+          </button>
+        );
+      })}
       {show('speed') && (
         <label className="speed">
           <span>Speed</span>
