@@ -22,8 +22,6 @@ export interface ConfigSlice {
 /** What the page shows, not how the net trains. */
 export interface ViewSlice {
   view: ViewState;
-  /** LSTM: show ‖dL/dc_t‖ beside ‖dL/dh_t‖. */
-  showBelt: boolean;
   /** Loss chart on a log axis. */
   lossLog: boolean;
   /** Unit of the belt panel; null = the unit with the largest |c|. */
@@ -67,7 +65,6 @@ const configSlice: StateCreator<AppState, [], [], ConfigSlice> = () => ({
 
 const viewSlice: StateCreator<AppState, [], [], ViewSlice> = () => ({
   view: DEFAULT_VIEW,
-  showBelt: true,
   lossLog: true,
   unit: null,
   gate: 0,
