@@ -94,8 +94,6 @@ function relErr(A: Float64Array, B: Float64Array): number {
   return num / den;
 }
 
-const figures: Record<string, number | string> = {};
-
 const CASES: { name: string; cell: CellKind; hold: number | null }[] = [
   { name: 'linear', cell: 'linear', hold: null },
   { name: 'rnn', cell: 'rnn', hold: null },
@@ -117,7 +115,7 @@ describe('forward-from-state helper', () => {
 });
 
 describe('Jacobian products vs central finite differences', () => {
-  it.each(CASES)('$name: ∂s_T/∂s_t for t = 1, 4, 8, 9 (T = 9)', ({ name, cell, hold }) => {
+  it.each(CASES)('$name: ∂s_T/∂s_t for t = 1, 4, 8, 9 (T = 9)', ({ cell, hold }) => {
     const setup = run(cell, 5, 9, { holdForget: hold }, 3);
     let worst = 0;
     for (const t of [1, 4, 8, 9]) {
@@ -125,7 +123,6 @@ describe('Jacobian products vs central finite differences', () => {
       const fd = fdProduct(setup, 1, t, hold);
       worst = Math.max(worst, relErr(P, fd));
     }
-    figures[`fd_${name}`] = worst;
     expect(worst).toBeLessThan(1e-7);
   });
 
@@ -190,8 +187,6 @@ describe('linear cell with W_hh = ρQ: the ρ^(T−t) curve', () => {
         worstProd = Math.max(worstProd, Math.abs((curves.prodNorm[t - 1] as number) - ref) / ref);
         expect(Math.abs((curves.sigmaRef[t - 1] as number) - ref) / ref).toBeLessThan(1e-12);
       }
-      figures[`linear_rho${rho}_T${T}_gradRatio`] = worstGrad;
-      figures[`linear_rho${rho}_T${T}_prodNorm`] = worstProd;
       expect(worstGrad).toBeLessThan(1e-9);
       expect(worstProd).toBeLessThan(1e-9);
     },
@@ -233,9 +228,6 @@ describe('LSTM belt', () => {
           Math.abs((dcNorm[t - 1] as number) / (dcNorm[T - 1] as number) - ref) / ref,
         );
       }
-      figures[`hold${phi}_belt`] = worstBelt;
-      figures[`hold${phi}_full`] = worstFull;
-      figures[`hold${phi}_dcRatio`] = worstDc;
       expect(worstBelt).toBeLessThan(1e-13);
       expect(worstFull).toBeLessThan(1e-13);
       expect(worstDc).toBeLessThan(1e-12);
@@ -275,14 +267,8 @@ describe('LSTM belt', () => {
     };
     const ordinary = measure(1);
     const small = measure(0.05);
-    figures.beltOrdinary = JSON.stringify(ordinary);
-    figures.beltScaled005 = JSON.stringify(small);
     expect(ordinary.maxDev).toBeGreaterThan(0.5);
     expect(small.maxDev).toBeLessThan(0.1);
     expect(small.maxOffRel).toBeLessThan(ordinary.maxOffRel);
-  });
-
-  it('prints the measured figures', () => {
-    console.log('jacobian figures', JSON.stringify(figures, null, 1));
   });
 });
