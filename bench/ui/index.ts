@@ -1,0 +1,13 @@
+/**
+ * `npm run bench:ui`: the browser benchmarks, one mode per run.
+ *   --mode fps     (default) frames per second while training (fps.ts)
+ *   --mode load    navigation → first chart drawn, CPU throttled 4× (load.ts)
+ *   --mode slider  how long each "Spectral radius" move takes to change the gradient readout (slider.ts)
+ */
+import { flag } from './common';
+
+const mode = flag('mode') ?? 'fps';
+if (mode === 'fps') await import('./fps');
+else if (mode === 'load') await (await import('./load')).main();
+else if (mode === 'slider') await (await import('./slider')).main();
+else throw new Error(`--mode must be fps, load or slider, got ${mode}`);
