@@ -22,7 +22,8 @@ export function needsRebuild(patch: Partial<TrainConfig>, current: TrainConfig):
   return REBUILD.some((k) => k in patch && patch[k] !== current[k]);
 }
 
-export type Schedule = (cb: () => void) => void;
+/** Runs `cb` at the next allowed frame; `urgent` skips the wait (not the frame). */
+export type Schedule = (cb: () => void, urgent?: boolean) => void;
 /** A page → worker message without its version field (the bridge stamps it). */
 type Unversioned = ToWorker extends infer M ? (M extends unknown ? Omit<M, 'v'> : never) : never;
 
@@ -33,7 +34,9 @@ type Unversioned = ToWorker extends infer M ? (M extends unknown ? Omit<M, 'v'> 
  * `costFactor` times as long as the previous one took (with the render React runs right after it), so
  * big traces cannot fill the thread: at the size limit (T = 1000, H = 128) a write costs tens of
  * milliseconds, and once the engine trained 5 steps/s there, one write per snapshot held the page
- * at 44 fps.
+ * at 44 fps. An `urgent` write (a paused page answering a slider or a click) skips both waits: the
+ * rule is for a stream of snapshots, and on a fresh page the first write (every chart mounting) cost
+ * enough to hold the first slider moves back 1–2 s.
  */
 export function frameScheduler(
   minGapMs = 50,
@@ -42,9 +45,14 @@ export function frameScheduler(
 ): Schedule {
   let last = -Infinity;
   let gap = minGapMs;
-  return (cb) => {
-    const run = () =>
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let framePending = false;
+  return (cb, urgent = false) => {
+    const run = () => {
+      timer = null;
+      framePending = true;
       requestAnimationFrame(() => {
+        framePending = false;
         const t0 = now();
         last = t0;
         cb();
@@ -54,8 +62,15 @@ export function frameScheduler(
           gap = Math.max(minGapMs, costFactor * (last - t0));
         });
       });
+    };
+    if (urgent) {
+      if (framePending) return;
+      if (timer !== null) clearTimeout(timer);
+      run();
+      return;
+    }
     const wait = last + gap - now();
-    if (wait > 0) setTimeout(run, wait);
+    if (wait > 0) timer = setTimeout(run, wait);
     else run();
   };
 }
@@ -127,9 +142,10 @@ export function createBridge(
     switch (msg.type) {
       case 'snapshot':
         queue.push(msg);
-        if (!scheduled) {
+        // A paused page's snapshot answers the user (a slider, Step, Reset): the next frame draws it.
+        if (!scheduled || !msg.running) {
           scheduled = true;
-          schedule(flush);
+          schedule(flush, !msg.running);
         }
         break;
       case 'diverged':
