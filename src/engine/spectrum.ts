@@ -184,6 +184,21 @@ export function modelSpectrum(model: ParamSource, gate: number): Spectrum {
 }
 
 /**
+ * Multiply gate block g of weight_hh_l0 by factors[g], in place. Eigenvalues and singular values
+ * scale by the same factor, so a caller that knows a block's ρ knows it afterwards without another
+ * eigen-decomposition (the ρ slider answers in milliseconds instead of two decompositions per block).
+ */
+export function scaleRecurrentBlocks(model: ParamSource, factors: readonly number[]): void {
+  const { G, H } = recurrentShape(model);
+  const w = model.param('weight_hh_l0').w;
+  for (let g = 0; g < G; g++) {
+    const f = factors[g] ?? 1;
+    if (f === 1) continue;
+    for (let k = g * H * H; k < (g + 1) * H * H; k++) w[k] = (w[k] as number) * f;
+  }
+}
+
+/**
  * Rescale each chosen gate block of weight_hh_l0 (default: all) to spectral radius ρ, in place.
  * Returns per block what setSpectralRadius reported, so a zero block can be shown as such.
  */

@@ -94,18 +94,17 @@ export function createSnapshotter(now: () => number): Snapshotter {
   /** Returns true when the spectrum shown is out of date (skipped for time). */
   const updateSpectrum = (trainer: Trainer, urgency: Urgency): boolean => {
     const key = `${trainer.run}:${trainer.whhVersion}`;
-    const rs = trainer.rescale;
     const prev = spectrum.value;
-    if (
-      key !== spectrum.key &&
-      prev !== null &&
-      rs !== null &&
-      spectrum.key === `${trainer.run}:${rs.from}` &&
-      rs.to === trainer.whhVersion
-    ) {
-      // Only the ρ slider moved: each block's eigenvalues and singular values scale by its factor.
+    const was = spectrum.key;
+    // Only the ρ slider moved W_hh since the spectrum we have: each block's eigenvalues and
+    // singular values scale by its factor.
+    const scale =
+      key !== was && prev !== null && was.startsWith(`${trainer.run}:`)
+        ? trainer.scaleSince(Number(was.slice(was.indexOf(':') + 1)))
+        : null;
+    if (prev !== null && scale !== null) {
       const scaled = prev.map((s, g) => {
-        const f = rs.factors[g] ?? 1;
+        const f = scale[g] ?? 1;
         return {
           ...s,
           re: s.re.map((x) => x * f),

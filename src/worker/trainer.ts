@@ -10,10 +10,10 @@ import { clipGradNorm, gradNorm } from '../engine/clip';
 import { shiftForgetBias } from '../engine/init';
 import type { Model } from '../engine/model';
 import { createOptimizer } from '../engine/optim';
-import { setModelSpectralRadius } from '../engine/spectrum';
 import type { Task } from '../engine/tasks';
 import type { Batch, NonFinite, Trace } from '../engine/types';
 import type { TrainConfig } from './config';
+import { createRhoRescaler } from './trainer/rescale';
 import { build, isRebuild } from './trainer/build';
 import { LossLog } from './trainer/lossLog';
 import { checkWeights } from './trainer/weights';
@@ -47,10 +47,10 @@ export interface Trainer {
   /** Increments with every forward/backward pass (the trace's identity). */
   readonly traceVersion: number;
   /**
-   * When W_hh went from version `from` to `to` only by rescaling gate block g by factors[g] (the ρ
-   * slider), so its eigenvalues and singular values scale by the same factors; else null.
+   * Per-block factors by which W_hh was scaled from version `whh` to now, when only the ρ slider
+   * changed it since (eigenvalues and singular values scale by the same factors); else null.
    */
-  readonly rescale: { from: number; to: number; factors: number[] } | null;
+  scaleSince(whh: number): number[] | null;
   /** Losses, iteration numbers, norms and clip flags of iterations since the last drain. */
   readonly log: LossLog;
   /** One training iteration: sample → forward/backward → clip → optimizer step. */
@@ -76,7 +76,7 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
   let weightsVersion = 1;
   let whhVersion = 1;
   let traceVersion = 0;
-  let rescale: Trainer['rescale'] = null;
+  const rescaler = createRhoRescaler();
   let preClipNorm = 0;
   let clipped = false;
   const log = new LossLog();
@@ -144,9 +144,7 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
     get traceVersion() {
       return traceVersion;
     },
-    get rescale() {
-      return rescale;
-    },
+    scaleSince: (whh) => rescaler.scaleSince(whh, whhVersion),
     log,
 
     step() {
@@ -195,21 +193,9 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
         b.opt = createOptimizer(next.opt, b.model.params, { lr: next.lr });
       b.opt.lr = next.lr;
       if (next.rho !== config.rho && next.rho !== null) {
-        const from = whhVersion;
-        const blocks = setModelSpectralRadius(b.model, next.rho);
+        rescaler.apply(b.model, next.rho, whhVersion);
         weightsVersion++;
         whhVersion++;
-        const rho = next.rho;
-        const factors = blocks.map((r) => (r.zero ? 1 : rho / r.before));
-        if (factors.every(Number.isFinite)) {
-          // Consecutive rescales (a dragged slider between two snapshots) compose.
-          const chain = rescale !== null && rescale.to === from;
-          rescale = {
-            from: chain ? rescale!.from : from,
-            to: whhVersion,
-            factors: chain ? factors.map((f, g) => f * rescale!.factors[g]!) : factors,
-          };
-        } else rescale = null;
       }
       if (next.forgetBias !== config.forgetBias && config.cell === 'lstm') {
         shiftForgetBias(b.model, next.forgetBias - config.forgetBias);

@@ -1,0 +1,67 @@
+/**
+ * The ρ slider: rescales each gate block of W_hh to a spectral radius and remembers what it did, so
+ * that moving it again before anything else changed W_hh needs no eigen-decomposition (each block's
+ * ρ is known), and a snapshot can scale the spectrum it already has instead of recomputing it
+ * (eigenvalues and singular values scale with the matrix). At H = 64 that is two 64×64
+ * decompositions per move for the rescale plus one more and an SVD for the spectrum, saved.
+ */
+import {
+  scaleRecurrentBlocks,
+  setModelSpectralRadius,
+  type ParamSource,
+} from '../../engine/spectrum';
+
+/** Rescales kept at most (a long drag while paused); the oldest are dropped. */
+const MAX_CHAIN = 256;
+
+export interface RhoRescaler {
+  /**
+   * Scale every block of W_hh to spectral radius `rho`. `whh` is W_hh's version before; the caller
+   * numbers the result `whh + 1`.
+   */
+  apply(model: ParamSource, rho: number, whh: number): void;
+  /**
+   * Per-block factors by which W_hh was scaled from version `since` to version `now`, when nothing
+   * but rescales changed it in between; else null.
+   */
+  scaleSince(since: number, now: number): number[] | null;
+}
+
+export function createRhoRescaler(): RhoRescaler {
+  /** W_hh version the chain starts from, and each rescale since: the version it made, its factors, ρ after. */
+  let base = -1;
+  let chain: { to: number; factors: number[]; rho: number[] }[] = [];
+
+  return {
+    apply(model, rho, whh) {
+      const last = chain[chain.length - 1];
+      let factors: number[];
+      let after: number[];
+      if (last !== undefined && last.to === whh) {
+        factors = last.rho.map((r) => (r === 0 ? 1 : rho / r));
+        scaleRecurrentBlocks(model, factors);
+        after = last.rho.map((r, g) => r * factors[g]!);
+      } else {
+        const blocks = setModelSpectralRadius(model, rho);
+        factors = blocks.map((r) => (r.zero ? 1 : rho / r.before));
+        after = blocks.map((r) => r.after);
+        chain = [];
+        base = whh;
+      }
+      if (!factors.every(Number.isFinite) || !after.every(Number.isFinite)) {
+        chain = []; // a non-finite W_hh: nothing to reuse
+        return;
+      }
+      chain.push({ to: whh + 1, factors, rho: after });
+      if (chain.length > MAX_CHAIN) base = chain.shift()!.to;
+    },
+
+    scaleSince(since, now) {
+      const last = chain[chain.length - 1];
+      if (last === undefined || last.to !== now || since < base || since >= now) return null;
+      const f = last.factors.map(() => 1);
+      for (const r of chain) if (r.to > since) r.factors.forEach((x, g) => (f[g]! *= x));
+      return f;
+    },
+  };
+}
