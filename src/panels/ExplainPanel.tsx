@@ -1,22 +1,49 @@
-import { memo, useMemo } from 'react';
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
+import { lazy, memo, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import type { CellKind } from '../engine/types';
+import { useApp } from '../store/hooks';
 import { EXPLAIN } from './explainText';
 
-function tex(src: string): string {
-  // throwOnError false: a typo in an equation shows red source instead of taking the page down.
-  return katex.renderToString(src, {
-    displayMode: true,
-    throwOnError: false,
-    output: 'htmlAndMathml',
-  });
+/** The equations as their TeX source: while KaTeX loads, or for good if it cannot be fetched. */
+function TexSource({ sources, busy }: { sources: readonly string[]; busy?: boolean }) {
+  return (
+    <div className="explain-source" aria-busy={busy}>
+      {sources.map((s, k) => (
+        <code key={k}>{s}</code>
+      ))}
+    </div>
+  );
+}
+
+const Equations = lazy((): Promise<{ default: ComponentType<{ sources: readonly string[] }> }> =>
+  import('./Equations').catch(() => ({ default: TexSource })),
+);
+
+/**
+ * True once the first chart is on screen and the page is idle: KaTeX (a third of the page's
+ * JavaScript) is fetched and parsed then, not while the page and the worker start.
+ */
+function useAfterFirstChart(): boolean {
+  const drawn = useApp((s) => s.latest !== null);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!drawn || ready) return;
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(() => setReady(true), { timeout: 1000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(() => setReady(true), 100);
+    return () => clearTimeout(id);
+  }, [drawn, ready]);
+  return ready;
 }
 
 /** Short text and typeset equations for the selected cell. */
 export const ExplainPanel = memo(function ExplainPanel({ cell }: { cell: CellKind }) {
   const e = EXPLAIN[cell];
-  const html = useMemo(() => [...e.equations, e.gradient].map(tex), [e]);
+  const load = useAfterFirstChart();
+  const sources = useMemo(() => [...e.equations, e.gradient], [e]);
+  // Until KaTeX is here the equations show as their TeX source, so nothing hides.
+  const plain = <TexSource sources={sources} busy />;
   return (
     <section
       className="panel explain panel-wide"
@@ -25,9 +52,13 @@ export const ExplainPanel = memo(function ExplainPanel({ cell }: { cell: CellKin
     >
       <h2 id="explain-title">Explain: {e.title}</h2>
       <p className="caption">{e.text}</p>
-      {html.map((h, k) => (
-        <div key={k} dangerouslySetInnerHTML={{ __html: h }} />
-      ))}
+      {load ? (
+        <Suspense fallback={plain}>
+          <Equations sources={sources} />
+        </Suspense>
+      ) : (
+        plain
+      )}
     </section>
   );
 });
