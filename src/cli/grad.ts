@@ -9,7 +9,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createModel } from '../engine/model';
 import { createWorkspace, forwardBackward } from '../engine/bptt';
-import { GATE_NAMES } from '../engine/types';
+import { cellInfo } from '../engine/cells/catalog';
 import type { Trace } from '../engine/types';
 import { isFamilySpec, parseFamilySpec } from './familySpec';
 import { runFamilyGrad } from './familyGrad';
@@ -40,8 +40,9 @@ function gate(tr: Trace, g: number, G: number): Nested[] {
 
 export function runGrad(spec: GradSpec): Record<string, unknown> {
   const { cell, seqLen: T, batch: B, hiddenSize: H } = spec;
+  const info = cellInfo(cell);
   const model = createModel(spec);
-  for (const p of model.params) p.w.set(spec.weights[p.name]);
+  for (const p of model.params) p.w.set(spec.weights[p.name]!);
   const ws = createWorkspace(model.spec, T, B);
   const batch = { T, B, loss: spec.loss, inputs: spec.inputs, targets: spec.targets };
   const tr = forwardBackward(model, batch, ws, {
@@ -51,23 +52,24 @@ export function runGrad(spec: GradSpec): Record<string, unknown> {
     holdForget: spec.holdForget ?? null,
   });
   const grads: Record<string, Nested[]> = {};
-  for (const p of model.params)
-    grads[p.name] = nest(p.dw, 0, p.cols === 1 ? [p.rows] : [p.rows, p.cols]);
+  // PyTorch's shapes: a matrix stays [rows][cols] even with one column (I = 1, H = 1), a vector flat.
+  for (const p of model.params) grads[p.name] = nest(p.dw, 0, p.shape);
+  const S = tr.S;
   const out: Record<string, unknown> = {
     lossValue: tr.loss,
     grads,
-    hidden: nest(tr.h, B * H, [T, B, H]),
-    dL_dh: nest(tr.dh, 0, [T, B, H]),
+    hidden: nest(tr.h, B * S, [T, B, S]),
+    dL_dh: nest(tr.dh, 0, [T, B, S]),
     dL_dh_norm: Array.from(tr.dhNorm),
-    dL_dh0: nest(tr.dh0, 0, [B, H]),
+    dL_dh0: nest(tr.dh0, 0, [B, S]),
   };
-  if (cell === 'lstm' && tr.c !== null && tr.dc !== null && tr.dcNorm !== null && tr.dc0 !== null) {
+  if (info.cellState && tr.c !== null && tr.dc !== null && tr.dcNorm !== null && tr.dc0 !== null) {
     out.cellState = nest(tr.c, B * H, [T, B, H]);
     out.dL_dc = nest(tr.dc, 0, [T, B, H]);
     out.dL_dc_norm = Array.from(tr.dcNorm);
     out.dL_dc0 = nest(tr.dc0, 0, [B, H]);
   }
-  const names = GATE_NAMES[cell];
+  const names = info.gates;
   if (names.length > 0)
     out.gates = Object.fromEntries(names.map((n, g) => [n, gate(tr, g, names.length)]));
   out.nonFinite = tr.nonFinite;

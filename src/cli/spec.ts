@@ -10,12 +10,13 @@
  * `holdForget` (LSTM teaching override, φ ∈ [0, 1]) goes to the run options.
  */
 import * as v from 'valibot';
+import { CELL_IDS, cellHas, cellInfo, INIT_KINDS, modelParamShapes } from '../engine/cells/catalog';
 import { initModel, setForgetBias } from '../engine/init';
-import { createModel, paramShape } from '../engine/model';
+import { createModel } from '../engine/model';
 import { FAMILY_IDS } from '../engine/family/types';
 import { createRng } from '../engine/rng';
 import { setModelSpectralRadius } from '../engine/spectrum';
-import { CELL_KINDS, INIT_KINDS, LOSS_KINDS, PARAM_NAMES } from '../engine/types';
+import { LOSS_KINDS } from '../engine/types';
 import type { AnyLossKind, CellKind, InitKind, ModelSpec, ParamName } from '../engine/types';
 
 export class SpecError extends Error {
@@ -30,8 +31,8 @@ export interface GradSpec {
   readonly seqLen: number;
   readonly batch: number;
   readonly loss: AnyLossKind;
-  /** Row-major values per parameter (PyTorch layout). */
-  readonly weights: Record<ParamName, Float64Array>;
+  /** Row-major values of every parameter of the model (PyTorch layout). */
+  readonly weights: Readonly<Record<ParamName, Float64Array>>;
   readonly h0: Float64Array | undefined;
   readonly c0: Float64Array | undefined;
   /** [T][B][I] flattened. */
@@ -64,7 +65,7 @@ const LOSSES: readonly AnyLossKind[] = [...LOSS_KINDS, 'xent_last'];
 
 const Header = v.looseObject({
   // The newer families are parsed by familySpec.ts; list them too, so the message names every cell.
-  cell: v.picklist(CELL_KINDS, `expected one of ${[...CELL_KINDS, ...FAMILY_IDS].join(', ')}`),
+  cell: v.picklist(CELL_IDS, `expected one of ${[...CELL_IDS, ...FAMILY_IDS].join(', ')}`),
   inputSize: dim,
   hiddenSize: dim,
   outputSize: dim,
@@ -154,17 +155,23 @@ export function tensor(
 /** Draws (init) or takes (given) the weights, then applies rho and forgetBias on top. */
 function resolveWeights(
   ms: ModelSpec,
-  given: Record<ParamName, Float64Array> | undefined,
+  given: Readonly<Record<ParamName, Float64Array>> | undefined,
   init: InitKind | undefined,
   seed: number,
   rho: number | undefined,
   forgetBias: number | undefined,
-): Record<ParamName, Float64Array> {
+): Readonly<Record<ParamName, Float64Array>> {
   const model = createModel(ms);
   if (init !== undefined) {
+    if (!cellInfo(ms.cell).inits.some((i) => i.id === init))
+      throw new SpecError(
+        `spec.init: ${init} does not apply to a ${ms.cell} (expected one of ${cellInfo(ms.cell)
+          .inits.map((i) => i.id)
+          .join(', ')})`,
+      );
     initModel(model, createRng(seed), { init, rho: null, forgetBias: forgetBias ?? 0 });
   } else if (given !== undefined) {
-    for (const p of model.params) p.w.set(given[p.name]);
+    for (const p of model.params) p.w.set(given[p.name]!);
     if (forgetBias !== undefined) setForgetBias(model, forgetBias);
   }
   if (rho !== undefined) {
@@ -174,10 +181,7 @@ function resolveWeights(
         `spec.rho: W_hh gate block ${zero.gate} has spectral radius 0 and cannot be rescaled`,
       );
   }
-  return Object.fromEntries(model.params.map((p) => [p.name, p.w])) as Record<
-    ParamName,
-    Float64Array
-  >;
+  return Object.fromEntries(model.params.map((p) => [p.name, p.w]));
 }
 
 /** Parses a decoded JSON value into a checked spec; throws SpecError naming the first bad field. */
@@ -196,41 +200,46 @@ export function parseSpec(raw: unknown): GradSpec {
   }
   const h = res.output;
   const { cell, inputSize: I, hiddenSize: H, outputSize: O, seqLen: T, batch: B, loss } = h;
-  const G = cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
-  const numbers = T * B * (I + O + 6 * G * H) + G * H * (I + H);
+  const ms = { cell, inputSize: I, hiddenSize: H, outputSize: O };
+  const info = cellInfo(cell);
+  const shapes = modelParamShapes(cell, ms);
+  // Per step: inputs, outputs and about six numbers per traced state and gate entry.
+  const G = Math.max(1, info.gates.length);
+  const perStep = I + O + 6 * G * info.state.width(ms);
+  const numbers =
+    T * B * perStep + shapes.reduce((n, p) => n + p.shape.reduce((a, b) => a * b, 1), 0);
   if (numbers > MAX_TRACE_NUMBERS)
     throw new SpecError(
       `spec: seqLen × batch × sizes asks for ${numbers.toExponential(1)} numbers per pass, more than ${MAX_TRACE_NUMBERS.toExponential(0)}`,
     );
 
-  const ms = { cell, inputSize: I, hiddenSize: H, outputSize: O };
   if (h.init !== undefined && h.weights !== undefined)
     throw new SpecError('spec.weights: give either weights or init, not both');
   if (h.init === undefined && h.weights === undefined)
     throw new SpecError('spec.weights: missing (or give spec.init to draw them)');
   for (const key of ['forgetBias', 'holdForget'] as const) {
-    if (h[key] !== undefined && cell !== 'lstm')
+    if (h[key] !== undefined && !cellHas(cell, key))
       throw new SpecError(`spec.${key}: only an lstm has a forget gate (cell is ${cell})`);
   }
-  const given = h.weights === undefined ? undefined : ({} as Record<ParamName, Float64Array>);
+  const names = shapes.map((p) => p.name);
   for (const key of Object.keys(h.weights ?? {})) {
-    if (!(PARAM_NAMES as readonly string[]).includes(key))
+    if (!names.includes(key))
       throw new SpecError(
-        `spec.weights.${key}: unknown parameter (expected ${PARAM_NAMES.join(', ')})`,
+        `spec.weights.${key}: unknown parameter of a ${cell} (expected ${names.join(', ')})`,
       );
   }
-  for (const name of given === undefined ? [] : PARAM_NAMES) {
-    const path = `spec.weights.${name}`;
-    const x = h.weights?.[name];
-    if (x === undefined) throw new SpecError(`${path}: missing`);
-    const { rows, cols } = paramShape(ms, name);
-    const isBias = name.endsWith('bias') || name.startsWith('bias');
-    (given as Record<ParamName, Float64Array>)[name] = tensor(
-      path,
-      x,
-      isBias ? [rows] : [rows, cols],
-    );
-  }
+  // Shapes as PyTorch's state_dict holds them: [rows][cols] for a matrix, even with one column.
+  const given =
+    h.weights === undefined
+      ? undefined
+      : Object.fromEntries(
+          shapes.map(({ name, shape }) => {
+            const path = `spec.weights.${name}`;
+            const x = h.weights?.[name];
+            if (x === undefined) throw new SpecError(`${path}: missing`);
+            return [name, tensor(path, x, shape)] as const;
+          }),
+        );
   const seed = h.seed ?? 0;
   const weights = resolveWeights(ms, given, h.init, seed, h.rho, h.forgetBias);
   const bh = [B, H];
@@ -242,7 +251,7 @@ export function parseSpec(raw: unknown): GradSpec {
         : loss === 'xent_all'
           ? tensor('spec.targets', h.targets, [T, B], O)
           : tensor('spec.targets', h.targets, [B], O);
-  if (h.c0 !== undefined && cell !== 'lstm')
+  if (h.c0 !== undefined && !info.cellState)
     throw new SpecError(`spec.c0: only an lstm has a cell state (cell is ${cell})`);
   return {
     cell,

@@ -14,7 +14,7 @@
  */
 import * as v from 'valibot';
 import { CONFIG_KEYS, readConfigPatch } from '../store/urlFields';
-import { DEFAULT_CONFIG } from '../worker/config';
+import { DEFAULT_CONFIG, TrainConfigPatchSchema } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
 
 export const MESSAGE_PREFIX = 'bptt-playground:';
@@ -63,6 +63,12 @@ const ConfigPatch = v.pipe(
     const config: Partial<TrainConfig> = Object.fromEntries(
       Object.keys(given).map((k) => [k, r.config[k as keyof TrainConfig]]),
     );
+    // The table reads values leniently (clamping, words); what it hands on must pass the same
+    // schema the worker checks, so a host can never send the worker something it refuses.
+    if (!v.is(TrainConfigPatchSchema, config)) {
+      addIssue({ message: 'config does not fit the train config schema' });
+      return NEVER;
+    }
     return { config, problems: r.problems };
   }),
 );

@@ -8,10 +8,7 @@
  * T−mK and T−mK+1 (m = 1, 2, …). This is PyTorch with h.detach() (and c.detach()) at those
  * boundaries; with a last-step loss the gradient reaches exactly K steps back. K ≥ T or 0 is full BPTT.
  */
-import { lstmCell } from './cells/lstm';
-import { gruCell } from './cells/gru';
-import { rnnCell } from './cells/rnn';
-import { linearCell } from './cells/linear';
+import { cellEngine } from './cells/registry';
 import { allFinite, flagNonFinite } from './finite';
 import { broadcastRows, gemmNT, norm2, transposeInto } from './linalg';
 import { lastStepOnly, lossAndGrad, targetLength } from './loss';
@@ -19,12 +16,10 @@ import type { Model } from './model';
 import { readoutBackwardToH, readoutForward, scoredRows } from './bptt/readout';
 import { clearGrads, finishGrads, foldChunk } from './bptt/weights';
 import { packWeights } from './bptt/fused';
-import { internals } from './bptt/workspace';
+import { createClassicWorkspace, internals } from './bptt/workspace';
 import type { Workspace, WorkspaceInternal } from './bptt/workspace';
-import type { CellKernel } from './bptt/cell';
-import type { Batch, CellKind, Trace } from './types';
+import type { Batch, ModelSpec, Trace } from './types';
 
-export { createWorkspace } from './bptt/workspace';
 export type { Workspace } from './bptt/workspace';
 
 export interface RunOptions {
@@ -34,7 +29,10 @@ export interface RunOptions {
   c0?: Float64Array;
   /** TBPTT window K; 0 or undefined = full BPTT. */
   truncate?: number;
-  /** LSTM teaching override: f_t ≡ φ for all units and steps, no gradient into the f pre-activations. */
+  /**
+   * Teaching override of cells that have it (CellInfo.controls 'holdForget', the LSTM): f_t ≡ φ for
+   * all units and steps, no gradient into the f pre-activations. Other cells ignore it.
+   */
   holdForget?: number | null;
 }
 
@@ -47,12 +45,39 @@ export interface ForwardHooks {
   beforeReadout?(ws: WorkspaceInternal): void;
 }
 
-const CELLS: Record<CellKind, CellKernel> = {
-  linear: linearCell,
-  rnn: rnnCell,
-  lstm: lstmCell,
-  gru: gruCell,
-};
+/**
+ * Buffers for one (model spec, T, B): the classic driver's for the classic cells, the cell's own
+ * otherwise (its CellEngine.passes). `chunkRows` (default 256) sets how many T·B rows the backward
+ * pass gathers before folding them into the weight gradients; tests lower it to exercise many chunks.
+ */
+export function createWorkspace(
+  spec: ModelSpec,
+  T: number,
+  B: number,
+  opts: { chunkRows?: number } = {},
+): Workspace {
+  const e = cellEngine(spec.cell);
+  if (e.passes.kind === 'own') return e.passes.createWorkspace(spec, T, B, opts);
+  const info = e.info;
+  return createClassicWorkspace(
+    spec,
+    T,
+    B,
+    {
+      kernel: e.passes.kernel,
+      cellState: info.cellState,
+      gates: info.gates.length > 0,
+      holds: info.controls.includes('holdForget'),
+    },
+    opts,
+  );
+}
+
+/** The cell's own passes when it brings them, else null (the classic driver runs it). */
+function ownPasses(ws: Workspace) {
+  const p = cellEngine(ws.spec.cell).passes;
+  return p.kind === 'own' ? p : null;
+}
 
 function checkCall(model: Model, batch: Batch, ws: WorkspaceInternal, opts: RunOptions): void {
   const s = model.spec;
@@ -90,12 +115,14 @@ export function runForward(
   opts: RunOptions = {},
   hooks?: ForwardHooks,
 ): number {
+  const own = ownPasses(wsPublic);
+  if (own !== null) return own.runForward(model, batch, wsPublic, opts);
   const ws = internals(wsPublic);
   checkCall(model, batch, ws, opts);
   const { T, B, H, I, O, GH } = ws;
   const tr = ws.trace;
-  const cell = CELLS[ws.cell];
-  const hold = ws.cell === 'lstm' ? (opts.holdForget ?? null) : null;
+  const cell = ws.kernel;
+  const hold = ws.holds ? (opts.holdForget ?? null) : null;
   tr.nonFinite = null;
   const bh = B * H;
   if (opts.h0 !== undefined) tr.h.set(opts.h0, 0);
@@ -166,12 +193,14 @@ export function forwardBackward(
   wsPublic: Workspace,
   opts: RunOptions = {},
 ): Trace {
+  const own = ownPasses(wsPublic);
+  if (own !== null) return own.forwardBackward(model, batch, wsPublic, opts);
   runForward(model, batch, wsPublic, opts);
   const ws = internals(wsPublic);
   const { T, B, H, GH } = ws;
   const tr = ws.trace;
-  const cell = CELLS[ws.cell];
-  const hold = ws.cell === 'lstm' ? (opts.holdForget ?? null) : null;
+  const cell = ws.kernel;
+  const hold = ws.holds ? (opts.holdForget ?? null) : null;
   const K = opts.truncate ?? 0;
   const bh = B * H;
   const W = model.param('readout.weight');

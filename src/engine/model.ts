@@ -1,43 +1,24 @@
 /**
- * A recurrent model: one cell layer with PyTorch's state_dict names and layouts, plus a linear
- * readout. Parameters start at zero; initializers (init.ts) fill them.
+ * A model: one cell layer with the parameters its descriptor lists (PyTorch's state_dict names and
+ * layouts) plus a linear readout. Parameters start at zero; initializers (init.ts) fill them.
  */
-import { gateCount } from './types';
+import { modelParamShapes } from './cells/catalog';
 import type { ModelSpec, Param, ParamName } from './types';
 
 export interface Model {
   readonly spec: ModelSpec;
-  /** In PARAM_NAMES order: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, readout.weight, readout.bias. */
+  /** In state_dict order: the cell's parameters (its CellInfo.params), then readout.weight, readout.bias. */
   readonly params: readonly Param[];
+  /** The parameter with this name; throws RangeError when the model has none. */
   param(name: ParamName): Param;
 }
 
-/** Rows × cols of each parameter for a spec (a bias has cols = 1). */
+/** Rows × cols of each parameter for a spec (a vector has cols = 1). */
 export function paramShape(spec: ModelSpec, name: ParamName): { rows: number; cols: number } {
-  const gh = gateCount(spec.cell) * spec.hiddenSize;
-  switch (name) {
-    case 'weight_ih_l0':
-      return { rows: gh, cols: spec.inputSize };
-    case 'weight_hh_l0':
-      return { rows: gh, cols: spec.hiddenSize };
-    case 'bias_ih_l0':
-    case 'bias_hh_l0':
-      return { rows: gh, cols: 1 };
-    case 'readout.weight':
-      return { rows: spec.outputSize, cols: spec.hiddenSize };
-    case 'readout.bias':
-      return { rows: spec.outputSize, cols: 1 };
-  }
+  const p = modelParamShapes(spec.cell, spec).find((q) => q.name === name);
+  if (p === undefined) throw new RangeError(`a ${spec.cell} has no parameter ${name}`);
+  return { rows: p.shape[0], cols: p.shape[1] ?? 1 };
 }
-
-const ORDER: readonly ParamName[] = [
-  'weight_ih_l0',
-  'weight_hh_l0',
-  'bias_ih_l0',
-  'bias_hh_l0',
-  'readout.weight',
-  'readout.bias',
-];
 
 function checkSpec(spec: ModelSpec): void {
   for (const key of ['inputSize', 'hiddenSize', 'outputSize'] as const) {
@@ -50,10 +31,12 @@ function checkSpec(spec: ModelSpec): void {
 export function createModel(spec: ModelSpec): Model {
   checkSpec(spec);
   const frozen: ModelSpec = { ...spec };
-  const params: Param[] = ORDER.map((name) => {
-    const { rows, cols } = paramShape(frozen, name);
+  const params: Param[] = modelParamShapes(frozen.cell, frozen).map(({ name, shape }) => {
+    const rows = shape[0];
+    const cols = shape[1] ?? 1;
     return {
       name,
+      shape,
       rows,
       cols,
       w: new Float64Array(rows * cols),
@@ -80,7 +63,8 @@ export function copyWeights(from: Model, to: Model): void {
     a.cell !== b.cell ||
     a.inputSize !== b.inputSize ||
     a.hiddenSize !== b.hiddenSize ||
-    a.outputSize !== b.outputSize
+    a.outputSize !== b.outputSize ||
+    a.stateSize !== b.stateSize
   ) {
     throw new RangeError('copyWeights: model specs differ');
   }

@@ -1,56 +1,28 @@
 /**
  * Shared engine types. Layouts follow PyTorch: every matrix is row-major, a parameter keeps its
- * gradient beside it, and names are nn.RNN / nn.LSTM / nn.GRU state_dict names.
+ * gradient beside it, and names are state_dict names (nn.RNN / nn.LSTM / nn.GRU for the classic
+ * cells; each cell lists its own in its descriptor, cells/<id>/info.ts). Which cells and tasks
+ * exist is the registries' business (cells/catalog.ts, tasks/index.ts).
  */
+import type { CellKind } from './cells/catalog';
 
-export type CellKind = 'linear' | 'rnn' | 'lstm' | 'gru';
+export type { CellKind, InitKind } from './cells/catalog';
+export type { TaskId } from './tasks';
+
 export type LossKind = 'mse_last' | 'mse_all' | 'xent_all';
-
-export type TaskId = 'adding' | 'copy' | 'order' | 'parity' | 'nextchar' | 'sine';
-export type InitKind = 'pytorch' | 'xavier' | 'orthogonal' | 'identity';
 export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
 
-export const TASK_IDS: readonly TaskId[] = [
-  'adding',
-  'copy',
-  'order',
-  'parity',
-  'nextchar',
-  'sine',
-];
-export const INIT_KINDS: readonly InitKind[] = ['pytorch', 'xavier', 'orthogonal', 'identity'];
 export const OPTIMIZER_KINDS: readonly OptimizerKind[] = ['sgd', 'momentum', 'adam'];
-export const CELL_KINDS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
 export const LOSS_KINDS: readonly LossKind[] = ['mse_last', 'mse_all', 'xent_all'];
 
-/** Gate rows per cell, in PyTorch's order. */
-export const GATE_NAMES: Record<CellKind, readonly string[]> = {
-  linear: [],
-  rnn: [],
-  lstm: ['i', 'f', 'g', 'o'],
-  gru: ['r', 'z', 'n'],
-};
+/** A state_dict key: the cell's own parameter names (its CellInfo.params) and `readout.*`. */
+export type ParamName = string;
 
-/** Number of stacked row blocks in weight_ih / weight_hh (G in [G·H][·]). */
-export function gateCount(cell: CellKind): number {
-  return cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
-}
-
-export type ParamName =
-  'weight_ih_l0' | 'weight_hh_l0' | 'bias_ih_l0' | 'bias_hh_l0' | 'readout.weight' | 'readout.bias';
-
-export const PARAM_NAMES: readonly ParamName[] = [
-  'weight_ih_l0',
-  'weight_hh_l0',
-  'bias_ih_l0',
-  'bias_hh_l0',
-  'readout.weight',
-  'readout.bias',
-];
-
-/** A named row-major tensor with its gradient. A bias has cols = 1. */
+/** A named row-major tensor with its gradient. A vector has cols = 1 and a one-entry shape. */
 export interface Param {
   readonly name: ParamName;
+  /** PyTorch's shape: [rows, cols] for a matrix (even with one column), [rows] for a vector. */
+  readonly shape: readonly [number] | readonly [number, number];
   readonly rows: number;
   readonly cols: number;
   /** Values, row-major, length rows·cols. */
@@ -64,6 +36,8 @@ export interface ModelSpec {
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly outputSize: number;
+  /** N: per-unit state size, for a cell whose descriptor uses one (s6); ignored by the others. */
+  readonly stateSize?: number;
 }
 
 /** Losses beyond the CLI's three: `xent_last` scores only the final step (classification tasks). */
@@ -99,10 +73,12 @@ export interface Trace {
   readonly T: number;
   readonly B: number;
   readonly H: number;
+  /** Width F′ of a traced state row in h and dh (the cell's CellInfo.state.width: H for the classic cells). */
+  readonly S: number;
   readonly O: number;
   /** Mean loss over the batch (see loss definitions). */
   loss: number;
-  /** h_t for t = 0..T, [(T+1)][B][H]; index 0 is h0. */
+  /** The traced state (h_t for the classic cells) for t = 0..T, [(T+1)][B][S]; index 0 is h0. */
   readonly h: Float64Array;
   /** c_t for t = 0..T, [(T+1)][B][H] (LSTM), else null. */
   readonly c: Float64Array | null;
@@ -110,15 +86,15 @@ export interface Trace {
   readonly gates: Float64Array | null;
   /** Readout outputs ŷ_t (logits for xent), [T][B][O]. */
   readonly outputs: Float64Array;
-  /** Total derivative dL/dh_t, [T][B][H]. */
+  /** Total derivative dL/dh_t of the traced state, [T][B][S]. */
   readonly dh: Float64Array;
   /** Total derivative dL/dc_t, [T][B][H] (LSTM), else null. */
   readonly dc: Float64Array | null;
-  /** Frobenius norm over batch×units of dL/dh_t, [T]; filled during the backward pass. */
+  /** Frobenius norm over batch×state of dL/dh_t, [T]; filled during the backward pass. */
   readonly dhNorm: Float64Array;
   /** Frobenius norm of dL/dc_t, [T] (LSTM), else null. */
   readonly dcNorm: Float64Array | null;
-  /** dL/dh_0 and dL/dc_0, [B][H]. */
+  /** dL/dh_0 [B][S] and dL/dc_0 [B][H]. */
   readonly dh0: Float64Array;
   readonly dc0: Float64Array | null;
   /** First non-finite value met, or null when everything stayed finite. */

@@ -1,6 +1,8 @@
 import { memo } from 'react';
-import { CELL_KINDS, INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS } from '../engine/types';
-import type { CellKind, InitKind, OptimizerKind, TaskId } from '../engine/types';
+import { CELLS, cellHas, cellInfo, initFor } from '../engine/cells/catalog';
+import { TASKS } from '../engine/tasks';
+import { OPTIMIZER_KINDS } from '../engine/types';
+import type { CellKind, OptimizerKind } from '../engine/types';
 import { LIMITS } from '../worker/config';
 import { useApp, useBridge } from '../store/hooks';
 import type { ControlId } from '../store/urlFields';
@@ -9,26 +11,6 @@ import { TransportButtons } from './controls/Transport';
 import { WeightsControls } from './controls/WeightsControls';
 import { formatNum } from '../charts/format';
 
-export const CELL_LABELS: Record<CellKind, string> = {
-  linear: 'linear',
-  rnn: 'tanh RNN',
-  lstm: 'LSTM',
-  gru: 'GRU',
-};
-const TASK_LABELS: Record<TaskId, string> = {
-  adding: 'Adding problem',
-  copy: 'Copy (delayed recall)',
-  order: 'Temporal order',
-  parity: 'Parity',
-  nextchar: 'Next character',
-  sine: 'Sine continuation',
-};
-const INIT_LABELS: Record<InitKind, string> = {
-  pytorch: 'PyTorch default U(±1/√H)',
-  xavier: 'Xavier / Glorot',
-  orthogonal: 'Orthogonal',
-  identity: 'Identity (IRNN)',
-};
 const OPT_LABELS: Record<OptimizerKind, string> = {
   sgd: 'SGD',
   momentum: 'SGD + momentum',
@@ -37,6 +19,10 @@ const OPT_LABELS: Record<OptimizerKind, string> = {
 
 const choices = <T extends string>(all: readonly T[], labels: Record<T, string>) =>
   all.map((value) => ({ value, label: labels[value] }));
+
+/** Cells and tasks as their registries list and name them. */
+const CELL_CHOICES = CELLS.map((c) => ({ value: c.id as CellKind, label: c.label }));
+const TASK_CHOICES = TASKS.map((t) => ({ value: t.id, label: t.label }));
 
 /** Every setting, grouped as Model / Task / Memory / Training / Seed. `only` limits what shows (embeds). */
 export const ControlsPanel = memo(function ControlsPanel({
@@ -54,7 +40,9 @@ export const ControlsPanel = memo(function ControlsPanel({
   const bridge = useBridge();
   const set = bridge.setConfig;
   const show = (id: ControlId) => !only || only.includes(id);
-  const isLstm = config.cell === 'lstm';
+  // Controls a cell does not have (CellInfo.controls) are hidden, not greyed out.
+  const has = (c: Parameters<typeof cellHas>[1]) => cellHas(config.cell, c);
+  const inits = cellInfo(config.cell).inits;
   const rhoValue = config.rho ?? measuredRho ?? 1;
 
   return (
@@ -69,8 +57,15 @@ export const ControlsPanel = memo(function ControlsPanel({
             <SelectField
               label="Cell"
               value={config.cell}
-              choices={choices(CELL_KINDS, CELL_LABELS)}
-              onChange={(cell) => set({ cell })}
+              choices={CELL_CHOICES}
+              onChange={(cell) =>
+                set(
+                  // Keep the init if the new cell offers it, else take the new cell's default.
+                  initFor(cell, config.init) === config.init
+                    ? { cell }
+                    : { cell, init: initFor(cell, config.init) },
+                )
+              }
             />
           )}
           {show('H') && (
@@ -86,7 +81,7 @@ export const ControlsPanel = memo(function ControlsPanel({
             <SelectField
               label="Initialization"
               value={config.init}
-              choices={choices(INIT_KINDS, INIT_LABELS)}
+              choices={inits.map((i) => ({ value: i.id as typeof config.init, label: i.label }))}
               onChange={(init) => set({ init })}
             />
           )}
@@ -99,7 +94,7 @@ export const ControlsPanel = memo(function ControlsPanel({
             <SelectField
               label="Task"
               value={config.task}
-              choices={choices(TASK_IDS, TASK_LABELS)}
+              choices={TASK_CHOICES}
               onChange={(task) => set({ task })}
             />
           )}
@@ -123,10 +118,12 @@ export const ControlsPanel = memo(function ControlsPanel({
           )}
         </fieldset>
       )}
-      {(show('rho') || show('forget') || show('hold')) && (
+      {((show('rho') && has('rho')) ||
+        (show('forget') && has('forgetBias')) ||
+        (show('hold') && has('holdForget'))) && (
         <fieldset className="memory">
           <legend>Memory</legend>
-          {show('rho') && (
+          {show('rho') && has('rho') && (
             <SliderField
               big
               label="Spectral radius"
@@ -145,19 +142,18 @@ export const ControlsPanel = memo(function ControlsPanel({
               )}
             </SliderField>
           )}
-          {show('forget') && (
+          {show('forget') && has('forgetBias') && (
             <SliderField
               big
               label="Forget gate bias"
               value={config.forgetBias}
               {...LIMITS.forgetBias}
               step={0.1}
-              disabled={!isLstm}
-              format={(v) => (isLstm ? formatNum(v) : `${formatNum(v)} (LSTM only)`)}
+              format={formatNum}
               onChange={(forgetBias) => set({ forgetBias })}
             />
           )}
-          {show('hold') && (
+          {show('hold') && has('holdForget') && (
             <ToggleField
               label="Hold forget gate"
               checked={config.holdForget !== null}
@@ -170,7 +166,6 @@ export const ControlsPanel = memo(function ControlsPanel({
                   {...LIMITS.holdForget}
                   step={0.01}
                   format={(v) => `f ≡ ${v.toFixed(2)}`}
-                  disabled={!isLstm}
                   onChange={(holdForget) => set({ holdForget })}
                 />
               )}

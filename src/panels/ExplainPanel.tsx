@@ -1,7 +1,7 @@
 import { lazy, memo, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import type { CellKind } from '../engine/types';
 import { useApp } from '../store/hooks';
-import { EXPLAIN } from './explainText';
+import { explainFor } from './explainText';
 
 /** The equations as their TeX source: while KaTeX loads, or for good if it cannot be fetched. */
 function TexSource({ sources, busy }: { sources: readonly string[]; busy?: boolean }) {
@@ -39,7 +39,7 @@ function useAfterFirstChart(): boolean {
 
 /** Short text and typeset equations for the selected cell. */
 export const ExplainPanel = memo(function ExplainPanel({ cell }: { cell: CellKind }) {
-  const e = EXPLAIN[cell];
+  const e = explainFor(cell);
   const load = useAfterFirstChart();
   const sources = useMemo(() => [...e.equations, e.gradient], [e]);
   // Until KaTeX is here the equations show as their TeX source, so nothing hides.

@@ -1,4 +1,5 @@
 import { memo, useCallback, useMemo, useState } from 'react';
+import { cellInfo } from '../engine/cells/catalog';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
 import { LinePlot, type LineMarker } from '../charts/LinePlot';
@@ -56,9 +57,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const ratio = log10Ratio(dh);
   const horizon = memoryHorizon(dh);
   const gateName =
-    latest && latest.cell !== 'rnn' && latest.cell !== 'linear'
-      ? `, ${spec?.gate ?? ''} block`
-      : '';
+    latest && cellInfo(latest.cell).gates.length > 0 ? `, ${spec?.gate ?? ''} block` : '';
   const markers = cutMarkers(T, latest?.tbptt ?? 0);
 
   const t = useMemo(() => Float64Array.from({ length: T }, (_, k) => k + 1), [T]);

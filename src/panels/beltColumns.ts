@@ -1,9 +1,10 @@
 import type { BeltData, BeltVariant } from '../charts/beltModel';
+import { cellInfo } from '../engine/cells/catalog';
 import type { Snapshot } from '../worker/protocol';
 
-/** Which belt picture a cell gets: the linear cell multiplies like the tanh RNN. */
+/** Which belt picture a cell gets (its descriptor's `belt`): the linear cell multiplies like the tanh RNN. */
 export function beltVariant(cell: Snapshot['cell']): BeltVariant {
-  return cell === 'lstm' ? 'lstm' : cell === 'gru' ? 'gru' : 'rnn';
+  return cellInfo(cell).belt;
 }
 
 function column(src: Float64Array, T: number, stride: number, offset: number): Float64Array {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { cellHas } from '../engine/cells/catalog';
 import { useApp, useBridge } from '../store/hooks';
 import { findLesson } from '../store/lessons';
 import { formatNum } from '../charts/format';
@@ -17,7 +18,7 @@ export function Notices({ compact = false }: { compact?: boolean }) {
   const diverged = useApp((s) => s.diverged);
   const problems = useApp((s) => s.urlProblems);
   const notice = useApp((s) => s.notice);
-  const hold = useApp((s) => (s.config.cell === 'lstm' ? s.config.holdForget : null));
+  const hold = useApp((s) => (cellHas(s.config.cell, 'holdForget') ? s.config.holdForget : null));
   const lessonId = useApp((s) => s.lesson);
   const bridge = useBridge();
   const [lessonOpen, setLessonOpen] = useState(true);

@@ -2,10 +2,11 @@
  * The one table of every user-settable key: how it is read from a link (or a postMessage payload),
  * written back, its default and its allowed values. The URL codec (url.ts) and the embed message
  * parser (embed/messages.ts) both read values through it, so a value is clamped the same way
- * wherever it comes from.
+ * wherever it comes from. The config keys' readers are built from the config's valibot schema
+ * (worker/config.ts: choices, ranges, integer or not, nullable), so the protocol's strict check and
+ * this lenient one cannot disagree; a new config key needs nothing here.
  */
-import type { CellKind } from '../engine/types';
-import { DEFAULT_CONFIG, INIT_KINDS, LIMITS, OPTIMIZER_KINDS, TASK_IDS } from '../worker/config';
+import { DEFAULT_CONFIG, TrainConfigSchema } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
 
 export const PANEL_IDS = [
@@ -147,14 +148,19 @@ function readNumber(
 /** String(x) is the shortest text that reads back to exactly x (ECMAScript Number::toString). */
 const formatNumber = (x: number): string => String(x);
 
+interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+}
+
 function numberField(
-  key: keyof typeof LIMITS,
+  key: string,
   def: number,
-  integer: boolean,
+  { min, max, integer }: NumberRange,
   /** Words that mean a number, e.g. clip=off → 0. */
   words: Readonly<Record<string, number>> = {},
 ): Field<number> {
-  const { min, max } = LIMITS[key];
   const parse = (raw: string): Read<number> => {
     const word = raw.length <= MAX_RAW ? raw.toLowerCase() : '';
     const w = Object.hasOwn(words, word) ? words[word] : undefined;
@@ -173,12 +179,15 @@ function numberField(
 }
 
 /** A number that may be switched off: the word `off` (or null in a payload) means null. */
-function optionalNumberField(key: 'rho' | 'holdForget', def: number | null): Field<number | null> {
-  const { min, max } = LIMITS[key];
+function optionalNumberField(
+  key: string,
+  def: number | null,
+  { min, max, integer }: NumberRange,
+): Field<number | null> {
   const parse = (raw: string): Read<number | null> =>
     raw.length === 3 && raw.toLowerCase() === 'off'
       ? { ok: true, value: null }
-      : readNumber(key, raw, min, max, false);
+      : readNumber(key, raw, min, max, integer);
   return {
     key,
     default: def,
@@ -190,8 +199,8 @@ function optionalNumberField(key: 'rho' | 'holdForget', def: number | null): Fie
         ? { ok: true, value: null }
         : typeof v === 'string'
           ? parse(v)
-          : readNumber(key, v, min, max, false),
-    range: { min, max, integer: false },
+          : readNumber(key, v, min, max, integer),
+    range: { min, max, integer },
     choices: ['off'],
   };
 }
@@ -313,28 +322,66 @@ function themeField(): Field<Theme | null> {
   };
 }
 
-const CELL_KINDS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
-const D = DEFAULT_CONFIG;
+/** What a config key's schema says about its values (see worker/config.ts). */
+type KeyShape =
+  | { readonly kind: 'choice'; readonly options: readonly string[] }
+  | ({ readonly kind: 'number'; readonly nullable: boolean } & NumberRange);
+
+/** The schema's own description of one key: a picklist, or a number pipe (nullable or not). */
+function keyShape(key: string, schema: unknown): KeyShape {
+  type Node = {
+    type: string;
+    wrapped?: Node;
+    options?: readonly string[];
+    pipe?: readonly { type: string; requirement?: unknown }[];
+  };
+  let s = schema as Node;
+  const nullable = s.type === 'nullable' && s.wrapped !== undefined;
+  if (nullable) s = s.wrapped!;
+  if (s.type === 'picklist' && !nullable) return { kind: 'choice', options: s.options ?? [] };
+  if (s.type === 'number') {
+    const acts = s.pipe ?? [];
+    const bound = (t: string) => acts.find((a) => a.type === t)?.requirement;
+    const min = bound('min_value');
+    const max = bound('max_value');
+    if (typeof min === 'number' && typeof max === 'number')
+      return {
+        kind: 'number',
+        nullable,
+        min,
+        max,
+        integer: acts.some((a) => a.type === 'integer'),
+      };
+  }
+  throw new TypeError(`urlFields: no link reader for config key ${key} (${s.type})`);
+}
+
+/** Words a link may use for a number: clip=off, tbptt=full. */
+const NUMBER_WORDS: Partial<Record<keyof TrainConfig, Readonly<Record<string, number>>>> = {
+  clip: { off: 0 },
+  tbptt: { off: 0, full: 0 },
+};
+
+function configField(key: keyof TrainConfig): Field<unknown> {
+  const shape = keyShape(key, TrainConfigSchema.entries[key]);
+  const def = DEFAULT_CONFIG[key];
+  if (shape.kind === 'choice') return choiceField(key, shape.options, def as string);
+  if (shape.nullable) return optionalNumberField(key, def as number | null, shape);
+  return numberField(key, def as number, shape, NUMBER_WORDS[key]);
+}
+
+export const CONFIG_KEYS = Object.keys(TrainConfigSchema.entries) as readonly (keyof TrainConfig)[];
+
+const CONFIG_FIELDS = Object.fromEntries(CONFIG_KEYS.map((k) => [k, configField(k)])) as {
+  readonly [K in keyof TrainConfig]: Field<TrainConfig[K]>;
+};
 
 /**
- * Every key of the URL but `lesson` and `v`. The mapped type makes a new config or view key without
- * an entry here a type error. Key order is the order links are written in.
+ * Every key of the URL but `lesson` and `v`. Key order is the order links are written in: the
+ * config's (its schema's order), then the view's.
  */
 export const FIELDS: { readonly [K in keyof UrlState]: Field<UrlState[K]> } = {
-  cell: choiceField('cell', CELL_KINDS, D.cell),
-  task: choiceField('task', TASK_IDS, D.task),
-  T: numberField('T', D.T, true),
-  H: numberField('H', D.H, true),
-  batch: numberField('batch', D.batch, true),
-  init: choiceField('init', INIT_KINDS, D.init),
-  rho: optionalNumberField('rho', D.rho),
-  forgetBias: numberField('forgetBias', D.forgetBias, false),
-  holdForget: optionalNumberField('holdForget', D.holdForget),
-  opt: choiceField('opt', OPTIMIZER_KINDS, D.opt),
-  lr: numberField('lr', D.lr, false),
-  clip: numberField('clip', D.clip, false, { off: 0 }),
-  tbptt: numberField('tbptt', D.tbptt, true, { off: 0, full: 0 }),
-  seed: numberField('seed', D.seed, true),
+  ...CONFIG_FIELDS,
   embed: flagField('embed'),
   panels: listField('panels', PANEL_IDS),
   controls: listField('controls', CONTROL_IDS),
@@ -343,23 +390,7 @@ export const FIELDS: { readonly [K in keyof UrlState]: Field<UrlState[K]> } = {
   large: flagField('large'),
 };
 
-// Records keyed by every key, so forgetting one is a type error; their key order is the link order.
-const CONFIG_KEY_SET: Record<keyof TrainConfig, true> = {
-  cell: true,
-  task: true,
-  T: true,
-  H: true,
-  batch: true,
-  init: true,
-  rho: true,
-  forgetBias: true,
-  holdForget: true,
-  opt: true,
-  lr: true,
-  clip: true,
-  tbptt: true,
-  seed: true,
-};
+// A record keyed by every view key, so forgetting one is a type error; its key order is the link order.
 const VIEW_KEY_SET: Record<keyof ViewState, true> = {
   embed: true,
   panels: true,
@@ -369,7 +400,6 @@ const VIEW_KEY_SET: Record<keyof ViewState, true> = {
   large: true,
 };
 
-export const CONFIG_KEYS = Object.keys(CONFIG_KEY_SET) as readonly (keyof TrainConfig)[];
 export const VIEW_KEYS = Object.keys(VIEW_KEY_SET) as readonly (keyof ViewState)[];
 
 /**
@@ -386,7 +416,7 @@ export function readConfigPatch(
   const invalid: string[] = [];
   const unknown: string[] = [];
   for (const key of Object.keys(patch)) {
-    if (!Object.hasOwn(CONFIG_KEY_SET, key)) {
+    if (!Object.hasOwn(CONFIG_FIELDS, key)) {
       unknown.push(show(key));
       continue;
     }

@@ -1,35 +1,20 @@
-import type { CellKind, InitKind, OptimizerKind, TaskId } from '../engine/types';
+/**
+ * The train config: everything a user can set, and the only state the URL holds. Its valibot
+ * schema below is the one definition of its keys, types and ranges: the TypeScript type is
+ * inferred from it, the worker protocol validates `init`/`setConfig` with it, and the URL codec
+ * and the embed messages (store/urlFields.ts) build their lenient readers from it. Which cells,
+ * tasks and initializations exist comes from the engine's registries.
+ */
+import * as v from 'valibot';
+import { CELL_IDS, cellInfo, INIT_KINDS } from '../engine/cells/catalog';
+import { TASK_IDS } from '../engine/tasks';
+import { OPTIMIZER_KINDS } from '../engine/types';
+import type { InitKind, OptimizerKind, TaskId } from '../engine/types';
+
 export type { InitKind, OptimizerKind, TaskId };
-export { INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS } from '../engine/types';
+export { INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS };
 
-/** Everything a user can set; the only state the URL holds. Ranges live in `LIMITS`. */
-export interface TrainConfig {
-  cell: CellKind;
-  task: TaskId;
-  /** Sequence length T. */
-  T: number;
-  /** Hidden units H. */
-  H: number;
-  batch: number;
-  init: InitKind;
-  /** Target spectral radius of W_hh after init; null keeps the init's own. */
-  rho: number | null;
-  /**
-   * LSTM forget-gate bias. Init sets b_ih's f rows to it (b_hh's f rows 0); moving the slider later
-   * adds the change to b_ih's f rows, keeping what training learned.
-   */
-  forgetBias: number;
-  /** Teaching override: hold f_t ≡ φ for every unit and step; null = off. */
-  holdForget: number | null;
-  opt: OptimizerKind;
-  lr: number;
-  /** Global-norm clipping threshold; 0 = off. */
-  clip: number;
-  /** Truncated BPTT window K; 0 = full BPTT. */
-  tbptt: number;
-  seed: number;
-}
-
+/** Allowed ranges of the numeric keys (the schema's bounds; sliders and fields read them too). */
 export const LIMITS = {
   T: { min: 1, max: 1000 },
   H: { min: 1, max: 128 },
@@ -42,6 +27,44 @@ export const LIMITS = {
   tbptt: { min: 0, max: 1000 },
   seed: { min: 0, max: 2 ** 32 - 1 },
 } as const;
+
+type Range = { readonly min: number; readonly max: number };
+const int = (r: Range) => v.pipe(v.number(), v.integer(), v.minValue(r.min), v.maxValue(r.max));
+const num = (r: Range) => v.pipe(v.number(), v.finite(), v.minValue(r.min), v.maxValue(r.max));
+
+/** Key order is the order links are written in. */
+export const TrainConfigSchema = v.strictObject({
+  cell: v.picklist(CELL_IDS),
+  task: v.picklist(TASK_IDS),
+  /** Sequence length T. */
+  T: int(LIMITS.T),
+  /** Hidden units H. */
+  H: int(LIMITS.H),
+  batch: int(LIMITS.batch),
+  /** One of the cell's initializations (CellInfo.inits); another cell's falls back to the cell's default. */
+  init: v.picklist(INIT_KINDS),
+  /** Target spectral radius of W_hh after init; null keeps the init's own. */
+  rho: v.nullable(num(LIMITS.rho)),
+  /**
+   * Forget-gate bias (cells with the forgetBias control). Init sets b_ih's f rows to it (b_hh's f
+   * rows 0); moving the slider later adds the change to b_ih's f rows, keeping what training learned.
+   */
+  forgetBias: num(LIMITS.forgetBias),
+  /** Teaching override: hold f_t ≡ φ for every unit and step; null = off. */
+  holdForget: v.nullable(num(LIMITS.holdForget)),
+  opt: v.picklist(OPTIMIZER_KINDS),
+  lr: num(LIMITS.lr),
+  /** Global-norm clipping threshold; 0 = off. */
+  clip: num(LIMITS.clip),
+  /** Truncated BPTT window K; 0 = full BPTT. */
+  tbptt: int(LIMITS.tbptt),
+  seed: int(LIMITS.seed),
+});
+
+/** Any subset of the keys, each valid. */
+export const TrainConfigPatchSchema = v.partial(TrainConfigSchema);
+
+export type TrainConfig = v.InferOutput<typeof TrainConfigSchema>;
 
 export const DEFAULT_CONFIG: TrainConfig = {
   cell: 'rnn',
@@ -61,17 +84,18 @@ export const DEFAULT_CONFIG: TrainConfig = {
 };
 
 /**
- * Work of one training step, in multiply-adds up to a constant: G·H·(H + I)·T·batch, with I taken as
- * 24 (the widest task input is 23). Forward plus backward costs about 3× this and the engine runs
- * about 1.7 G multiply-adds per second on one core here. Measured in Chromium with the page drawing
+ * Work of one training step, in multiply-adds up to a constant: the cell's multiply-adds per step
+ * (CellInfo.macsPerStep; G·H·(H + I) for the classic cells) × T × batch, with I taken as 24 (the
+ * widest task input is 23). Forward plus backward costs about 3× this and the engine runs about
+ * 1.7 G multiply-adds per second on one core here. Measured in Chromium with the page drawing
  * (bench/ui/fps.ts at H = 128, T = 1000): 2.5e8 gave 1.3 (LSTM) and 1.6 (RNN) steps/s, too close to
  * the promised 1; 2e8 leaves a margin.
  */
 export const MAX_WORK = 2e8;
 
 export function stepWork(c: Pick<TrainConfig, 'cell' | 'H' | 'T' | 'batch'>): number {
-  const G = c.cell === 'lstm' ? 4 : c.cell === 'gru' ? 3 : 1;
-  return G * c.H * (c.H + 24) * c.T * c.batch;
+  const macs = cellInfo(c.cell).macsPerStep({ inputSize: 24, hiddenSize: c.H, outputSize: 1 });
+  return macs * c.T * c.batch;
 }
 
 /**

@@ -5,43 +5,17 @@
  * transfer list; a snapshot's arrays are fresh copies, never the trainer's workspace.
  */
 import * as v from 'valibot';
-import { CELL_KINDS, INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS } from '../engine/types';
+import { MAX_GATES } from '../engine/cells/catalog';
 import type { AnyLossKind, CellKind, NonFinite, ParamName } from '../engine/types';
-import { LIMITS } from './config';
+import { LIMITS, TrainConfigPatchSchema, TrainConfigSchema } from './config';
 import type { TrainConfig } from './config';
 
 export const PROTOCOL_VERSION = 1 as const;
 type V = typeof PROTOCOL_VERSION;
 
 // ---------------------------------------------------------------------------------------------
-// Page → worker
+// Page → worker: `ToWorker`, inferred from its schema (ToWorkerSchema, at the end of this file).
 
-export type Speed = number | 'max';
-
-export type ToWorker =
-  /** Build (or rebuild) everything from a full config; the worker answers with a snapshot. */
-  | { v: V; type: 'init'; config: TrainConfig }
-  /** Live change. lr/opt/clip/tbptt/holdForget/rho/forgetBias keep the weights; the rest rebuild. */
-  | { v: V; type: 'setConfig'; patch: Partial<TrainConfig> }
-  | { v: V; type: 'play' }
-  | { v: V; type: 'pause' }
-  /** Run n training steps (default 1) while paused, then post a snapshot. */
-  | { v: V; type: 'step'; n?: number }
-  /** Re-initialize weights, optimizer state and data stream from the config's seed. */
-  | { v: V; type: 'reset' }
-  /** Training steps per second while playing, or 'max' for as fast as the engine goes. */
-  | { v: V; type: 'setSpeed'; stepsPerSecond: Speed }
-  /** Which sequence of the batch (and which gate block, for the spectrum) the snapshot carries. */
-  | { v: V; type: 'setView'; seq: number; gate?: number }
-  /** On-demand analysis of the latest trace (answered with `analysis`). */
-  | { v: V; type: 'analyze'; kind: AnalysisKind }
-  /** Finite-difference check of the current model on the current batch (answered with `gradcheck`). */
-  | { v: V; type: 'gradcheck' }
-  /** Replace every parameter; names and lengths must match the model, else `error` and no change. */
-  | { v: V; type: 'loadWeights'; weights: Record<string, number[]> }
-  | { v: V; type: 'getWeights' };
-
-export type ToWorkerType = ToWorker['type'];
 export type AnalysisKind = 'jacobian' | 'belt';
 
 // ---------------------------------------------------------------------------------------------
@@ -219,34 +193,27 @@ const int = (lo: number, hi: number) =>
 const num = (lo: number, hi: number) =>
   v.pipe(v.number(), v.finite(), v.minValue(lo), v.maxValue(hi));
 
-const configEntries = {
-  cell: v.picklist(CELL_KINDS),
-  task: v.picklist(TASK_IDS),
-  T: int(LIMITS.T.min, LIMITS.T.max),
-  H: int(LIMITS.H.min, LIMITS.H.max),
-  batch: int(LIMITS.batch.min, LIMITS.batch.max),
-  init: v.picklist(INIT_KINDS),
-  rho: v.nullable(num(LIMITS.rho.min, LIMITS.rho.max)),
-  forgetBias: num(LIMITS.forgetBias.min, LIMITS.forgetBias.max),
-  holdForget: v.nullable(num(LIMITS.holdForget.min, LIMITS.holdForget.max)),
-  opt: v.picklist(OPTIMIZER_KINDS),
-  lr: num(LIMITS.lr.min, LIMITS.lr.max),
-  clip: num(LIMITS.clip.min, LIMITS.clip.max),
-  tbptt: int(LIMITS.tbptt.min, LIMITS.tbptt.max),
-  seed: int(LIMITS.seed.min, LIMITS.seed.max),
-};
-
-const ConfigSchema = v.strictObject(configEntries);
-const PatchSchema = v.partial(v.strictObject(configEntries));
 const ver = v.literal(PROTOCOL_VERSION);
 const plain = <T extends string>(type: T) => v.strictObject({ v: ver, type: v.literal(type) });
 
 /** Most steps one `step` message may request (keeps a paused worker responsive). */
 export const MAX_STEP_N = 10000;
 
+/**
+ * Every page → worker message. `init` builds (or rebuilds) everything from a full config and is
+ * answered with a snapshot; `setConfig` is a live change (lr/opt/clip/tbptt/holdForget/rho/
+ * forgetBias keep the weights, the rest rebuild); `step` runs n training steps (default 1) while
+ * paused, then posts a snapshot; `reset` re-initializes weights, optimizer state and data stream
+ * from the config's seed; `setSpeed` sets training steps per second while playing ('max' = as fast
+ * as the engine goes); `setView` picks which sequence of the batch (and which gate block, for the
+ * spectrum) the snapshot carries; `analyze` asks for an on-demand analysis of the latest trace
+ * (answered with `analysis`); `gradcheck` for a finite-difference check of the current model on
+ * the current batch (answered with `gradcheck`); `loadWeights` replaces every parameter (names and
+ * lengths must match the model, else `error` and no change).
+ */
 const ToWorkerSchema = v.variant('type', [
-  v.strictObject({ v: ver, type: v.literal('init'), config: ConfigSchema }),
-  v.strictObject({ v: ver, type: v.literal('setConfig'), patch: PatchSchema }),
+  v.strictObject({ v: ver, type: v.literal('init'), config: TrainConfigSchema }),
+  v.strictObject({ v: ver, type: v.literal('setConfig'), patch: TrainConfigPatchSchema }),
   plain('play'),
   plain('pause'),
   v.strictObject({ v: ver, type: v.literal('step'), n: v.optional(int(1, MAX_STEP_N)) }),
@@ -260,7 +227,7 @@ const ToWorkerSchema = v.variant('type', [
     v: ver,
     type: v.literal('setView'),
     seq: int(0, LIMITS.batch.max - 1),
-    gate: v.optional(int(0, 3)),
+    gate: v.optional(int(0, MAX_GATES - 1)),
   }),
   v.strictObject({ v: ver, type: v.literal('analyze'), kind: v.picklist(['jacobian', 'belt']) }),
   plain('gradcheck'),
@@ -271,6 +238,11 @@ const ToWorkerSchema = v.variant('type', [
   }),
   plain('getWeights'),
 ]);
+
+/** A page → worker message, as its schema (ToWorkerSchema) defines it. */
+export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
+export type ToWorkerType = ToWorker['type'];
+export type Speed = number | 'max';
 
 export type ParseResult = { ok: true; msg: ToWorker } | { ok: false; message: string };
 
@@ -283,7 +255,7 @@ export function parseToWorker(input: unknown): ParseResult {
     };
   }
   const r = v.safeParse(ToWorkerSchema, input);
-  if (r.success) return { ok: true, msg: r.output as ToWorker };
+  if (r.success) return { ok: true, msg: r.output };
   const parts = r.issues.slice(0, 3).map((issue) => {
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     return path === '' ? issue.message : `${path}: ${issue.message}`;

@@ -5,7 +5,7 @@
  * so they are recomputed only when their inputs changed and on a time budget (throttled.ts).
  */
 import { modelSpectrum } from '../engine/spectrum';
-import { GATE_NAMES, gateCount } from '../engine/types';
+import { cellInfo } from '../engine/cells/catalog';
 import type { Trace } from '../engine/types';
 import { PROTOCOL_VERSION } from './protocol';
 import type { GateSpectrum, Snapshot } from './protocol';
@@ -68,9 +68,8 @@ function copySpectrum(s: GateSpectrum): GateSpectrum {
 
 /** Eigenvalues and extreme singular values of every gate block of W_hh. */
 function gateSpectra(trainer: Trainer): GateSpectrum[] {
-  const cell = trainer.config.cell;
-  const G = gateCount(cell);
-  const names = GATE_NAMES[cell];
+  const names = cellInfo(trainer.config.cell).gates;
+  const G = Math.max(1, names.length);
   const out: GateSpectrum[] = [];
   for (let g = 0; g < G; g++) {
     const s = modelSpectrum(trainer.model, g);
@@ -121,8 +120,9 @@ export function createSnapshotter(now: () => number): Snapshotter {
   };
 
   const updateJacobian = (trainer: Trainer, seq: number, urgency: Urgency): boolean => {
-    const cell = trainer.config.cell;
-    if (cell !== 'rnn' && cell !== 'linear') {
+    // Cells whose step Jacobian is diag(φ′(h_t))·W_hh have the fast norms; the others show none.
+    const dphi = cellInfo(trainer.config.cell).stepJacobianDiag;
+    if (dphi === undefined) {
       jac.invalidate();
       return false;
     }
@@ -133,7 +133,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
       () => {
         const tr = trainer.trace;
         const w = trainer.model.param('weight_hh_l0').w;
-        return stepJacNormsLanczos(w, tr.H, tr.h, tr.T, tr.B, seq, cell === 'rnn');
+        return stepJacNormsLanczos(w, tr.H, tr.h, tr.T, tr.B, seq, dphi);
       },
       urgency,
     );
@@ -147,8 +147,9 @@ export function createSnapshotter(now: () => number): Snapshotter {
 
     build(trainer, view, input) {
       const tr: Trace = trainer.trace;
-      const { T, B, H } = tr;
-      const G = gateCount(tr.cell);
+      const { T, B, H, S } = tr;
+      const info = cellInfo(tr.cell);
+      const G = Math.max(1, info.gates.length);
       const seq = Math.min(Math.max(0, view.seq), B - 1);
       const gate = Math.min(Math.max(0, view.gate), Math.max(0, G - 1));
       const staleSpectrum = updateSpectrum(trainer, input);
@@ -159,10 +160,10 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const cfg = trainer.config;
       const dhNorm = tr.dhNorm.slice();
       const dcNorm = tr.dcNorm === null ? null : tr.dcNorm.slice();
-      const hidden = seqRows(tr.h, T, B, H, seq, 1);
+      const hidden = seqRows(tr.h, T, B, S, seq, 1);
       const cellState = tr.c === null ? null : seqRows(tr.c, T, B, H, seq, 1);
       const gates = tr.gates === null || G === 1 ? null : seqRows(tr.gates, T, B, G * H, seq, 0);
-      const dhUnit = seqRows(tr.dh, T, B, H, seq, 0);
+      const dhUnit = seqRows(tr.dh, T, B, S, seq, 0);
       const dcUnit = tr.dc === null ? null : seqRows(tr.dc, T, B, H, seq, 0);
       const spec = (spectrum.value ?? []).map(copySpectrum);
       const stepJacNorms = jac.value === null ? null : jac.value.slice();
@@ -197,7 +198,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
         cell: tr.cell,
         seq,
         gate,
-        holdForget: tr.cell === 'lstm' ? cfg.holdForget : null,
+        holdForget: info.controls.includes('holdForget') ? cfg.holdForget : null,
         tbptt: cfg.tbptt,
         dhNorm,
         dcNorm,

@@ -5,6 +5,7 @@
  * Same config and seed → same losses, bit for bit: weights and data come from two seeded streams.
  */
 import { forwardBackward } from '../engine/bptt';
+import { cellHas } from '../engine/cells/catalog';
 import type { RunOptions } from '../engine/bptt';
 import { clipGradNorm, gradNorm } from '../engine/clip';
 import { shiftForgetBias } from '../engine/init';
@@ -85,7 +86,7 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
     const K = config.tbptt;
     const opts: RunOptions = {};
     if (K > 0 && K < b.batch.T) opts.truncate = K;
-    if (config.cell === 'lstm') opts.holdForget = config.holdForget;
+    if (cellHas(config.cell, 'holdForget')) opts.holdForget = config.holdForget;
     return opts;
   };
 
@@ -197,7 +198,7 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
         weightsVersion++;
         whhVersion++;
       }
-      if (next.forgetBias !== config.forgetBias && config.cell === 'lstm') {
+      if (next.forgetBias !== config.forgetBias && cellHas(config.cell, 'forgetBias')) {
         shiftForgetBias(b.model, next.forgetBias - config.forgetBias);
         weightsVersion++;
       }

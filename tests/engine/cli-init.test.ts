@@ -5,7 +5,6 @@ import { initModel } from '../../src/engine/init';
 import { createModel } from '../../src/engine/model';
 import { createRng } from '../../src/engine/rng';
 import { spectralRadius } from '../../src/engine/spectrum';
-import { PARAM_NAMES } from '../../src/engine/types';
 import type { CellKind } from '../../src/engine/types';
 
 const T = 12;
@@ -66,18 +65,19 @@ describe('grad CLI: init, rho, forgetBias, holdForget, seed', () => {
     const spec = parseSpec({ ...header('gru'), init: 'orthogonal', seed: 3, rho: 0.9 });
     const model = createModel({ cell: 'gru', inputSize: I, hiddenSize: H, outputSize: O });
     initModel(model, createRng(3), { init: 'orthogonal', rho: 0.9, forgetBias: 0 });
-    for (const name of PARAM_NAMES)
-      expect(Array.from(spec.weights[name])).toEqual(Array.from(model.param(name).w));
+    expect(Object.keys(spec.weights)).toEqual(model.params.map((p) => p.name));
+    for (const p of model.params)
+      expect(Array.from(spec.weights[p.name]!)).toEqual(Array.from(p.w));
     for (let g = 0; g < 3; g++) {
       expect(
         Math.abs(
-          spectralRadius(spec.weights.weight_hh_l0.slice(g * H * H, (g + 1) * H * H), H) - 0.9,
+          spectralRadius(spec.weights.weight_hh_l0!.slice(g * H * H, (g + 1) * H * H), H) - 0.9,
         ),
       ).toBeLessThan(1e-10);
     }
     const other = parseSpec({ ...header('gru'), init: 'orthogonal', seed: 4 });
-    expect(Array.from(other.weights.weight_hh_l0)).not.toEqual(
-      Array.from(spec.weights.weight_hh_l0),
+    expect(Array.from(other.weights.weight_hh_l0!)).not.toEqual(
+      Array.from(spec.weights.weight_hh_l0!),
     );
     expect(spec.init).toBe('orthogonal');
     expect(spec.seed).toBe(3);
@@ -93,19 +93,19 @@ describe('grad CLI: init, rho, forgetBias, holdForget, seed', () => {
     for (let g = 0; g < 4; g++) {
       expect(
         Math.abs(
-          spectralRadius(spec.weights.weight_hh_l0.slice(g * H * H, (g + 1) * H * H), H) - 1.2,
+          spectralRadius(spec.weights.weight_hh_l0!.slice(g * H * H, (g + 1) * H * H), H) - 1.2,
         ),
       ).toBeLessThan(1e-10);
     }
-    const bih = spec.weights.bias_ih_l0;
-    const bhh = spec.weights.bias_hh_l0;
+    const bih = spec.weights.bias_ih_l0!;
+    const bhh = spec.weights.bias_hh_l0!;
     for (let u = 0; u < H; u++) {
       expect(bih[H + u]).toBe(1);
       expect(bhh[H + u]).toBe(0);
     }
     // Other bias rows keep the given values.
     const plain = parseSpec({ ...header('lstm'), weights: explicitWeights('lstm') });
-    expect(bih[0]).toBe(plain.weights.bias_ih_l0[0]);
+    expect(bih[0]).toBe(plain.weights.bias_ih_l0![0]);
     expect(plain.rho).toBeUndefined();
   });
 

@@ -7,6 +7,7 @@ function grads(...lists: number[][]): Param[] {
   const names: ParamName[] = ['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0'];
   return lists.map((g, i) => ({
     name: names[i]!,
+    shape: [g.length],
     rows: g.length,
     cols: 1,
     w: new Float64Array(g.length),

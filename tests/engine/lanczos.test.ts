@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellInfo } from '../../src/engine/cells/catalog';
 import { stepJacobianNorms } from '../../src/engine/jacobian';
 import { createTrainer } from '../../src/worker/trainer';
 import { stepJacNormsLanczos } from '../../src/engine/jacobian/lanczos';
@@ -18,7 +19,7 @@ function worstRelError(cell: 'rnn' | 'linear', H: number, T: number, seed: numbe
       tr.T,
       tr.B,
       seq,
-      cell === 'rnn',
+      cellInfo(cell).stepJacobianDiag!,
     );
     for (let k = 0; k < tr.T; k++)
       worst = Math.max(worst, Math.abs(est[k]! - exact[k]!) / exact[k]!);

@@ -8,7 +8,14 @@ import type { OptimizerKind, Param, ParamName } from '../../src/engine/types';
 const REL = 1e-12;
 
 function param(name: ParamName, values: readonly number[], rows = values.length, cols = 1): Param {
-  return { name, rows, cols, w: Float64Array.from(values), dw: new Float64Array(values.length) };
+  return {
+    name,
+    shape: [rows, cols],
+    rows,
+    cols,
+    w: Float64Array.from(values),
+    dw: new Float64Array(values.length),
+  };
 }
 
 function maxRelErr(got: ArrayLike<number>, want: readonly number[]): number {

@@ -8,10 +8,11 @@ import { createModel } from '../../engine/model';
 import { createOptimizer } from '../../engine/optim';
 import { createRng } from '../../engine/rng';
 import { makeTask } from '../../engine/tasks';
+import { cellInfo } from '../../engine/cells/catalog';
 import type { Batch, CellKind } from '../../engine/types';
-import { gateCount } from '../../engine/types';
 
 export interface BenchCase {
+  /** The cells TensorFlow.js and PyTorch have as layers too (src/cli/bench.ts lists them). */
   cell: Exclude<CellKind, 'linear'>;
   H: number;
   T: number;
@@ -26,8 +27,8 @@ export function benchBatch(c: BenchCase): { batch: Batch; I: number; O: number }
 
 /** Flops of the matrix products of one step: forward, dL/dh through W, and dW (3 × forward). */
 export function stepFlops(c: BenchCase, I: number): number {
-  const GH = gateCount(c.cell) * c.H;
-  return 6 * c.T * c.B * GH * (I + c.H);
+  const macs = cellInfo(c.cell).macsPerStep({ inputSize: I, hiddenSize: c.H, outputSize: 1 });
+  return 6 * c.T * c.B * macs;
 }
 
 export function median(xs: readonly number[]): number {

@@ -8,6 +8,13 @@
 import type { WorkspaceInternal } from './workspace';
 
 export interface CellKernel {
+  /** Stacked row blocks G of weight_ih_l0 / weight_hh_l0 ([G·H][·]): 1 rnn/linear, 4 LSTM, 3 GRU. */
+  readonly G: number;
+  /**
+   * True when W_ih and W_hh act as one matrix [W_ih | W_hh] on [x_t; h_{t−1}] (one product per
+   * step); false when the recurrent side needs its own product (the GRU's r ⊙ (W_hn h + b_hn)).
+   */
+  readonly fused: boolean;
   /** True when b_hh simply adds to the pre-activation, so it joins b_ih in the input projection. */
   readonly foldRecurrentBias: boolean;
   /** True when the input projection goes into the gate rows (LSTM, GRU) rather than into h_t. */

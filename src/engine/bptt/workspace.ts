@@ -3,8 +3,8 @@
  * here, so the time loop allocates nothing. The public face is `Workspace`; the caches are internal
  * to the engine (cells and the BPTT driver).
  */
-import { gateCount } from '../types';
 import { allocate } from '../wasm/arena';
+import type { CellKernel } from './cell';
 import type { CellKind, ModelSpec, Trace } from '../types';
 
 export interface Workspace {
@@ -20,6 +20,10 @@ export interface Workspace {
 /** Engine-internal view of a workspace. Layouts: [T][B][·] means step t at offset (t−1)·B·(·). */
 export interface WorkspaceInternal extends Workspace {
   readonly cell: CellKind;
+  /** The cell's step kernel (looked up once, when the workspace is made). */
+  readonly kernel: CellKernel;
+  /** True when the cell has the holdForget teaching override (RunOptions.holdForget applies). */
+  readonly holds: boolean;
   readonly I: number;
   readonly H: number;
   readonly O: number;
@@ -77,27 +81,45 @@ function checkDim(name: string, v: number): void {
     throw new RangeError(`${name} must be a positive integer, got ${v}`);
 }
 
-/**
- * Buffers for one (spec, T, B). `chunkRows` (default 256) sets how many T·B rows the backward pass
- * gathers before folding them into the weight gradients; tests lower it to exercise many chunks.
- */
-export function createWorkspace(
-  spec: ModelSpec,
-  T: number,
-  B: number,
-  opts: { chunkRows?: number } = {},
-): Workspace {
+export function checkWorkspaceDims(spec: ModelSpec, T: number, B: number): void {
   checkDim('T', T);
   checkDim('B', B);
   checkDim('inputSize', spec.inputSize);
   checkDim('hiddenSize', spec.hiddenSize);
   checkDim('outputSize', spec.outputSize);
+}
+
+/** What the classic driver needs to know of a cell, from its descriptor (cells/registry.ts). */
+export interface ClassicCell {
+  readonly kernel: CellKernel;
+  /** Traces a cell state c and dL/dc (CellInfo.cellState). */
+  readonly cellState: boolean;
+  /** Traces gate blocks (CellInfo.gates is not empty). */
+  readonly gates: boolean;
+  /** Has the holdForget override (CellInfo.controls). */
+  readonly holds: boolean;
+}
+
+/**
+ * Buffers for one (spec, T, B) of a classic cell. `chunkRows` (default 256) sets how many T·B rows
+ * the backward pass gathers before folding them into the weight gradients; tests lower it to
+ * exercise many chunks.
+ */
+export function createClassicWorkspace(
+  spec: ModelSpec,
+  T: number,
+  B: number,
+  c: ClassicCell,
+  opts: { chunkRows?: number } = {},
+): Workspace {
+  checkWorkspaceDims(spec, T, B);
   const { cell, inputSize: I, hiddenSize: H, outputSize: O } = spec;
-  const G = gateCount(cell);
-  const GH = G * H;
+  const GH = c.kernel.G * H;
   const TB = T * B;
-  const lstm = cell === 'lstm';
-  const gru = cell === 'gru';
+  // A cell-state belt (the LSTM's), and a recurrent product of its own (the GRU's r ⊙ (W_hn h + b_hn)).
+  const belt = c.cellState;
+  const split = !c.kernel.fused;
+  const hasGates = c.gates;
   // About 256 rows per chunk keeps the dW products long enough to run at full speed.
   const chunk = Math.min(T, Math.max(1, Math.ceil((opts.chunkRows ?? 256) / B)));
   const CB = chunk * B;
@@ -105,48 +127,49 @@ export function createWorkspace(
   // One allocation for everything, so the products can run in one arena's SIMD kernels.
   const m = allocate({
     h: (T + 1) * B * H,
-    c: lstm ? (T + 1) * B * H : 0,
-    gates: lstm || gru ? TB * GH : 0,
+    c: belt ? (T + 1) * B * H : 0,
+    gates: hasGates ? TB * GH : 0,
     outputs: TB * O,
     dh: TB * H,
-    dc: lstm ? TB * H : 0,
+    dc: belt ? TB * H : 0,
     dhNorm: T,
-    dcNorm: lstm ? T : 0,
+    dcNorm: belt ? T : 0,
     dh0: B * H,
-    dc0: lstm ? B * H : 0,
-    hh: gru ? B * GH : 0,
-    hn: gru ? TB * H : 0,
-    tanhC: lstm ? TB * H : 0,
+    dc0: belt ? B * H : 0,
+    hh: split ? B * GH : 0,
+    hn: split ? TB * H : 0,
+    tanhC: belt ? TB * H : 0,
     dA: CB * GH,
-    dAhh: gru ? CB * GH : 0,
+    dAhh: split ? CB * GH : 0,
     dY: TB * O,
     whhT: H * GH,
     woutT: H * O,
-    dcCarry: lstm ? B * H : 0,
+    dcCarry: belt ? B * H : 0,
     bias: GH,
-    xh: gru ? 0 : CB * K,
-    wcat: gru ? 0 : GH * K,
+    xh: split ? 0 : CB * K,
+    wcat: split ? 0 : GH * K,
     dWcat: GH * K,
-    whh: gru ? GH * H : 0,
-    inputs: gru ? TB * I : 0,
+    whh: split ? GH * H : 0,
+    inputs: split ? TB * I : 0,
   });
   const trace: Trace = {
     cell,
     T,
     B,
     H,
+    S: H,
     O,
     loss: 0,
     h: m.h,
-    c: lstm ? m.c : null,
-    gates: lstm || gru ? m.gates : null,
+    c: belt ? m.c : null,
+    gates: hasGates ? m.gates : null,
     outputs: m.outputs,
     dh: m.dh,
-    dc: lstm ? m.dc : null,
+    dc: belt ? m.dc : null,
     dhNorm: m.dhNorm,
-    dcNorm: lstm ? m.dcNorm : null,
+    dcNorm: belt ? m.dcNorm : null,
     dh0: m.dh0,
-    dc0: lstm ? m.dc0 : null,
+    dc0: belt ? m.dc0 : null,
     nonFinite: null,
   };
   const ws: WorkspaceInternal = {
@@ -155,6 +178,8 @@ export function createWorkspace(
     B,
     trace,
     cell,
+    kernel: c.kernel,
+    holds: c.holds,
     I,
     H,
     O,
@@ -164,13 +189,13 @@ export function createWorkspace(
     hn: m.hn,
     tanhC: m.tanhC,
     dA: m.dA,
-    dAhh: gru ? m.dAhh : m.dA,
+    dAhh: split ? m.dAhh : m.dA,
     dY: m.dY,
     whhT: m.whhT,
     woutT: m.woutT,
     dcCarry: m.dcCarry,
     bias: m.bias,
-    fused: !gru,
+    fused: !split,
     K,
     xh: m.xh,
     wcat: m.wcat,
@@ -181,8 +206,8 @@ export function createWorkspace(
   return ws;
 }
 
-/** The internal view of a workspace made by createWorkspace. */
+/** The internal view of a workspace made by createClassicWorkspace. */
 export function internals(ws: Workspace): WorkspaceInternal {
-  if (!('dcCarry' in ws)) throw new TypeError('workspace was not made by createWorkspace');
+  if (!('dcCarry' in ws)) throw new TypeError('workspace was not made for a classic cell');
   return ws as WorkspaceInternal;
 }

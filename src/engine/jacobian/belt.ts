@@ -3,6 +3,7 @@
  * to the full ∂c_T/∂c_t, which also flows c_t → h_t → gates → c_{t+1}. The two agree only when
  * nothing but the belt joins c_t to c_T (W_hh ≈ 0, or f held with W_hh = 0).
  */
+import { cellInfo } from '../cells/catalog';
 import type { Model } from '../model';
 import { spectralNorm } from '../spectrum';
 import { stepJacobian } from '../jacobian';
@@ -28,7 +29,7 @@ export function beltCurves(
   opts: JacobianOptions = {},
 ): BeltCurves {
   const { cell, T, B, H } = trace;
-  if (cell !== 'lstm' || trace.gates === null)
+  if (!cellInfo(cell).references.includes('prodF') || trace.gates === null)
     throw new RangeError(`the belt exists only for the LSTM, not ${cell}`);
   if (!Number.isInteger(seq) || seq < 0 || seq >= B)
     throw new RangeError(`sequence ${seq} outside 0..${B - 1}`);

@@ -12,8 +12,9 @@ import { largestEigenvalueTridiagonal } from '../tridiagonal';
 const MAX_KRYLOV = 24;
 
 /**
- * `h` is the trace's [(T+1)][B][H] hidden states, `W` the H×H row-major W_hh, `tanh` false for the
- * linear cell. Returns [T] (index t−1 for step t).
+ * `h` is the trace's [(T+1)][B][H] hidden states, `W` the H×H row-major W_hh, `dphi` φ′ as a
+ * function of h_t (the cell's CellInfo.stepJacobianDiag: 1 − h² for tanh, 1 for the linear cell).
+ * Returns [T] (index t−1 for step t).
  */
 export function stepJacNormsLanczos(
   W: Float64Array,
@@ -22,7 +23,7 @@ export function stepJacNormsLanczos(
   T: number,
   B: number,
   seq: number,
-  tanh: boolean,
+  dphi: (h: number) => number,
 ): Float64Array {
   const m = Math.min(H, MAX_KRYLOV);
   const out = new Float64Array(T);
@@ -31,7 +32,7 @@ export function stepJacNormsLanczos(
   const beta = new Float64Array(m);
   const u = new Float64Array(H);
   const w = new Float64Array(H);
-  const d = new Float64Array(H).fill(1);
+  const d = new Float64Array(H);
   // A fixed start vector with no zero entries, so it is never orthogonal to a top singular vector by symmetry.
   const start = new Float64Array(H);
   let ss = 0;
@@ -42,10 +43,8 @@ export function stepJacNormsLanczos(
   for (let j = 0; j < H; j++) start[j] = start[j]! / Math.sqrt(ss);
 
   for (let t = 1; t <= T; t++) {
-    if (tanh) {
-      const off = (t * B + seq) * H;
-      for (let i = 0; i < H; i++) d[i] = 1 - h[off + i]! * h[off + i]!;
-    }
+    const off = (t * B + seq) * H;
+    for (let i = 0; i < H; i++) d[i] = dphi(h[off + i]!);
     Q.set(start, 0);
     let k = 0;
     for (; k < m; k++) {

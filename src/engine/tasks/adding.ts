@@ -13,30 +13,31 @@
 import type { Rng } from '../rng';
 import type { Batch } from '../types';
 import { checkBatchSize } from './classes';
-import type { Task } from './types';
+import { taskFields } from './types';
+import type { Task, TaskInfo } from './types';
 
-export const ADDING_INFO = {
-  name: 'Adding problem',
+export const ADDING = {
+  id: 'adding',
+  label: 'Adding problem',
   description:
     'Two values are marked in a stream of random numbers; output their sum at the end (baseline: always answer 1, MSE 1/6).',
-};
+  citation:
+    'Le, Jaitly & Hinton 2015, arXiv:1504.00941; Arjovsky, Shah & Bengio 2016, ICML; after Hochreiter & Schmidhuber 1997, Neural Computation 9(8), Exp. 4',
+  loss: 'mse_last',
+  inputSize: 2,
+  outputSize: 1,
+  make: makeAdding,
+} as const satisfies TaskInfo;
 
 export function makeAdding(T: number): Task {
   const half = Math.floor(T / 2);
   const chanceLoss = T >= 2 ? 2 * (1 / 12) : 4 * (1 / 12);
   return {
-    id: 'adding',
-    name: ADDING_INFO.name,
-    loss: 'mse_last',
-    inputSize: 2,
-    outputSize: 1,
+    ...taskFields(ADDING),
     T,
     chanceLoss,
     chanceAccuracy: null,
     solvedLoss: 0.01,
-    citation:
-      'Le, Jaitly & Hinton 2015, arXiv:1504.00941; Arjovsky, Shah & Bengio 2016, ICML; after Hochreiter & Schmidhuber 1997, Neural Computation 9(8), Exp. 4',
-    description: ADDING_INFO.description,
     sample(rng: Rng, B: number): Batch {
       checkBatchSize(B);
       const inputs = new Float64Array(T * B * 2);

@@ -18,18 +18,25 @@
 import type { Rng } from '../rng';
 import type { Batch } from '../types';
 import { checkBatchSize, stepsAccuracy } from './classes';
-import type { Task } from './types';
+import { taskFields } from './types';
+import type { Task, TaskInfo } from './types';
 
 export const COPY_SYMBOLS = 8;
 export const COPY_MAX_LENGTH = 10;
 const BLANK = 0;
 const DELIMITER = 9;
 
-export const COPY_INFO = {
-  name: 'Copy memory',
+export const COPY = {
+  id: 'copy',
+  label: 'Copy (delayed recall)',
   description:
     'See up to 10 symbols, wait through blanks, and after the delimiter repeat them in order (baseline: guess each symbol, S·ln 8 / T).',
-};
+  citation: 'Arjovsky, Shah & Bengio 2016, "Unitary evolution recurrent neural networks", ICML',
+  loss: 'xent_all',
+  inputSize: COPY_SYMBOLS + 2,
+  outputSize: COPY_SYMBOLS + 1,
+  make: makeCopy,
+} as const satisfies TaskInfo;
 
 /** Number of symbols to copy for a total length T. */
 export function copyLength(T: number): number {
@@ -40,21 +47,15 @@ export function makeCopy(T: number): Task {
   const S = copyLength(T);
   const recallFrom = T - S;
   const chanceLoss = (S * Math.log(COPY_SYMBOLS)) / T;
-  const O = COPY_SYMBOLS + 1;
+  const O = COPY.outputSize;
   return {
-    id: 'copy',
-    name: COPY_INFO.name,
-    loss: 'xent_all',
-    inputSize: COPY_SYMBOLS + 2,
-    outputSize: O,
+    ...taskFields(COPY),
     T,
     chanceLoss,
     // With S = 0 the memoryless baseline is always right (every target is blank).
     chanceAccuracy: S > 0 ? 1 / COPY_SYMBOLS : 1,
     // A tenth of the baseline; with nothing to copy, any confident blank (p ≥ 0.99).
     solvedLoss: S > 0 ? chanceLoss / 10 : 0.01,
-    citation: 'Arjovsky, Shah & Bengio 2016, "Unitary evolution recurrent neural networks", ICML',
-    description: COPY_INFO.description,
     sample(rng: Rng, B: number): Batch {
       checkBatchSize(B);
       const I = COPY_SYMBOLS + 2;

@@ -1,40 +1,47 @@
 /**
- * The toy tasks. `makeTask(id, T)` builds one for sequence length T (an integer ≥ 1; every task
- * works from T = 1 up, shrinking its internal layout for tiny T as its file says).
+ * The task registry: every task's descriptor (its file's `TaskInfo`), in menu order. Menus, the URL
+ * codec, the worker and the CLI read tasks from here and nowhere else. Adding a task: its file (the
+ * descriptor and its `make`), one line in TASKS, and its tests (docs/ADDING-A-CELL.md).
+ * `makeTask(id, T)` builds one for sequence length T (an integer ≥ 1; every task works from T = 1
+ * up, shrinking its internal layout for tiny T as its file says).
  */
-import type { TaskId } from '../types';
-import { ADDING_INFO, makeAdding } from './adding';
-import { COPY_INFO, makeCopy } from './copy';
-import { makeNextChar, NEXTCHAR_INFO } from './nextchar';
-import { makeOrder, ORDER_INFO } from './order';
-import { makeParity, PARITY_INFO } from './parity';
-import { makeSine, SINE_INFO } from './sine';
+import { ADDING } from './adding';
+import { COPY } from './copy';
+import { NEXTCHAR } from './nextchar';
+import { ORDER } from './order';
+import { PARITY } from './parity';
+import { SINE } from './sine';
 import type { Task, TaskInfo } from './types';
 
 export type { Task, TaskInfo } from './types';
 
-export const TASK_INFO: Record<TaskId, TaskInfo> = {
-  adding: ADDING_INFO,
-  copy: COPY_INFO,
-  order: ORDER_INFO,
-  parity: PARITY_INFO,
-  nextchar: NEXTCHAR_INFO,
-  sine: SINE_INFO,
-};
+export const TASKS = [
+  ADDING,
+  COPY,
+  ORDER,
+  PARITY,
+  NEXTCHAR,
+  SINE,
+] as const satisfies readonly TaskInfo[];
 
-const MAKERS: Record<TaskId, (T: number) => Task> = {
-  adding: makeAdding,
-  copy: makeCopy,
-  order: makeOrder,
-  parity: makeParity,
-  nextchar: makeNextChar,
-  sine: makeSine,
-};
+export type TaskId = (typeof TASKS)[number]['id'];
+
+export const TASK_IDS: readonly TaskId[] = TASKS.map((t) => t.id);
+
+const BY_ID = new Map<string, TaskInfo>(TASKS.map((t) => [t.id, t]));
+
+/** The descriptor of a registered task; throws RangeError for an unknown id. */
+export function taskInfo(id: string): TaskInfo {
+  const t = BY_ID.get(id);
+  if (t === undefined)
+    throw new RangeError(
+      `task: unknown task ${JSON.stringify(id)} (known: ${TASK_IDS.join(', ')})`,
+    );
+  return t;
+}
 
 export function makeTask(id: TaskId, T: number): Task {
   if (!Number.isInteger(T) || T < 1)
     throw new RangeError(`task: T must be a positive integer, got ${T}`);
-  const make = MAKERS[id];
-  if (!make) throw new RangeError(`task: unknown task ${String(id)}`);
-  return make(T);
+  return taskInfo(id).make(T);
 }

@@ -19,7 +19,8 @@
 import type { Rng } from '../rng';
 import type { Batch } from '../types';
 import { checkBatchSize, entropy, stepsAccuracy } from './classes';
-import type { Task } from './types';
+import { taskFields } from './types';
+import type { Task, TaskInfo } from './types';
 
 export const NEXTCHAR_CORPUS =
   'alice was beginning to get very tired of sitting by her sister on the bank and of having ' +
@@ -53,27 +54,27 @@ const stats = corpusStats();
 
 export const NEXTCHAR_UNIFORM_LOSS = Math.log(A);
 
-export const NEXTCHAR_INFO = {
-  name: 'Next character',
+export const NEXTCHAR = {
+  id: 'nextchar',
+  label: 'Next character',
   description:
     'Read a short passage of Alice in Wonderland one letter at a time and predict the next letter (baseline: letter frequencies alone).',
-};
+  citation:
+    'Elman 1990, "Finding structure in time", Cognitive Science 14; text: L. Carroll, Alice’s Adventures in Wonderland (1865)',
+  loss: 'xent_all',
+  inputSize: A,
+  outputSize: A,
+  make: makeNextChar,
+} as const satisfies TaskInfo;
 
 export function makeNextChar(T: number): Task {
   return {
-    id: 'nextchar',
-    name: NEXTCHAR_INFO.name,
-    loss: 'xent_all',
-    inputSize: A,
-    outputSize: A,
+    ...taskFields(NEXTCHAR),
     T,
     chanceLoss: stats.unigram,
     // Always answering the most frequent character (the space).
     chanceAccuracy: stats.top,
     solvedLoss: stats.bigram,
-    citation:
-      'Elman 1990, "Finding structure in time", Cognitive Science 14; text: L. Carroll, Alice’s Adventures in Wonderland (1865)',
-    description: NEXTCHAR_INFO.description,
     sample(rng: Rng, B: number): Batch {
       checkBatchSize(B);
       const inputs = new Float64Array(T * B * A);

@@ -17,7 +17,8 @@
 import type { Rng } from '../rng';
 import type { Batch } from '../types';
 import { checkBatchSize, lastStepAccuracy } from './classes';
-import type { Task } from './types';
+import { taskFields } from './types';
+import type { Task, TaskInfo } from './types';
 
 const E = 0;
 const B_END = 1;
@@ -26,11 +27,18 @@ const DISTRACTORS = 4;
 const X = 6;
 const I = 8;
 
-export const ORDER_INFO = {
-  name: 'Temporal order',
+export const ORDER = {
+  id: 'order',
+  label: 'Temporal order',
   description:
     'Two marked symbols, X or Y, appear early and mid-sequence among distractors; at the end say which order they came in (baseline: 25 %).',
-};
+  citation:
+    'Hochreiter & Schmidhuber 1997, "Long short-term memory", Neural Computation 9(8), Exp. 6a',
+  loss: 'xent_last',
+  inputSize: I,
+  outputSize: 4,
+  make: makeOrder,
+} as const satisfies TaskInfo;
 
 /** Inclusive windows [lo, hi] for t1 and t2 at length T. */
 export function orderWindows(T: number): {
@@ -52,19 +60,12 @@ export function orderWindows(T: number): {
 export function makeOrder(T: number): Task {
   const w = orderWindows(T);
   return {
-    id: 'order',
-    name: ORDER_INFO.name,
-    loss: 'xent_last',
-    inputSize: I,
-    outputSize: 4,
+    ...taskFields(ORDER),
     T,
     chanceLoss: Math.log(4),
     chanceAccuracy: 0.25,
     // Mean probability of the right class about 0.9 or better.
     solvedLoss: 0.1,
-    citation:
-      'Hochreiter & Schmidhuber 1997, "Long short-term memory", Neural Computation 9(8), Exp. 6a',
-    description: ORDER_INFO.description,
     sample(rng: Rng, B: number): Batch {
       checkBatchSize(B);
       const inputs = new Float64Array(T * B * I);

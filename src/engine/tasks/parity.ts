@@ -14,30 +14,31 @@
 import type { Rng } from '../rng';
 import type { Batch } from '../types';
 import { checkBatchSize, lastStepAccuracy } from './classes';
-import type { Task } from './types';
+import { taskFields } from './types';
+import type { Task, TaskInfo } from './types';
 
 export const PARITY_NOISE = 0.1;
 
-export const PARITY_INFO = {
-  name: 'Parity',
+export const PARITY = {
+  id: 'parity',
+  label: 'Parity',
   description:
     'A stream of noisy ±1 bits; at the end say whether the count of +1s was odd (baseline: 50 %).',
-};
+  citation:
+    'Bengio, Simard & Frasconi 1994, "Learning long-term dependencies with gradient descent is difficult", IEEE TNN 5(2)',
+  loss: 'xent_last',
+  inputSize: 1,
+  outputSize: 2,
+  make: makeParity,
+} as const satisfies TaskInfo;
 
 export function makeParity(T: number): Task {
   return {
-    id: 'parity',
-    name: PARITY_INFO.name,
-    loss: 'xent_last',
-    inputSize: 1,
-    outputSize: 2,
+    ...taskFields(PARITY),
     T,
     chanceLoss: Math.log(2),
     chanceAccuracy: 0.5,
     solvedLoss: 0.1,
-    citation:
-      'Bengio, Simard & Frasconi 1994, "Learning long-term dependencies with gradient descent is difficult", IEEE TNN 5(2)',
-    description: PARITY_INFO.description,
     sample(rng: Rng, B: number): Batch {
       checkBatchSize(B);
       const inputs = new Float64Array(T * B);

@@ -14,30 +14,31 @@
 import type { Rng } from '../rng';
 import type { Batch } from '../types';
 import { checkBatchSize } from './classes';
-import type { Task } from './types';
+import { taskFields } from './types';
+import type { Task, TaskInfo } from './types';
 
 export const SINE_PERIODS: readonly [number, number] = [8, 32];
 
-export const SINE_INFO = {
-  name: 'Sine continuation',
+export const SINE = {
+  id: 'sine',
+  label: 'Sine continuation',
   description:
     'Watch a sine wave of random period and phase for half the sequence, then keep predicting it with the input switched off (baseline: predict 0, MSE 1/2).',
-};
+  citation: 'Jaeger & Haas 2004, "Harnessing nonlinearity", Science 304(5667)',
+  loss: 'mse_all',
+  inputSize: 2,
+  outputSize: 1,
+  make: makeSine,
+} as const satisfies TaskInfo;
 
 export function makeSine(T: number): Task {
   const shown = Math.ceil(T / 2);
   return {
-    id: 'sine',
-    name: SINE_INFO.name,
-    loss: 'mse_all',
-    inputSize: 2,
-    outputSize: 1,
+    ...taskFields(SINE),
     T,
     chanceLoss: 0.5,
     chanceAccuracy: null,
     solvedLoss: 0.01,
-    citation: 'Jaeger & Haas 2004, "Harnessing nonlinearity", Science 304(5667)',
-    description: SINE_INFO.description,
     sample(rng: Rng, B: number): Batch {
       checkBatchSize(B);
       const inputs = new Float64Array(T * B * 2);

@@ -1,5 +1,6 @@
 import type { Rng } from '../rng';
-import type { AnyLossKind, Batch, TaskId } from '../types';
+import type { AnyLossKind, Batch } from '../types';
+import type { TaskId } from './index';
 
 /**
  * A seeded toy sequence task. Every task's batches have exactly the user's T steps (`Task.T` = the
@@ -35,7 +36,38 @@ export interface Task {
   accuracy?(outputs: Float64Array, batch: Batch): number;
 }
 
+/**
+ * A task's descriptor, declared once in its file and listed in ./index.ts: what the menus, the URL
+ * codec, the CLI and the weights-file matcher read without building the task. Sizes are fixed per
+ * task (a test checks `make(T)` agrees); the chance baseline depends on T, so `make(T)` gives it.
+ */
 export interface TaskInfo {
-  readonly name: string;
+  /** URL and config id: `?task=adding`. */
+  readonly id: string;
+  /** Name in menus and headings. */
+  readonly label: string;
+  /** One sentence for the UI, naming the memoryless baseline. */
   readonly description: string;
+  /** The paper the task comes from. */
+  readonly citation: string;
+  readonly loss: AnyLossKind;
+  /** I: input width. */
+  readonly inputSize: number;
+  /** O: output width (classes for the xent losses). */
+  readonly outputSize: number;
+  /** The task at sequence length T (an integer ≥ 1). */
+  make(T: number): Task;
+}
+
+/** The fields a Task copies from its descriptor. */
+export function taskFields(info: TaskInfo) {
+  return {
+    id: info.id as TaskId,
+    name: info.label,
+    loss: info.loss,
+    inputSize: info.inputSize,
+    outputSize: info.outputSize,
+    citation: info.citation,
+    description: info.description,
+  };
 }

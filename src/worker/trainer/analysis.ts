@@ -3,6 +3,7 @@
  * the Jacobian-product survival curve (all cells), the LSTM belt against the full ∂c_T/∂c_t, and a
  * sampled finite-difference gradient check of the current model on the current batch.
  */
+import { cellHas } from '../../engine/cells/catalog';
 import { gradCheck } from '../../engine/gradcheck';
 import { jacobianProducts } from '../../engine/jacobian';
 import { beltCurves } from '../../engine/jacobian/belt';
@@ -20,7 +21,7 @@ const GRADCHECK_STEPS = [1e-3, 1e-4, 1e-5] as const;
 
 /** The φ the trace was run with, so the Jacobians treat a held forget gate as a constant. */
 export function jacOptions(t: Trainer): { holdForget: number | null } {
-  return { holdForget: t.config.cell === 'lstm' ? t.config.holdForget : null };
+  return { holdForget: cellHas(t.config.cell, 'holdForget') ? t.config.holdForget : null };
 }
 
 export function analysisMessage(t: Trainer, seq: number, kind: AnalysisKind): AnalysisMessage {
@@ -45,7 +46,7 @@ export function gradcheckMessage(t: Trainer): GradcheckMessage {
     samplesPerParam: GRADCHECK_SAMPLES,
     steps: GRADCHECK_STEPS,
     ...(cfg.tbptt > 0 && cfg.tbptt < t.batch.T ? { truncate: cfg.tbptt } : {}),
-    ...(cfg.cell === 'lstm' ? { holdForget: cfg.holdForget } : {}),
+    ...(cellHas(cfg.cell, 'holdForget') ? { holdForget: cfg.holdForget } : {}),
   });
   // gradCheck rewrites param.dw; recompute so the trace and the gradients agree again.
   t.recompute();

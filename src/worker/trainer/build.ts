@@ -3,6 +3,7 @@
  * stream, workspace and optimizer; and which config changes need a fresh build.
  */
 import { createWorkspace } from '../../engine/bptt';
+import { initFor } from '../../engine/cells/catalog';
 import type { Workspace } from '../../engine/bptt';
 import { initModel } from '../../engine/init';
 import { createModel } from '../../engine/model';
@@ -54,7 +55,7 @@ export function build(config: TrainConfig): Built {
     outputSize: task.outputSize,
   });
   initModel(model, createRng(config.seed), {
-    init: config.init,
+    init: initFor(config.cell, config.init),
     rho: config.rho,
     forgetBias: config.forgetBias,
   });

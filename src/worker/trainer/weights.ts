@@ -2,7 +2,6 @@
  * Checks a user-supplied set of weights against a model before anything is written, so a bad file
  * is rejected whole with a message naming the parameter, and the model stays as it was.
  */
-import { PARAM_NAMES } from '../../engine/types';
 import type { Param } from '../../engine/types';
 
 /** Throws RangeError unless `weights` holds exactly the model's parameters, each complete and finite. */
@@ -10,7 +9,8 @@ export function checkWeights(
   params: readonly Param[],
   weights: Record<string, ArrayLike<number>>,
 ): void {
-  const extra = Object.keys(weights).filter((n) => !(PARAM_NAMES as readonly string[]).includes(n));
+  const names = new Set(params.map((p) => p.name));
+  const extra = Object.keys(weights).filter((n) => !names.has(n));
   if (extra.length > 0) throw new RangeError(`unknown parameter(s): ${extra.join(', ')}`);
   for (const p of params) {
     const src = weights[p.name];

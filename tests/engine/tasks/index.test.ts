@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/engine/rng';
-import { makeTask, TASK_INFO } from '../../../src/engine/tasks';
-import { TASK_IDS } from '../../../src/engine/types';
+import { makeTask, TASK_IDS, taskInfo } from '../../../src/engine/tasks';
 
 const TS = [1, 2, 3, 4, 5, 7, 21, 50, 100, 1000];
 
@@ -12,8 +11,16 @@ describe('every task', () => {
         const task = makeTask(id, T);
         expect(task.id).toBe(id);
         expect(task.T).toBe(T);
-        expect(task.name).toBe(TASK_INFO[id].name);
-        expect(task.description).toBe(TASK_INFO[id].description);
+        // What the menus and the weights-file matcher read without building the task.
+        const info = taskInfo(id);
+        expect(task.name).toBe(info.label);
+        expect(task.description).toBe(info.description);
+        expect(task.citation).toBe(info.citation);
+        expect([task.loss, task.inputSize, task.outputSize]).toEqual([
+          info.loss,
+          info.inputSize,
+          info.outputSize,
+        ]);
         expect(task.citation.length).toBeGreaterThan(10);
         expect(Number.isFinite(task.chanceLoss) && task.chanceLoss >= 0).toBe(true);
         expect(task.solvedLoss).toBeGreaterThan(0);

@@ -9,11 +9,11 @@
  * Backward: dn = dh(1−z), dz = dh(h_{t−1} − n), da_n = dn(1−n²), da_z = dz·z(1−z),
  *   da_r = da_n·(W_hn h_{t−1} + b_hn)·r(1−r), and dL/dh_{t−1} gets dh ⊙ z directly.
  */
-import { gemmNT } from '../linalg';
-import { exp } from '../exp';
-import { tanh } from '../tanh';
-import type { CellKernel } from '../bptt/cell';
-import type { WorkspaceInternal } from '../bptt/workspace';
+import { gemmNT } from '../../linalg';
+import { exp } from '../../exp';
+import { tanh } from '../../tanh';
+import type { CellKernel } from '../../bptt/cell';
+import type { WorkspaceInternal } from '../../bptt/workspace';
 
 function forward(
   ws: WorkspaceInternal,
@@ -99,6 +99,8 @@ function backward(
 }
 
 export const gruCell: CellKernel = {
+  G: 3,
+  fused: false,
   foldRecurrentBias: false,
   projectIntoGates: true,
   forward,

@@ -10,11 +10,11 @@
  * fused product.
  * Teaching override `hold` = φ: f ≡ φ everywhere and da_f = 0 (the f pre-activations get no gradient).
  */
-import { fusedStep } from '../bptt/fused';
-import { tanh } from '../tanh';
-import { sigmoidRange, tanhRange } from './activate';
-import type { CellKernel } from '../bptt/cell';
-import type { WorkspaceInternal } from '../bptt/workspace';
+import { fusedStep } from '../../bptt/fused';
+import { tanh } from '../../tanh';
+import { sigmoidRange, tanhRange } from '../activate';
+import type { CellKernel } from '../../bptt/cell';
+import type { WorkspaceInternal } from '../../bptt/workspace';
 
 function forward(
   ws: WorkspaceInternal,
@@ -98,6 +98,8 @@ function backward(
 }
 
 export const lstmCell: CellKernel = {
+  G: 4,
+  fused: true,
   foldRecurrentBias: true,
   projectIntoGates: true,
   forward,

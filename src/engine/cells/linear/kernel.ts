@@ -4,9 +4,9 @@
  * step, so with W_hh = ρQ (Q orthogonal) the gradient norm scales exactly as ρ^(T−t).
  * The biases are already in h_t's slot when the step starts; the rest is one fused product.
  */
-import { fusedStep } from '../bptt/fused';
-import type { CellKernel } from '../bptt/cell';
-import type { WorkspaceInternal } from '../bptt/workspace';
+import { fusedStep } from '../../bptt/fused';
+import type { CellKernel } from '../../bptt/cell';
+import type { WorkspaceInternal } from '../../bptt/workspace';
 
 function forward(
   ws: WorkspaceInternal,
@@ -27,6 +27,8 @@ function backward(ws: WorkspaceInternal, t: number, aOff: number): void {
 }
 
 export const linearCell: CellKernel = {
+  G: 1,
+  fused: true,
   foldRecurrentBias: true,
   projectIntoGates: false,
   forward,

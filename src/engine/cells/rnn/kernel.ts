@@ -5,10 +5,10 @@
  * product.
  * Backward: dL/da_t = dL/dh_t ⊙ (1 − h_t²).
  */
-import { fusedStep } from '../bptt/fused';
-import { tanh } from '../tanh';
-import type { CellKernel } from '../bptt/cell';
-import type { WorkspaceInternal } from '../bptt/workspace';
+import { fusedStep } from '../../bptt/fused';
+import { tanh } from '../../tanh';
+import type { CellKernel } from '../../bptt/cell';
+import type { WorkspaceInternal } from '../../bptt/workspace';
 
 function forward(
   ws: WorkspaceInternal,
@@ -38,6 +38,8 @@ function backward(ws: WorkspaceInternal, t: number, aOff: number): void {
 }
 
 export const rnnCell: CellKernel = {
+  G: 1,
+  fused: true,
   foldRecurrentBias: true,
   projectIntoGates: false,
   forward,

@@ -1,0 +1,35 @@
+/**
+ * What the classic cells (PyTorch's nn.RNN, nn.LSTM, nn.GRU layout) share in their descriptors:
+ * G stacked row blocks of H in weight_ih_l0 [G·H][I], weight_hh_l0 [G·H][H], bias_ih_l0 [G·H],
+ * bias_hh_l0 [G·H], and the four initializations of engine/init.ts.
+ */
+import type { CellSizes, InitInfo, ParamShape } from './types';
+
+export const CLASSIC_INITS = [
+  { id: 'pytorch', label: 'PyTorch default U(±1/√H)' },
+  { id: 'xavier', label: 'Xavier / Glorot' },
+  { id: 'orthogonal', label: 'Orthogonal' },
+  { id: 'identity', label: 'Identity (IRNN)' },
+] as const satisfies readonly InitInfo[];
+
+export type ClassicInit = (typeof CLASSIC_INITS)[number]['id'];
+
+/** PyTorch's layer-0 parameters with G gate blocks. */
+export function classicParams(G: number) {
+  return (s: CellSizes): readonly ParamShape[] => {
+    const gh = G * s.hiddenSize;
+    return [
+      { name: 'weight_ih_l0', shape: [gh, s.inputSize] },
+      { name: 'weight_hh_l0', shape: [gh, s.hiddenSize] },
+      { name: 'bias_ih_l0', shape: [gh] },
+      { name: 'bias_hh_l0', shape: [gh] },
+    ];
+  };
+}
+
+/** G·H·(I + H): the one product [W_ih | W_hh]·[x_t; h_{t−1}] per step. */
+export function classicMacs(G: number) {
+  return (s: CellSizes): number => G * s.hiddenSize * (s.inputSize + s.hiddenSize);
+}
+
+export const hiddenWidth = (s: CellSizes): number => s.hiddenSize;

@@ -1,0 +1,29 @@
+/** The GRU's descriptor (PyTorch nn.GRU; gate rows r, z, n, b_hn inside the r product). */
+import { CLASSIC_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
+import type { CellInfo } from '../types';
+
+export const GRU = {
+  id: 'gru',
+  label: 'GRU',
+  family: 'classic',
+  gates: ['r', 'z', 'n'],
+  params: classicParams(3),
+  readoutWidth: hiddenWidth,
+  state: { symbol: 'h', width: hiddenWidth },
+  cellState: false,
+  references: ['rho', 'sigmaMax'],
+  inits: CLASSIC_INITS,
+  controls: ['rho'],
+  macsPerStep: classicMacs(3),
+  belt: 'gru',
+  explain: {
+    title: 'GRU (PyTorch nn.GRU)',
+    text: 'The GRU merges cell and hidden state. Its update gate z plays the forget gate’s role: h_t keeps z_t of the old state, so along that path ∂h_t/∂h_{t−1} contains diag(z_t). Note b_hn sits inside the reset product, as in PyTorch.',
+    equations: [
+      'r_t = \\sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr}) \\quad z_t = \\sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})',
+      'n_t = \\tanh\\!\\left(W_{in} x_t + b_{in} + r_t \\odot (W_{hn} h_{t-1} + b_{hn})\\right)',
+      'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}',
+    ],
+    gradient: '\\frac{\\partial h_t}{\\partial h_{t-1}} \\ni \\operatorname{diag}(z_t)',
+  },
+} as const satisfies CellInfo;

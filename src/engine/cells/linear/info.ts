@@ -1,0 +1,27 @@
+/** The linear recurrence's descriptor (nn.RNN's layout with the identity for tanh). */
+import { CLASSIC_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
+import type { CellInfo } from '../types';
+
+export const LINEAR = {
+  id: 'linear',
+  label: 'linear',
+  family: 'classic',
+  gates: [],
+  params: classicParams(1),
+  readoutWidth: hiddenWidth,
+  state: { symbol: 'h', width: hiddenWidth },
+  cellState: false,
+  references: ['rho', 'sigmaMax'],
+  inits: CLASSIC_INITS,
+  controls: ['rho'],
+  macsPerStep: classicMacs(1),
+  stepJacobianDiag: () => 1,
+  belt: 'rnn',
+  explain: {
+    title: 'Linear recurrence',
+    text: 'No squashing: the state is multiplied by W_hh at every step, so the gradient from step T to step t is exactly (W_hhᵀ)^(T−t) applied to ∂L/∂h_T. With W_hh = ρ·Q (Q orthogonal) its norm is ρ^(T−t): below 1 it vanishes, above 1 it explodes.',
+    equations: ['h_t = W_{ih}\\,x_t + b_{ih} + W_{hh}\\,h_{t-1} + b_{hh}'],
+    gradient:
+      '\\frac{\\partial L}{\\partial h_t} = W_{hh}^{\\top}\\,\\frac{\\partial L}{\\partial h_{t+1}} + \\frac{\\partial \\ell_t}{\\partial h_t}',
+  },
+} as const satisfies CellInfo;

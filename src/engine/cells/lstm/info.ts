@@ -1,0 +1,30 @@
+/** The LSTM's descriptor (PyTorch nn.LSTM; gate rows i, f, g, o). */
+import { CLASSIC_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
+import type { CellInfo } from '../types';
+
+export const LSTM = {
+  id: 'lstm',
+  label: 'LSTM',
+  family: 'classic',
+  gates: ['i', 'f', 'g', 'o'],
+  params: classicParams(4),
+  readoutWidth: hiddenWidth,
+  state: { symbol: 'h', width: hiddenWidth },
+  cellState: true,
+  references: ['rho', 'sigmaMax', 'prodF'],
+  inits: CLASSIC_INITS,
+  controls: ['rho', 'forgetBias', 'holdForget'],
+  macsPerStep: classicMacs(4),
+  belt: 'lstm',
+  explain: {
+    title: 'LSTM (PyTorch nn.LSTM)',
+    text: 'The cell state c is a conveyor belt updated by addition: along the belt alone ∂c_t/∂c_{t−1} = f_t, a gate the net can hold near 1. Other paths (through h and the gates) add to the full derivative, so the panel shows both the belt product and the full Jacobian.',
+    equations: [
+      'i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi}) \\quad f_t = \\sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})',
+      'g_t = \\tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg}) \\quad o_t = \\sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})',
+      'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t \\qquad h_t = o_t \\odot \\tanh(c_t)',
+    ],
+    gradient:
+      '\\frac{\\partial L}{\\partial c_t} = \\frac{\\partial L}{\\partial h_t} \\odot o_t \\odot \\left(1 - \\tanh^2 c_t\\right) + f_{t+1} \\odot \\frac{\\partial L}{\\partial c_{t+1}}',
+  },
+} as const satisfies CellInfo;

@@ -1,0 +1,96 @@
+/**
+ * What a cell declares about itself, once, beside its kernels: the light half of its descriptor
+ * (pure data and tiny shape functions, no numerics), which the page, the URL codec, the CLI and
+ * the worker read to know which cells exist and what each one has. The heavy half (kernels,
+ * initializers, Jacobians) is `CellEngine` in ./engine.ts. How to add a cell: docs/ADDING-A-CELL.md.
+ */
+
+/** The sizes a cell's parameter shapes depend on. */
+export interface CellSizes {
+  /** I: width of x_t. */
+  readonly inputSize: number;
+  /** H: units of the layer. */
+  readonly hiddenSize: number;
+  /** O: width of the readout's output. */
+  readonly outputSize: number;
+  /** N: per-unit state size of a cell that has one (s6); undefined for the others. */
+  readonly stateSize?: number;
+}
+
+/**
+ * One parameter as PyTorch's state_dict holds it: `[rows, cols]` for a matrix (even with one column),
+ * `[n]` for a vector. Values are stored row-major.
+ */
+export interface ParamShape {
+  readonly name: string;
+  readonly shape: readonly [number] | readonly [number, number];
+}
+
+/**
+ * Reference curves a gradient panel can draw beside the measured one:
+ * `rho` ρ(W_hh)^(T−t) and `sigmaMax` σ_max(W_hh)^(T−t) (Pascanu et al. 2013), `prodF` Π f along the
+ * LSTM belt, `prodZ` Π z along the GRU's carry path, `lambdaPow` |λ|^(T−t) (LRU), `prodA` Π a
+ * (RG-LRU), `expADelta` exp(A·Σ Δ) (S6), `alpha` attention weights α_Tt.
+ */
+export type ReferenceId =
+  'rho' | 'sigmaMax' | 'prodF' | 'prodZ' | 'lambdaPow' | 'prodA' | 'expADelta' | 'alpha';
+
+/** Config controls that only some cells have; a control a cell does not list is hidden for it. */
+export type CellControl = 'rho' | 'forgetBias' | 'holdForget';
+
+/**
+ * `classic`: W_ih/W_hh layers (PyTorch nn.RNN / nn.LSTM / nn.GRU layout) run by the shared BPTT
+ * driver; `diagonal`: diagonal linear recurrences (lru, rglru, s6); `attention`: no recurrence.
+ */
+export type CellFamily = 'classic' | 'diagonal' | 'attention';
+
+/** A weight initialization a cell offers (the first a cell lists is its default). */
+export interface InitInfo {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** Short text and the equations (KaTeX source) of a cell, as the engine computes it. */
+export interface Explanation {
+  readonly title: string;
+  readonly text: string;
+  readonly equations: readonly string[];
+  readonly gradient: string;
+}
+
+export interface CellInfo {
+  /** URL, CLI and config id, lower case: `?cell=lstm`. */
+  readonly id: string;
+  /** Name in menus: 'LSTM', 'tanh RNN'. */
+  readonly label: string;
+  readonly family: CellFamily;
+  /**
+   * Per-step quantities traced as gate blocks, each H wide, in trace.gates order ([T][B][G·H]):
+   * the LSTM's i, f, g, o; the GRU's r, z, n; [] when the cell traces none.
+   */
+  readonly gates: readonly string[];
+  /** The cell's own parameters in state_dict order (the readout is added after them). */
+  params(s: CellSizes): readonly ParamShape[];
+  /** F: width of the layer output the readout reads (H; 2H for the LRU's [Re x; Im x]). */
+  readoutWidth(s: CellSizes): number;
+  /** The traced state (trace.h, CLI `hidden`) and its width F′: h for the classic cells. */
+  readonly state: { readonly symbol: string; width(s: CellSizes): number };
+  /** True when the cell also traces a cell state c with dL/dc (the LSTM's belt). */
+  readonly cellState: boolean;
+  /** Reference curves that apply to this cell (see ReferenceId). */
+  readonly references: readonly ReferenceId[];
+  /** Initializations that make sense for this cell; the first is the default. */
+  readonly inits: readonly InitInfo[];
+  /** Cell-specific controls it has (see CellControl). */
+  readonly controls: readonly CellControl[];
+  /** Multiply-adds of one step of one sequence, forward only (the work budget scales it by ~3). */
+  macsPerStep(s: CellSizes): number;
+  /**
+   * For h_t = φ(W_ih x_t + W_hh h_{t−1} + b): φ′ as a function of h_t, so the step Jacobian is
+   * diag(φ′(h_t))·W_hh and its norm has a fast path. Undefined for any other cell.
+   */
+  readonly stepJacobianDiag?: (h: number) => number;
+  /** Which picture the belt panel draws: the LSTM's c belt, the GRU's z belt, or a Jacobian chain. */
+  readonly belt: 'lstm' | 'gru' | 'rnn';
+  readonly explain: Explanation;
+}
