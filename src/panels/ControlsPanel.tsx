@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { CELLS, cellHas, cellInfo, initFor } from '../engine/cells/catalog';
-import { TASKS } from '../engine/tasks';
+import { TASKS } from '../engine/tasks/catalog';
 import { OPTIMIZER_KINDS } from '../engine/types';
 import type { CellKind, OptimizerKind } from '../engine/types';
 import { LIMITS } from '../worker/config';

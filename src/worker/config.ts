@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { CELL_IDS, cellInfo, INIT_KINDS } from '../engine/cells/catalog';
-import { TASK_IDS } from '../engine/tasks';
+import { TASK_IDS } from '../engine/tasks/catalog';
 import { OPTIMIZER_KINDS } from '../engine/types';
 import type { InitKind, OptimizerKind, TaskId } from '../engine/types';
 

@@ -1,6 +1,6 @@
 import type { Rng } from '../rng';
 import type { AnyLossKind, Batch } from '../types';
-import type { TaskId } from './index';
+import type { TaskId } from './catalog';
 
 /**
  * A seeded toy sequence task. Every task's batches have exactly the user's T steps (`Task.T` = the
@@ -37,9 +37,10 @@ export interface Task {
 }
 
 /**
- * A task's descriptor, declared once in its file and listed in ./index.ts: what the menus, the URL
- * codec, the CLI and the weights-file matcher read without building the task. Sizes are fixed per
- * task (a test checks `make(T)` agrees); the chance baseline depends on T, so `make(T)` gives it.
+ * A task's descriptor, declared once in its file beside its maker and listed in ./index.ts: what
+ * the menus, the URL codec and the CLI read without building the task
+ * (so the page's first chunk carries no task code). Sizes are fixed per task (a test checks the
+ * maker agrees); the chance baseline depends on T, so the built Task gives it.
  */
 export interface TaskInfo {
   /** URL and config id: `?task=adding`. */
@@ -55,8 +56,6 @@ export interface TaskInfo {
   readonly inputSize: number;
   /** O: output width (classes for the xent losses). */
   readonly outputSize: number;
-  /** The task at sequence length T (an integer ≥ 1). */
-  make(T: number): Task;
 }
 
 /** The fields a Task copies from its descriptor. */

@@ -11,26 +11,14 @@
  *
  * Baseline: both classes equally likely: cross-entropy ln 2, accuracy 50 %.
  */
-import type { Rng } from '../rng';
-import type { Batch } from '../types';
-import { checkBatchSize, lastStepAccuracy } from './classes';
-import { taskFields } from './types';
-import type { Task, TaskInfo } from './types';
+import type { Rng } from '../../rng';
+import type { Batch } from '../../types';
+import { checkBatchSize, lastStepAccuracy } from '../classes';
+import { taskFields } from '../types';
+import type { Task } from '../types';
+import { PARITY } from './info';
 
 export const PARITY_NOISE = 0.1;
-
-export const PARITY = {
-  id: 'parity',
-  label: 'Parity',
-  description:
-    'A stream of noisy ±1 bits; at the end say whether the count of +1s was odd (baseline: 50 %).',
-  citation:
-    'Bengio, Simard & Frasconi 1994, "Learning long-term dependencies with gradient descent is difficult", IEEE TNN 5(2)',
-  loss: 'xent_last',
-  inputSize: 1,
-  outputSize: 2,
-  make: makeParity,
-} as const satisfies TaskInfo;
 
 export function makeParity(T: number): Task {
   return {

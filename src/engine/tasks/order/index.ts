@@ -14,11 +14,12 @@
  *
  * Baseline: the 4 classes are equally likely: cross-entropy ln 4, accuracy 25 %.
  */
-import type { Rng } from '../rng';
-import type { Batch } from '../types';
-import { checkBatchSize, lastStepAccuracy } from './classes';
-import { taskFields } from './types';
-import type { Task, TaskInfo } from './types';
+import type { Rng } from '../../rng';
+import type { Batch } from '../../types';
+import { checkBatchSize, lastStepAccuracy } from '../classes';
+import { taskFields } from '../types';
+import type { Task } from '../types';
+import { ORDER } from './info';
 
 const E = 0;
 const B_END = 1;
@@ -26,19 +27,6 @@ const FIRST_DISTRACTOR = 2;
 const DISTRACTORS = 4;
 const X = 6;
 const I = 8;
-
-export const ORDER = {
-  id: 'order',
-  label: 'Temporal order',
-  description:
-    'Two marked symbols, X or Y, appear early and mid-sequence among distractors; at the end say which order they came in (baseline: 25 %).',
-  citation:
-    'Hochreiter & Schmidhuber 1997, "Long short-term memory", Neural Computation 9(8), Exp. 6a',
-  loss: 'xent_last',
-  inputSize: I,
-  outputSize: 4,
-  make: makeOrder,
-} as const satisfies TaskInfo;
 
 /** Inclusive windows [lo, hi] for t1 and t2 at length T. */
 export function orderWindows(T: number): {

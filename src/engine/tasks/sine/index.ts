@@ -11,25 +11,14 @@
  * MSE = E[sin²] = 1/2 exactly, whatever the period. (Echoing the last shown value does better while
  * the wave is shown, 2·sin²(ω/2) on average, but has nothing to echo afterwards.)
  */
-import type { Rng } from '../rng';
-import type { Batch } from '../types';
-import { checkBatchSize } from './classes';
-import { taskFields } from './types';
-import type { Task, TaskInfo } from './types';
+import type { Rng } from '../../rng';
+import type { Batch } from '../../types';
+import { checkBatchSize } from '../classes';
+import { taskFields } from '../types';
+import type { Task } from '../types';
+import { SINE } from './info';
 
 export const SINE_PERIODS: readonly [number, number] = [8, 32];
-
-export const SINE = {
-  id: 'sine',
-  label: 'Sine continuation',
-  description:
-    'Watch a sine wave of random period and phase for half the sequence, then keep predicting it with the input switched off (baseline: predict 0, MSE 1/2).',
-  citation: 'Jaeger & Haas 2004, "Harnessing nonlinearity", Science 304(5667)',
-  loss: 'mse_all',
-  inputSize: 2,
-  outputSize: 1,
-  make: makeSine,
-} as const satisfies TaskInfo;
 
 export function makeSine(T: number): Task {
   const shown = Math.ceil(T / 2);

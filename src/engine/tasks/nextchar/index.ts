@@ -16,11 +16,12 @@
  * - solvedLoss = the bigram conditional entropy H(X_{t+1} | X_t): the best any predictor without
  *   memory can do when it sees the current character; going below it needs memory of the past.
  */
-import type { Rng } from '../rng';
-import type { Batch } from '../types';
-import { checkBatchSize, entropy, stepsAccuracy } from './classes';
-import { taskFields } from './types';
-import type { Task, TaskInfo } from './types';
+import type { Rng } from '../../rng';
+import type { Batch } from '../../types';
+import { checkBatchSize, entropy, stepsAccuracy } from '../classes';
+import { taskFields } from '../types';
+import type { Task } from '../types';
+import { NEXTCHAR } from './info';
 
 export const NEXTCHAR_CORPUS =
   'alice was beginning to get very tired of sitting by her sister on the bank and of having ' +
@@ -53,19 +54,6 @@ function corpusStats(): { unigram: number; bigram: number; top: number } {
 const stats = corpusStats();
 
 export const NEXTCHAR_UNIFORM_LOSS = Math.log(A);
-
-export const NEXTCHAR = {
-  id: 'nextchar',
-  label: 'Next character',
-  description:
-    'Read a short passage of Alice in Wonderland one letter at a time and predict the next letter (baseline: letter frequencies alone).',
-  citation:
-    'Elman 1990, "Finding structure in time", Cognitive Science 14; text: L. Carroll, Alice’s Adventures in Wonderland (1865)',
-  loss: 'xent_all',
-  inputSize: A,
-  outputSize: A,
-  make: makeNextChar,
-} as const satisfies TaskInfo;
 
 export function makeNextChar(T: number): Task {
   return {

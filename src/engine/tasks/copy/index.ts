@@ -15,28 +15,17 @@
  * Baseline (memoryless, theirs): blanks predicted perfectly (their positions are fixed) and a uniform
  * guess over the 8 symbols on the S recall steps: cross-entropy S·ln 8 / T (10·ln 8 / 120 ≈ 0.173).
  */
-import type { Rng } from '../rng';
-import type { Batch } from '../types';
-import { checkBatchSize, stepsAccuracy } from './classes';
-import { taskFields } from './types';
-import type { Task, TaskInfo } from './types';
+import type { Rng } from '../../rng';
+import type { Batch } from '../../types';
+import { checkBatchSize, stepsAccuracy } from '../classes';
+import { taskFields } from '../types';
+import type { Task } from '../types';
+import { COPY } from './info';
 
 export const COPY_SYMBOLS = 8;
 export const COPY_MAX_LENGTH = 10;
 const BLANK = 0;
 const DELIMITER = 9;
-
-export const COPY = {
-  id: 'copy',
-  label: 'Copy (delayed recall)',
-  description:
-    'See up to 10 symbols, wait through blanks, and after the delimiter repeat them in order (baseline: guess each symbol, S·ln 8 / T).',
-  citation: 'Arjovsky, Shah & Bengio 2016, "Unitary evolution recurrent neural networks", ICML',
-  loss: 'xent_all',
-  inputSize: COPY_SYMBOLS + 2,
-  outputSize: COPY_SYMBOLS + 1,
-  make: makeCopy,
-} as const satisfies TaskInfo;
 
 /** Number of symbols to copy for a total length T. */
 export function copyLength(T: number): number {

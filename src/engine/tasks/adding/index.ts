@@ -10,24 +10,12 @@
  * Baseline: predicting the constant E[y] = 1 gives MSE = Var(y) = 1/12 + 1/12 = 1/6.
  * T = 1 has a single step: both markers land on it (marker channel 2, y = 2·x_0), so Var(y) = 4/12.
  */
-import type { Rng } from '../rng';
-import type { Batch } from '../types';
-import { checkBatchSize } from './classes';
-import { taskFields } from './types';
-import type { Task, TaskInfo } from './types';
-
-export const ADDING = {
-  id: 'adding',
-  label: 'Adding problem',
-  description:
-    'Two values are marked in a stream of random numbers; output their sum at the end (baseline: always answer 1, MSE 1/6).',
-  citation:
-    'Le, Jaitly & Hinton 2015, arXiv:1504.00941; Arjovsky, Shah & Bengio 2016, ICML; after Hochreiter & Schmidhuber 1997, Neural Computation 9(8), Exp. 4',
-  loss: 'mse_last',
-  inputSize: 2,
-  outputSize: 1,
-  make: makeAdding,
-} as const satisfies TaskInfo;
+import type { Rng } from '../../rng';
+import type { Batch } from '../../types';
+import { checkBatchSize } from '../classes';
+import { taskFields } from '../types';
+import type { Task } from '../types';
+import { ADDING } from './info';
 
 export function makeAdding(T: number): Task {
   const half = Math.floor(T / 2);
