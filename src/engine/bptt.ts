@@ -18,23 +18,12 @@ import { clearGrads, finishGrads, foldChunk } from './bptt/weights';
 import { packWeights } from './bptt/fused';
 import { createClassicWorkspace, internals } from './bptt/workspace';
 import type { Workspace, WorkspaceInternal } from './bptt/workspace';
+import type { CellKernel } from './bptt/cell';
+import type { RunOptions } from './bptt/options';
 import type { Batch, ModelSpec, Trace } from './types';
 
 export type { Workspace } from './bptt/workspace';
-
-export interface RunOptions {
-  /** Initial hidden state h_0, [B][H]; default zeros. */
-  h0?: Float64Array;
-  /** Initial cell state c_0 (LSTM), [B][H]; default zeros. */
-  c0?: Float64Array;
-  /** TBPTT window K; 0 or undefined = full BPTT. */
-  truncate?: number;
-  /**
-   * Teaching override of cells that have it (CellInfo.controls 'holdForget', the LSTM): f_t ≡ φ for
-   * all units and steps, no gradient into the f pre-activations. Other cells ignore it.
-   */
-  holdForget?: number | null;
-}
+export type { RunOptions } from './bptt/options';
 
 /**
  * Test hooks into the forward pass: `afterStep` runs once step t's states are written (to perturb
@@ -64,13 +53,21 @@ export function createWorkspace(
     T,
     B,
     {
-      kernel: e.passes.kernel,
+      G: e.passes.kernel.G,
+      fused: e.passes.kernel.fused,
       cellState: info.cellState,
       gates: info.gates.length > 0,
       holds: info.controls.includes('holdForget'),
     },
     opts,
   );
+}
+
+/** The step kernel of a classic cell's workspace (looked up once per pass). */
+function classicKernel(ws: WorkspaceInternal): CellKernel {
+  const p = cellEngine(ws.cell).passes;
+  if (p.kind !== 'classic') throw new TypeError(`${ws.cell} does not run on the classic driver`);
+  return p.kernel;
 }
 
 /** The cell's own passes when it brings them, else null (the classic driver runs it). */
@@ -121,7 +118,7 @@ export function runForward(
   checkCall(model, batch, ws, opts);
   const { T, B, H, I, O, GH } = ws;
   const tr = ws.trace;
-  const cell = ws.kernel;
+  const cell = classicKernel(ws);
   const hold = ws.holds ? (opts.holdForget ?? null) : null;
   tr.nonFinite = null;
   const bh = B * H;
@@ -199,7 +196,7 @@ export function forwardBackward(
   const ws = internals(wsPublic);
   const { T, B, H, GH } = ws;
   const tr = ws.trace;
-  const cell = ws.kernel;
+  const cell = classicKernel(ws);
   const hold = ws.holds ? (opts.holdForget ?? null) : null;
   const K = opts.truncate ?? 0;
   const bh = B * H;

@@ -7,7 +7,6 @@
 import type { CellKind } from './cells/catalog';
 
 export type { CellKind, InitKind } from './cells/catalog';
-export type { TaskId } from './tasks/catalog';
 
 export type LossKind = 'mse_last' | 'mse_all' | 'xent_all';
 export type OptimizerKind = 'sgd' | 'momentum' | 'adam';

@@ -9,7 +9,8 @@ import * as v from 'valibot';
 import { CELL_IDS, cellInfo, INIT_KINDS } from '../engine/cells/catalog';
 import { TASK_IDS } from '../engine/tasks/catalog';
 import { OPTIMIZER_KINDS } from '../engine/types';
-import type { InitKind, OptimizerKind, TaskId } from '../engine/types';
+import type { InitKind, OptimizerKind } from '../engine/types';
+import type { TaskId } from '../engine/tasks/catalog';
 
 export type { InitKind, OptimizerKind, TaskId };
 export { INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS };

@@ -4,7 +4,6 @@
  * to the engine (cells and the BPTT driver).
  */
 import { allocate } from '../wasm/arena';
-import type { CellKernel } from './cell';
 import type { CellKind, ModelSpec, Trace } from '../types';
 
 export interface Workspace {
@@ -20,8 +19,6 @@ export interface Workspace {
 /** Engine-internal view of a workspace. Layouts: [T][B][·] means step t at offset (t−1)·B·(·). */
 export interface WorkspaceInternal extends Workspace {
   readonly cell: CellKind;
-  /** The cell's step kernel (looked up once, when the workspace is made). */
-  readonly kernel: CellKernel;
   /** True when the cell has the holdForget teaching override (RunOptions.holdForget applies). */
   readonly holds: boolean;
   readonly I: number;
@@ -91,7 +88,9 @@ export function checkWorkspaceDims(spec: ModelSpec, T: number, B: number): void 
 
 /** What the classic driver needs to know of a cell, from its descriptor (cells/registry.ts). */
 export interface ClassicCell {
-  readonly kernel: CellKernel;
+  /** Gate blocks G and whether W_ih and W_hh fuse (the cell's CellKernel). */
+  readonly G: number;
+  readonly fused: boolean;
   /** Traces a cell state c and dL/dc (CellInfo.cellState). */
   readonly cellState: boolean;
   /** Traces gate blocks (CellInfo.gates is not empty). */
@@ -114,11 +113,11 @@ export function createClassicWorkspace(
 ): Workspace {
   checkWorkspaceDims(spec, T, B);
   const { cell, inputSize: I, hiddenSize: H, outputSize: O } = spec;
-  const GH = c.kernel.G * H;
+  const GH = c.G * H;
   const TB = T * B;
   // A cell-state belt (the LSTM's), and a recurrent product of its own (the GRU's r ⊙ (W_hn h + b_hn)).
   const belt = c.cellState;
-  const split = !c.kernel.fused;
+  const split = !c.fused;
   const hasGates = c.gates;
   // About 256 rows per chunk keeps the dW products long enough to run at full speed.
   const chunk = Math.min(T, Math.max(1, Math.ceil((opts.chunkRows ?? 256) / B)));
@@ -178,7 +177,6 @@ export function createClassicWorkspace(
     B,
     trace,
     cell,
-    kernel: c.kernel,
     holds: c.holds,
     I,
     H,

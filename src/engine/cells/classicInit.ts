@@ -5,7 +5,7 @@
  */
 import { log } from '../log';
 import { gateBlock, setForgetBias } from '../forgetBias';
-import type { InitOptions } from '../init';
+import type { InitOptions } from './engine';
 import type { Model } from '../model';
 import { randomOrthogonal } from '../orthogonal';
 import type { Rng } from '../rng';

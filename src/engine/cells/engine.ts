@@ -4,14 +4,27 @@
  * own workspace and passes. Everything here is looked up once per pass (registry.ts), never per
  * step.
  */
-import type { RunOptions } from '../bptt';
+import type { RunOptions } from '../bptt/options';
 import type { CellKernel } from '../bptt/cell';
 import type { Workspace } from '../bptt/workspace';
-import type { InitOptions } from '../init';
 import type { Model } from '../model';
 import type { Rng } from '../rng';
 import type { Batch, ModelSpec, Trace } from '../types';
+import type { InitKind } from './catalog';
 import type { CellInfo, CellSizes } from './types';
+
+export interface InitOptions {
+  /** Scheme for the cell's weights (one of the cell's CellInfo.inits; the readout is always nn.Linear's). */
+  init: InitKind;
+  /** When not null, every gate block of weight_hh_l0 is rescaled afterwards to this spectral radius ρ. */
+  rho: number | null;
+  /** LSTM: value of bias_ih_l0's forget rows (bias_hh_l0's forget rows are set to 0). Ignored for other cells. */
+  forgetBias: number;
+  /** LSTM: chrono initialization (Tallec & Ollivier 2018): b_f ~ log U(1, T−1), b_i = −b_f. Overrides forgetBias. */
+  chrono?: boolean;
+  /** Longest dependency length T_max that chrono initialization targets; required when chrono is set. */
+  T?: number;
+}
 
 export interface JacobianOptions {
   /** The φ the trace was run with (RunOptions.holdForget): f is then a constant, not a function of h. */

@@ -1,0 +1,14 @@
+/** Options of one pass (bptt.ts), for every cell. */
+export interface RunOptions {
+  /** Initial hidden state h_0, [B][H]; default zeros. */
+  h0?: Float64Array;
+  /** Initial cell state c_0 (LSTM), [B][H]; default zeros. */
+  c0?: Float64Array;
+  /** TBPTT window K; 0 or undefined = full BPTT. */
+  truncate?: number;
+  /**
+   * Teaching override of cells that have it (CellInfo.controls 'holdForget', the LSTM): f_t ≡ φ for
+   * all units and steps, no gradient into the f pre-activations. Other cells ignore it.
+   */
+  holdForget?: number | null;
+}
