@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch (float64) reference values for the engine, written to tests/fixtures/<cell>-<loss>[-tK].json.
+"""PyTorch (float64) reference values for the engine, written to tests/fixtures/<cell>-<loss>[-tK][-holdφ][-i1|-h1].json.
 
 Each fixture is a `grad` CLI spec (cell, sizes, loss, weights, h0, c0, inputs, targets, optional
 truncate and holdForget) plus what a correct engine prints (lossValue, grads, hidden, dL_dh, dL_dh_norm, dL_dh0;
@@ -127,7 +127,7 @@ def tolist(x):
     return x.detach().tolist()
 
 
-def fixture(cell, loss_kind, T, B, I, H, O, seed, K=0, scale=0.6, hold=None):
+def fixture(cell, loss_kind, T, B, I, H, O, seed, K=0, scale=0.6, hold=None, suffix=''):
     global mod
     torch.manual_seed(seed)
     mod = make_module(cell, I, H)
@@ -190,7 +190,7 @@ def fixture(cell, loss_kind, T, B, I, H, O, seed, K=0, scale=0.6, hold=None):
     assert torch.allclose(torch.stack([grad_or_zero(g) for g in inj_hm]), dh, rtol=1e-11, atol=1e-16)
 
     spec = {
-        'name': f'{cell}-{loss_kind}' + (f'-t{K}' if K else '') + (f'-hold{hold}' if hold is not None else ''),
+        'name': f'{cell}-{loss_kind}' + (f'-t{K}' if K else '') + (f'-hold{hold}' if hold is not None else '') + suffix,
         'cell': cell, 'inputSize': I, 'hiddenSize': H, 'outputSize': O, 'seqLen': T, 'batch': B,
         'loss': loss_kind,
         'weights': {n: tolist(params[n]) for n in names} | {'readout.weight': tolist(readout['weight']), 'readout.bias': tolist(readout['bias'])},
@@ -262,6 +262,13 @@ def main():
     cases.append(('lstm', 'mse_all', 7, 2, 2, 3, 2, seed + 2, 3, 0.5))
     for (cell, loss_kind, T, B, I, H, O, s, K, hold) in cases:
         dump(OUT, fixture(cell, loss_kind, T, B, I, H, O, s, K, hold=hold))
+    # One-column matrices: I = 1 with O = 1 (weight_ih_l0 [G*H][1], a scalar net), and H = 1
+    # (weight_hh_l0 [G][1], readout.weight [O][1]); tolist() keeps the column, and so must the CLI.
+    seed = 300
+    for cell in ['linear', 'rnn', 'lstm', 'gru']:
+        dump(OUT, fixture(cell, 'mse_last', 5, 2, 1, 3, 1, seed, suffix='-i1'))
+        dump(OUT, fixture(cell, 'xent_all', 5, 2, 2, 1, 3, seed + 1, suffix='-h1'))
+        seed += 2
 
 
 if __name__ == '__main__':

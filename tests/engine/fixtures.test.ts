@@ -27,10 +27,23 @@ const KEYS = [
   'gates',
 ];
 const FILES = readdirSync(DIR).filter((f) =>
-  /^(example-)?(linear|rnn|lstm|gru)-(mse|xent)_(last|all)(-t\d+)?(-hold[\d.]+)?\.json$/.test(f),
+  /^(example-)?(linear|rnn|lstm|gru)-(mse|xent)_(last|all)(-t\d+)?(-hold[\d.]+)?(-[ih]1)?\.json$/.test(
+    f,
+  ),
 );
 
 type Json = number | Json[] | { [k: string]: Json };
+
+/** The nesting of x with every number replaced by 0: equal exactly when the shapes are equal. */
+function shapeOf(x: Json): Json {
+  if (typeof x === 'number') return 0;
+  if (Array.isArray(x)) return x.map(shapeOf);
+  return Object.fromEntries(
+    Object.keys(x)
+      .sort()
+      .map((k) => [k, shapeOf(x[k]!)]),
+  );
+}
 
 function flat(x: Json, out: number[] = []): number[] {
   if (typeof x === 'number') out.push(x);
@@ -54,6 +67,11 @@ it('finds every cell × loss fixture', () => {
   expect(FILES.filter((f) => f.includes('-t')).length).toBeGreaterThanOrEqual(12);
   expect(FILES.filter((f) => f.includes('-hold')).length).toBeGreaterThanOrEqual(3);
   expect(FILES.filter((f) => f.startsWith('example-')).length).toBe(3);
+  // A matrix with one column (I = 1, H = 1) must stay [rows][1], as PyTorch's tolist() gives it.
+  for (const cell of ['linear', 'rnn', 'lstm', 'gru']) {
+    expect(FILES).toContain(`${cell}-mse_last-i1.json`);
+    expect(FILES).toContain(`${cell}-xent_all-h1.json`);
+  }
 });
 
 describe.each(FILES)('%s', (file) => {
@@ -72,6 +90,10 @@ describe.each(FILES)('%s', (file) => {
     expect(present.length).toBeGreaterThanOrEqual(6);
     for (const k of present) expect(got).toHaveProperty(k);
     expect(got.nonFinite).toBeNull();
+  });
+
+  it('prints every key in the nested shape PyTorch gives it (matrices [rows][cols], vectors flat)', () => {
+    for (const k of present) expect(shapeOf(got[k]!), k).toEqual(shapeOf(raw[k]!));
   });
 
   it.each(present)('%s matches to 1e−9 relative', (key) => {
