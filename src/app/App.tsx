@@ -9,7 +9,7 @@ import { EmbedDialogBody } from './EmbedDialog';
 import { HelpBody } from './Help';
 import { useShortcuts } from './useShortcuts';
 import { useThemeAttributes } from '../shell/useThemeAttributes';
-import { useWeightsLoader } from '../panels/controls/WeightsControls';
+import { useWeightsLoader, WeightsStatusView } from '../panels/controls/WeightsControls';
 
 /** The full playground: header, controls column, the hero gradient panel and the rest below. */
 export function App() {
@@ -82,12 +82,10 @@ export function App() {
         <div className="panel-wide">
           <Notices />
           {weights.status && (
-            <p
-              className={weights.status.ok ? 'notice notice-info' : 'notice notice-warn'}
-              role="status"
-            >
-              {weights.status.text}
-            </p>
+            <WeightsStatusView
+              status={weights.status}
+              className={(s) => (s === 'ok' ? 'notice notice-info' : 'notice notice-warn')}
+            />
           )}
           {shared && (
             <p className="notice notice-info" role="status">

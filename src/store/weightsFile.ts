@@ -1,17 +1,18 @@
 /**
- * Weights files in PyTorch's state_dict layout: `{name: nested arrays}` with matrices as
- * [rows][cols] and biases as flat lists, names as in nn.RNN/LSTM/GRU plus `readout.weight`,
- * `readout.bias`. A file from PyTorch is checked name by name and shape by shape against the
- * current model before anything is sent to the trainer, so a wrong file changes nothing.
+ * Weights files in PyTorch's state_dict layout: `{name: nested arrays}` as
+ * `{k: v.tolist() for k, v in model.state_dict().items()}` writes them, matrices as [rows][cols]
+ * (even with one column) and vectors flat. `readStateDict` reads any such file with the shape its
+ * nesting gives each tensor (what the weights-file matcher needs to tell the cell and sizes);
+ * `parseStateDict` checks one against the current model's shapes, name by name, before anything is
+ * sent to the trainer, so a wrong file changes nothing.
  */
 import * as v from 'valibot';
 
-export type Shapes = Record<string, readonly [rows: number, cols: number]>;
+/** PyTorch shapes by name: [rows, cols] for a matrix, [n] for a vector. */
+export type Shapes = Readonly<Record<string, readonly number[]>>;
 
 /** Largest file read (a 128-unit LSTM is under 3 MB of JSON). */
 export const MAX_WEIGHTS_BYTES = 20 * 1024 * 1024;
-
-const isBias = (name: string) => name.startsWith('bias') || name === 'readout.bias';
 
 /** JSON text of the weights, nested like `{k: v.tolist() for k, v in model.state_dict().items()}`. */
 export function formatStateDict(
@@ -19,10 +20,11 @@ export function formatStateDict(
   shapes: Shapes,
 ): string {
   const out: Record<string, number[] | number[][]> = {};
-  for (const [name, [rows, cols]] of Object.entries(shapes)) {
+  for (const [name, shape] of Object.entries(shapes)) {
     const w = weights[name];
     if (!w) continue;
-    if (isBias(name)) out[name] = Array.from(w);
+    const [rows = 0, cols] = shape;
+    if (cols === undefined) out[name] = Array.from(w);
     else
       out[name] = Array.from({ length: rows }, (_, r) =>
         Array.from({ length: cols }, (_, c) => w[r * cols + c] as number),
@@ -38,11 +40,18 @@ const Num = v.pipe(
 const Entry = v.union([v.array(Num), v.array(v.array(Num))], 'a list of numbers or a list of rows');
 const File = v.record(v.string(), Entry);
 
-export type ParsedWeights =
-  { ok: true; weights: Record<string, number[]> } | { ok: false; message: string };
+export interface Tensor {
+  /** [rows, cols] for a list of rows, [n] for a flat list. */
+  readonly shape: readonly number[];
+  /** Row-major values. */
+  readonly values: number[];
+}
 
-/** Reads a weights file against the current model's shapes; says exactly what does not fit. */
-export function parseStateDict(text: string, shapes: Shapes): ParsedWeights {
+export type ReadResult =
+  { ok: true; tensors: Readonly<Record<string, Tensor>> } | { ok: false; message: string };
+
+/** Reads a weights file: JSON, every entry a list of numbers or a rectangular list of rows. */
+export function readStateDict(text: string): ReadResult {
   if (text.length > MAX_WEIGHTS_BYTES)
     return { ok: false, message: `The file is larger than ${MAX_WEIGHTS_BYTES / 1048576} MB.` };
   let json: unknown;
@@ -60,43 +69,72 @@ export function parseStateDict(text: string, shapes: Shapes): ParsedWeights {
       message: `Not a state_dict of numbers${path ? ` at ${path}` : ''}: ${issue?.message ?? 'unexpected shape'}.`,
     };
   }
-  const file = r.output;
+  const tensors: Record<string, Tensor> = {};
+  for (const [name, entry] of Object.entries(r.output)) {
+    if (entry.length === 0 || !Array.isArray(entry[0])) {
+      tensors[name] = { shape: [entry.length], values: entry as number[] };
+      continue;
+    }
+    const m = entry as number[][];
+    const cols = m[0]!.length;
+    const bad = m.findIndex((row) => row.length !== cols);
+    if (bad >= 0)
+      return {
+        ok: false,
+        message: `${name}: its rows differ in length (row 0 has ${cols}, row ${bad} has ${m[bad]!.length}).`,
+      };
+    tensors[name] = { shape: [m.length, cols], values: m.flat() };
+  }
+  return { ok: true, tensors };
+}
+
+export type ParsedWeights =
+  { ok: true; weights: Record<string, number[]> } | { ok: false; message: string };
+
+/** The tensors against the current model's shapes; says exactly what does not fit. */
+export function fitStateDict(
+  tensors: Readonly<Record<string, Tensor>>,
+  shapes: Shapes,
+): ParsedWeights {
   const names = Object.keys(shapes);
-  const unknown = Object.keys(file).filter((n) => !(n in shapes));
+  const unknown = Object.keys(tensors).filter((n) => !(n in shapes));
   if (unknown.length)
     return {
       ok: false,
       message: `Unknown parameter name(s): ${unknown.slice(0, 4).join(', ')}. Expected ${names.join(', ')}.`,
     };
-  const missing = names.filter((n) => !(n in file));
+  const missing = names.filter((n) => !(n in tensors));
   if (missing.length) return { ok: false, message: `Missing parameter(s): ${missing.join(', ')}.` };
   const weights: Record<string, number[]> = {};
   for (const name of names) {
-    const [rows, cols] = shapes[name] as readonly [number, number];
-    const entry = file[name] as number[] | number[][];
-    const nested = entry.length > 0 && Array.isArray(entry[0]);
-    if (isBias(name) || cols === 1) {
-      const flat = nested ? (entry as number[][]).flat() : (entry as number[]);
-      if (flat.length !== rows * cols)
-        return { ok: false, message: `${name}: expected ${rows} values, got ${flat.length}.` };
-      weights[name] = flat;
+    const [rows = 0, cols] = shapes[name]!;
+    const t = tensors[name]!;
+    const nested = t.shape.length === 2;
+    if (cols === undefined || cols === 1) {
+      // A vector, or a one-column matrix, whose values a flat list or one-entry rows hold alike.
+      const n = rows * (cols ?? 1);
+      if (t.values.length !== n)
+        return { ok: false, message: `${name}: expected ${n} values, got ${t.values.length}.` };
+      weights[name] = t.values;
       continue;
     }
     if (!nested)
       return {
         ok: false,
-        message: `${name}: expected ${rows} rows of ${cols}, got a flat list of ${entry.length}.`,
+        message: `${name}: expected ${rows} rows of ${cols}, got a flat list of ${t.values.length}.`,
       };
-    const m = entry as number[][];
-    const bad = m.findIndex((row) => row.length !== cols);
-    if (m.length !== rows || bad >= 0) {
-      const got = bad >= 0 ? `row ${bad} has ${m[bad]?.length}` : `${m.length} rows`;
+    if (t.shape[0] !== rows || t.shape[1] !== cols)
       return {
         ok: false,
-        message: `${name}: expected ${rows} rows of ${cols} (PyTorch layout [out][in]), got ${got}.`,
+        message: `${name}: expected ${rows} rows of ${cols} (PyTorch layout [out][in]), got ${t.shape[0]} rows of ${t.shape[1]}.`,
       };
-    }
-    weights[name] = m.flat();
+    weights[name] = t.values;
   }
   return { ok: true, weights };
+}
+
+/** Reads a weights file against the current model's shapes; says exactly what does not fit. */
+export function parseStateDict(text: string, shapes: Shapes): ParsedWeights {
+  const r = readStateDict(text);
+  return r.ok ? fitStateDict(r.tensors, shapes) : r;
 }

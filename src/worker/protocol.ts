@@ -166,7 +166,8 @@ export interface WeightsMessage {
   v: V;
   type: 'weights';
   weights: Record<string, number[]>;
-  shapes: Record<string, [rows: number, cols: number]>;
+  /** PyTorch's shapes: [rows, cols] for a matrix (even with one column), [n] for a vector. */
+  shapes: Record<string, number[]>;
 }
 
 export type FromWorker =

@@ -64,8 +64,8 @@ export interface Trainer {
   reset(): void;
   /** Replace every weight (validated: names and lengths); throws and changes nothing when invalid. */
   loadWeights(weights: Record<string, ArrayLike<number>>): void;
-  /** Copies of every weight. */
-  getWeights(): { weights: Record<string, number[]>; shapes: Record<string, [number, number]> };
+  /** Copies of every weight, with PyTorch's shapes ([rows, cols] for a matrix, [n] for a vector). */
+  getWeights(): { weights: Record<string, number[]>; shapes: Record<string, number[]> };
 }
 
 /** `firstRun` numbers the first run (a session counts on from its previous trainer's). */
@@ -240,10 +240,10 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
 
     getWeights() {
       const weights: Record<string, number[]> = {};
-      const shapes: Record<string, [number, number]> = {};
+      const shapes: Record<string, number[]> = {};
       for (const p of b.model.params) {
         weights[p.name] = Array.from(p.w);
-        shapes[p.name] = [p.rows, p.cols];
+        shapes[p.name] = [...p.shape];
       }
       return { weights, shapes };
     },

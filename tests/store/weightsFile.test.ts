@@ -5,15 +5,15 @@ import { formatStateDict, parseStateDict, type Shapes } from '../../src/store/we
 const shapes: Shapes = {
   weight_ih_l0: [8, 2],
   weight_hh_l0: [8, 2],
-  bias_ih_l0: [8, 1],
-  bias_hh_l0: [8, 1],
+  bias_ih_l0: [8],
+  bias_hh_l0: [8],
   'readout.weight': [1, 2],
-  'readout.bias': [1, 1],
+  'readout.bias': [1],
 };
 const flat = Object.fromEntries(
-  Object.entries(shapes).map(([n, [r, c]]) => [
+  Object.entries(shapes).map(([n, s]) => [
     n,
-    Array.from({ length: r * c }, (_, k) => k / 7 - 1),
+    Array.from({ length: s.reduce((a, b) => a * b, 1) }, (_, k) => k / 7 - 1),
   ]),
 );
 

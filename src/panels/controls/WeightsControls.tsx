@@ -1,33 +1,90 @@
 import { useRef, useState } from 'react';
-import { useBridge } from '../../store/hooks';
-import { formatStateDict, MAX_WEIGHTS_BYTES, parseStateDict } from '../../store/weightsFile';
+import { useAppStore, useBridge } from '../../store/hooks';
+import { formatStateDict, MAX_WEIGHTS_BYTES, readStateDict } from '../../store/weightsFile';
+import { planWeights } from './weightsPlan';
+import type { WeightsPlan } from './weightsPlan';
 import { download } from '../exportPanel';
 
-/** Reads a dropped or picked file and loads it if every name and shape fits the current model. */
+export interface WeightsStatus {
+  /** 'ok' loaded, 'ask' waiting for the user's pick, 'error' nothing changed. */
+  readonly state: 'ok' | 'ask' | 'error';
+  readonly text: string;
+  /** The cells to pick from, when the file fits several alike. */
+  readonly choices?: readonly { label: string; pick(): void }[];
+}
+
+/**
+ * Reads a dropped or picked file and loads it: into the current model if it fits, else after
+ * switching to the cell, size and task the file's names and shapes say (weightsPlan.ts).
+ */
 export function useWeightsLoader() {
   const bridge = useBridge();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // Read when a file arrives, not subscribed: the page's root uses this hook too.
+  const store = useAppStore();
+  const [status, setStatus] = useState<WeightsStatus | null>(null);
+  const carry = (name: string, plan: WeightsPlan): void => {
+    if (plan.kind === 'refuse') {
+      setStatus({ state: 'error', text: `${name}: ${plan.text} The current model is unchanged.` });
+    } else if (plan.kind === 'load') {
+      bridge.loadWeights(plan.weights);
+      setStatus({ state: 'ok', text: `Loaded ${name}.` });
+    } else if (plan.kind === 'switch') {
+      // The worker takes messages in order: the rebuild comes first, then the weights.
+      bridge.setConfig(plan.patch);
+      bridge.loadWeights(plan.weights);
+      setStatus({ state: 'ok', text: `${name}: ${plan.text}` });
+    } else {
+      setStatus({
+        state: 'ask',
+        text: `${name}: ${plan.text}`,
+        choices: plan.options.map((o) => ({ label: o.label, pick: () => carry(name, o.plan) })),
+      });
+    }
+  };
   const load = async (file: File) => {
     if (file.size > MAX_WEIGHTS_BYTES) {
       setStatus({
-        ok: false,
+        state: 'error',
         text: `${file.name} is larger than ${MAX_WEIGHTS_BYTES / 1048576} MB; nothing was changed.`,
       });
       return;
     }
     const [text, current] = await Promise.all([file.text(), bridge.requestWeights()]);
-    const parsed = parseStateDict(text, current.shapes);
-    if (!parsed.ok) {
+    const read = readStateDict(text);
+    if (!read.ok) {
       setStatus({
-        ok: false,
-        text: `${file.name}: ${parsed.message} The current model is unchanged.`,
+        state: 'error',
+        text: `${file.name}: ${read.message} The current model is unchanged.`,
       });
       return;
     }
-    bridge.loadWeights(parsed.weights);
-    setStatus({ ok: true, text: `Loaded ${file.name}.` });
+    carry(file.name, planWeights(read.tensors, store.getState().config, current.shapes));
   };
   return { status, load };
+}
+
+/** What became of the latest weights file, with the cells to pick from when it fits several. */
+export function WeightsStatusView({
+  status,
+  className,
+}: {
+  status: WeightsStatus;
+  className: (state: WeightsStatus['state']) => string;
+}) {
+  return (
+    <div role="status" className={className(status.state)} data-weights-status={status.state}>
+      <p>{status.text}</p>
+      {status.choices && (
+        <div className="button-row">
+          {status.choices.map((c) => (
+            <button key={c.label} type="button" className="btn" onClick={c.pick}>
+              {c.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** "Download weights" and "Load weights…" (PyTorch state_dict JSON). */
@@ -73,13 +130,10 @@ export function WeightsControls() {
         PyTorch state_dict as JSON; you can also drop a file on the page.
       </small>
       {status && (
-        <p
-          role="status"
-          className={status.ok ? 'hint' : 'hint hint-warn'}
-          data-weights-status={status.ok ? 'ok' : 'error'}
-        >
-          {status.text}
-        </p>
+        <WeightsStatusView
+          status={status}
+          className={(s) => (s === 'ok' ? 'hint' : 'hint hint-warn')}
+        />
       )}
     </div>
   );
