@@ -28,7 +28,12 @@ export interface MatchResult {
 
 const SIZE_KEYS = ['inputSize', 'hiddenSize', 'outputSize', 'stateSize'] as const;
 type SizeKey = (typeof SIZE_KEYS)[number];
-const SYMBOL: Record<SizeKey, string> = { inputSize: 'I', hiddenSize: 'H', outputSize: 'O', stateSize: 'N' };
+const SYMBOL: Record<SizeKey, string> = {
+  inputSize: 'I',
+  hiddenSize: 'H',
+  outputSize: 'O',
+  stateSize: 'N',
+};
 const BASE: Required<CellSizes> = { inputSize: 1, hiddenSize: 1, outputSize: 1, stateSize: 1 };
 
 /** dim = constant + Σ coef[k]·size[k] for one dimension of one parameter. */
