@@ -1,14 +1,15 @@
 /**
  * Builds the `snapshot` message from a trainer: fresh typed arrays (the session transfers every one
  * it finds, see transfer.ts), never views of the workspace, and only what is drawn (per-step norms
- * over the batch, per-unit arrays of one selected sequence). Eigen-decompositions and step Jacobians are costly at H = 128,
- * so they are recomputed only when their inputs changed and on a time budget (throttled.ts).
+ * over the batch, per-unit arrays of one selected sequence). Eigen-decompositions and step
+ * Jacobians are costly at H = 128, so they are recomputed only when their inputs changed and on a
+ * time budget (throttled.ts).
  */
 import { modelSpectrum } from '../engine/spectrum';
 import { cellInfo } from '../engine/cells/catalog';
-import type { Trace } from '../engine/types';
+import type { NonFinite, Trace } from '../engine/types';
 import { PROTOCOL_VERSION } from './protocol';
-import type { GateSpectrum, Snapshot } from './protocol';
+import type { DivergedMessage, GateSpectrum, Snapshot } from './protocol';
 import type { Trainer } from './trainer';
 import { stepJacNormsLanczos } from '../engine/jacobian/lanczos';
 import { createThrottled } from './throttled';
@@ -217,5 +218,17 @@ export function createSnapshotter(now: () => number): Snapshotter {
       };
       return { msg, stale: staleSpectrum || staleJac };
     },
+  };
+}
+
+/** Training stopped at `iteration` because `nf` went non-finite; the last finite state is kept. */
+export function divergedMessage(iteration: number, nf: NonFinite): DivergedMessage {
+  return {
+    v: PROTOCOL_VERSION,
+    type: 'diverged',
+    iteration,
+    quantity: nf.quantity,
+    step: nf.step,
+    ...(nf.param !== undefined ? { param: nf.param } : {}),
   };
 }

@@ -22,6 +22,13 @@ export type TransportCommand =
   | { readonly type: 'init' | 'play' | 'pause' | 'reset' }
   | { readonly type: 'step'; readonly n?: number };
 
+const COMMAND_TYPES: ReadonlySet<string> = new Set(['init', 'play', 'pause', 'reset', 'step']);
+
+/** Whether a page message drives the transport (the others leave it where it is). */
+export function isTransportCommand(msg: { type: string }): msg is TransportCommand {
+  return COMMAND_TYPES.has(msg.type);
+}
+
 export const IDLE: Transport = { kind: 'idle' };
 export const PAUSED: Transport = { kind: 'paused' };
 export const RUNNING: Transport = { kind: 'running' };

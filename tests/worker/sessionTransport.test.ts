@@ -168,6 +168,17 @@ describe('session transport', () => {
     expect(r.last().acked).toBe(3);
   });
 
+  it('a transport command that fails is answered with an error and a snapshot acknowledging it', () => {
+    const r = make();
+    r.send({ type: 'init', config: small() });
+    r.session.trainer!.reset = () => {
+      throw new Error('no memory');
+    };
+    r.send({ type: 'reset' });
+    expect(r.msgs.slice(-2).map((m) => m.type)).toEqual(['error', 'snapshot']);
+    expect(r.last()).toMatchObject({ acked: 2, running: false, iteration: 0 });
+  });
+
   it('a new init continues the run numbering, so the page can tell the runs apart', () => {
     const r = make();
     r.send({ type: 'init', config: small() });

@@ -1,16 +1,15 @@
 /**
- * The training loop and message dispatch, shared by the worker and the in-thread fallback. The
- * session is one explicit state (idle, paused, running, stepping n: see ../transport.ts) and one
- * handler per message type. It trains in short time slices and yields between them, so control
- * messages (pause, a slider) are handled within a slice; snapshots go out at most ~30 per second
- * while running, and at once when paused so a slider answers in the same frame. Nothing here
- * touches `self`: the host passes `post`.
+ * The training loop and message dispatch of the worker and the in-thread fallback: one explicit
+ * state (idle, paused, running, stepping n: ../transport.ts), one handler per message type. It
+ * trains in short slices and yields between them, so a pause or a slider is handled within a slice;
+ * snapshots go out at most ~30 per second while running, and at once when paused so a slider
+ * answers in the same frame. Nothing here touches `self`: the host passes `post`.
  */
 import { DEFAULT_CONFIG } from '../config';
-import { createSnapshotter } from '../snapshot';
+import { createSnapshotter, divergedMessage } from '../snapshot';
 import type { View } from '../snapshot';
 import { transferables } from '../transfer';
-import { afterCommand, afterStep, isTraining } from '../transport';
+import { afterCommand, afterStep, isTraining, isTransportCommand } from '../transport';
 import type { Transport, TransportCommand } from '../transport';
 import { analysisMessage, gradcheckMessage } from './analysis';
 import { createPace } from './pace';
@@ -18,13 +17,8 @@ import { createTicker } from './ticker';
 import { createTrainer } from '../trainer';
 import type { Trainer } from '../trainer';
 import { errorMessage, parseToWorker, PROTOCOL_VERSION } from '../protocol';
-import type { FromWorker, KernelKind, ToWorker } from '../protocol';
-import { wasmKernelsAvailable } from '../../engine/wasm/arena';
-
-/** The kernels this thread's engine runs (reported in `ready`). */
-export function engineKernels(): KernelKind {
-  return wasmKernelsAvailable() ? 'simd' : 'typescript';
-}
+import type { FromWorker, ToWorker } from '../protocol';
+export { engineKernels } from './kernels';
 
 export interface SessionOptions {
   /** Deliver a message to the page; `transfer` lists buffers that may be moved, not copied. */
@@ -97,11 +91,12 @@ export function createSession(opts: SessionOptions): Session {
     return trainer;
   };
 
-  /** Runs the transport's machine (shared with the page, which predicts the same answer). */
-  const command = (cmd: TransportCommand): void => {
-    const next = afterCommand(state, cmd);
+  /** Moves to where the transport's machine leads (a fresh pause owes nothing yet). */
+  const enter = (next: Transport): void => {
     state = next.kind === 'paused' ? SETTLED : next;
   };
+  /** The page runs the same machine to predict where its command leads (store/status.ts). */
+  const command = (cmd: TransportCommand) => enter(afterCommand(state, cmd));
 
   /** While paused: remember what to send on the next turn (the strongest debt wins). */
   const owe = (what: Owed): void => {
@@ -126,6 +121,15 @@ export function createSession(opts: SessionOptions): Session {
     if (stale) owe('complete');
   };
 
+  /** Where the session stands after an error; a snapshot that fails too adds nothing to it. */
+  const postAfterError = () => {
+    try {
+      postSnapshot(false);
+    } catch {
+      // The error already posted says what failed.
+    }
+  };
+
   /** Training stopped on its own (divergence, an error): the page learns it from a snapshot. */
   const stop = () => {
     state = SETTLED;
@@ -141,11 +145,7 @@ export function createSession(opts: SessionOptions): Session {
       // Never leave the page believing training runs: stop, say why, keep the last state.
       stop();
       fail(e);
-      try {
-        postSnapshot(false);
-      } catch {
-        // The snapshot itself failed; the error above already says so.
-      }
+      postAfterError();
       // Owe nothing more: a complete snapshot that fails again would loop.
       state = SETTLED;
     }
@@ -164,23 +164,13 @@ export function createSession(opts: SessionOptions): Session {
       if (state.kind === 'running' && pace.allowed(now()) <= 0) break;
       const r = t.step();
       if (!r.ok) {
-        const nf = r.nonFinite!;
         stop();
-        send({
-          v: PROTOCOL_VERSION,
-          type: 'diverged',
-          iteration: t.iteration + 1,
-          quantity: nf.quantity,
-          step: nf.step,
-          ...(nf.param !== undefined ? { param: nf.param } : {}),
-        });
+        send(divergedMessage(t.iteration + 1, r.nonFinite!));
         break;
       }
       did++;
-      if (state.kind === 'stepping') {
-        const next = afterStep(state);
-        state = next.kind === 'paused' ? SETTLED : next;
-      } else pace.took();
+      if (state.kind === 'stepping') enter(afterStep(state));
+      else pace.took();
       if (now() - t0 >= sliceMs) break;
     }
     const t1 = now();
@@ -297,6 +287,9 @@ export function createSession(opts: SessionOptions): Session {
         dispatch(parsed.msg);
       } catch (e) {
         fail(e);
+        // The page moved its status on this command and waits for a snapshot that acknowledges it:
+        // say where the session stands instead.
+        if (isTransportCommand(parsed.msg)) postAfterError();
       }
     },
     dispose() {
