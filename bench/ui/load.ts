@@ -27,6 +27,10 @@ import {
 import { watchErrors } from '../../tests/e2e/browser';
 
 export interface LoadRun {
+  /** Worker constructed, its `ready`, its first snapshot on the page (ms since navigation). */
+  workerCreatedMs: number;
+  workerReadyMs: number;
+  firstSnapshotMs: number;
   fcpMs: number;
   chartMs: number;
   scripts: number;
@@ -34,10 +38,26 @@ export interface LoadRun {
   errors: string[];
 }
 
-/** Installed before any page script: notes when the ratio readout first carries a value. */
+/**
+ * Installed before any page script: notes when the worker is created, says `ready`, posts its first
+ * snapshot, and when the ratio readout first carries a value.
+ */
 const OBSERVER = `(() => {
   const w = window;
   w.__firstChart = null;
+  w.__phases = {};
+  const W = w.Worker;
+  w.Worker = class extends W {
+    constructor(...a) {
+      w.__phases.workerCreated ??= performance.now();
+      super(...a);
+      this.addEventListener('message', (e) => {
+        const t = e.data && e.data.type;
+        if (t === 'ready') w.__phases.workerReady ??= performance.now();
+        if (t === 'snapshot') w.__phases.firstSnapshot ??= performance.now();
+      });
+    }
+  };
   const check = () => {
     if (w.__firstChart !== null) return true;
     const el = document.querySelector('[data-readout="ratio"][data-value]');
@@ -82,7 +102,9 @@ export async function measureLoad(
           e.name.endsWith('.mjs'),
       )
       .filter((e) => e.startTime < chart) as PerformanceResourceTiming[];
+    const phases = (window as unknown as { __phases: Record<string, number> }).__phases;
     return {
+      phases,
       chart,
       fcp,
       scripts: scripts.length,
@@ -91,6 +113,9 @@ export async function measureLoad(
   });
   await ctx.close();
   return {
+    workerCreatedMs: Math.round(r.phases.workerCreated ?? NaN),
+    workerReadyMs: Math.round(r.phases.workerReady ?? NaN),
+    firstSnapshotMs: Math.round(r.phases.firstSnapshot ?? NaN),
     fcpMs: Math.round(r.fcp),
     chartMs: Math.round(r.chart),
     scripts: r.scripts,
@@ -125,19 +150,32 @@ export async function main() {
   );
   console.log(
     table(
-      ['run', 'first chart ms', 'fcp ms', 'scripts', 'script KB'],
+      [
+        'run',
+        'first chart ms',
+        'fcp ms',
+        'worker created',
+        'worker ready',
+        'first snapshot',
+        'scripts',
+        'script KB',
+      ],
       [
         ...results.map((r, k) => [
           k + 1,
           r.chartMs,
           r.fcpMs,
+          r.workerCreatedMs,
+          r.workerReadyMs,
+          r.firstSnapshotMs,
           r.scripts,
           (r.scriptBytes / 1024).toFixed(1),
         ]),
         [
           'median',
-          median(results.map((r) => r.chartMs)),
-          median(results.map((r) => r.fcpMs)),
+          ...(
+            ['chartMs', 'fcpMs', 'workerCreatedMs', 'workerReadyMs', 'firstSnapshotMs'] as const
+          ).map((k) => median(results.map((r) => r[k]))),
           '',
           '',
         ],

@@ -1,3 +1,5 @@
+// First: starts the training worker before the rest of the bundle is evaluated (see early.ts).
+import '../worker/early';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { PanelId } from '../store/url';
-import { useApp } from '../store/hooks';
+import { DeferReads, useApp } from '../store/hooks';
 import { GradientFlowPanel } from '../panels/GradientFlowPanel';
 import { SpectrumPanel } from '../panels/SpectrumPanel';
 import { CellBeltPanel } from '../panels/CellBeltPanel';
@@ -32,9 +32,30 @@ const RENDER: Record<Exclude<PanelId, 'controls'>, () => ReactNode> = {
   explain: () => <Explain />,
 };
 
-/** One panel inside its own error boundary, so a failing chart never blanks the page. */
+/** True until one frame after the first snapshot reached the store (it has been painted). */
+function useFirstSnapshotPending(): boolean {
+  const has = useApp((s) => s.latest !== null);
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!has || painted) return;
+    const id = requestAnimationFrame(() => setPainted(true));
+    return () => cancelAnimationFrame(id);
+  }, [has, painted]);
+  return !painted;
+}
+
+/**
+ * One panel inside its own error boundary, so a failing chart never blanks the page. Every panel
+ * but the hero draws the first snapshot one frame late: on a phone-speed CPU their first render
+ * took longer than the hero's, and the hero need not wait for it.
+ */
 export function Panel({ id }: { id: Exclude<PanelId, 'controls'> }) {
-  return <PanelBoundary name={NAMES[id]}>{RENDER[id]()}</PanelBoundary>;
+  const pending = useFirstSnapshotPending();
+  return (
+    <PanelBoundary name={NAMES[id]}>
+      <DeferReads.Provider value={id !== 'grad' && pending}>{RENDER[id]()}</DeferReads.Provider>
+    </PanelBoundary>
+  );
 }
 
 export const FULL_ORDER: readonly Exclude<PanelId, 'controls'>[] = [

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useDeferredValue } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from './store';
 import type { Bridge } from './bridge';
@@ -12,9 +12,23 @@ function useCtx() {
   return ctx;
 }
 
+/**
+ * True around panels whose reads may trail the store by one render: React draws the new state there
+ * in a background render after the frame that painted the rest. shell/Panels.tsx sets it for the
+ * panels below the hero until the first snapshot is on screen, so that first chart does not wait
+ * for every other chart's first render.
+ */
+export const DeferReads = createContext(false);
+
+const NOT_DEFERRED = {};
+
 /** Select a primitive or a stored reference (never a freshly built object: zustand v5 would loop). */
 export function useApp<T>(selector: (s: AppState) => T): T {
-  return useStore(useCtx().store, selector);
+  const value = useStore(useCtx().store, selector);
+  const defer = useContext(DeferReads);
+  // A constant when not deferring, so React schedules no background render for it.
+  const deferred = useDeferredValue<unknown>(defer ? value : NOT_DEFERRED);
+  return defer && deferred !== NOT_DEFERRED ? (deferred as T) : value;
 }
 
 export function useBridge(): Bridge {

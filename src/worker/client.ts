@@ -6,6 +6,7 @@
 import { errorMessage, PROTOCOL_VERSION } from './protocol';
 import type { FromWorker, ToWorker } from './protocol';
 import type { Session } from './trainer/session';
+import { createModuleWorker, takeEarlyWorker } from './early';
 
 export type ClientMode = 'worker' | 'inline';
 
@@ -31,8 +32,9 @@ export interface ClientOptions {
 const INLINE_SLICE_MS = 6;
 const DEFAULT_READY_TIMEOUT_MS = 10000;
 
+/** The worker app/main.tsx started first thing, else a new one. */
 function defaultWorker(): Worker {
-  return new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
+  return takeEarlyWorker() ?? createModuleWorker();
 }
 
 export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
