@@ -27,7 +27,7 @@ export interface HeatCanvasProps {
   newestOnTop?: boolean;
   /** Ring buffer head: logical row k is physical row (rowStart + k) mod rows (default 0). */
   rowStart?: number;
-  /** Logical rows filled so far (default rows). */
+  /** Logical rows filled so far (default rows); they fill the plot's height. */
   rowCount?: number;
   /** Data x of column 0 (default 0; 1 for time steps t = 1…T). */
   xStart?: number;
@@ -153,13 +153,15 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
   const xs = scaleLinear()
     .domain([xStart - 0.5, xStart + cols - 0.5])
     .range([0, iw]);
-  // Row centres: logical row k sits at y = yStart + k·yStep; the top edge is the newest row when flipped.
+  // Row centres: logical row k sits at y = yStart + k·yStep; the top edge is the newest row when
+  // flipped. The filled rows span the height, so no axis tick names a row that is not there.
+  const shown = Math.max(1, filled);
   const ys = newestOnTop
     ? scaleLinear()
-        .domain([yStart + (filled - 0.5) * yStep, yStart + (filled - 0.5 - rows) * yStep])
+        .domain([yStart + (shown - 0.5) * yStep, yStart - 0.5 * yStep])
         .range([0, ih])
     : scaleLinear()
-        .domain([yStart - 0.5 * yStep, yStart + (rows - 0.5) * yStep])
+        .domain([yStart - 0.5 * yStep, yStart + (shown - 0.5) * yStep])
         .range([0, ih]);
 
   return (

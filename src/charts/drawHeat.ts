@@ -32,7 +32,7 @@ export interface DrawHeatOptions {
   newestOnTop?: boolean;
   /** Ring buffer: logical row k is stored at physical row (rowStart + k) mod rows (default 0). */
   rowStart?: number;
-  /** Logical rows filled so far (default rows); missing rows stay transparent. */
+  /** Logical rows filled so far (default rows); they are drawn over the full height. */
   rowCount?: number;
   /** Log mode: values ≤ this are grey "vanished" (default VANISHED_RATIO × domain[1]). */
   vanishedBelow?: number;
@@ -47,8 +47,8 @@ export interface DrawHeatOptions {
 
 /**
  * Paints a rows × cols row-major grid of values, one pixel per cell, into an ImageData through a
- * colour LUT, then scales it up onto the canvas with smoothing off (crisp cells). Row 0 is drawn at
- * the top unless `newestOnTop`. NaN cells are transparent; +Infinity takes the top colour; in log
+ * colour LUT, then scales the filled rows up onto the canvas with smoothing off (crisp cells). Row 0
+ * is drawn at the top unless `newestOnTop`. NaN cells are transparent; +Infinity takes the top colour; in log
  * mode values ≤ 0 or under the vanished threshold are grey. Returns the staged ImageData.
  */
 export function drawHeat(
@@ -104,12 +104,13 @@ export function drawHeat(
   const H = opts.height ?? ctx.canvas.height;
   stage.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = false;
+  // The filled rows are screen rows 0 … filled−1 (either order): they fill the plot.
   if (opts.scratch) {
     ctx.clearRect(0, 0, W, H);
-    ctx.drawImage(opts.scratch.canvas, 0, 0, cols, rows, 0, 0, W, H);
-  } else {
+    if (filled > 0) ctx.drawImage(opts.scratch.canvas, 0, 0, cols, filled, 0, 0, W, H);
+  } else if (filled > 0) {
     // Scaling the canvas onto itself: browsers copy the source region before drawing.
-    ctx.drawImage(ctx.canvas as unknown as CanvasImageSource, 0, 0, cols, rows, 0, 0, W, H);
+    ctx.drawImage(ctx.canvas as unknown as CanvasImageSource, 0, 0, cols, filled, 0, 0, W, H);
   }
   return img;
 }
@@ -126,7 +127,7 @@ export interface HeatCell {
 
 /**
  * The cell at plot-area position (px, py) of a plot iw × ih px, the inverse of drawHeat's layout;
- * null outside the grid or on a row not yet filled.
+ * null outside the grid or when no row is filled.
  */
 export function heatCellAt(
   px: number,
@@ -139,8 +140,8 @@ export function heatCellAt(
 ): HeatCell | null {
   if (!(px >= 0 && px < iw && py >= 0 && py < ih) || rows <= 0 || cols <= 0) return null;
   const col = Math.floor((px / iw) * cols);
-  const screenRow = Math.floor((py / ih) * rows);
   const filled = Math.min(rows, opts.rowCount ?? rows);
+  const screenRow = Math.floor((py / ih) * filled);
   const row = opts.newestOnTop ? filled - 1 - screenRow : screenRow;
   if (row < 0 || row >= filled) return null;
   const phys = ((((opts.rowStart ?? 0) + row) % rows) + rows) % rows;

@@ -41,17 +41,14 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const spec = latest?.spectrum[Math.min(gate, (latest?.spectrum.length ?? 1) - 1)];
   const rho = spec?.rho ?? NaN;
   const reference = useMemo(() => rhoReference(dh, rho), [dh, rho]);
-  const trail = useMemo(() => grad.rows.slice(-TRAIL, -1), [grad.rows]);
+  const trail = useMemo(() => grad.recent.slice(-TRAIL, -1), [grad.recent]);
   const run = latest?.run;
   const yDomain = useStickyDomain('log', [dh, ...(dc ? [dc] : []), reference], `${run}`);
 
-  const heat = useMemo(() => {
-    const rows = grad.rows.filter((r) => r.length === T);
-    const values = new Float64Array(rows.length * T);
-    rows.forEach((r, k) => values.set(r, k * T));
-    return { values, rows: rows.length };
-  }, [grad.rows, T]);
-  const heatDomain = useStickyDomain('log', heat.values, `${run}`);
+  // The history's ring is drawn as it is; its colour scale grows with the extremes ever written.
+  const heat = grad.T === T ? grad : null;
+  const extremes = useMemo(() => Float64Array.of(grad.lo, grad.hi), [grad.lo, grad.hi]);
+  const heatDomain = useStickyDomain('log', extremes, `${run}`);
 
   const clippedIters = useMemo(() => grad.iters.filter((_, k) => grad.clipped[k]), [grad]);
   const ratio = log10Ratio(dh);
@@ -172,22 +169,23 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           seriesLabel="‖∂L/∂cₜ‖ along the belt"
         />
       )}
-      {heat.rows > 0 && (
+      {heat !== null && heat.count > 0 && (
         <HeatCanvas
           ariaLabel="Gradient norm per step over training iterations"
-          values={heat.values}
-          rows={heat.rows}
+          values={heat.ring}
+          rows={heat.cap}
           cols={T}
+          rowStart={heat.start}
+          rowCount={heat.count}
+          version={heat.version}
           mode="log"
           domain={heatDomain}
           newestOnTop
           xStart={1}
-          yStart={grad.iters[grad.iters.length - heat.rows] ?? 0}
+          yStart={heat.iters[0] ?? 0}
           yStep={
-            heat.rows > 1
-              ? ((grad.iters[grad.iters.length - 1] ?? 0) -
-                  (grad.iters[grad.iters.length - heat.rows] ?? 0)) /
-                (heat.rows - 1)
+            heat.count > 1
+              ? ((heat.iters[heat.count - 1] ?? 0) - (heat.iters[0] ?? 0)) / (heat.count - 1)
               : 1
           }
           height={170 * fontScale}

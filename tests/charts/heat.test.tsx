@@ -76,7 +76,7 @@ describe('drawHeat', () => {
     expect(px(img, 1, 2, 0)).toEqual(lutAt(SEQUENTIAL_LUT, 0));
   });
 
-  it('leaves unfilled rows transparent', () => {
+  it('stretches the filled rows of a ring over the full height', () => {
     const ctx = fakeCtx(10, 10);
     const values = Float64Array.from([1, 1, 1, 1]);
     const img = drawHeat(ctx, values, 4, 1, SEQUENTIAL_LUT, [0.1, 1], {
@@ -86,7 +86,11 @@ describe('drawHeat', () => {
     expect(px(img, 1, 0, 0)[3]).toBe(255);
     expect(px(img, 1, 1, 0)[3]).toBe(255);
     expect(px(img, 1, 2, 0)).toEqual([0, 0, 0, 0]);
-    expect(px(img, 1, 3, 0)).toEqual([0, 0, 0, 0]);
+    // Only the two filled rows are scaled onto the 10 × 10 canvas.
+    expect(ctx.draws[0]?.slice(1)).toEqual([0, 0, 1, 2, 0, 0, 10, 10]);
+    const empty = fakeCtx(10, 10);
+    drawHeat(empty, values, 4, 1, SEQUENTIAL_LUT, [0.1, 1], { rowCount: 0 });
+    expect(empty.draws).toEqual([]);
   });
 
   it('centres the diverging mode on 0 and clamps beyond the domain', () => {
@@ -184,15 +188,14 @@ describe('heatCellAt', () => {
     // 4 physical rows × 5 cols in a 100 × 40 px plot: cells are 20 × 10 px.
     expect(heatCellAt(0, 0, 100, 40, 4, 5)).toEqual({ row: 0, col: 0, index: 0 });
     expect(heatCellAt(99, 39, 100, 40, 4, 5)).toEqual({ row: 3, col: 4, index: 19 });
-    // Newest on top, ring head at physical row 2, 3 rows filled: top screen row is logical row 2 → physical 0.
-    expect(
-      heatCellAt(45, 5, 100, 40, 4, 5, { newestOnTop: true, rowStart: 2, rowCount: 3 }),
-    ).toEqual({ row: 2, col: 2, index: 2 });
-    expect(
-      heatCellAt(45, 25, 100, 40, 4, 5, { newestOnTop: true, rowStart: 2, rowCount: 3 }),
-    ).toEqual({ row: 0, col: 2, index: 12 });
-    // The unfilled bottom row and points outside give null.
-    expect(heatCellAt(45, 35, 100, 40, 4, 5, { newestOnTop: true, rowCount: 3 })).toBeNull();
+    // Newest on top, ring head at physical row 2, 3 rows filled over the 40 px: top screen row
+    // (0–13 px) is logical row 2 → physical 0, the bottom one (27–40 px) logical row 0 → physical 2.
+    const ring = { newestOnTop: true, rowStart: 2, rowCount: 3 };
+    expect(heatCellAt(45, 5, 100, 40, 4, 5, ring)).toEqual({ row: 2, col: 2, index: 2 });
+    expect(heatCellAt(45, 20, 100, 40, 4, 5, ring)).toEqual({ row: 1, col: 2, index: 17 });
+    expect(heatCellAt(45, 35, 100, 40, 4, 5, ring)).toEqual({ row: 0, col: 2, index: 12 });
+    // No filled row, and points outside, give null.
+    expect(heatCellAt(45, 35, 100, 40, 4, 5, { rowCount: 0 })).toBeNull();
     expect(heatCellAt(-1, 5, 100, 40, 4, 5)).toBeNull();
     expect(heatCellAt(100, 5, 100, 40, 4, 5)).toBeNull();
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from '../../src/store/history';
+import {
+  appendGrad,
+  appendLoss,
+  EMPTY_GRAD,
+  EMPTY_LOSS,
+  gradRow,
+  type GradHistory,
+} from '../../src/store/history';
 
 function part(from: number, n: number, loss = (i: number) => 1 / i) {
   const iters = Float64Array.from({ length: n }, (_, k) => from + k);
@@ -55,18 +62,42 @@ describe('gradient heatmap history', () => {
     clippedSince: new Uint8Array(0),
   });
 
-  it('keeps the newest rows up to the cap', () => {
+  const rowsOf = (g: GradHistory) =>
+    Array.from({ length: g.count }, (_, k) => Array.from(gradRow(g, k)));
+
+  it('keeps the newest rows up to the cap, in a ring written in place', () => {
     let g = EMPTY_GRAD;
-    for (let i = 1; i <= 10; i++) g = appendGrad(g, snap(i, i === 9), 4);
+    const first = appendGrad(g, snap(1), 4);
+    g = first;
+    for (let i = 2; i <= 10; i++) g = appendGrad(g, snap(i, i === 9), 4);
     expect(g.iters).toEqual([7, 8, 9, 10]);
-    expect(g.rows.map((r) => r[0])).toEqual([7, 8, 9, 10]);
+    expect(rowsOf(g)).toEqual([[7], [8], [9], [10]]);
     expect(g.clipped).toEqual([false, false, true, false]);
+    expect(g.ring).toBe(first.ring); // one array for the whole run
+    expect(g.ring.length).toBe(4);
+    expect(g.start).toBe(2); // 10 rows into a ring of 4: the oldest kept (7) sits at row 6 mod 4
+    expect(g.version).toBe(10);
+    expect(g.recent.map((r) => r[0])).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(EMPTY_GRAD.ring.length).toBe(0);
   });
 
   it('replaces the row when the same iteration is re-traced (slider moved while paused)', () => {
     let g = appendGrad(EMPTY_GRAD, snap(3));
     g = appendGrad(g, { ...snap(3), dhNorm: Float64Array.of(42) });
-    expect(g.rows.length).toBe(1);
-    expect(g.rows[0]?.[0]).toBe(42);
+    expect(g.count).toBe(1);
+    expect(rowsOf(g)).toEqual([[42]]);
+    expect(g.recent.map((r) => r[0])).toEqual([42]);
+    expect(g.version).toBe(2);
+  });
+
+  it('starts a fresh ring when the row length changes, and tracks the extremes for the colour scale', () => {
+    let g = appendGrad(EMPTY_GRAD, { ...snap(1), dhNorm: Float64Array.of(1e-3, 0, 2) }, 3);
+    g = appendGrad(g, { ...snap(2), dhNorm: Float64Array.of(NaN, Infinity, 5) }, 3);
+    expect([g.lo, g.hi]).toEqual([1e-3, 5]);
+    const h = appendGrad(g, { ...snap(3), dhNorm: Float64Array.of(7) }, 3);
+    expect(h.ring).not.toBe(g.ring);
+    expect(h.T).toBe(1);
+    expect(h.iters).toEqual([3]);
+    expect([h.lo, h.hi]).toEqual([7, 7]);
   });
 });
