@@ -1,6 +1,7 @@
-"""Straightforward PyTorch (float64) modules for the newer families, as ../shared REFERENCE.md
-("The newer sequence models: exact definitions") defines them. Used by tools/family_fixtures.py for
-the reference values and by bench/torch_peer.py for the PyTorch column of `npm run bench`.
+"""Straightforward PyTorch (float64) modules for the newer families, with the equations stated in
+each cell's src/engine/cells/<id>/index.ts (from the papers named there). Used by
+tools/family_fixtures.py for the reference values and by bench/torch_peer.py for the PyTorch
+column of `npm run bench`.
 
 Each module's `run(u, K=0, h0=None, inject=False)` takes inputs [T][B][I] and returns a dict:
   y       [T][B][O] readout outputs

@@ -1,6 +1,6 @@
 /**
- * The newer sequence families (LRU, RG-LRU, S6, attention; ../shared REFERENCE.md "The newer
- * sequence models: exact definitions"): what a cell provides and what one pass records. Each cell
+ * The newer sequence families (LRU, RG-LRU, S6, attention; each cell's index.ts states its exact
+ * equations and the paper they follow): what a cell provides and what one pass records. Each cell
  * lives in its own folder under engine/cells/<id>/ with its forward and backward side by side;
  * family/run.ts drives any of them with the engine's shared readout (bptt/readout.ts) and losses
  * (loss.ts).
