@@ -114,6 +114,7 @@ function main(): void {
     lr: 1e-2,
     clip: args.clip,
     tbptt: 0,
+    freeze: 'none',
     seed: args.seed,
   };
   log(

@@ -3,7 +3,8 @@ import { CELLS, cellHas, cellInfo, initFor } from '../engine/cells/catalog';
 import { TASKS } from '../engine/tasks/catalog';
 import { OPTIMIZER_KINDS } from '../engine/types';
 import type { CellKind, OptimizerKind } from '../engine/types';
-import { LIMITS } from '../worker/config';
+import { FREEZE_KINDS, LIMITS } from '../worker/config';
+import type { FreezeKind } from '../worker/config';
 import { useApp, useBridge } from '../store/hooks';
 import type { ControlId } from '../store/urlFields';
 import { IntField, SelectField, SliderField, ToggleField } from './controls/fields';
@@ -20,6 +21,13 @@ const OPT_LABELS: Record<OptimizerKind, string> = {
 const choices = <T extends string>(all: readonly T[], labels: Record<T, string>) =>
   all.map((value) => ({ value, label: labels[value] }));
 
+const FREEZE_LABELS: Record<FreezeKind, string> = {
+  none: 'all weights',
+  recurrent: 'all but W_hh (recurrent frozen)',
+  all: 'nothing (gradients only)',
+};
+const FREEZE_CHOICES = FREEZE_KINDS.map((value) => ({ value, label: FREEZE_LABELS[value] }));
+
 /** Cells and tasks as their registries list and name them. */
 const CELL_CHOICES = CELLS.map((c) => ({ value: c.id as CellKind, label: c.label }));
 const TASK_CHOICES = TASKS.map((t) => ({ value: t.id, label: t.label }));
@@ -31,7 +39,11 @@ export const ControlsPanel = memo(function ControlsPanel({
   only?: readonly ControlId[] | null;
 }) {
   const config = useApp((s) => s.config);
-  // Largest ρ over the gate blocks (the slider rescales every block to the same ρ).
+  // Largest ρ over the gate blocks (the slider rescales every block to the same ρ): as W_hh was
+  // set (start of the run, or this slider) and as training has left it now.
+  const rhoSet = useApp((s) =>
+    s.latest && s.latest.start.rho.length > 0 ? Math.max(...s.latest.start.rho) : null,
+  );
   const measuredRho = useApp((s) =>
     s.latest && s.latest.spectrum.length > 0
       ? Math.max(...s.latest.spectrum.map((b) => b.rho))
@@ -43,7 +55,8 @@ export const ControlsPanel = memo(function ControlsPanel({
   // Controls a cell does not have (CellInfo.controls) are hidden, not greyed out.
   const has = (c: Parameters<typeof cellHas>[1]) => cellHas(config.cell, c);
   const inits = cellInfo(config.cell).inits;
-  const rhoValue = config.rho ?? measuredRho ?? 1;
+  const rhoValue = config.rho ?? rhoSet ?? 1;
+  const blocks = cellInfo(config.cell).gates.length > 1;
 
   return (
     <div className="controls" data-panel="controls">
@@ -133,11 +146,14 @@ export const ControlsPanel = memo(function ControlsPanel({
               format={(v) => `ρ = ${v.toFixed(2)}${config.rho === null ? ' (init’s own)' : ''}`}
               onChange={(rho) => set({ rho })}
             >
-              {/* Training moves W_hh: say where ρ is now when it has left the value set here. */}
-              {measuredRho !== null && Math.abs(measuredRho - rhoValue) >= 0.005 && (
+              {/* Training moves W_hh: say where ρ is now beside where it was set. */}
+              {rhoSet !== null && measuredRho !== null && (
                 <small className="hint" data-readout="rho-now">
-                  training has moved it: ρ is now {measuredRho.toFixed(2)}; moving the slider
-                  rescales W_hh
+                  set at start: {formatNum(rhoSet, 2)} · now: {formatNum(measuredRho, 2)}
+                  {blocks ? ' (largest over the gate blocks)' : ''}
+                  {Math.abs(measuredRho - rhoSet) >= 0.005
+                    ? '; moving the slider rescales W_hh'
+                    : ''}
                 </small>
               )}
             </SliderField>
@@ -173,9 +189,24 @@ export const ControlsPanel = memo(function ControlsPanel({
           )}
         </fieldset>
       )}
-      {(show('opt') || show('lr') || show('clip') || show('tbptt')) && (
+      {(show('opt') || show('lr') || show('clip') || show('tbptt') || show('freeze')) && (
         <fieldset>
           <legend>Training</legend>
+          {show('freeze') && (
+            <SelectField
+              label="Train"
+              value={config.freeze}
+              choices={FREEZE_CHOICES}
+              hint={
+                config.freeze === 'none'
+                  ? undefined
+                  : config.freeze === 'recurrent'
+                    ? 'W_hh keeps the value it was set to'
+                    : 'no weight changes; each iteration draws a fresh batch'
+              }
+              onChange={(freeze) => set({ freeze })}
+            />
+          )}
           {show('opt') && (
             <SelectField
               label="Optimizer"

@@ -3,15 +3,8 @@ import { cellHas } from '../engine/cells/catalog';
 import { useApp, useBridge } from '../store/hooks';
 import { findLesson } from '../store/lessons';
 import { formatNum } from '../charts/format';
-
-const QUANTITY: Record<string, string> = {
-  loss: 'the loss',
-  hidden: 'the hidden state',
-  cell: 'the cell state',
-  'dL/dh': 'the gradient ∂L/∂h',
-  'dL/dc': 'the gradient ∂L/∂c',
-  gradient: 'a parameter gradient',
-};
+import { LessonChecks } from './LessonChecks';
+import { divergedText } from './divergedText';
 
 /** Divergence, URL repairs, worker fallback, teaching override and lesson guidance, above the panels. */
 export function Notices({ compact = false }: { compact?: boolean }) {
@@ -20,6 +13,7 @@ export function Notices({ compact = false }: { compact?: boolean }) {
   const notice = useApp((s) => s.notice);
   const hold = useApp((s) => (cellHas(s.config.cell, 'holdForget') ? s.config.holdForget : null));
   const lessonId = useApp((s) => s.lesson);
+  const lr = useApp((s) => s.config.lr);
   const bridge = useBridge();
   const [lessonOpen, setLessonOpen] = useState(true);
   const lesson = lessonId ? findLesson(lessonId) : undefined;
@@ -27,30 +21,32 @@ export function Notices({ compact = false }: { compact?: boolean }) {
   return (
     <div className="notices">
       <div role="alert" aria-live="assertive">
-        {diverged && (
-          <div className="notice notice-danger" data-notice="diverged">
-            <p>
-              <strong>Diverged at iteration {diverged.iteration}</strong> — gradients exploded (
-              {QUANTITY[diverged.quantity] ?? diverged.quantity}
-              {diverged.step > 0 ? ` at step ${diverged.step}` : ''} became non-finite); try
-              clipping or a smaller ρ. The panels keep the last finite data.
-            </p>
-            <div className="notice-actions">
-              <button className="btn" onClick={() => bridge.reset()}>
-                Reset
-              </button>
-              <button
-                className="btn btn-primary"
-                onClick={() => {
-                  bridge.setConfig({ clip: 1 });
-                  bridge.reset();
-                }}
-              >
-                Turn on clipping and reset
-              </button>
-            </div>
-          </div>
-        )}
+        {diverged &&
+          (() => {
+            const d = divergedText(diverged, lr);
+            return (
+              <div className="notice notice-danger" data-notice="diverged">
+                <p>
+                  <strong>Diverged at iteration {diverged.iteration}</strong>: {d.text} The panels
+                  keep the last finite data.
+                </p>
+                <div className="notice-actions">
+                  <button className="btn" onClick={() => bridge.reset()}>
+                    Reset
+                  </button>
+                  <button
+                    className="btn btn-primary"
+                    onClick={() => {
+                      bridge.setConfig(d.fix.patch);
+                      bridge.reset();
+                    }}
+                  >
+                    {d.fix.label}
+                  </button>
+                </div>
+              </div>
+            );
+          })()}
       </div>
       {hold !== null && (
         <p className="notice notice-teach" data-notice="teaching">
@@ -93,6 +89,7 @@ export function Notices({ compact = false }: { compact?: boolean }) {
         <div className="notice notice-lesson" role="status" aria-live="polite" data-notice="lesson">
           <div>
             <strong>Lesson: {lesson.title}.</strong> {lessonOpen && lesson.guidance}
+            {lessonOpen && <LessonChecks lesson={lesson} />}
           </div>
           <button
             className="btn"

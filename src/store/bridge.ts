@@ -6,6 +6,8 @@ import type { AppStore } from './store';
 import { statusAfter, statusFrom } from './status';
 import { viewActions } from './viewActions';
 import type { TransportCommand } from '../worker/transport';
+import { evaluateExpectations } from './lessons/expect';
+import { findLesson } from './lessons';
 
 /** The part of the training client the bridge needs (worker or in-thread fallback). */
 export interface ClientLike {
@@ -116,6 +118,9 @@ export function createBridge(
     let grad = s.grad;
     let run = s.latest?.run;
     let latest: Snapshot | null = null;
+    // Every snapshot is checked, not just the newest: a claim about iteration 0 is decided on it.
+    const lesson = s.lesson === null ? undefined : findLesson(s.lesson);
+    let expect = s.expect;
     for (const snap of batch) {
       if (snap.run === staleRun) continue;
       staleRun = null;
@@ -127,6 +132,7 @@ export function createBridge(
       loss = appendLoss(loss, snap);
       grad = appendGrad(grad, snap);
       latest = snap;
+      expect = lesson ? evaluateExpectations(expect, lesson, snap, loss) : null;
     }
     if (latest === null) return;
     store.setState({
@@ -135,6 +141,7 @@ export function createBridge(
       grad,
       status: statusFrom(s.status, latest, commanded),
       awaitingAck: latest.acked < commanded,
+      expect,
     });
   }
 
@@ -182,6 +189,7 @@ export function createBridge(
       diverged: null,
       gradcheck: null,
       analysis: null,
+      expect: null,
     });
   }
 

@@ -9,6 +9,7 @@ import type {
 } from '../worker/protocol';
 import { DEFAULT_CONFIG, type TrainConfig } from '../worker/config';
 import { EMPTY_GRAD, EMPTY_LOSS, type GradHistory, type LossHistory } from './history';
+import type { ExpectState } from './lessons/expect';
 import { DEFAULT_VIEW, type ViewState } from './urlFields';
 
 /** Everything a user can set (the URL mirrors it), plus the lesson it came from. */
@@ -51,6 +52,8 @@ export interface TrainingSlice {
   gradcheck: GradcheckMessage | null;
   gradcheckBusy: boolean;
   analysis: AnalysisMessage | null;
+  /** The lesson's expectations checked against this run (null without a lesson). */
+  expect: ExpectState | null;
   /** The latest error or notice from the worker, shown until dismissed. */
   notice: string | null;
 }
@@ -83,6 +86,7 @@ export const INITIAL_TRAINING: TrainingSlice = {
   gradcheck: null,
   gradcheckBusy: false,
   analysis: null,
+  expect: null,
   notice: null,
 };
 

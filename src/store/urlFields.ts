@@ -35,6 +35,7 @@ export const CONTROL_IDS = [
   'lr',
   'clip',
   'tbptt',
+  'freeze',
   'seed',
   'play',
   'step',

@@ -15,6 +15,14 @@ import type { TaskId } from '../engine/tasks/catalog';
 export type { InitKind, OptimizerKind, TaskId };
 export { INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS };
 
+/**
+ * Which weights training updates: every one (`none` frozen), all but the recurrent weights
+ * weight_hh_l0 (`recurrent`: a lesson about W_hh's geometry keeps the W_hh it set), or none
+ * (`all`: gradients only, a fresh batch each iteration).
+ */
+export const FREEZE_KINDS = ['none', 'recurrent', 'all'] as const;
+export type FreezeKind = (typeof FREEZE_KINDS)[number];
+
 /** Allowed ranges of the numeric keys (the schema's bounds; sliders and fields read them too). */
 export const LIMITS = {
   T: { min: 1, max: 1000 },
@@ -59,6 +67,8 @@ export const TrainConfigSchema = v.strictObject({
   clip: num(LIMITS.clip),
   /** Truncated BPTT window K; 0 = full BPTT. */
   tbptt: int(LIMITS.tbptt),
+  /** Weights held fixed during training (FreezeKind). */
+  freeze: v.picklist(FREEZE_KINDS),
   seed: int(LIMITS.seed),
 });
 
@@ -81,6 +91,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   lr: 0.01,
   clip: 1,
   tbptt: 0,
+  freeze: 'none',
   seed: 1,
 };
 

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { MAX_GATES } from '../engine/cells/catalog';
 import type { AnyLossKind, CellKind, NonFinite, ParamName } from '../engine/types';
 import { LIMITS, TrainConfigPatchSchema, TrainConfigSchema } from './config';
+import type { Diagnosis } from './trainer/growth';
 import type { TrainConfig } from './config';
 
 export const PROTOCOL_VERSION = 1 as const;
@@ -105,6 +106,13 @@ export interface Snapshot {
   stepJacNorms: Float64Array | null;
   /** Iteration at which `stepJacNorms` was computed. */
   stepJacIteration: number;
+  /**
+   * W_hh as it was last set (start of the run, a weights file, the ρ slider): per gate block its
+   * spectral radius ρ₀ and largest singular value, and the iteration it was set at.
+   */
+  start: { iteration: number; rho: number[]; sigmaMax: number[] };
+  /** ‖W₀^k‖₂ for k = 1..K (K = min(T − 1, 64)) of that W_hh, rnn/linear only; else null. */
+  startPowers: Float64Array | null;
   /** First non-finite value of the latest pass, or null. */
   nonFinite: NonFinite | null;
   /** Measured training steps per second (0 when paused). */
@@ -125,6 +133,8 @@ export interface DivergedMessage {
   quantity: NonFinite['quantity'];
   step: number;
   param?: ParamName;
+  /** Which parameter's updates blew up and what the gradient through time did meanwhile. */
+  diagnosis?: Diagnosis;
 }
 
 export type AnalysisMessage =

@@ -14,6 +14,9 @@ import type { Trainer } from './trainer';
 import { stepJacNormsLanczos } from '../engine/jacobian/lanczos';
 import { createThrottled } from './throttled';
 import type { Urgency } from './throttled';
+import { startInfo } from './trainer/start';
+import type { Diagnosis } from './trainer/growth';
+import type { StartInfo } from './trainer/start';
 
 /** Shortest gap between two spectrum recomputations while training runs (≈ 4 per second). */
 const SPECTRUM_MIN_GAP_MS = 250;
@@ -90,6 +93,21 @@ export function createSnapshotter(now: () => number): Snapshotter {
   let version = 0;
   const spectrum = createThrottled<GateSpectrum[]>(now, SPECTRUM_MIN_GAP_MS);
   const jac = createThrottled<Float64Array>(now, JACOBIAN_MIN_GAP_MS);
+  let start: StartInfo | null = null;
+  let startKey = '';
+
+  /** ρ₀, σ_max,0 and ‖W₀^k‖ once per setting of W_hh; ρ comes from the spectrum when it is W₀'s. */
+  const updateStart = (trainer: Trainer): StartInfo => {
+    const st = trainer.start;
+    const tr = trainer.trace;
+    const key = `${trainer.run}:${st.version}:${tr.T}`;
+    if (start !== null && key === startKey) return start;
+    const fresh = spectrum.key === `${trainer.run}:${st.version}` && spectrum.value !== null;
+    const known = st.rho ?? (fresh ? spectrum.value!.map((b) => b.rho) : null);
+    start = startInfo({ ...st, rho: known }, tr.H, tr.T);
+    startKey = key;
+    return start;
+  };
 
   /** Returns true when the spectrum shown is out of date (skipped for time). */
   const updateSpectrum = (trainer: Trainer, urgency: Urgency): boolean => {
@@ -144,6 +162,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
     invalidate() {
       spectrum.invalidate();
       jac.invalidate();
+      startKey = '';
     },
 
     build(trainer, view, input) {
@@ -155,6 +174,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const gate = Math.min(Math.max(0, view.gate), Math.max(0, G - 1));
       const staleSpectrum = updateSpectrum(trainer, input);
       const staleJac = updateJacobian(trainer, seq, input);
+      const st = updateStart(trainer);
 
       const drained = trainer.log.drain();
       const task = trainer.task;
@@ -212,6 +232,8 @@ export function createSnapshotter(now: () => number): Snapshotter {
         spectrumIteration: spectrum.iteration,
         stepJacNorms,
         stepJacIteration: jac.iteration,
+        start: { iteration: st.iteration, rho: st.rho.slice(), sigmaMax: st.sigmaMax.slice() },
+        startPowers: st.powers === null ? null : st.powers.slice(),
         nonFinite: tr.nonFinite,
         stepsPerSecond: input.stepsPerSecond,
         acked: input.acked,
@@ -222,7 +244,11 @@ export function createSnapshotter(now: () => number): Snapshotter {
 }
 
 /** Training stopped at `iteration` because `nf` went non-finite; the last finite state is kept. */
-export function divergedMessage(iteration: number, nf: NonFinite): DivergedMessage {
+export function divergedMessage(
+  iteration: number,
+  nf: NonFinite,
+  diagnosis?: Diagnosis,
+): DivergedMessage {
   return {
     v: PROTOCOL_VERSION,
     type: 'diverged',
@@ -230,5 +256,6 @@ export function divergedMessage(iteration: number, nf: NonFinite): DivergedMessa
     quantity: nf.quantity,
     step: nf.step,
     ...(nf.param !== undefined ? { param: nf.param } : {}),
+    ...(diagnosis !== undefined ? { diagnosis } : {}),
   };
 }

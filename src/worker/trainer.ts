@@ -9,64 +9,18 @@ import { cellHas } from '../engine/cells/catalog';
 import type { RunOptions } from '../engine/bptt';
 import { clipGradNorm, gradNorm } from '../engine/clip';
 import { shiftForgetBias } from '../engine/init';
-import type { Model } from '../engine/model';
 import { createOptimizer } from '../engine/optim';
-import type { Task } from '../engine/tasks';
-import type { Batch, NonFinite, Trace } from '../engine/types';
+import type { NonFinite, Trace } from '../engine/types';
 import type { TrainConfig } from './config';
 import { createRhoRescaler } from './trainer/rescale';
-import { build, isRebuild } from './trainer/build';
+import { build, isRebuild, trainedParams } from './trainer/build';
+import { createGrowthLog, readoutLrLimit, throughTime } from './trainer/growth';
+import type { Diagnosis } from './trainer/growth';
+import type { Trainer, WhhStart } from './trainer/types';
 import { LossLog } from './trainer/lossLog';
 import { checkWeights } from './trainer/weights';
 
-export interface StepResult {
-  /** False when the pass went non-finite: nothing was updated and the last finite state was restored. */
-  ok: boolean;
-  /** What became non-finite (when !ok). */
-  nonFinite: NonFinite | null;
-}
-
-export interface Trainer {
-  readonly config: Readonly<TrainConfig>;
-  readonly model: Model;
-  readonly task: Task;
-  /** Iterations (weight updates) since the last build or reset. */
-  readonly iteration: number;
-  /** Increments on every build or reset, so a receiver knows to clear its history. */
-  readonly run: number;
-  /** The batch the latest trace was computed on. */
-  readonly batch: Batch;
-  /** The latest trace (workspace buffers: copy what you keep). */
-  readonly trace: Trace;
-  /** Pre-clip global gradient norm of the latest trace, and whether that iteration was clipped. */
-  readonly preClipNorm: number;
-  readonly clipped: boolean;
-  /** Increments whenever any weight may have changed (steps, rho, forget bias, loads, rebuilds). */
-  readonly weightsVersion: number;
-  /** Increments whenever W_hh may have changed (steps, rho, loads, rebuilds; not the forget bias). */
-  readonly whhVersion: number;
-  /** Increments with every forward/backward pass (the trace's identity). */
-  readonly traceVersion: number;
-  /**
-   * Per-block factors by which W_hh was scaled from version `whh` to now, when only the ρ slider
-   * changed it since (eigenvalues and singular values scale by the same factors); else null.
-   */
-  scaleSince(whh: number): number[] | null;
-  /** Losses, iteration numbers, norms and clip flags of iterations since the last drain. */
-  readonly log: LossLog;
-  /** One training iteration: sample → forward/backward → clip → optimizer step. */
-  step(): StepResult;
-  /** Apply a config change; returns true when it rebuilt the model. Throws (changing nothing) on a bad patch. */
-  setConfig(patch: Partial<TrainConfig>): boolean;
-  /** Recompute the trace on the current batch with the current weights and config (no update). */
-  recompute(): void;
-  /** Rebuild from the current config (new weights from the seed, iteration 0). */
-  reset(): void;
-  /** Replace every weight (validated: names and lengths); throws and changes nothing when invalid. */
-  loadWeights(weights: Record<string, ArrayLike<number>>): void;
-  /** Copies of every weight, with PyTorch's shapes ([rows, cols] for a matrix, [n] for a vector). */
-  getWeights(): { weights: Record<string, number[]>; shapes: Record<string, number[]> };
-}
+export type { StepResult, Trainer, WhhStart } from './trainer/types';
 
 /** `firstRun` numbers the first run (a session counts on from its previous trainer's). */
 export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
@@ -81,6 +35,14 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
   let preClipNorm = 0;
   let clipped = false;
   const log = new LossLog();
+  let growth = createGrowthLog(b.model.params);
+  let start: WhhStart;
+  /** Marks W_hh as set now (build, reset, a weights file, the ρ slider); `rho` when known exactly. */
+  const markStart = (rho: readonly number[] | null = null): void => {
+    const p = b.model.params.find((q) => q.name === 'weight_hh_l0');
+    start = { version: whhVersion, iteration, whh: p === undefined ? null : p.w.slice(), rho };
+  };
+  markStart();
 
   const runOptions = (): RunOptions => {
     const K = config.tbptt;
@@ -90,19 +52,25 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
     return opts;
   };
 
+  /** Norm of the gradient clipping sees: the trained weights' (every weight's when none train). */
+  const trainedNorm = (): number => {
+    const trained = trainedParams(b.model, config.freeze);
+    return gradNorm(trained.length > 0 ? trained : b.model.params);
+  };
+
   const pass = (): Trace => {
     traceVersion++;
     return forwardBackward(b.model, b.batch, b.ws, runOptions());
   };
   let trace: Trace = pass();
-  preClipNorm = gradNorm(b.model.params);
+  preClipNorm = trainedNorm();
 
   const restoreLastFinite = (): void => {
     if (b.prevBatch === null) return; // nothing finite to go back to (the very first pass blew up)
     b.model.params.forEach((p, k) => p.w.set(b.prevW[k]!));
     b.batch = b.prevBatch;
     trace = pass();
-    preClipNorm = gradNorm(b.model.params);
+    preClipNorm = trainedNorm();
     clipped = false;
     weightsVersion++;
     whhVersion++;
@@ -146,6 +114,9 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
       return traceVersion;
     },
     scaleSince: (whh) => rescaler.scaleSince(whh, whhVersion),
+    get start() {
+      return start;
+    },
     log,
 
     step() {
@@ -154,19 +125,33 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
       const loss = trace.loss;
       let nf: NonFinite | null = trace.nonFinite;
       if (nf === null && !Number.isFinite(loss)) nf = { quantity: 'loss', step: 0 };
-      const res = clipGradNorm(b.model.params, config.clip);
+      const trained = trainedParams(b.model, config.freeze);
+      // Nothing trained: nothing to clip, but the readout still shows the gradient's size.
+      const res =
+        trained.length > 0
+          ? clipGradNorm(trained, config.clip)
+          : { norm: trainedNorm(), clipped: false };
       if (nf === null && !Number.isFinite(res.norm)) nf = { quantity: 'gradient', step: 0 };
       if (nf !== null) {
+        const worst = growth.worst(); // the weights that went non-finite, before restoring
         restoreLastFinite();
-        return { ok: false, nonFinite: nf };
+        if (worst === null) return { ok: false, nonFinite: nf };
+        const mse = b.batch.loss === 'mse_last' || b.batch.loss === 'mse_all';
+        const diagnosis: Diagnosis = {
+          ...worst,
+          throughTime: throughTime(trace),
+          readoutLrLimit: mse ? readoutLrLimit(trace, b.batch.loss === 'mse_last') : null,
+        };
+        return { ok: false, nonFinite: nf, diagnosis };
       }
       // Keep what this (finite) trace was computed from, in case the update it makes blows up later.
       b.model.params.forEach((p, k) => b.prevW[k]!.set(p.w));
       b.prevBatch = b.batch;
       b.opt.step();
+      growth.record();
       iteration++;
       weightsVersion++;
-      whhVersion++;
+      if (config.freeze === 'none') whhVersion++; // a frozen W_hh keeps its spectrum
       preClipNorm = res.norm;
       clipped = res.clipped;
       const acc = b.task.accuracy?.(trace.outputs, b.batch) ?? NaN;
@@ -180,23 +165,27 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
         const nb = build(next); // throws before anything changes
         Object.assign(config, next);
         b = nb;
+        growth = createGrowthLog(b.model.params);
         iteration = 0;
         run++;
         weightsVersion++;
         whhVersion++;
         log.clear();
+        markStart();
         trace = pass();
-        preClipNorm = gradNorm(b.model.params);
+        preClipNorm = trainedNorm();
         clipped = false;
         return true;
       }
-      if (next.opt !== config.opt)
-        b.opt = createOptimizer(next.opt, b.model.params, { lr: next.lr });
+      // A new optimizer over the trained parameters (its state restarts, as a new torch optimizer's would).
+      if (next.opt !== config.opt || next.freeze !== config.freeze)
+        b.opt = createOptimizer(next.opt, trainedParams(b.model, next.freeze), { lr: next.lr });
       b.opt.lr = next.lr;
       if (next.rho !== config.rho && next.rho !== null) {
-        rescaler.apply(b.model, next.rho, whhVersion);
+        const after = rescaler.apply(b.model, next.rho, whhVersion);
         weightsVersion++;
         whhVersion++;
+        markStart(after);
       }
       if (next.forgetBias !== config.forgetBias && cellHas(config.cell, 'forgetBias')) {
         shiftForgetBias(b.model, next.forgetBias - config.forgetBias);
@@ -208,7 +197,7 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
 
     recompute() {
       trace = pass();
-      preClipNorm = gradNorm(b.model.params);
+      preClipNorm = trainedNorm();
       clipped = config.clip > 0 && preClipNorm > config.clip;
       if (trace.nonFinite === null && Number.isFinite(trace.loss) && Number.isFinite(preClipNorm)) {
         b.model.params.forEach((p, k) => b.prevW[k]!.set(p.w));
@@ -218,13 +207,15 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
 
     reset() {
       b = build(config);
+      growth = createGrowthLog(b.model.params);
       iteration = 0;
       run++;
       weightsVersion++;
       whhVersion++;
       log.clear();
+      markStart();
       trace = pass();
-      preClipNorm = gradNorm(b.model.params);
+      preClipNorm = trainedNorm();
       clipped = false;
     },
 
@@ -232,9 +223,11 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
       checkWeights(b.model.params, weights);
       for (const p of b.model.params) p.w.set(weights[p.name]!);
       b.opt.reset();
+      growth.clear();
       b.prevBatch = null;
       weightsVersion++;
       whhVersion++;
+      markStart();
       this.recompute();
     },
 

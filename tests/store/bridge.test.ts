@@ -61,6 +61,8 @@ function snap(iteration: number, running = true, run = 1, acked = 0): Snapshot {
     spectrumIteration: 0,
     stepJacNorms: null,
     stepJacIteration: 0,
+    start: { iteration: 0, rho: [0.8], sigmaMax: [0.8] },
+    startPowers: null,
     nonFinite: null,
     stepsPerSecond: 10,
     acked,

@@ -18,6 +18,7 @@ import type { UrlState } from '../../src/store/urlFields';
 import {
   DEFAULT_CONFIG,
   fitWorkBudget,
+  FREEZE_KINDS,
   INIT_KINDS,
   LIMITS,
   MAX_WORK,
@@ -50,6 +51,7 @@ const ARB: { [K in keyof UrlState]: fc.Arbitrary<UrlState[K]> } = {
   lr: dbl(LIMITS.lr.min, LIMITS.lr.max),
   clip: dbl(LIMITS.clip.min, LIMITS.clip.max),
   tbptt: int(LIMITS.tbptt),
+  freeze: fc.constantFrom(...FREEZE_KINDS),
   seed: int(LIMITS.seed),
   embed: fc.boolean(),
   panels: fc.option(fc.uniqueArray(fc.constantFrom(...PANEL_IDS)), { nil: null }),
@@ -166,6 +168,10 @@ describe('round trip', () => {
         [2.5, 'v=1&clip=2.5'],
       ],
       tbptt: [[20, 'v=1&tbptt=20']],
+      freeze: [
+        ['recurrent', 'v=1&freeze=recurrent'],
+        ['all', 'v=1&freeze=all'],
+      ],
       seed: [[123456, 'v=1&seed=123456']],
       embed: [[true, 'v=1&embed=1']],
       panels: [

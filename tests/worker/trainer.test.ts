@@ -155,4 +155,47 @@ describe('trainer', () => {
     expect(t.trace.dhNorm.every(Number.isFinite)).toBe(true);
     expect(t.trace.h.every(Number.isFinite)).toBe(true);
   });
+
+  it('freeze: recurrent keeps W_hh bit for bit and trains the rest; all changes nothing but the batch', () => {
+    const w = (t: ReturnType<typeof createTrainer>) => t.getWeights().weights;
+    for (const cell of ['rnn', 'lstm'] as const) {
+      const t = createTrainer(small({ cell, freeze: 'recurrent', opt: 'sgd', lr: 0.1 }));
+      const before = w(t);
+      for (let k = 0; k < 5; k++) expect(t.step().ok).toBe(true);
+      const after = w(t);
+      expect(after.weight_hh_l0).toEqual(before.weight_hh_l0);
+      for (const name of ['weight_ih_l0', 'bias_ih_l0', 'readout.weight'])
+        expect(after[name]).not.toEqual(before[name]);
+    }
+    const f = createTrainer(small({ freeze: 'all' }));
+    const before = w(f);
+    const loss0 = f.trace.loss;
+    for (let k = 0; k < 3; k++) expect(f.step().ok).toBe(true);
+    expect(w(f)).toEqual(before);
+    expect(f.iteration).toBe(3);
+    expect(f.trace.loss).not.toBe(loss0); // a fresh batch each iteration
+    expect(f.preClipNorm).toBeGreaterThan(0);
+    expect(f.clipped).toBe(false);
+  });
+
+  it('freeze: clipping measures the trained weights only, and a live change keeps the weights', () => {
+    const t = createTrainer(small({ freeze: 'recurrent', clip: 1e-3, opt: 'sgd', lr: 0.1 }));
+    t.step();
+    const hh = t.model.param('weight_hh_l0').dw;
+    let all = 0;
+    let rest = 0;
+    for (const p of t.model.params)
+      for (const g of p.dw) {
+        all += g * g;
+        if (p.dw !== hh) rest += g * g;
+      }
+    // After clipping the trained gradients have norm θ; W_hh's gradient was left as computed.
+    expect(Math.sqrt(rest)).toBeCloseTo(1e-3, 9);
+    expect(Math.sqrt(all)).toBeGreaterThan(1.001e-3);
+    const whh = Array.from(t.model.param('weight_hh_l0').w);
+    expect(t.setConfig({ freeze: 'none' })).toBe(false);
+    expect(Array.from(t.model.param('weight_hh_l0').w)).toEqual(whh);
+    t.step();
+    expect(Array.from(t.model.param('weight_hh_l0').w)).not.toEqual(whh);
+  });
 });

@@ -12,7 +12,16 @@ export const CLASSIC_INITS = [
   { id: 'identity', label: 'Identity (IRNN)' },
 ] as const satisfies readonly InitInfo[];
 
-export type ClassicInit = (typeof CLASSIC_INITS)[number]['id'];
+/**
+ * The single-block cells (linear, tanh RNN) also offer a strongly non-normal W_hh (classicInit.ts
+ * nonNormalBlock): a teaching init for "ρ is not the whole story".
+ */
+export const SINGLE_BLOCK_INITS = [
+  ...CLASSIC_INITS,
+  { id: 'nonnormal', label: 'Non-normal (linked pairs)' },
+] as const satisfies readonly InitInfo[];
+
+export type ClassicInit = (typeof SINGLE_BLOCK_INITS)[number]['id'];
 
 /** PyTorch's layer-0 parameters with G gate blocks. */
 export function classicParams(G: number) {

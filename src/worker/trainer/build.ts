@@ -15,7 +15,18 @@ import type { Rng } from '../../engine/rng';
 import { makeTask } from '../../engine/tasks';
 import type { Task } from '../../engine/tasks';
 import type { Batch } from '../../engine/types';
-import type { TrainConfig } from '../config';
+import type { Param } from '../../engine/types';
+import type { FreezeKind, TrainConfig } from '../config';
+
+/**
+ * The parameters training updates. Frozen ones keep their values, and clipping's global norm leaves
+ * them out, as torch does for parameters with requires_grad = False.
+ */
+export function trainedParams(model: Model, freeze: FreezeKind): readonly Param[] {
+  if (freeze === 'all') return [];
+  if (freeze === 'recurrent') return model.params.filter((p) => p.name !== 'weight_hh_l0');
+  return model.params;
+}
 
 /** Config keys whose change needs a fresh model (everything else is applied to the live one). */
 export const REBUILD_KEYS = [
@@ -62,7 +73,7 @@ export function build(config: TrainConfig): Built {
   const dataRng = createRng((config.seed ^ DATA_SEED_SALT) >>> 0);
   const batch = task.sample(dataRng, config.batch);
   const ws = createWorkspace(model.spec, batch.T, batch.B);
-  const opt = createOptimizer(config.opt, model.params, { lr: config.lr });
+  const opt = createOptimizer(config.opt, trainedParams(model, config.freeze), { lr: config.lr });
   const prevW = model.params.map((p) => new Float64Array(p.w.length));
   return { model, task, ws, opt, dataRng, batch, prevW, prevBatch: null };
 }

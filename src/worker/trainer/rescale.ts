@@ -17,9 +17,9 @@ const MAX_CHAIN = 256;
 export interface RhoRescaler {
   /**
    * Scale every block of W_hh to spectral radius `rho`. `whh` is W_hh's version before; the caller
-   * numbers the result `whh + 1`.
+   * numbers the result `whh + 1`. Returns each block's ρ after (null when W_hh is not finite).
    */
-  apply(model: ParamSource, rho: number, whh: number): void;
+  apply(model: ParamSource, rho: number, whh: number): number[] | null;
   /**
    * Per-block factors by which W_hh was scaled from version `since` to version `now`, when nothing
    * but rescales changed it in between; else null.
@@ -50,10 +50,11 @@ export function createRhoRescaler(): RhoRescaler {
       }
       if (!factors.every(Number.isFinite) || !after.every(Number.isFinite)) {
         chain = []; // a non-finite W_hh: nothing to reuse
-        return;
+        return null;
       }
       chain.push({ to: whh + 1, factors, rho: after });
       if (chain.length > MAX_CHAIN) base = chain.shift()!.to;
+      return after;
     },
 
     scaleSince(since, now) {

@@ -165,7 +165,7 @@ export function createSession(opts: SessionOptions): Session {
       const r = t.step();
       if (!r.ok) {
         stop();
-        send(divergedMessage(t.iteration + 1, r.nonFinite!));
+        send(divergedMessage(t.iteration + 1, r.nonFinite!, r.diagnosis));
         break;
       }
       did++;

@@ -1,5 +1,5 @@
 /** The linear recurrence's descriptor (nn.RNN's layout with the identity for tanh). */
-import { CLASSIC_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
+import { SINGLE_BLOCK_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
 import type { CellInfo } from '../types';
 
 export const LINEAR = {
@@ -12,7 +12,7 @@ export const LINEAR = {
   state: { symbol: 'h', width: hiddenWidth },
   cellState: false,
   references: ['rho', 'sigmaMax'],
-  inits: CLASSIC_INITS,
+  inits: SINGLE_BLOCK_INITS,
   controls: ['rho'],
   macsPerStep: classicMacs(1),
   stepJacobianDiag: () => 1,

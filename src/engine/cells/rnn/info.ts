@@ -1,5 +1,5 @@
 /** The tanh RNN's descriptor (PyTorch nn.RNN(nonlinearity='tanh')). */
-import { CLASSIC_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
+import { SINGLE_BLOCK_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
 import type { CellInfo } from '../types';
 
 export const RNN = {
@@ -12,7 +12,7 @@ export const RNN = {
   state: { symbol: 'h', width: hiddenWidth },
   cellState: false,
   references: ['rho', 'sigmaMax'],
-  inits: CLASSIC_INITS,
+  inits: SINGLE_BLOCK_INITS,
   controls: ['rho'],
   macsPerStep: classicMacs(1),
   stepJacobianDiag: (h: number) => 1 - h * h,

@@ -1,0 +1,40 @@
+/**
+ * Lesson presets: one click (or `?lesson=<id>`) sets everything, starting from DEFAULT_CONFIG.
+ * Guidance is exactly two sentences: what is going on, and what to try. What you should see is
+ * stated as expectations (expect.ts), checked live on the page and, at the lesson's seed for the
+ * iterations it names, by tests/lessons/*.test.ts. Facts follow the papers the text names.
+ */
+import { DEFAULT_CONFIG } from '../../worker/config';
+import type { TrainConfig } from '../../worker/config';
+import { GRU, HOLD_FORGET, LSTM_BELT, TEMPORAL_ORDER } from './gated';
+import type { Lesson } from './lesson';
+import { LINEAR_RHO1, TRUNCATION } from './memory';
+import { BLOW_UP, CLIPPING, EXPLODING, RHO_NOT_WHOLE_STORY, VANISHING } from './rnn';
+
+export type { Lesson } from './lesson';
+export type { ExpectState, ExpectStatus, Expectation, Verdict } from './expect';
+export { evaluateExpectations } from './expect';
+
+/** In the order of a course: the problem, its causes, the gated cures, then the edge cases. */
+export const LESSONS: readonly Lesson[] = [
+  VANISHING,
+  EXPLODING,
+  CLIPPING,
+  LINEAR_RHO1,
+  RHO_NOT_WHOLE_STORY,
+  LSTM_BELT,
+  HOLD_FORGET,
+  GRU,
+  TEMPORAL_ORDER,
+  TRUNCATION,
+  BLOW_UP,
+];
+
+export function findLesson(id: string): Lesson | undefined {
+  return LESSONS.find((l) => l.id === id);
+}
+
+/** The full config a lesson sets: DEFAULT_CONFIG with the lesson's values over it. */
+export function lessonConfig(lesson: Lesson): TrainConfig {
+  return { ...DEFAULT_CONFIG, ...lesson.config };
+}

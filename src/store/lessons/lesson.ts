@@ -1,0 +1,23 @@
+/** The shape of a lesson preset (index.ts lists them). */
+import type { TrainConfig } from '../../worker/config';
+import type { ControlId, PanelId } from '../urlFields';
+import type { Expectation } from './expect';
+
+export interface Lesson {
+  /** Stable id, used in links (`lesson=`). Never rename one: old links would lose it. */
+  readonly id: string;
+  readonly title: string;
+  /** Two sentences of plain guidance. */
+  readonly guidance: string;
+  /** Applied over DEFAULT_CONFIG, so every lesson sets the whole config. */
+  readonly config: Readonly<Partial<TrainConfig>>;
+  /** Embed hints: panels and controls shown when the link does not choose (url.ts shownPanels). */
+  readonly view?: {
+    readonly panels?: readonly PanelId[];
+    readonly controls?: readonly ControlId[];
+  };
+  /** How many iterations the lesson is about: its expectations are all decided by then. */
+  readonly iterations: number;
+  /** What you should see, checked against the run (1–3 of them). */
+  readonly expect: readonly Expectation[];
+}

@@ -1,0 +1,25 @@
+/** Shared body of the lesson-run tests: train each lesson at its seed, every expectation must hold. */
+import { expect, it } from 'vitest';
+import { findLesson } from '../../src/store/lessons';
+import { runLesson } from './harness';
+
+export function lessonHoldsItsClaims(id: string, timeout = 120_000): void {
+  it(
+    `${id}: every expectation holds at the lesson's seed, at every iteration it names`,
+    () => {
+      const lesson = findLesson(id);
+      if (lesson === undefined) throw new Error(`no lesson ${id}`);
+      const run = runLesson(lesson);
+      // Not one iteration may show ✘ …
+      expect(run.failures.slice(0, 3), JSON.stringify(run.failures.slice(0, 3))).toEqual([]);
+      // … and by the last one every expectation is decided and holds.
+      for (const e of lesson.expect) {
+        const v = run.final.verdicts[e.id];
+        expect(v?.status, `${id}/${e.id}: ${v?.detail ?? ''}`).toBe('holds');
+      }
+      expect(lesson.expect.length).toBeGreaterThanOrEqual(1);
+      expect(lesson.expect.length).toBeLessThanOrEqual(3);
+    },
+    timeout,
+  );
+}
