@@ -18,7 +18,7 @@ import {
   magnitudeColor,
 } from './colors';
 import { indices, safeId } from './plotUtil';
-import { positiveExtent, stickyLogDomain, type Domain } from './scales';
+import { stickyLogDomain, type Domain } from './scales';
 import { useChartWidth } from './useChartWidth';
 
 /** Props of {@link Belt}: the per-step columns of {@link BeltData} plus view state. */
@@ -86,9 +86,9 @@ export const Belt = memo(function Belt(props: BeltProps) {
     () => props.gradDomain ?? stickyLogDomain(null, gradNorm ?? []),
     [props.gradDomain, gradNorm],
   );
-  // "Vanished" is relative to the largest gradient on the whole sequence, not the rounded domain.
-  const gradMax = useMemo(() => positiveExtent(gradNorm ?? [])?.[1] ?? 0, [gradNorm]);
-  const vanishedBelow = gradMax * VANISHED_RATIO;
+  // "Vanished" is relative to the gradient where backpropagation starts (t = T), as everywhere.
+  const gradLast = gradNorm && gradNorm.length > 0 ? (gradNorm[gradNorm.length - 1] as number) : 0;
+  const vanishedBelow = gradLast * VANISHED_RATIO;
 
   const xOf = (k: number) => left + (k - start) * cw;
   const band = useMemo(() => {
@@ -193,7 +193,7 @@ export const Belt = memo(function Belt(props: BeltProps) {
                 <stop
                   key={j}
                   offset={((j + 0.5) / size).toFixed(4)}
-                  stopColor={magnitudeColor(gradNorm[start + j] as number, gradDomain, gradMax)}
+                  stopColor={magnitudeColor(gradNorm[start + j] as number, gradDomain, gradLast)}
                 />
               ))}
             </linearGradient>

@@ -37,6 +37,8 @@ export interface HeatCanvasProps {
   yStep?: number;
   /** Log mode: absolute value at or below which cells are grey "vanished". */
   vanishedBelow?: number;
+  /** Log mode: cells at or below this fraction of their row's last value are grey instead. */
+  vanishedRelLast?: number;
   /** Bump to force a redraw when `values` was written in place. */
   version?: number;
   /** x axis title, e.g. "time step t". */
@@ -127,6 +129,7 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
       rowStart,
       rowCount: filled,
       vanishedBelow: props.vanishedBelow,
+      ...(props.vanishedRelLast === undefined ? {} : { vanishedRelLast: props.vanishedRelLast }),
       scratch: sctx as HeatContext & { canvas: HTMLCanvasElement },
       width: W,
       height: H,
@@ -142,6 +145,7 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
     rowStart,
     filled,
     props.vanishedBelow,
+    props.vanishedRelLast,
     props.version,
     iw,
     ih,

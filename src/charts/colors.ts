@@ -23,8 +23,12 @@ export const GATE_COLORS = {
 /** A gate name with a fixed colour. */
 export type GateName = keyof typeof GATE_COLORS;
 
-/** Values below this fraction of the largest are "vanished" and drawn grey. */
-export const VANISHED_RATIO = 1e-8;
+/**
+ * A gradient below this fraction of its value at t = T (where backpropagation starts) is
+ * "vanished" and drawn grey: one threshold for every chart and readout (the lessons' checks use
+ * the same, store/lessons/checks.ts VANISHED; a test keeps them equal).
+ */
+export const VANISHED_RATIO = 1e-3;
 /** Neutral grey for vanished values: mid-lightness so it reads on light and dark panels. */
 export const VANISHED_GREY = '#8c8c8c';
 const VANISHED_RGBA = [0x8c, 0x8c, 0x8c, 255] as const;
@@ -96,6 +100,7 @@ export function divergingPosition(v: number, maxAbs: number): number {
 export function magnitudeColor(
   v: number,
   domain: Domain,
+  /** The value `v` is measured against (grey below VANISHED_RATIO of it): ‖·‖ at t = T for gradients. */
   max = domain[1],
   lut: Lut = SEQUENTIAL_LUT,
 ): string {

@@ -36,6 +36,11 @@ export interface DrawHeatOptions {
   rowCount?: number;
   /** Log mode: values ≤ this are grey "vanished" (default VANISHED_RATIO × domain[1]). */
   vanishedBelow?: number;
+  /**
+   * Log mode: instead, a value is vanished when ≤ this fraction of the last value of its own row
+   * (rows of ‖∂L/∂hₜ‖ over t: the gradient where backpropagation starts, t = T).
+   */
+  vanishedRelLast?: number;
   /** Context of a cols × rows canvas to stage the image in; default: `ctx` itself. */
   scratch?: HeatContext & {
     readonly canvas: CanvasImageSource & { width: number; height: number };
@@ -78,13 +83,15 @@ export function drawHeat(
     // Newest on top: the last filled logical row goes to screen row 0.
     const screenRow = opts.newestOnTop ? filled - 1 - k : k;
     let p = screenRow * cols * 4;
+    const rel = opts.vanishedRelLast;
+    const rowVanished = rel === undefined ? vanished : rel * (values[src + cols - 1] as number);
     for (let c = 0; c < cols; c++, p += 4) {
       const v = values[src + c] as number;
       if (Number.isNaN(v)) continue; // transparent: the panel background shows through
       let idx: number;
       if (mode === 'log') {
         if (v === Infinity) idx = top;
-        else if (!(v > vanished)) {
+        else if (!(v > rowVanished)) {
           writeVanished(px, p);
           continue;
         } else idx = lspan > 0 ? lutIndex((Math.log10(v) - l0) / lspan) : top;

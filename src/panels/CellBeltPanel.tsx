@@ -9,7 +9,7 @@ import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum } from '../charts/format';
 import { useApp, useBridge } from '../store/hooks';
 import { beltColumns, beltVariant } from './beltColumns';
-import { largestUnit } from './gradStats';
+import { autoUnit, autoUnitLabel } from './gradStats';
 
 const WINDOW = 20;
 const TITLES = {
@@ -20,7 +20,7 @@ const TITLES = {
 const CAPTIONS = {
   lstm: 'The cell state c runs left to right; each step multiplies it by the forget gate f and adds i⊙g. The band below is the gradient flowing back along it.',
   gru: 'The GRU keeps z of the old state at each step and adds (1 − z)⊙n: the update gate z plays the forget gate’s role.',
-  rnn: 'Without a belt, every step multiplies the gradient by the step Jacobian: products of norms below 1 vanish, above 1 explode.',
+  rnn: 'Without a belt, every step back multiplies the gradient by the step Jacobian J_t. The norm of a product is at most the product of the norms ‖J_t‖, so norms below 1 make the gradient vanish; norms above 1 do not make it explode unless the stretched directions line up.',
 } as const;
 
 function mean(a: Float64Array | null | undefined): number {
@@ -65,7 +65,7 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
   const unit = useMemo(() => {
     if (!latest) return 0;
     if (unitPick !== null && unitPick < H) return unitPick;
-    return largestUnit(latest.cellState ?? latest.hidden, H);
+    return autoUnit(latest);
   }, [latest, unitPick, H]);
   const data = useMemo(() => (latest ? beltColumns(latest, unit) : null), [latest, unit]);
 
@@ -113,7 +113,7 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
                 }
               >
                 <option value="auto">
-                  largest |{variant === 'lstm' ? 'c' : 'h'}| (unit {unit})
+                  {autoUnitLabel(latest?.cell ?? 'rnn')} (unit {unit})
                 </option>
                 {Array.from({ length: H }, (_, j) => (
                   <option key={j} value={j}>

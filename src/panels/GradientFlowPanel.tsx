@@ -1,14 +1,15 @@
 import { memo, useCallback, useMemo, useState } from 'react';
-import { cellInfo } from '../engine/cells/catalog';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
 import { LinePlot, type LineMarker } from '../charts/LinePlot';
 import { HeatCanvas } from '../charts/HeatCanvas';
 import { rowsFromColumns } from '../charts/DataTable';
-import { formatLog10, formatSci } from '../charts/format';
+import { VANISHED_RATIO } from '../charts/colors';
 import { useApp, useBridge } from '../store/hooks';
 import { TRAIL } from '../store/history';
-import { log10Ratio, memoryHorizon, rhoReference } from './gradStats';
+import { cRefs, hRefs } from './gradRefs';
+import { GradReadouts } from './GradReadouts';
+import { autoUnit } from './gradStats';
 import { useStickyDomain } from './useSticky';
 
 const TITLE = 'Gradient through time';
@@ -23,58 +24,71 @@ function cutMarkers(T: number, K: number): LineMarker[] {
   return out;
 }
 
-/** The hero: ‖dL/dh_t‖ per step on a log axis, its trail, the ρ^(T−t) reference and the history heatmap. */
+/**
+ * The hero: ‖∂L/∂hₜ‖ per step on a log axis with its trail and the references that match the run
+ * (gradRefs.ts), ‖∂L/∂cₜ‖ for the LSTM, and the history heatmap.
+ */
 export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const latest = useApp((s) => s.latest);
   const grad = useApp((s) => s.grad);
   const large = useApp((s) => s.view.large);
-  const gate = useApp((s) => s.gate);
-  const gradcheck = useApp((s) => s.gradcheck);
-  const busy = useApp((s) => s.gradcheckBusy);
+  const gradcheckBusy = useApp((s) => s.gradcheckBusy);
+  const [showBelt, setShowBelt] = useState(true);
+  const unitPick = useApp((s) => s.unit);
   const bridge = useBridge();
-  const [belt, setBelt] = useState(true);
   const fontScale = large ? 1.4 : 1;
 
   const T = latest?.T ?? 0;
+  const H = latest?.H ?? 0;
   const dh = latest?.dhNorm ?? EMPTY;
-  const dc = latest && belt ? latest.dcNorm : null;
-  const spec = latest?.spectrum[Math.min(gate, (latest?.spectrum.length ?? 1) - 1)];
-  const rho = spec?.rho ?? NaN;
-  const reference = useMemo(() => rhoReference(dh, rho), [dh, rho]);
+  const dc = latest && showBelt ? latest.dcNorm : null;
+  // The unit the belt panel shows unless one was picked (gradStats.autoUnit).
+  const unit = useMemo(() => {
+    if (!latest) return 0;
+    if (unitPick !== null && unitPick < H) return unitPick;
+    return autoUnit(latest);
+  }, [latest, unitPick, H]);
+  const refs = useMemo(() => hRefs(latest, unit), [latest, unit]);
+  const belt = useMemo(() => cRefs(latest, unit), [latest, unit]);
   const trail = useMemo(() => grad.recent.slice(-TRAIL, -1), [grad.recent]);
   const run = latest?.run;
-  const yDomain = useStickyDomain('log', [dh, ...(dc ? [dc] : []), reference], `${run}`);
+  // The axis follows the measured curves and the run's own references; the "now" lines may run far
+  // off the plot (ρ = 10⁵ after a blow-up) and are clipped rather than squashing everything else.
+  const own = [refs.main?.y, belt.main?.y].filter((a): a is Float64Array => a !== undefined);
+  const yDomain = useStickyDomain('log', [dh, ...(dc ? [dc] : []), ...own], `${run}`);
 
   // The history's ring is drawn as it is; its colour scale grows with the extremes ever written.
   const heat = grad.T === T ? grad : null;
   const extremes = useMemo(() => Float64Array.of(grad.lo, grad.hi), [grad.lo, grad.hi]);
   const heatDomain = useStickyDomain('log', extremes, `${run}`);
-
   const clippedIters = useMemo(() => grad.iters.filter((_, k) => grad.clipped[k]), [grad]);
-  const ratio = log10Ratio(dh);
-  const horizon = memoryHorizon(dh);
-  const gateName =
-    latest && cellInfo(latest.cell).gates.length > 0 ? `, ${spec?.gate ?? ''} block` : '';
   const markers = cutMarkers(T, latest?.tbptt ?? 0);
 
   const t = useMemo(() => Float64Array.from({ length: T }, (_, k) => k + 1), [T]);
   const table = useCallback(() => {
-    const cols = [t, dh, reference, ...(latest?.dcNorm ? [latest.dcNorm] : [])];
-    const heads = ['t', '‖∂L/∂hₜ‖', `ρ^(T−t)·‖∂L/∂h_T‖`, ...(latest?.dcNorm ? ['‖∂L/∂cₜ‖'] : [])];
+    const cols: Float64Array[] = [t, dh];
+    const heads = ['t', '‖∂L/∂hₜ‖'];
+    for (const r of [...(refs.main ? [refs.main] : []), ...refs.extra]) {
+      cols.push(r.y);
+      heads.push(r.label);
+    }
+    if (latest?.dcNorm) {
+      cols.push(latest.dcNorm);
+      heads.push('‖∂L/∂cₜ‖');
+      for (const r of [...(belt.main ? [belt.main] : []), ...belt.extra]) {
+        cols.push(r.y);
+        heads.push(r.label);
+      }
+    }
     return { columns: heads, rows: rowsFromColumns(cols, [(v) => String(v)]) };
-  }, [t, dh, reference, latest?.dcNorm]);
-
-  const summary =
-    ratio === null
-      ? 'No gradient yet.'
-      : `The gradient at step 1 is ${formatLog10(ratio, true)} of the gradient at step ${T}.`;
+  }, [t, dh, refs, belt, latest?.dcNorm]);
 
   return (
     <ChartFrame
       title={TITLE}
       className="panel panel-hero"
       id="panel-grad"
-      caption="How much of the loss’s gradient reaches each earlier step: a straight falling line on this log axis is exponential vanishing; a rising one is exploding."
+      caption="‖∂L/∂hₜ‖ at each step. Backpropagation starts at t = T on the right and travels left to t = 1: read the curve right to left. Falling as it goes left is vanishing, rising is exploding; vanished means below 10⁻³ of ‖∂L/∂h_T‖, the one threshold used by every readout here."
       table={table}
       actions={
         <>
@@ -83,82 +97,48 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
             <button
               type="button"
               className="chart-button"
-              aria-pressed={belt}
-              onClick={() => setBelt((b) => !b)}
+              aria-pressed={showBelt}
+              onClick={() => setShowBelt((b) => !b)}
             >
-              Belt ‖∂L/∂cₜ‖
+              ‖∂L/∂cₜ‖
             </button>
           )}
           <button
             type="button"
             className="chart-button"
-            disabled={busy || !latest}
+            disabled={gradcheckBusy || !latest}
             onClick={() => bridge.gradcheck()}
           >
-            {busy ? 'Checking…' : 'Check gradients'}
+            {gradcheckBusy ? 'Checking…' : 'Check gradients'}
           </button>
         </>
       }
-      readouts={
-        <dl className="readouts" aria-live="off">
-          <div>
-            <dt>‖∂L/∂h₁‖ / ‖∂L/∂h_T‖</dt>
-            <dd className="num" data-readout="ratio" data-value={ratio ?? undefined}>
-              {ratio === null ? '—' : formatLog10(ratio)}
-            </dd>
-          </div>
-          <div>
-            <dt>memory horizon (falls below 10⁻⁶)</dt>
-            <dd className="num" data-readout="horizon">
-              {horizon === null
-                ? T > 0
-                  ? `≥ ${T - 1} steps`
-                  : '—'
-                : `${horizon} step${horizon === 1 ? '' : 's'}`}
-            </dd>
-          </div>
-          <div>
-            <dt>‖∇L‖ before clipping</dt>
-            <dd className="num">
-              {latest ? formatSci(latest.preClipNorm) : '—'}
-              {latest?.clipped && <span className="badge badge-warn">clipped</span>}
-            </dd>
-          </div>
-          {gradcheck && (
-            <div>
-              <dt>finite-difference check</dt>
-              <dd className="num" data-readout="gradcheck" data-value={gradcheck.maxRelError}>
-                max rel. error {formatSci(gradcheck.maxRelError)} over {gradcheck.checked} entries
-              </dd>
-            </div>
-          )}
-        </dl>
-      }
+      readouts={<GradReadouts />}
     >
-      <p className="sr-only" aria-live="polite">
-        {summary}
-      </p>
       <LinePlot
         ariaLabel={TITLE}
         y={dh}
         xStart={1}
         trail={trail}
-        reference={latest ? reference : null}
+        reference={latest && refs.main ? refs.main.y : null}
+        series={refs.extra}
         markers={markers}
         logY
         yDomain={yDomain}
         height={280 * fontScale}
         fontScale={fontScale}
-        xLabel="time step t"
+        xLabel="time step t (backprop runs from T leftwards)"
         yLabel="‖∂L/∂hₜ‖ (log scale)"
         seriesLabel="‖∂L/∂hₜ‖ latest batch"
-        referenceLabel={`ρ^(T−t)·‖∂L/∂h_T‖ (ρ = ${Number.isFinite(rho) ? rho.toFixed(3) : '—'}${gateName})`}
+        referenceLabel={refs.main?.label}
       />
       {dc && (
         <LinePlot
-          ariaLabel="Gradient along the LSTM cell state"
+          ariaLabel="Gradient with respect to the LSTM cell state"
           y={dc}
           xStart={1}
+          reference={belt.main?.y ?? null}
+          series={belt.extra}
           logY
           yDomain={yDomain}
           color="#0072B2"
@@ -166,7 +146,8 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           fontScale={fontScale}
           xLabel="time step t"
           yLabel="‖∂L/∂cₜ‖ (log scale)"
-          seriesLabel="‖∂L/∂cₜ‖ along the belt"
+          seriesLabel="‖∂L/∂cₜ‖: total derivative (the belt and every other path)"
+          referenceLabel={belt.main?.label}
         />
       )}
       {heat !== null && heat.count > 0 && (
@@ -180,6 +161,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           version={heat.version}
           mode="log"
           domain={heatDomain}
+          vanishedRelLast={VANISHED_RATIO}
           newestOnTop
           xStart={1}
           yStart={heat.iters[0] ?? 0}
@@ -192,7 +174,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           fontScale={fontScale}
           xLabel="time step t"
           yLabel="iteration"
-          legendLabel="‖∂L/∂hₜ‖"
+          legendLabel="‖∂L/∂hₜ‖ (grey: vanished)"
           yMarks={clippedIters}
           yMarkLabel="clipping fired"
           yName="iteration"

@@ -1,7 +1,9 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
 import { ComplexPlane } from '../charts/ComplexPlane';
+import { LinePlot } from '../charts/LinePlot';
+import { stickyLogDomain } from '../charts/scales';
 import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum } from '../charts/format';
 import { useApp, useBridge } from '../store/hooks';
@@ -21,6 +23,8 @@ const GATE_LABEL: Record<string, string> = {
 /** Eigenvalues of the recurrent matrix (one gate block for LSTM/GRU) against the unit circle. */
 export const SpectrumPanel = memo(function SpectrumPanel() {
   const spectra = useApp((s) => s.latest?.spectrum ?? null);
+  const powers = useApp((s) => s.latest?.startPowers ?? null);
+  const start = useApp((s) => s.latest?.start ?? null);
   const gate = useApp((s) => s.gate);
   const large = useApp((s) => s.view.large);
   const bridge = useBridge();
@@ -36,6 +40,16 @@ export const SpectrumPanel = memo(function SpectrumPanel() {
     };
   }, [spec]);
 
+  // ‖W₀^k‖ of W_hh as set, against ρ₀^k and σ_max,0^k (single-block cells).
+  const pow = useMemo(() => {
+    if (powers === null || start === null || powers.length === 0) return null;
+    const rho0 = start.rho[0] ?? NaN;
+    const sig0 = start.sigmaMax[0] ?? NaN;
+    const line = (b: number) => powers.map((_, k) => b ** (k + 1));
+    const rhoK = line(rho0);
+    // The axis follows ‖W^k‖ and ρ₀^k; σ_max,0^k may climb far above them and is clipped.
+    return { rho0, sig0, rhoK, sigK: line(sig0), domain: stickyLogDomain(null, [powers, rhoK]) };
+  }, [powers, start]);
   const above = spec ? spec.rho > 1 : false;
   const outside = spec
     ? spec.re.reduce((n, re, k) => n + (Math.hypot(re, spec.im[k] as number) > 1 ? 1 : 0), 0)
@@ -81,6 +95,14 @@ export const SpectrumPanel = memo(function SpectrumPanel() {
               {spec ? formatNum(spec.sigmaMax) : '—'}
             </dd>
           </div>
+          {start && (
+            <div>
+              <dt>ρ₀ as set (iteration {start.iteration})</dt>
+              <dd className="num" data-readout="rho0">
+                {formatNum(start.rho[g] ?? NaN)}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>σ_min</dt>
             <dd className="num">{spec ? formatNum(spec.sigmaMin) : '—'}</dd>
@@ -105,9 +127,35 @@ export const SpectrumPanel = memo(function SpectrumPanel() {
       )}
       {spec && spec.rho < 1 && spec.sigmaMax > 1 && (
         <p className="note">
-          ρ &lt; 1 but σ_max &gt; 1: the spectral radius alone does not guarantee vanishing; some
-          directions can still grow for a while.
+          ρ &lt; 1 but σ_max &gt; 1: the spectral radius alone does not guarantee vanishing. For a
+          tanh net only σ_max &lt; 1 does, and σ_max &gt; 1 is what it needs to explode (Pascanu,
+          Mikolov and Bengio 2013).
         </p>
+      )}
+      {pow && powers && (
+        <LinePlot
+          ariaLabel="Norms of the powers of W_hh"
+          y={powers}
+          xStart={1}
+          yDomain={pow.domain}
+          reference={pow.rhoK}
+          series={[
+            {
+              y: pow.sigK,
+              label: `σ_max,0^k, σ_max,0 = ${formatNum(pow.sig0)}`,
+              color: '#D55E00',
+              dashed: true,
+            },
+          ]}
+          logY
+          height={190 * (large ? 1.4 : 1)}
+          fontScale={large ? 1.4 : 1}
+          xLabel="k (steps)"
+          yLabel="‖W₀^k‖₂ (log scale)"
+          xName="k"
+          seriesLabel={`‖W₀^k‖₂: powers of W_hh as set at iteration ${start?.iteration ?? 0}`}
+          referenceLabel={`ρ₀^k, ρ₀ = ${formatNum(pow.rho0)}`}
+        />
       )}
     </ChartFrame>
   );

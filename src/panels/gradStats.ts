@@ -2,6 +2,10 @@
  * Readouts of the gradient-through-time panel, computed from the per-step norms the engine filled
  * during the backward pass (index t−1 holds step t).
  */
+import { VANISHED_RATIO } from '../charts/colors';
+import { cellInfo } from '../engine/cells/catalog';
+import { unitLogProducts } from '../store/lessons/measures';
+import type { Snapshot } from '../worker/protocol';
 
 /** log₁₀(‖dL/dh_1‖ / ‖dL/dh_T‖), or null when either end is zero or non-finite. */
 export function log10Ratio(norms: Float64Array): number | null {
@@ -15,10 +19,11 @@ export function log10Ratio(norms: Float64Array): number | null {
 }
 
 /**
- * Effective memory horizon: the smallest lag T−t at which ‖dL/dh_t‖ falls below `threshold` × ‖dL/dh_T‖.
- * `null` when it never does within the sequence (memory at least T−1 steps).
+ * Steps back until the gradient has vanished: the smallest lag T−t at which ‖dL/dh_t‖ falls below
+ * `threshold` × ‖dL/dh_T‖ (the one "vanished" threshold, 10⁻³). `null` when it never does within
+ * the sequence.
  */
-export function memoryHorizon(norms: Float64Array, threshold = 1e-6): number | null {
+export function memoryHorizon(norms: Float64Array, threshold = VANISHED_RATIO): number | null {
   const T = norms.length;
   const last = norms[T - 1];
   if (last === undefined || !(last > 0)) return null;
@@ -53,4 +58,34 @@ export function largestUnit(values: Float64Array, H: number): number {
     }
   }
   return best;
+}
+
+/**
+ * The unit the belt panel and the gradient panel's gate-product line show when none was picked:
+ * the GRU's unit with the largest Π z over the sequence (the one holding its value longest), else
+ * the unit with the largest |c| (LSTM) or |h|.
+ */
+export function autoUnit(s: Snapshot): number {
+  if (cellInfo(s.cell).references.includes('prodZ')) {
+    const z = (cellInfo(s.cell).gates as readonly string[]).indexOf('z');
+    const p = unitLogProducts(s, z);
+    if (p !== null && p.length > 0) {
+      let best = 0;
+      p.forEach((v, u) => {
+        if (v > (p[best] as number)) best = u;
+      });
+      return best;
+    }
+  }
+  return largestUnit(s.cellState ?? s.hidden, s.H);
+}
+
+/** How the automatic unit is chosen, for the unit picker. */
+export function autoUnitLabel(cell: string): string {
+  const info = cellInfo(cell);
+  return info.references.includes('prodZ')
+    ? 'largest Π z'
+    : info.cellState
+      ? 'largest |c|'
+      : 'largest |h|';
 }

@@ -19,8 +19,8 @@ const lstm = {
   i: col((k) => 0.5 + k / 100),
   g: col((k) => (k % 2 ? 0.4 : -0.4)),
   o: col(() => 0.75),
-  // Largest 0.015 at t = T: relative to it, steps with (T−1−k)·0.9 ≥ 8 (k ≤ 20) are vanished; relative
-  // to the decade-rounded domain top (0.1) one more step would be.
+  // 0.015 at t = T, where backpropagation starts: relative to it, steps with (T−1−k)·0.9 ≥ 3
+  // (k ≤ 25) are vanished (below 10⁻³ of it).
   gradNorm: col((k) => 0.015 * 10 ** (-0.9 * (T - 1 - k))),
 };
 
@@ -49,13 +49,16 @@ describe('beltModel', () => {
       ),
     ).toBe('t = 1: h = 0.5, ‖J‖ = 2 × 10⁻⁶');
   });
-  it('band thickness follows log‖g‖, clamped, and vanishes below 1e-8 of the max', () => {
+  it('band thickness follows log‖g‖, clamped, and vanishes at or below the threshold', () => {
     const d = [1e-6, 1] as const;
-    expect(bandThickness(1, d, 2, 20)).toBe(20);
-    expect(bandThickness(1e-3, d, 2, 20)).toBeCloseTo(11, 12);
-    expect(bandThickness(1e-7, d, 2, 20)).toBe(2);
-    expect(bandThickness(1e10, d, 2, 20)).toBe(20);
-    expect(bandThickness(1e-9, d, 2, 20)).toBeNull();
+    expect(bandThickness(1, d, 2, 20, 1e-8)).toBe(20);
+    expect(bandThickness(1e-3, d, 2, 20, 1e-8)).toBeCloseTo(11, 12);
+    expect(bandThickness(1e-7, d, 2, 20, 1e-8)).toBe(2);
+    expect(bandThickness(1e10, d, 2, 20, 1e-8)).toBe(20);
+    expect(bandThickness(1e-9, d, 2, 20, 1e-8)).toBeNull();
+    // Default: 10⁻³ of the domain's top, the one "vanished" threshold.
+    expect(bandThickness(1e-3, d, 2, 20)).toBeNull();
+    expect(bandThickness(2e-3, d, 2, 20)).not.toBeNull();
     expect(bandThickness(0, d, 2, 20)).toBeNull();
     expect(bandThickness(NaN, d, 2, 20)).toBeNull();
   });
@@ -110,7 +113,7 @@ describe('<Belt>', () => {
       <Belt variant="lstm" {...lstm} windowStart={0} windowEnd={30} width={1200} ariaLabel="b" />,
     );
     const vanished = withClass(html, 'line', 'belt-band-vanished');
-    expect(vanished.length).toBe(21);
+    expect(vanished.length).toBe(26);
     expect(html).toMatch(/<path d="M[^"]+" fill="url\(#[^)]+-band\)"/);
     expect(html).not.toContain('type="range"');
   });

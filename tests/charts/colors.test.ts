@@ -53,14 +53,15 @@ describe('colour lookups', () => {
     expect(lutIndex(NaN)).toBe(0);
     expect(lutIndex(0.5)).toBe(128);
   });
-  it('greys out vanished magnitudes (≤ 1e-8 of the max), zeros and NaN', () => {
+  it('greys out vanished magnitudes (≤ 10⁻³ of the reference), zeros and NaN', () => {
     const d = [1e-12, 1] as const;
     expect(magnitudeColor(1e-9, d)).toBe(VANISHED_GREY);
     expect(magnitudeColor(0, d)).toBe(VANISHED_GREY);
     expect(magnitudeColor(NaN, d)).toBe(VANISHED_GREY);
     expect(magnitudeColor(1, d)).toBe('rgb(253, 231, 37)');
     expect(magnitudeColor(Infinity, d)).toBe('rgb(253, 231, 37)');
-    expect(magnitudeColor(2e-8, d)).not.toBe(VANISHED_GREY);
+    expect(magnitudeColor(1e-3, d)).toBe(VANISHED_GREY);
+    expect(magnitudeColor(2e-3, d)).not.toBe(VANISHED_GREY);
     expect(magnitudeColor(1e-3, d, 1e6)).toBe(VANISHED_GREY);
   });
   it('centres signed colours on 0', () => {

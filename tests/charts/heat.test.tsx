@@ -49,18 +49,32 @@ describe('drawHeat', () => {
     const ctx = fakeCtx(300, 200);
     // 2 rows × 3 cols over the domain [1e-4, 1]
     const values = Float64Array.from([1e-4, 1e-2, 1, 1e-13, NaN, Infinity]);
-    const img = drawHeat(ctx, values, 2, 3, SEQUENTIAL_LUT, [1e-4, 1]) as ImageData;
+    const img = drawHeat(ctx, values, 2, 3, SEQUENTIAL_LUT, [1e-4, 1], {
+      vanishedBelow: 1e-8,
+    }) as ImageData;
     expect(img.width).toBe(3);
     expect(img.height).toBe(2);
     expect(px(img, 3, 0, 0)).toEqual(lutAt(SEQUENTIAL_LUT, 0));
     expect(px(img, 3, 0, 1)).toEqual(lutAt(SEQUENTIAL_LUT, 128)); // 1e-2 is halfway in log
     expect(px(img, 3, 0, 2)).toEqual(lutAt(SEQUENTIAL_LUT, 255));
-    expect(px(img, 3, 1, 0)).toEqual(GREY); // below 1e-8 of the max: vanished
+    expect(px(img, 3, 1, 0)).toEqual(GREY); // below the threshold: vanished
     expect(px(img, 3, 1, 1)).toEqual([0, 0, 0, 0]); // NaN: transparent
     expect(px(img, 3, 1, 2)).toEqual(lutAt(SEQUENTIAL_LUT, 255));
     expect(ctx.imageSmoothingEnabled).toBe(false);
     expect(ctx.puts.length).toBe(1);
     expect(ctx.draws[0]?.slice(1)).toEqual([0, 0, 3, 2, 0, 0, 300, 200]);
+  });
+
+  it('vanishedRelLast: a cell is grey below that fraction of its own row’s last value', () => {
+    const ctx = fakeCtx(10, 10);
+    // Row 0 ends at 1, row 1 at 1e-6: 1e-4 is vanished in row 0 (< 1e-3 × 1) but not in row 1.
+    const values = Float64Array.from([1e-4, 1, 1e-4, 1e-6]);
+    const img = drawHeat(ctx, values, 2, 2, SEQUENTIAL_LUT, [1e-8, 1], {
+      vanishedRelLast: 1e-3,
+    }) as ImageData;
+    expect(px(img, 2, 0, 0)).toEqual(GREY);
+    expect(px(img, 2, 1, 0)).not.toEqual(GREY);
+    expect(px(img, 2, 1, 1)).not.toEqual(GREY);
   });
 
   it('draws newest rows on top and reads a ring buffer from rowStart', () => {
@@ -202,7 +216,7 @@ describe('heatCellAt', () => {
   it('agrees with drawHeat on which pixel row holds which value', () => {
     const ctx = fakeCtx(10, 10);
     const values = Float64Array.from([1e-3, 1e-2, 1e-1, 1]);
-    const opts = { newestOnTop: true, rowStart: 1, rowCount: 4 };
+    const opts = { newestOnTop: true, rowStart: 1, rowCount: 4, vanishedBelow: 0 };
     const img = drawHeat(ctx, values, 4, 1, SEQUENTIAL_LUT, [1e-3, 1], opts) as ImageData;
     for (let screen = 0; screen < 4; screen++) {
       const cell = heatCellAt(0.5, screen * 10 + 5, 1, 40, 4, 1, opts);

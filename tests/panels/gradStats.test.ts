@@ -13,9 +13,10 @@ describe('gradient readouts', () => {
     expect(log10Ratio(new Float64Array(0))).toBeNull();
   });
 
-  it('memory horizon is the first lag below 1e-6 of the last step', () => {
-    // 0.5^k < 1e-6 first at k = 20 (0.5^20 ≈ 9.5e-7).
-    expect(memoryHorizon(geometric(50, 0.5))).toBe(20);
+  it('memory horizon is the first lag below the vanished threshold (10⁻³) of the last step', () => {
+    // 0.5^k < 1e-3 first at k = 10 (0.5^10 ≈ 9.8e-4); 0.5^k < 1e-6 first at k = 20.
+    expect(memoryHorizon(geometric(50, 0.5))).toBe(10);
+    expect(memoryHorizon(geometric(50, 0.5), 1e-6)).toBe(20);
     expect(memoryHorizon(geometric(50, 0.99))).toBeNull();
     expect(memoryHorizon(Float64Array.of(1, 0))).toBeNull();
   });

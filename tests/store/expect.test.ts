@@ -108,3 +108,12 @@ describe('expectations', () => {
     }
   });
 });
+
+describe('one vanished threshold', () => {
+  it('the charts’ grey, the readouts and the lessons use the same 10⁻³', async () => {
+    const { VANISHED_RATIO } = await import('../../src/charts/colors');
+    const { VANISHED } = await import('../../src/store/lessons/checks');
+    expect(VANISHED_RATIO).toBe(1e-3);
+    expect(VANISHED).toBe(VANISHED_RATIO);
+  });
+});

@@ -128,7 +128,7 @@ export const GRU: Lesson = {
     },
     {
       id: 'z-learned',
-      text: 'Once solved, at least one unit holds z near 1: its Π z over the sequence is above 10⁻² (z above 0.9 on average).',
+      text: 'Once solved, some unit holds z near 1: the largest Π z over the sequence (the unit the panels pick) is above 10⁻², z above 0.9 on average.',
       check: (s, h) => {
         if (reachesBy(s, h, 'loss', 0.01, Infinity).status !== 'holds')
           return pending('waiting for the loss to reach 0.01');

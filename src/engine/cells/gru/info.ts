@@ -11,7 +11,7 @@ export const GRU = {
   readoutWidth: hiddenWidth,
   state: { symbol: 'h', width: hiddenWidth },
   cellState: false,
-  references: ['rho', 'sigmaMax'],
+  references: ['prodZ'],
   inits: CLASSIC_INITS,
   controls: ['rho'],
   macsPerStep: classicMacs(3),

@@ -11,7 +11,7 @@ export const LSTM = {
   readoutWidth: hiddenWidth,
   state: { symbol: 'h', width: hiddenWidth },
   cellState: true,
-  references: ['rho', 'sigmaMax', 'prodF'],
+  references: ['prodF'],
   inits: CLASSIC_INITS,
   controls: ['rho', 'forgetBias', 'holdForget'],
   macsPerStep: classicMacs(4),

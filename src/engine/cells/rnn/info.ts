@@ -19,7 +19,7 @@ export const RNN = {
   belt: 'rnn',
   explain: {
     title: 'tanh RNN (PyTorch nn.RNN)',
-    text: 'Each step multiplies the back-flowing gradient by the step Jacobian diag(1 − h_t²)·W_hh. Over T − t steps these products shrink roughly like ρ(W_hh)^(T−t) (vanishing below 1) and can blow up above 1; the guarantee for vanishing is on σ_max, not ρ. Clipping tames exploding gradients only.',
+    text: 'Each step back multiplies the gradient by the step Jacobian diag(1 − h_t²)·W_hh, whose norm is at most σ_max(W_hh) since tanh′ ≤ 1. So σ_max < 1 guarantees vanishing and σ_max > 1 is necessary to explode (Pascanu, Mikolov and Bengio 2013); ρ(W_hh)^(T−t) is only a guide here, exact only for a linear cell with normal W_hh. Saturated units (tanh′ ≈ 0) stop the gradient whatever W_hh is. Clipping tames exploding gradients only.',
     equations: ['h_t = \\tanh\\!\\left(W_{ih}\\,x_t + b_{ih} + W_{hh}\\,h_{t-1} + b_{hh}\\right)'],
     gradient:
       '\\frac{\\partial h_t}{\\partial h_{t-1}} = \\operatorname{diag}\\!\\left(1 - h_t^{2}\\right) W_{hh}',
