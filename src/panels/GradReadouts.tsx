@@ -6,7 +6,6 @@ import { log10Ratio, memoryHorizon } from './gradStats';
 
 /** Above this fraction of saturated values the panel says what saturation does to the gradient. */
 const MOSTLY = 0.5;
-const SQUASHED: Record<string, string> = { rnn: 'hₜ', lstm: 'tanh(cₜ)', gru: 'nₜ' };
 
 /** The gradient panel's numbers: end-to-end ratio, steps until vanished, ‖∇L‖, saturation. */
 export function GradReadouts() {
@@ -17,6 +16,7 @@ export function GradReadouts() {
   const ratio = dh ? log10Ratio(dh) : null;
   const horizon = dh ? memoryHorizon(dh, VANISHED_RATIO) : null;
   const sat = latest ? saturatedFraction(latest) : null;
+  const of = latest?.saturated?.of ?? '';
   const summary =
     ratio === null
       ? 'No gradient yet.'
@@ -52,7 +52,7 @@ export function GradReadouts() {
         </div>
         {latest && sat !== null && (
           <div>
-            <dt>saturated {SQUASHED[latest.cell] ?? ''} (|·| &gt; 0.99)</dt>
+            <dt>saturated {of} (|·| &gt; 0.99)</dt>
             <dd className="num" data-readout="saturated" data-value={sat}>
               {(100 * sat).toFixed(0)} %
             </dd>
@@ -69,9 +69,8 @@ export function GradReadouts() {
       </dl>
       {latest && sat !== null && sat > MOSTLY && (
         <p className="note" data-note="saturation">
-          Most of {SQUASHED[latest.cell]} is saturated, where tanh′ &lt; 0.02: holding a value
-          robustly drives units there, and there the gradient dies (Bengio, Simard and Frasconi
-          1994).
+          Most of {of} is saturated, where tanh′ &lt; 0.02: holding a value robustly drives units
+          there, and there the gradient dies (Bengio, Simard and Frasconi 1994).
         </p>
       )}
     </>

@@ -70,14 +70,14 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
     const heads = ['t', '‖∂L/∂hₜ‖'];
     for (const r of [...(refs.main ? [refs.main] : []), ...refs.extra]) {
       cols.push(r.y);
-      heads.push(r.label);
+      heads.push(r.column);
     }
     if (latest?.dcNorm) {
       cols.push(latest.dcNorm);
       heads.push('‖∂L/∂cₜ‖');
       for (const r of [...(belt.main ? [belt.main] : []), ...belt.extra]) {
         cols.push(r.y);
-        heads.push(r.label);
+        heads.push(r.column);
       }
     }
     return { columns: heads, rows: rowsFromColumns(cols, [(v) => String(v)]) };

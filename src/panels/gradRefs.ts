@@ -23,13 +23,15 @@ const same = (a: number, b: number) => Math.abs(a - b) <= SAME * Math.max(Math.a
 export interface Reference {
   y: Float64Array;
   label: string;
+  /** Its data-table and CSV column name (no commas). */
+  column: string;
 }
 
 export interface GradRefs {
   /** The dashed reference (the run's own ρ₀, or the selected unit's gate product). */
   main: Reference | null;
   /** Further labelled reference curves on the same plot. */
-  extra: ExtraSeries[];
+  extra: (ExtraSeries & { column: string })[];
 }
 
 const NONE: GradRefs = { main: null, extra: [] };
@@ -51,12 +53,14 @@ export function hRefs(s: Snapshot | null, unit: number): GradRefs {
   const main: Reference = {
     y: rhoReference(dh, rho0),
     label: `ρ₀^(T−t)·‖∂L/∂h_T‖ (ρ₀ = ${sigmaSame ? 'σ_max = ' : ''}${f(rho0)}, W_hh as set at iteration ${s.start.iteration})`,
+    column: `ρ₀^(T−t)·‖∂L/∂h_T‖ (ρ₀ = ${f(rho0)} as set)`,
   };
-  const extra: ExtraSeries[] = [];
+  const extra: GradRefs['extra'] = [];
   if (now !== undefined && !same(now.rho, rho0))
     extra.push({
       y: rhoReference(dh, now.rho),
       label: `ρ^(T−t) now: ρ = ${f(now.rho)}`,
+      column: `ρ^(T−t)·‖∂L/∂h_T‖ now (ρ = ${f(now.rho)})`,
       color: NOW_COLOR,
       dashed: true,
     });
@@ -64,6 +68,7 @@ export function hRefs(s: Snapshot | null, unit: number): GradRefs {
     extra.push({
       y: rhoReference(dh, now.sigmaMax),
       label: `σ_max^(T−t) now: σ_max = ${f(now.sigmaMax)} (bound, last-step loss)`,
+      column: `σ_max^(T−t)·‖∂L/∂h_T‖ now (σ_max = ${f(now.sigmaMax)})`,
       color: SIGMA_COLOR,
       dashed: true,
     });
@@ -90,11 +95,13 @@ function gateRefs(s: Snapshot, curve: Float64Array, unit: number, gate: 'f' | 'z
     main: {
       y: scale(one),
       label: `Π ${gate}ₛ over s > t, × ‖∂L/∂${gate === 'f' ? 'c' : 'h'}_T‖: unit ${unit}, sequence ${s.seq + 1}`,
+      column: `Π ${gate}ₛ·‖∂L/∂${gate === 'f' ? 'c' : 'h'}_T‖ unit ${unit}`,
     },
     extra: [
       {
         y: scale(mean),
         label: `the same, mean over the ${s.H} units`,
+        column: `Π ${gate}ₛ·‖∂L/∂${gate === 'f' ? 'c' : 'h'}_T‖ mean over units`,
         color: MEAN_COLOR,
         dashed: true,
       },

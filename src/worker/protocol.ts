@@ -113,6 +113,11 @@ export interface Snapshot {
   start: { iteration: number; rho: number[]; sigmaMax: number[] };
   /** ‖W₀^k‖₂ for k = 1..K (K = min(T − 1, 64)) of that W_hh, rnn/linear only; else null. */
   startPowers: Float64Array | null;
+  /**
+   * Saturated share of the selected sequence (|·| > 0.99: tanh′ < 0.02) and what was measured
+   * (hₜ of a tanh RNN, tanh(cₜ), the GRU's nₜ); null for cells without a squashing state.
+   */
+  saturated: { fraction: number; of: string } | null;
   /** First non-finite value of the latest pass, or null. */
   nonFinite: NonFinite | null;
   /** Measured training steps per second (0 when paused). */

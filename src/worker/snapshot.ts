@@ -14,6 +14,7 @@ import type { Trainer } from './trainer';
 import { stepJacNormsLanczos } from '../engine/jacobian/lanczos';
 import { createThrottled } from './throttled';
 import type { Urgency } from './throttled';
+import { saturation } from './trainer/saturation';
 import { startInfo } from './trainer/start';
 import type { Diagnosis } from './trainer/growth';
 import type { StartInfo } from './trainer/start';
@@ -234,6 +235,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
         stepJacIteration: jac.iteration,
         start: { iteration: st.iteration, rho: st.rho.slice(), sigmaMax: st.sigmaMax.slice() },
         startPowers: st.powers === null ? null : st.powers.slice(),
+        saturated: saturation(info, T, H, hidden, cellState, gates),
         nonFinite: tr.nonFinite,
         stepsPerSecond: input.stepsPerSecond,
         acked: input.acked,

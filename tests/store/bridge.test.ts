@@ -63,6 +63,7 @@ function snap(iteration: number, running = true, run = 1, acked = 0): Snapshot {
     stepJacIteration: 0,
     start: { iteration: 0, rho: [0.8], sigmaMax: [0.8] },
     startPowers: null,
+    saturated: null,
     nonFinite: null,
     stepsPerSecond: 10,
     acked,

@@ -6,9 +6,6 @@
 import type { Snapshot } from '../../worker/protocol';
 import type { LossHistory } from '../history';
 
-/** |tanh| above this counts as saturated: tanh′ = 1 − tanh² < 0.02 there. */
-export const SATURATED = 0.99;
-
 const log10 = (x: number) => Math.log(x) / Math.LN10;
 
 /** log₁₀(a_t / a_T) for every t, NaN where either is not a positive finite number. */
@@ -86,26 +83,9 @@ export function unitLogProducts(s: Snapshot, gate: number): Float64Array | null 
   return out;
 }
 
-/**
- * Fraction of saturated values in the selected sequence (|·| > SATURATED): tanh RNN h_t, LSTM
- * tanh(c_t), GRU candidate n_t. null for the linear cell, which has no squashing.
- */
+/** Saturated share of the selected sequence (the worker measures it; null without squashing). */
 export function saturatedFraction(s: Snapshot): number | null {
-  let vals: Float64Array;
-  let squash = (v: number) => v;
-  if (s.cell === 'rnn') vals = s.hidden;
-  else if (s.cell === 'lstm' && s.cellState !== null) {
-    vals = s.cellState;
-    squash = Math.tanh;
-  } else if (s.cell === 'gru' && s.gates !== null) {
-    const { T, H } = s;
-    vals = new Float64Array(T * H);
-    for (let t = 0; t < T; t++) vals.set(s.gates.subarray((t * 3 + 2) * H, (t * 3 + 3) * H), t * H);
-  } else return null;
-  if (vals.length === 0) return null;
-  let n = 0;
-  for (const v of vals) if (Math.abs(squash(v)) > SATURATED) n++;
-  return n / vals.length;
+  return s.saturated?.fraction ?? null;
 }
 
 /** Largest |c_t| over steps and units of the selected sequence (LSTM), else null. */
