@@ -10,10 +10,16 @@
  * `holdForget` (LSTM teaching override, φ ∈ [0, 1]) goes to the run options.
  */
 import * as v from 'valibot';
-import { CELL_IDS, cellHas, cellInfo, INIT_KINDS, modelParamShapes } from '../engine/cells/catalog';
+import {
+  CELL_IDS,
+  CELLS,
+  cellHas,
+  cellInfo,
+  INIT_KINDS,
+  modelParamShapes,
+} from '../engine/cells/catalog';
 import { initModel, setForgetBias } from '../engine/init';
 import { createModel } from '../engine/model';
-import { FAMILY_IDS } from '../engine/family/types';
 import { createRng } from '../engine/rng';
 import { setModelSpectralRadius } from '../engine/spectrum';
 import { LOSS_KINDS } from '../engine/types';
@@ -63,9 +69,11 @@ const dim = v.pipe(
 const MAX_TRACE_NUMBERS = 5e7;
 const LOSSES: readonly AnyLossKind[] = [...LOSS_KINDS, 'xent_last'];
 
+// The newer families are parsed by familySpec.ts; the message names every cell.
+const CLASSIC_IDS = CELLS.filter((c) => c.family === 'classic').map((c) => c.id);
+
 const Header = v.looseObject({
-  // The newer families are parsed by familySpec.ts; list them too, so the message names every cell.
-  cell: v.picklist(CELL_IDS, `expected one of ${[...CELL_IDS, ...FAMILY_IDS].join(', ')}`),
+  cell: v.picklist(CLASSIC_IDS, `expected one of ${CELL_IDS.join(', ')}`),
   inputSize: dim,
   hiddenSize: dim,
   outputSize: dim,

@@ -19,11 +19,13 @@ import { packWeights } from './bptt/fused';
 import { createClassicWorkspace, internals } from './bptt/workspace';
 import type { Workspace, WorkspaceInternal } from './bptt/workspace';
 import type { CellKernel } from './bptt/cell';
+import { isCut } from './bptt/options';
 import type { RunOptions } from './bptt/options';
 import type { Batch, ModelSpec, Trace } from './types';
 
 export type { Workspace } from './bptt/workspace';
 export type { RunOptions } from './bptt/options';
+export { isCut } from './bptt/options';
 
 /**
  * Test hooks into the forward pass: `afterStep` runs once step t's states are written (to perturb
@@ -176,11 +178,6 @@ export function forwardLoss(
   opts: RunOptions = {},
 ): number {
   return runForward(model, batch, ws, opts);
-}
-
-/** True when the backward pass must not carry gradient from step t into t−1 (see file comment). */
-export function isCut(T: number, K: number, t: number): boolean {
-  return K > 0 && K < T && (T - t + 1) % K === 0;
 }
 
 /** Forward and backward: fills ws.trace and overwrites every param.dw. Never throws on NaN/∞ values. */

@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { CELLS, cellHas, cellInfo, initFor } from '../engine/cells/catalog';
 import { TASKS } from '../engine/tasks/catalog';
 import { OPTIMIZER_KINDS } from '../engine/types';
-import type { CellKind, OptimizerKind } from '../engine/types';
+import type { AppCellKind, AppInitKind } from '../engine/cells/catalog';
+import type { OptimizerKind } from '../engine/types';
 import { FREEZE_KINDS, LIMITS } from '../worker/config';
 import type { FreezeKind } from '../worker/config';
 import { useApp, useBridge } from '../store/hooks';
@@ -29,7 +30,10 @@ const FREEZE_LABELS: Record<FreezeKind, string> = {
 const FREEZE_CHOICES = FREEZE_KINDS.map((value) => ({ value, label: FREEZE_LABELS[value] }));
 
 /** Cells and tasks as their registries list and name them. */
-const CELL_CHOICES = CELLS.map((c) => ({ value: c.id as CellKind, label: c.label }));
+const CELL_CHOICES = CELLS.filter((c) => c.inApp).map((c) => ({
+  value: c.id as AppCellKind,
+  label: c.label,
+}));
 const TASK_CHOICES = TASKS.map((t) => ({ value: t.id, label: t.label }));
 
 /** Every setting, grouped as Model / Task / Memory / Training / Seed. `only` limits what shows (embeds). */
@@ -76,7 +80,7 @@ export const ControlsPanel = memo(function ControlsPanel({
                   // Keep the init if the new cell offers it, else take the new cell's default.
                   initFor(cell, config.init) === config.init
                     ? { cell }
-                    : { cell, init: initFor(cell, config.init) },
+                    : { cell, init: initFor(cell, config.init) as AppInitKind },
                 )
               }
             />

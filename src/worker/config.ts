@@ -6,14 +6,15 @@
  * tasks and initializations exist comes from the engine's registries.
  */
 import * as v from 'valibot';
-import { CELL_IDS, cellInfo, INIT_KINDS } from '../engine/cells/catalog';
+import { APP_CELL_IDS, APP_INIT_KINDS, cellInfo } from '../engine/cells/catalog';
 import { TASK_IDS } from '../engine/tasks/catalog';
 import { OPTIMIZER_KINDS } from '../engine/types';
-import type { InitKind, OptimizerKind } from '../engine/types';
+import type { AppInitKind as InitKind } from '../engine/cells/catalog';
+import type { OptimizerKind } from '../engine/types';
 import type { TaskId } from '../engine/tasks/catalog';
 
 export type { InitKind, OptimizerKind, TaskId };
-export { INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS };
+export { APP_INIT_KINDS as INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS };
 
 /**
  * Which weights training updates: every one (`none` frozen), all but the recurrent weights
@@ -43,7 +44,8 @@ const num = (r: Range) => v.pipe(v.number(), v.finite(), v.minValue(r.min), v.ma
 
 /** Key order is the order links are written in. */
 export const TrainConfigSchema = v.strictObject({
-  cell: v.picklist(CELL_IDS),
+  /** One of the cells the page trains and draws (CellInfo.inApp). */
+  cell: v.picklist(APP_CELL_IDS),
   task: v.picklist(TASK_IDS),
   /** Sequence length T. */
   T: int(LIMITS.T),
@@ -51,7 +53,7 @@ export const TrainConfigSchema = v.strictObject({
   H: int(LIMITS.H),
   batch: int(LIMITS.batch),
   /** One of the cell's initializations (CellInfo.inits); another cell's falls back to the cell's default. */
-  init: v.picklist(INIT_KINDS),
+  init: v.picklist(APP_INIT_KINDS),
   /** Target spectral radius of W_hh after init; null keeps the init's own. */
   rho: v.nullable(num(LIMITS.rho)),
   /**
@@ -106,7 +108,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
 export const MAX_WORK = 2e8;
 
 export function stepWork(c: Pick<TrainConfig, 'cell' | 'H' | 'T' | 'batch'>): number {
-  const macs = cellInfo(c.cell).macsPerStep({ inputSize: 24, hiddenSize: c.H, outputSize: 1 });
+  const macs = cellInfo(c.cell).macsPerStep({ inputSize: 24, hiddenSize: c.H, outputSize: 1 }, c.T);
   return macs * c.T * c.batch;
 }
 

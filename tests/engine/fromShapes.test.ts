@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELLS, modelParamShapes } from '../../src/engine/cells/catalog';
+import { CELLS, cellSizes, modelParamShapes } from '../../src/engine/cells/catalog';
 import { matchCells } from '../../src/engine/cells/fromShapes';
 
 const shapesOf = (cell: string, s: { inputSize: number; hiddenSize: number; outputSize: number }) =>
@@ -15,8 +15,10 @@ describe('matchCells: the cell and sizes a state_dict has, read off the registry
         { inputSize: 10, hiddenSize: 128, outputSize: 9 },
       ]) {
         const { matches } = matchCells(shapesOf(info.id, sizes));
-        expect(matches).toContainEqual({ cell: info.id, label: info.label, sizes });
-        for (const m of matches) expect(m.sizes).toEqual(sizes);
+        // With its defaults filled in (s6's N = 16 when none is given).
+        const full = cellSizes(info.id, sizes);
+        expect(matches).toContainEqual({ cell: info.id, label: info.label, sizes: full });
+        for (const m of matches) expect(m.sizes).toEqual(full);
       }
     }
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CellKind } from '../../src/engine/types';
+import type { AppCellKind as CellKind } from '../../src/engine/cells/catalog';
 import { LESSONS } from '../../src/store/lessons';
 import {
   CONFIG_KEYS,

@@ -27,7 +27,7 @@ export function benchBatch(c: BenchCase): { batch: Batch; I: number; O: number }
 
 /** Flops of the matrix products of one step: forward, dL/dh through W, and dW (3 × forward). */
 export function stepFlops(c: BenchCase, I: number): number {
-  const macs = cellInfo(c.cell).macsPerStep({ inputSize: I, hiddenSize: c.H, outputSize: 1 });
+  const macs = cellInfo(c.cell).macsPerStep({ inputSize: I, hiddenSize: c.H, outputSize: 1 }, c.T);
   return 6 * c.T * c.B * macs;
 }
 

@@ -6,19 +6,34 @@
  * Adding a cell: its folder (info.ts, index.ts, kernels), one line here and one in registry.ts
  * (a type error until both agree). See docs/ADDING-A-CELL.md.
  */
+import { ATTENTION } from './attention/info';
 import { GRU } from './gru/info';
 import { LINEAR } from './linear/info';
+import { LRU } from './lru/info';
 import { LSTM } from './lstm/info';
+import { RGLRU } from './rglru/info';
 import { RNN } from './rnn/info';
+import { S6 } from './s6/info';
 import type { CellControl, CellInfo, CellSizes, ParamShape } from './types';
 
-export const CELLS = [LINEAR, RNN, LSTM, GRU] as const;
+export const CELLS = [LINEAR, RNN, LSTM, GRU, LRU, RGLRU, S6, ATTENTION] as const;
 
 export type CellKind = (typeof CELLS)[number]['id'];
+/** The cells the page trains and draws (CellInfo.inApp): its menus, links and weights files. */
+export type AppCellKind = Extract<(typeof CELLS)[number], { inApp: true }>['id'];
+/** The cells that bring their own passes instead of the classic driver (lru, rglru, s6, attention). */
+export type FamilyCellKind = Exclude<
+  CellKind,
+  Extract<(typeof CELLS)[number], { family: 'classic' }>['id']
+>;
 /** Every initialization some cell offers. */
 export type InitKind = (typeof CELLS)[number]['inits'][number]['id'];
 
 export const CELL_IDS: readonly CellKind[] = CELLS.map((c) => c.id);
+export const APP_CELL_IDS = CELLS.filter((c) => c.inApp).map((c) => c.id) as readonly AppCellKind[];
+export const FAMILY_CELL_IDS = CELLS.filter((c) => c.family !== 'classic').map(
+  (c) => c.id,
+) as readonly FamilyCellKind[];
 
 const BY_ID = new Map<string, CellInfo>(CELLS.map((c) => [c.id, c]));
 
@@ -43,6 +58,11 @@ export function cellHas(id: string, control: CellControl): boolean {
 export const INIT_KINDS: readonly InitKind[] = [
   ...new Set(CELLS.flatMap((c) => c.inits.map((i) => i.id))),
 ];
+/** The initializations of the cells the page trains. */
+export type AppInitKind = Extract<(typeof CELLS)[number], { inApp: true }>['inits'][number]['id'];
+export const APP_INIT_KINDS = [
+  ...new Set(CELLS.filter((c) => c.inApp).flatMap((c) => c.inits.map((i) => i.id))),
+] as readonly AppInitKind[];
 
 /** Label of an initialization (the first cell that lists it names it). */
 export function initLabel(id: string): string {
@@ -56,9 +76,21 @@ export function initFor(cell: string, init: string): InitKind {
   return (inits.find((i) => i.id === init) ?? inits[0]!).id as InitKind;
 }
 
+/** The sizes with the cell's defaults filled in (N for s6 when the spec gives none). */
+export function cellSizes(cell: string, s: CellSizes): CellSizes {
+  const N = s.stateSize ?? cellInfo(cell).stateSizeDefault;
+  return {
+    inputSize: s.inputSize,
+    hiddenSize: s.hiddenSize,
+    outputSize: s.outputSize,
+    ...(N !== undefined ? { stateSize: N } : {}),
+  };
+}
+
 /** The model's parameters: the cell's own, then the linear readout `readout.weight` [O][F], `readout.bias` [O]. */
-export function modelParamShapes(cell: string, s: CellSizes): readonly ParamShape[] {
+export function modelParamShapes(cell: string, sizes: CellSizes): readonly ParamShape[] {
   const info = cellInfo(cell);
+  const s = cellSizes(cell, sizes);
   const F = info.readoutWidth(s);
   return [
     ...info.params(s),

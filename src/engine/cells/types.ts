@@ -83,8 +83,18 @@ export interface CellInfo {
   readonly inits: readonly InitInfo[];
   /** Cell-specific controls it has (see CellControl). */
   readonly controls: readonly CellControl[];
-  /** Multiply-adds of one step of one sequence, forward only (the work budget scales it by ~3). */
-  macsPerStep(s: CellSizes): number;
+  /**
+   * Multiply-adds of one step of one sequence, forward only, averaged over a sequence of T steps
+   * (attention's cost grows with t); the work budget scales it by ~3.
+   */
+  macsPerStep(s: CellSizes, T: number): number;
+  /** N when a spec gives none, for a cell whose shapes use `stateSize` (s6: 16). */
+  readonly stateSizeDefault?: number;
+  /**
+   * True when the page can train and draw the cell (menus, links, weights files offer it); false
+   * while its panels are not built yet: the engine, the CLI and the registry tests still run it.
+   */
+  readonly inApp: boolean;
   /**
    * For h_t = φ(W_ih x_t + W_hh h_{t−1} + b): φ′ as a function of h_t, so the step Jacobian is
    * diag(φ′(h_t))·W_hh and its norm has a fast path. Undefined for any other cell.

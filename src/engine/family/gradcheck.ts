@@ -4,7 +4,7 @@
  * detached graph (PyTorch's .detach() at the cut boundaries): the state after a boundary step
  * feeds the next step as its unperturbed value while the output still sees the live one.
  */
-import { isCut } from '../bptt';
+import { isCut } from '../bptt/options';
 import { defaultFloor, fdDerivative, fdDerivativeStable, relError } from '../gradcheck';
 import type { FdOptions } from '../gradcheck';
 import type { Batch } from '../types';

@@ -4,15 +4,14 @@ import { initAttention } from '../cells/attention/init';
 import { initLru } from '../cells/lru/init';
 import { initRglru } from '../cells/rglru/init';
 import { initS6 } from '../cells/s6/init';
+import { cellInfo } from '../cells/catalog';
+import { FAMILY_IDS } from './types';
 import type { FamilyId, FamilyModel } from './types';
 
-/** Initializations per family; the first is the default. */
-export const FAMILY_INITS: Record<FamilyId, readonly string[]> = {
-  lru: ['ring'],
-  rglru: ['griffin-code', 'griffin-paper'],
-  s6: ['mamba'],
-  attention: ['pytorch'],
-};
+/** Initializations per family, as each descriptor lists them (cells/<id>/info.ts); the first is the default. */
+export const FAMILY_INITS = Object.fromEntries(
+  FAMILY_IDS.map((id) => [id, cellInfo(id).inits.map((i) => i.id)]),
+) as unknown as Readonly<Record<FamilyId, readonly string[]>>;
 
 export function initFamily(model: FamilyModel, rng: Rng, kind?: string): void {
   const k = kind ?? FAMILY_INITS[model.id][0];

@@ -5,10 +5,13 @@
  * family/run.ts drives any of them with the engine's shared readout (bptt/readout.ts) and losses
  * (loss.ts).
  */
+import { FAMILY_CELL_IDS } from '../cells/catalog';
+import type { FamilyCellKind } from '../cells/catalog';
 import type { AnyLossKind } from '../types';
 
-export type FamilyId = 'lru' | 'rglru' | 's6' | 'attention';
-export const FAMILY_IDS: readonly FamilyId[] = ['lru', 'rglru', 's6', 'attention'];
+/** The registered cells that run on this driver (cells/catalog.ts: family not 'classic'). */
+export type FamilyId = FamilyCellKind;
+export const FAMILY_IDS: readonly FamilyId[] = FAMILY_CELL_IDS;
 
 export interface FamilyDims {
   /** Input width I of u_t. */

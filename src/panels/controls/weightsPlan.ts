@@ -7,7 +7,8 @@
  */
 import { matchCells } from '../../engine/cells/fromShapes';
 import type { CellMatch } from '../../engine/cells/fromShapes';
-import { initFor } from '../../engine/cells/catalog';
+import { cellInfo, initFor } from '../../engine/cells/catalog';
+import type { AppCellKind, AppInitKind } from '../../engine/cells/catalog';
 import { TASKS } from '../../engine/tasks/catalog';
 import { fitStateDict } from '../../store/weightsFile';
 import type { Shapes, Tensor } from '../../store/weightsFile';
@@ -46,9 +47,15 @@ function planFor(
       text: `It is ${what}, but no task takes ${I} input${I === 1 ? '' : 's'} and gives ${O} output${O === 1 ? '' : 's'} (${TASKS.map((t) => `${t.id} ${t.inputSize} → ${t.outputSize}`).join(', ')}).`,
     };
   const task = fitting.find((t) => t.id === config.task) ?? fitting[0]!;
-  const init = initFor(m.cell, config.init);
+  if (!cellInfo(m.cell).inApp)
+    return {
+      kind: 'refuse',
+      text: `It is ${what}; the page cannot train a ${m.label} yet (the grad CLI can).`,
+    };
+  // An app cell's initializations are app initializations.
+  const init = initFor(m.cell, config.init) as AppInitKind;
   const patch: Partial<TrainConfig> = {
-    cell: m.cell,
+    cell: m.cell as AppCellKind,
     H,
     task: task.id,
     ...(init !== config.init ? { init } : {}),

@@ -15,6 +15,7 @@ export const GRU = {
   inits: CLASSIC_INITS,
   controls: ['rho'],
   macsPerStep: classicMacs(3),
+  inApp: true,
   belt: 'gru',
   explain: {
     title: 'GRU (PyTorch nn.GRU)',

@@ -16,6 +16,7 @@ export const LINEAR = {
   controls: ['rho'],
   macsPerStep: classicMacs(1),
   stepJacobianDiag: () => 1,
+  inApp: true,
   belt: 'rnn',
   explain: {
     title: 'Linear recurrence',

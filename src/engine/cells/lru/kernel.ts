@@ -8,7 +8,7 @@
  * gives ∂L/∂λ, chained to ν_log and θ_log; G = Σ δ_t u_tᵀ (one product over all T·B rows) gives
  * B's gradient (γ·G) and γ's (Σ B ⊙ G).
  */
-import { isCut } from '../../bptt';
+import { isCut } from '../../bptt/options';
 import { exp } from '../../exp';
 import { gemmNT, gemmTN } from '../../linalg';
 import { cos, sin } from '../../trig';

@@ -15,6 +15,7 @@ export const LSTM = {
   inits: CLASSIC_INITS,
   controls: ['rho', 'forgetBias', 'holdForget'],
   macsPerStep: classicMacs(4),
+  inApp: true,
   belt: 'lstm',
   explain: {
     title: 'LSTM (PyTorch nn.LSTM)',

@@ -9,7 +9,7 @@
  * x̃'s gradient then go back through the two products, again over all rows at once. No cap on
  * ∂m/∂ℓ (the official code caps the √ gradient at 1000 for training; this is the exact one).
  */
-import { isCut } from '../../bptt';
+import { isCut } from '../../bptt/options';
 import { exp } from '../../exp';
 import { broadcastRows, colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
 import { expm1, sigmoid, softplus } from '../../special';

@@ -16,6 +16,7 @@ export const RNN = {
   controls: ['rho'],
   macsPerStep: classicMacs(1),
   stepJacobianDiag: (h: number) => 1 - h * h,
+  inApp: true,
   belt: 'rnn',
   explain: {
     title: 'tanh RNN (PyTorch nn.RNN)',

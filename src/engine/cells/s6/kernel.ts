@@ -8,7 +8,7 @@
  * and the projections' gradients go back through one product each over all rows. e_t is
  * recomputed in the backward pass rather than stored (T·B·H·N numbers).
  */
-import { isCut } from '../../bptt';
+import { isCut } from '../../bptt/options';
 import { exp } from '../../exp';
 import { broadcastRows, colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
 import { sigmoid, softplus } from '../../special';

@@ -1,0 +1,37 @@
+/** The LRU's descriptor (Orvieto et al. 2023; the contract in REFERENCE.md, `lru`). */
+import type { CellInfo, CellSizes } from '../types';
+
+const H = (s: CellSizes) => s.hiddenSize;
+
+export const LRU = {
+  id: 'lru',
+  label: 'LRU',
+  family: 'diagonal',
+  gates: ['lambda_abs'],
+  params: (s: CellSizes) => [
+    { name: 'nu_log', shape: [H(s)] as const },
+    { name: 'theta_log', shape: [H(s)] as const },
+    { name: 'gamma_log', shape: [H(s)] as const },
+    { name: 'B_re', shape: [H(s), s.inputSize] as const },
+    { name: 'B_im', shape: [H(s), s.inputSize] as const },
+  ],
+  readoutWidth: (s: CellSizes) => 2 * H(s),
+  state: { symbol: 'x', width: (s: CellSizes) => 2 * H(s) },
+  cellState: false,
+  references: ['lambdaPow'],
+  inits: [{ id: 'ring', label: 'LRU ring (Orvieto et al.)' }],
+  controls: [],
+  // Complex B u (2·H·I) and the diagonal update (about 4·H real multiply-adds).
+  macsPerStep: (s: CellSizes) => 2 * H(s) * s.inputSize + 4 * H(s),
+  inApp: false,
+  belt: 'rnn',
+  explain: {
+    title: 'LRU (Orvieto et al. 2023)',
+    text: 'A complex diagonal linear recurrence: each unit multiplies its state by its own eigenvalue λ, so the gradient from step T back to step t is exactly |λ|^(T−t) per unit. The eigenvalues are the parameters, kept just inside the unit circle.',
+    equations: [
+      '\\lambda = \\exp(-e^{\\nu_{\\log}} + i\\,e^{\\theta_{\\log}}) \\qquad x_t = \\lambda \\odot x_{t-1} + e^{\\gamma_{\\log}} \\odot (B_{re} + i B_{im})\\,u_t',
+      'y_t = [\\operatorname{Re} x_t;\\ \\operatorname{Im} x_t]',
+    ],
+    gradient: '\\left|\\frac{\\partial x_T}{\\partial x_t}\\right| = |\\lambda|^{T-t}',
+  },
+} as const satisfies CellInfo;

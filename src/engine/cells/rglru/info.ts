@@ -1,0 +1,41 @@
+/** The RG-LRU's descriptor (De et al. 2024, Griffin; the contract in REFERENCE.md, `rglru`). */
+import type { CellInfo, CellSizes } from '../types';
+
+export const RGLRU = {
+  id: 'rglru',
+  label: 'RG-LRU',
+  family: 'diagonal',
+  gates: ['a', 'r', 'i'],
+  params: ({ inputSize: I, hiddenSize: H }: CellSizes) => [
+    { name: 'input.weight', shape: [H, I] as const },
+    { name: 'input.bias', shape: [H] as const },
+    { name: 'gate_a.weight', shape: [H, H] as const },
+    { name: 'gate_a.bias', shape: [H] as const },
+    { name: 'gate_x.weight', shape: [H, H] as const },
+    { name: 'gate_x.bias', shape: [H] as const },
+    { name: 'a_param', shape: [H] as const },
+  ],
+  readoutWidth: (s: CellSizes) => s.hiddenSize,
+  state: { symbol: 'h', width: (s: CellSizes) => s.hiddenSize },
+  cellState: false,
+  references: ['prodA'],
+  inits: [
+    { id: 'griffin-code', label: 'Griffin code: a ∈ [0.9, 0.999]' },
+    { id: 'griffin-paper', label: 'Griffin paper: a⁸ ∈ [0.9, 0.999]' },
+  ],
+  controls: [],
+  // Input projection, the two gate products, and a few per-unit operations.
+  macsPerStep: ({ inputSize: I, hiddenSize: H }: CellSizes) => H * I + 2 * H * H + 6 * H,
+  inApp: false,
+  belt: 'rnn',
+  explain: {
+    title: 'RG-LRU (De et al. 2024, Griffin)',
+    text: 'A gated diagonal linear recurrence: the gates see only the input, so each step multiplies the state by a_t per unit and the gradient from step T to step t is exactly the product of those decays. The network learns to hold a_t just below 1.',
+    equations: [
+      '\\tilde x_t = W_{in} u_t + b_{in} \\quad r_t = \\sigma(W_a \\tilde x_t + b_a) \\quad i_t = \\sigma(W_x \\tilde x_t + b_x)',
+      '\\log a_t = -8\\, r_t \\odot \\operatorname{softplus}(\\Lambda) \\qquad h_t = a_t \\odot h_{t-1} + \\sqrt{1 - a_t^2} \\odot (i_t \\odot \\tilde x_t)',
+    ],
+    gradient:
+      '\\frac{\\partial h_T}{\\partial h_t} = \\operatorname{diag}\\Big(\\prod_{s=t+1}^{T} a_s\\Big)',
+  },
+} as const satisfies CellInfo;
