@@ -3,7 +3,19 @@
  * contract lists them) and a linear readout on the layer output. Parameters start at zero; the
  * cells' initializers (cells/<id>/init.ts) fill them.
  */
+import type { CellInfo } from '../cells/types';
 import type { FamilyCell, FamilyDims, FamilyModel, FamilyParam, ParamShape } from './types';
+
+/** A cell's parameter shapes as its descriptor declares them (cells/<id>/info.ts), in this driver's form. */
+export function shapesFromInfo(info: CellInfo): (d: FamilyDims) => readonly ParamShape[] {
+  return (d) =>
+    info.params(d).map((p) => ({
+      name: p.name,
+      rows: p.shape[0],
+      cols: p.shape[1] ?? 1,
+      vector: p.shape.length === 1,
+    }));
+}
 
 /** Every parameter's shape: the cell's, then readout.weight [O][F] and readout.bias [O]. */
 export function familyShapes(cell: FamilyCell, d: FamilyDims): ParamShape[] {

@@ -7,6 +7,8 @@
  * that attends to it. There is no recurrence, so TBPTT does not apply. Forward and backward:
  * kernel.ts.
  */
+import { shapesFromInfo } from '../../family/model';
+import { ATTENTION } from './info';
 import { attentionBackward, attentionForward } from './kernel';
 import type { FamilyCell } from '../../family/types';
 import { createAttentionWorkspace } from './workspace';
@@ -16,15 +18,8 @@ export type { AttentionWorkspace } from './workspace';
 
 export const attentionCell: FamilyCell<AttentionWorkspace> = {
   id: 'attention',
-  paramShapes: ({ inputSize: I, hiddenSize: H }) => [
-    { name: 'input.weight', rows: H, cols: I, vector: false },
-    { name: 'input.bias', rows: H, cols: 1, vector: true },
-    { name: 'attn.in_proj_weight', rows: 3 * H, cols: H, vector: false },
-    { name: 'attn.in_proj_bias', rows: 3 * H, cols: 1, vector: true },
-    { name: 'attn.out_proj.weight', rows: H, cols: H, vector: false },
-    { name: 'attn.out_proj.bias', rows: H, cols: 1, vector: true },
-  ],
-  readoutWidth: (d) => d.hiddenSize,
+  paramShapes: shapesFromInfo(ATTENTION),
+  readoutWidth: ATTENTION.readoutWidth,
   truncates: false,
   takesH0: false,
   createWorkspace: createAttentionWorkspace,

@@ -5,6 +5,8 @@
  * The readout on [Re; Im] stands in for Re(C x_t) (so there is no separate C, and no D).
  * Forward and backward: kernel.ts; the ring initialization: init.ts.
  */
+import { shapesFromInfo } from '../../family/model';
+import { LRU } from './info';
 import { lruBackward, lruForward } from './kernel';
 import type { FamilyCell } from '../../family/types';
 import { createLruWorkspace } from './workspace';
@@ -14,17 +16,8 @@ export type { LruWorkspace } from './workspace';
 
 export const lruCell: FamilyCell<LruWorkspace> = {
   id: 'lru',
-  paramShapes: (d) => {
-    const { hiddenSize: H, inputSize: I } = d;
-    return [
-      { name: 'nu_log', rows: H, cols: 1, vector: true },
-      { name: 'theta_log', rows: H, cols: 1, vector: true },
-      { name: 'gamma_log', rows: H, cols: 1, vector: true },
-      { name: 'B_re', rows: H, cols: I, vector: false },
-      { name: 'B_im', rows: H, cols: I, vector: false },
-    ];
-  },
-  readoutWidth: (d) => 2 * d.hiddenSize,
+  paramShapes: shapesFromInfo(LRU),
+  readoutWidth: LRU.readoutWidth,
   truncates: true,
   takesH0: false,
   createWorkspace: createLruWorkspace,

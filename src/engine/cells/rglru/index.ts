@@ -5,6 +5,8 @@
  * Λ is the official code's a_param (base decay a = σ(−Λ)). The formula holds at t = 1 too (the
  * official code resets at a segment's start; not here). Forward and backward: kernel.ts.
  */
+import { shapesFromInfo } from '../../family/model';
+import { RGLRU } from './info';
 import { rglruBackward, rglruForward } from './kernel';
 import type { FamilyCell } from '../../family/types';
 import { createRglruWorkspace } from './workspace';
@@ -14,16 +16,8 @@ export type { RglruWorkspace } from './workspace';
 
 export const rglruCell: FamilyCell<RglruWorkspace> = {
   id: 'rglru',
-  paramShapes: ({ inputSize: I, hiddenSize: H }) => [
-    { name: 'input.weight', rows: H, cols: I, vector: false },
-    { name: 'input.bias', rows: H, cols: 1, vector: true },
-    { name: 'gate_a.weight', rows: H, cols: H, vector: false },
-    { name: 'gate_a.bias', rows: H, cols: 1, vector: true },
-    { name: 'gate_x.weight', rows: H, cols: H, vector: false },
-    { name: 'gate_x.bias', rows: H, cols: 1, vector: true },
-    { name: 'a_param', rows: H, cols: 1, vector: true },
-  ],
-  readoutWidth: (d) => d.hiddenSize,
+  paramShapes: shapesFromInfo(RGLRU),
+  readoutWidth: RGLRU.readoutWidth,
   truncates: true,
   takesH0: true,
   createWorkspace: createRglruWorkspace,

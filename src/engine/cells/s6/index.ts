@@ -5,6 +5,8 @@
  * s_t[d,n] = exp(Δ_t[d]·A[d,n])·s_{t−1}[d,n] + Δ_t[d]·B_t[n]·x̃_t[d] (selective_scan_ref's Euler
  * input term), y_t[d] = Σ_n C_t[n]·s_t[d,n] + D[d]·x̃_t[d]. Forward and backward: kernel.ts.
  */
+import { shapesFromInfo } from '../../family/model';
+import { S6 } from './info';
 import { s6Backward, s6Forward } from './kernel';
 import type { FamilyCell } from '../../family/types';
 import { createS6Workspace } from './workspace';
@@ -14,17 +16,8 @@ export type { S6Workspace } from './workspace';
 
 export const s6Cell: FamilyCell<S6Workspace> = {
   id: 's6',
-  paramShapes: ({ inputSize: I, hiddenSize: H, stateSize: N }) => [
-    { name: 'input.weight', rows: H, cols: I, vector: false },
-    { name: 'input.bias', rows: H, cols: 1, vector: true },
-    { name: 'dt.weight', rows: H, cols: H, vector: false },
-    { name: 'dt.bias', rows: H, cols: 1, vector: true },
-    { name: 'B.weight', rows: N, cols: H, vector: false },
-    { name: 'C.weight', rows: N, cols: H, vector: false },
-    { name: 'A_log', rows: H, cols: N, vector: false },
-    { name: 'D', rows: H, cols: 1, vector: true },
-  ],
-  readoutWidth: (d) => d.hiddenSize,
+  paramShapes: shapesFromInfo(S6),
+  readoutWidth: S6.readoutWidth,
   truncates: true,
   takesH0: false,
   createWorkspace: createS6Workspace,
