@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CELL_IDS, INIT_KINDS } from '../../src/engine/cells/catalog';
+import { APP_CELL_IDS, APP_INIT_KINDS } from '../../src/engine/cells/catalog';
 import { TASK_IDS } from '../../src/engine/tasks/catalog';
 import { CONFIG_KEYS, FIELDS } from '../../src/store/urlFields';
 import { DEFAULT_CONFIG, LIMITS, TrainConfigSchema } from '../../src/worker/config';
@@ -9,9 +9,10 @@ import { DEFAULT_CONFIG, LIMITS, TrainConfigSchema } from '../../src/worker/conf
 describe('the link readers come from the config schema', () => {
   it('every config key has a reader, in the schema order, with the schema’s choices and ranges', () => {
     expect(CONFIG_KEYS).toEqual(Object.keys(TrainConfigSchema.entries));
-    expect(FIELDS.cell.choices).toEqual(CELL_IDS);
+    // The cells the page trains and draws, and their initializations.
+    expect(FIELDS.cell.choices).toEqual(APP_CELL_IDS);
     expect(FIELDS.task.choices).toEqual(TASK_IDS);
-    expect(FIELDS.init.choices).toEqual(INIT_KINDS);
+    expect(FIELDS.init.choices).toEqual(APP_INIT_KINDS);
     for (const [key, r] of Object.entries(LIMITS)) {
       const range = FIELDS[key as keyof typeof LIMITS].range;
       expect({ min: range?.min, max: range?.max }, key).toEqual(r);
