@@ -1,4 +1,4 @@
-/** Causal single-head attention's descriptor (Vaswani et al. 2017; REFERENCE.md, `attention`). */
+/** Causal single-head attention's descriptor (Vaswani et al. 2017; the equations: ./index.ts). */
 import type { CellInfo, CellSizes } from '../types';
 
 export const ATTENTION = {

@@ -1,4 +1,4 @@
-/** The LRU's descriptor (Orvieto et al. 2023; the contract in REFERENCE.md, `lru`). */
+/** The LRU's descriptor (Orvieto et al. 2023; the equations: ./index.ts). */
 import type { CellInfo, CellSizes } from '../types';
 
 const H = (s: CellSizes) => s.hiddenSize;

@@ -1,4 +1,4 @@
-/** The RG-LRU's descriptor (De et al. 2024, Griffin; the contract in REFERENCE.md, `rglru`). */
+/** The RG-LRU's descriptor (De et al. 2024, Griffin; the equations: ./index.ts). */
 import type { CellInfo, CellSizes } from '../types';
 
 export const RGLRU = {

@@ -1,4 +1,4 @@
-/** S6's descriptor (Gu & Dao 2023, Mamba's selective scan; the contract in REFERENCE.md, `s6`). */
+/** S6's descriptor (Gu & Dao 2023, Mamba's selective scan; the equations: ./index.ts). */
 import type { CellInfo, CellSizes } from '../types';
 
 /** N when a spec gives none (Mamba's d_state). */
