@@ -1,10 +1,15 @@
 """PyTorch peer for `npm run bench`: median ms per training step (forward, backward, Adam),
-float64, one thread, on an adding-problem batch. Usage: torch_peer.py CELL H T B RUNS; prints ms."""
+float64, one thread, on an adding-problem batch. Usage: torch_peer.py CELL H T B RUNS [N]; prints
+ms. CELL rnn, lstm, gru: torch.nn's modules; lru, rglru, s6, attention: the straightforward modules
+of tools/family_modules.py (the fixtures' references; N is s6's state size, default 16)."""
+import os
 import statistics
 import sys
 import time
 
 import torch
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))
 
 cell, H, T, B, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 torch.set_num_threads(1)
@@ -20,16 +25,29 @@ x[i1, torch.arange(B), 1] = 1.0
 x[i2, torch.arange(B), 1] = 1.0
 y = (x[i1, torch.arange(B), 0] + x[i2, torch.arange(B), 0]).unsqueeze(1)
 
-rnn = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[cell](2, H)
-readout = torch.nn.Linear(H, 1)
-params = list(rnn.parameters()) + list(readout.parameters())
+if cell in ("lru", "rglru", "s6", "attention"):
+    from family_modules import make
+
+    N = int(sys.argv[6]) if len(sys.argv) > 6 else 16
+    fam = make(cell, 2, H, 1, N)
+    params = list(fam.parameters())
+
+    def last_output():
+        return fam.run(x)["y"][-1]
+else:
+    rnn = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[cell](2, H)
+    readout = torch.nn.Linear(H, 1)
+    params = list(rnn.parameters()) + list(readout.parameters())
+
+    def last_output():
+        out, _ = rnn(x)
+        return readout(out[-1])
 opt = torch.optim.Adam(params, lr=1e-2)
 
 
 def step():
     opt.zero_grad()
-    out, _ = rnn(x)
-    loss = torch.nn.functional.mse_loss(readout(out[-1]), y)
+    loss = torch.nn.functional.mse_loss(last_output(), y)
     loss.backward()
     opt.step()
     return loss.item()

@@ -9,7 +9,9 @@ Each module's `run(u, K=0, h0=None, inject=False)` takes inputs [T][B][I] and re
   leaves  zero tensors added to the traced state (inject=True): their .grad is dL/d(state)
   dstate  function giving [T][B][F'] from the leaves' grads after backward
   gates   {name: [T][B][H]} per-step diagonal decays; attention: 'attention' [B][T][T] too
-Truncation K: the state after step t (t = 1..T-1) feeds step t+1 detached when (T - t) % K == 0
+The scans walk the time axis with unbind(0) rather than x[t]: indexing's backward writes a
+full-size zero tensor per step, which makes PyTorch's step O(T²) in time and memory traffic
+(S6 at H = 128, T = 200, B = 16 took over a minute per step that way). Truncation K: the state after step t (t = 1..T-1) feeds step t+1 detached when (T - t) % K == 0
 (the engine's isCut convention); not applied to attention.
 """
 import math
@@ -47,8 +49,8 @@ class LRU(nn.Module):
         x = torch.zeros(B, H, dtype=torch.complex128)
         leaves = [torch.zeros(B, H, dtype=torch.complex128, requires_grad=True) for _ in range(T)] if inject else []
         states, ys = [], []
-        for t in range(T):
-            x = lam * x + bu[t]
+        for t, bt in enumerate(bu.unbind(0)):
+            x = lam * x + bt
             if inject:
                 x = x + leaves[t]
             y = torch.cat([x.real, x.imag], dim=1)
@@ -90,8 +92,8 @@ class RGLRU(nn.Module):
             h = h.detach()
         leaves = [torch.zeros(B, H, requires_grad=True) for _ in range(T)] if inject else []
         states, ys = [], []
-        for t in range(T):
-            h = a[t] * h + nx[t]
+        for t, (at, nt) in enumerate(zip(a.unbind(0), nx.unbind(0))):
+            h = at * h + nt
             if inject:
                 h = h + leaves[t]
             states.append(h)
@@ -126,8 +128,8 @@ class S6(nn.Module):
         s = torch.zeros(B, H, N)
         leaves = [torch.zeros(B, H, N, requires_grad=True) for _ in range(T)] if inject else []
         states = []
-        for t in range(T):
-            s = dA[t] * s + dBx[t]
+        for t, (at, bt) in enumerate(zip(dA.unbind(0), dBx.unbind(0))):
+            s = at * s + bt
             if inject:
                 s = s + leaves[t]
             states.append(s)
