@@ -3,22 +3,23 @@
  * (exp.ts, log.ts) so that a run gives the same bits in every JavaScript engine (Math.expm1 and
  * Math.log1p are not specified to the last place either).
  *
- * expm1 and log1p use the classic compensation tricks (Kahan's for expm1, Goldberg's for log1p,
- * see Higham, "Accuracy and Stability of Numerical Algorithms", §1.14.1): the rounding error of
- * 1 + x (or e^x) is cancelled by dividing by the log (or exp) of the rounded value, which keeps a
- * few-ulp relative accuracy where the naive forms lose every digit (tests/engine/special.test.ts).
+ * expm1 near 0 is 2t/(1 − t) with t = tanh(x/2), where the engine's tanh is a rational function
+ * (tanh.ts, no exp); elsewhere e^x − 1 cancels less than one bit. log1p uses Goldberg's trick
+ * (Higham, "Accuracy and Stability of Numerical Algorithms", §1.14.1): the rounding error of 1 + x
+ * is cancelled by dividing by the rounded value's own log. Both keep a few-ulp relative accuracy
+ * where the naive forms lose every digit (tests/engine/special.test.ts).
  */
 import { exp } from './exp';
 import { log } from './log';
+import { tanh } from './tanh';
 
-/** e^x − 1, accurate to a few ulps also for |x| ≪ 1. */
+/** e^x − 1, accurate to a few ulps also for |x| ≪ 1; no exp or log for |x| < 1.25. */
 export function expm1(x: number): number {
-  const u = exp(x);
-  if (u === 1) return x;
-  const um1 = u - 1;
-  if (um1 === -1) return -1;
-  if (u === Infinity) return Infinity;
-  return (um1 * x) / log(u);
+  if (x > -1.25 && x < 1.25) {
+    const t = tanh(0.5 * x);
+    return (2 * t) / (1 - t);
+  }
+  return exp(x) - 1;
 }
 
 /** ln(1 + x) for x > −1, accurate to a few ulps also for |x| ≪ 1. */
