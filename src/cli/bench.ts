@@ -9,7 +9,10 @@
  * times the TypeScript fallback instead. Besides the scalar ceiling, the table gives each case as a
  * share of the SIMD kernel's own peak on a 256³ product.
  *
- * Flags: --json (one JSON object on stdout), --no-peer, --quick (fewer runs), --cells=rnn,lstm,
+ * The newer families (lru, rglru, s6, attention) follow, with the PyTorch column only
+ * (bench/families.ts).
+ *
+ * Flags: --json (one JSON object on stdout), --no-peer, --quick (fewer runs), --cells=rnn,lstm,s6,
  * --all-backends (also time tfjs's cpu backend where wasm is already slow), --kernels=typescript
  */
 import { spawnSync } from 'node:child_process';
@@ -23,6 +26,9 @@ import { setWasmKernels, wasmKernelsAvailable } from '../engine/wasm/arena';
 import { benchBatch, createOursStep, median, stepFlops, stepsPerRun, timeRun } from './bench/ours';
 import type { BenchCase } from './bench/ours';
 import { torchAvailable, torchStepMs } from './bench/torch';
+import { familyCases, isFamily, measureFamilies } from './bench/families';
+import { FAMILY_IDS } from '../engine/family/types';
+import type { FamilyId } from '../engine/family/types';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH_DIR = path.join(ROOT, 'bench');
@@ -49,6 +55,7 @@ interface Options {
   quick: boolean;
   noPeer: boolean;
   cells: readonly BenchCase['cell'][];
+  families: readonly FamilyId[];
   /** Progress and tables go to stderr under --json so stdout holds only the JSON. */
   say: (s: string) => void;
 }
@@ -62,7 +69,14 @@ function parseOptions(argv: readonly string[]): Options {
     allBackends: args.has('--all-backends'),
     quick: args.has('--quick'),
     noPeer: args.has('--no-peer'),
-    cells: cellsArg === undefined ? CELLS : (cellsArg.slice(8).split(',') as BenchCase['cell'][]),
+    cells:
+      cellsArg === undefined
+        ? CELLS
+        : (cellsArg
+            .slice(8)
+            .split(',')
+            .filter((c) => !isFamily(c)) as BenchCase['cell'][]),
+    families: cellsArg === undefined ? FAMILY_IDS : cellsArg.slice(8).split(',').filter(isFamily),
     say: (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s)),
   };
 }
@@ -271,6 +285,7 @@ async function main(argv: readonly string[]): Promise<void> {
       rows.push(row);
     }
   }
+  rows.push(...measureFamilies(familyCases(opts.families, SIZES), runs, torch, kernels, say));
   const ceil1 = measureCeiling(256, quick ? 5 : 9);
   const ceilingGflops = Math.max(ceil0.gflops, ceil1.gflops);
   const simd1 = kernels === 'simd' ? measureSimdPeak(256, quick ? 5 : 9) : null;

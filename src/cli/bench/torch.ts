@@ -34,7 +34,10 @@ export function torchAvailable(): boolean {
 }
 
 /** Median ms per step, or null when the script fails. */
-export function torchStepMs(c: BenchCase, runs: number): number | null {
+export function torchStepMs(
+  c: Pick<BenchCase, 'H' | 'T' | 'B'> & { cell: string },
+  runs: number,
+): number | null {
   const exe = torchPython();
   if (exe === null) return null;
   const r = spawnSync(exe, [SCRIPT, c.cell, String(c.H), String(c.T), String(c.B), String(runs)], {

@@ -9,7 +9,7 @@
  */
 import { exp } from '../exp';
 import { log } from '../log';
-import type { Param } from '../types';
+import type { Trainable } from './types';
 import type { Optimizer } from './types';
 
 /**
@@ -23,7 +23,7 @@ export function powDet(b: number, t: number): number {
 }
 
 export function createAdam(
-  params: readonly Param[],
+  params: readonly Trainable[],
   lr: number,
   beta1: number,
   beta2: number,

@@ -1,4 +1,5 @@
-import type { OptimizerKind, Param } from '../types';
+import type { OptimizerKind } from '../types';
+import type { Trainable } from './types';
 import { createAdam } from './adam';
 import { createMomentum, createSgd } from './sgd';
 import type { Optimizer, OptimizerOptions } from './types';
@@ -16,7 +17,7 @@ function check(name: string, x: number, ok: boolean): void {
  */
 export function createOptimizer(
   kind: OptimizerKind,
-  params: readonly Param[],
+  params: readonly Trainable[],
   opts: OptimizerOptions,
 ): Optimizer {
   const { lr, momentum = 0.9, betas = [0.9, 0.999], eps = 1e-8, weightDecay = 0 } = opts;

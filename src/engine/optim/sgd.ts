@@ -8,10 +8,14 @@
  * With dampening 0 the clone equals starting from b = 0; we keep torch's form, which stays right
  * if dampening is ever added (torch's first step ignores dampening).
  */
-import type { Param } from '../types';
+import type { Trainable } from './types';
 import type { Optimizer } from './types';
 
-export function createSgd(params: readonly Param[], lr: number, weightDecay: number): Optimizer {
+export function createSgd(
+  params: readonly Trainable[],
+  lr: number,
+  weightDecay: number,
+): Optimizer {
   return {
     kind: 'sgd',
     lr,
@@ -30,7 +34,7 @@ export function createSgd(params: readonly Param[], lr: number, weightDecay: num
 }
 
 export function createMomentum(
-  params: readonly Param[],
+  params: readonly Trainable[],
   lr: number,
   momentum: number,
   weightDecay: number,

@@ -1,5 +1,11 @@
 import type { OptimizerKind } from '../types';
 
+/** What an optimizer touches of a parameter (the classic cells' Param and the families' alike). */
+export interface Trainable {
+  readonly w: Float64Array;
+  readonly dw: Float64Array;
+}
+
 /**
  * A first-order optimizer over a fixed list of parameters. `step()` reads every `Param.dw` and
  * updates `Param.w` in place with PyTorch's rule for its kind; it allocates nothing.
