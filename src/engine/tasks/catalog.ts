@@ -8,9 +8,11 @@
  */
 import { ADDING } from './adding/info';
 import { COPY } from './copy/info';
+import { MQAR } from './mqar/info';
 import { NEXTCHAR } from './nextchar/info';
 import { ORDER } from './order/info';
 import { PARITY } from './parity/info';
+import { SELCOPY } from './selcopy/info';
 import { SINE } from './sine/info';
 import type { TaskInfo } from './types';
 
@@ -21,6 +23,8 @@ export const TASKS = [
   PARITY,
   NEXTCHAR,
   SINE,
+  SELCOPY,
+  MQAR,
 ] as const satisfies readonly TaskInfo[];
 
 export type TaskId = (typeof TASKS)[number]['id'];

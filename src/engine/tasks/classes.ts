@@ -68,3 +68,24 @@ export function checkBatchSize(B: number): void {
   if (!Number.isInteger(B) || B < 1)
     throw new RangeError(`task: batch size must be a positive integer, got ${B}`);
 }
+
+/**
+ * Fraction of the steps with a non-blank target (class ≠ 0) whose argmax is right; 1 when no step
+ * has one (nothing to recall: the memoryless baseline is then always right too).
+ */
+export function labelledAccuracy(
+  outputs: Float64Array,
+  batch: { T: number; B: number; targets: Float64Array },
+  O: number,
+): number {
+  let right = 0;
+  let n = 0;
+  for (let t = 0; t < batch.T; t++)
+    for (let b = 0; b < batch.B; b++) {
+      const c = batch.targets[t * batch.B + b]!;
+      if (c === 0) continue;
+      n++;
+      if (argmaxAt(outputs, batch.B, O, t, b) === c) right++;
+    }
+  return n === 0 ? 1 : right / n;
+}

@@ -8,9 +8,11 @@ import type { TaskId } from './catalog';
 import { taskInfo } from './catalog';
 import { makeAdding } from './adding';
 import { makeCopy } from './copy';
+import { makeAssociativeRecall } from './mqar';
 import { makeNextChar } from './nextchar';
 import { makeOrder } from './order';
 import { makeParity } from './parity';
+import { makeSelectiveCopy } from './selcopy';
 import { makeSine } from './sine';
 import type { Task } from './types';
 
@@ -25,6 +27,8 @@ const MAKERS = {
   parity: makeParity,
   nextchar: makeNextChar,
   sine: makeSine,
+  selcopy: makeSelectiveCopy,
+  mqar: makeAssociativeRecall,
 } as const satisfies Record<TaskId, (T: number) => Task>;
 
 export function makeTask(id: TaskId, T: number): Task {

@@ -20,21 +20,16 @@
  * each queried value is uniform over the 8 values: cross-entropy D·ln 8 / T, accuracy 1/8 on the
  * query steps.
  */
-import type { Rng } from '../rng';
-import type { Batch } from '../types';
-import { checkBatchSize } from './classes';
-import { labelledAccuracy } from './selcopy';
-import type { FamilyTask } from './selcopy';
+import type { Rng } from '../../rng';
+import type { Batch } from '../../types';
+import { checkBatchSize, labelledAccuracy } from '../classes';
+import { taskFields } from '../types';
+import type { Task } from '../types';
+import { MQAR } from './info';
 
 export const MQAR_KEYS = 8;
 export const MQAR_VALUES = 8;
 export const MQAR_MAX_PAIRS = 4;
-
-export const MQAR_INFO = {
-  name: 'Associative recall',
-  description:
-    'Up to 4 key–value pairs, then each key again: answer with its value (baseline: guess a value, D·ln 8 / T).',
-};
 
 /** Number of key–value pairs for a total length T. */
 export function mqarPairs(T: number): number {
@@ -53,10 +48,10 @@ function draw(rng: Rng, n: number, k: number, pool: Int32Array, out: Int32Array)
   }
 }
 
-export function makeAssociativeRecall(T: number): FamilyTask {
+export function makeAssociativeRecall(T: number): Task {
   const D = mqarPairs(T);
-  const I = 1 + MQAR_KEYS + MQAR_VALUES;
-  const O = 1 + MQAR_VALUES;
+  const I = MQAR.inputSize;
+  const O = MQAR.outputSize;
   const slots = T - D;
   const chanceLoss = (D * Math.log(MQAR_VALUES)) / T;
   const pool = new Int32Array(Math.max(MQAR_KEYS, slots));
@@ -64,18 +59,11 @@ export function makeAssociativeRecall(T: number): FamilyTask {
   const values = new Int32Array(MQAR_MAX_PAIRS);
   const at = new Int32Array(MQAR_MAX_PAIRS);
   return {
-    id: 'mqar',
-    name: MQAR_INFO.name,
-    loss: 'xent_all',
-    inputSize: I,
-    outputSize: O,
+    ...taskFields(MQAR),
     T,
     chanceLoss,
     chanceAccuracy: D > 0 ? 1 / MQAR_VALUES : 1,
     solvedLoss: D > 0 ? chanceLoss / 10 : 0.01,
-    citation:
-      'Arora, Eyuboglu et al. 2023, "Zoology: Measuring and improving recall in efficient language models"',
-    description: MQAR_INFO.description,
     sample(rng: Rng, B: number): Batch {
       checkBatchSize(B);
       const inputs = new Float64Array(T * B * I);

@@ -16,65 +16,35 @@
  * Baseline (memoryless, as for copy): the noise targets are known from the step, the S recalled
  * symbols are guessed uniformly: cross-entropy S·ln 8 / T, accuracy 1/8 on the recall steps.
  */
-import type { Rng } from '../rng';
-import type { Batch } from '../types';
-import { argmaxAt, checkBatchSize } from './classes';
-import type { Task } from './types';
+import type { Rng } from '../../rng';
+import type { Batch } from '../../types';
+import { checkBatchSize, labelledAccuracy } from '../classes';
+import { taskFields } from '../types';
+import type { Task } from '../types';
+import { SELCOPY } from './info';
 
 export const SELCOPY_SYMBOLS = 8;
 export const SELCOPY_MAX_TOKENS = 4;
 const MARKER = 9;
-
-export const SELCOPY_INFO = {
-  name: 'Selective copy',
-  description:
-    'Up to 4 symbols hide at random places among noise; at the markers that follow, repeat them in order (baseline: guess each symbol, S·ln 8 / T).',
-};
-
-export type FamilyTask = Omit<Task, 'id'> & { readonly id: 'selcopy' | 'mqar' };
 
 /** Number of symbols to copy for a total length T. */
 export function selcopyTokens(T: number): number {
   return Math.min(SELCOPY_MAX_TOKENS, Math.floor(T / 3));
 }
 
-/**
- * Fraction of the steps with a non-blank target (class ≠ 0) whose argmax is right; 1 when no step
- * has one (nothing to recall: the memoryless baseline is then always right too).
- */
-export function labelledAccuracy(outputs: Float64Array, batch: Batch, O: number): number {
-  let right = 0;
-  let n = 0;
-  for (let t = 0; t < batch.T; t++)
-    for (let b = 0; b < batch.B; b++) {
-      const c = batch.targets[t * batch.B + b]!;
-      if (c === 0) continue;
-      n++;
-      if (argmaxAt(outputs, batch.B, O, t, b) === c) right++;
-    }
-  return n === 0 ? 1 : right / n;
-}
-
-export function makeSelectiveCopy(T: number): FamilyTask {
+export function makeSelectiveCopy(T: number): Task {
   const S = selcopyTokens(T);
   const region = T - S;
-  const I = SELCOPY_SYMBOLS + 2;
-  const O = SELCOPY_SYMBOLS + 1;
+  const I = SELCOPY.inputSize;
+  const O = SELCOPY.outputSize;
   const chanceLoss = (S * Math.log(SELCOPY_SYMBOLS)) / T;
   const picked = new Uint8Array(region);
   return {
-    id: 'selcopy',
-    name: SELCOPY_INFO.name,
-    loss: 'xent_all',
-    inputSize: I,
-    outputSize: O,
+    ...taskFields(SELCOPY),
     T,
     chanceLoss,
     chanceAccuracy: S > 0 ? 1 / SELCOPY_SYMBOLS : 1,
     solvedLoss: S > 0 ? chanceLoss / 10 : 0.01,
-    citation:
-      'Gu & Dao 2023, "Mamba: Linear-time sequence modeling with selective state spaces", §3.1',
-    description: SELCOPY_INFO.description,
     sample(rng: Rng, B: number): Batch {
       checkBatchSize(B);
       const inputs = new Float64Array(T * B * I);
