@@ -26,9 +26,8 @@ import { setWasmKernels, wasmKernelsAvailable } from '../engine/wasm/arena';
 import { benchBatch, createOursStep, median, stepFlops, stepsPerRun, timeRun } from './bench/ours';
 import type { BenchCase } from './bench/ours';
 import { torchAvailable, torchStepMs } from './bench/torch';
-import { familyCases, isFamily, measureFamilies } from './bench/families';
-import { FAMILY_IDS } from '../engine/family/types';
-import type { FamilyId } from '../engine/family/types';
+import { familyCases, measureFamilies } from './bench/families';
+import { CELLS as REGISTERED } from '../engine/cells/catalog';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH_DIR = path.join(ROOT, 'bench');
@@ -39,6 +38,11 @@ const SIZES: readonly [number, number, number][] = [
   [128, 200, 16],
 ];
 const CELLS: readonly BenchCase['cell'][] = ['rnn', 'lstm', 'gru'];
+/** The newer families (every registered cell that is not a classic one), against PyTorch only. */
+const FAMILIES = REGISTERED.filter((c) => c.family !== 'classic').map(
+  (c) => c.id,
+) as readonly BenchCase['cell'][];
+const isFamily = (c: string) => (FAMILIES as readonly string[]).includes(c);
 
 interface Peer {
   useBackend(name: string): Promise<boolean>;
@@ -55,7 +59,7 @@ interface Options {
   quick: boolean;
   noPeer: boolean;
   cells: readonly BenchCase['cell'][];
-  families: readonly FamilyId[];
+  families: readonly BenchCase['cell'][];
   /** Progress and tables go to stderr under --json so stdout holds only the JSON. */
   say: (s: string) => void;
 }
@@ -76,7 +80,10 @@ function parseOptions(argv: readonly string[]): Options {
             .slice(8)
             .split(',')
             .filter((c) => !isFamily(c)) as BenchCase['cell'][]),
-    families: cellsArg === undefined ? FAMILY_IDS : cellsArg.slice(8).split(',').filter(isFamily),
+    families:
+      cellsArg === undefined
+        ? FAMILIES
+        : (cellsArg.slice(8).split(',').filter(isFamily) as BenchCase['cell'][]),
     say: (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s)),
   };
 }

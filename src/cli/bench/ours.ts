@@ -8,11 +8,11 @@ import { createModel } from '../../engine/model';
 import { createOptimizer } from '../../engine/optim';
 import { createRng } from '../../engine/rng';
 import { makeTask } from '../../engine/tasks';
-import { cellInfo } from '../../engine/cells/catalog';
+import { cellInfo, initFor } from '../../engine/cells/catalog';
 import type { Batch, CellKind } from '../../engine/types';
 
 export interface BenchCase {
-  /** The cells TensorFlow.js and PyTorch have as layers too (src/cli/bench.ts lists them). */
+  /** Every cell but the linear one (src/cli/bench.ts lists them; TensorFlow.js has the classic ones). */
   cell: Exclude<CellKind, 'linear'>;
   H: number;
   T: number;
@@ -41,7 +41,7 @@ export function median(xs: readonly number[]): number {
 export function createOursStep(c: BenchCase): () => number {
   const { batch, I, O } = benchBatch(c);
   const model = createModel({ cell: c.cell, inputSize: I, hiddenSize: c.H, outputSize: O });
-  initModel(model, createRng(7), { init: 'pytorch', rho: null, forgetBias: 0 });
+  initModel(model, createRng(7), { init: initFor(c.cell, 'pytorch'), rho: null, forgetBias: 0 });
   const ws = createWorkspace(model.spec, c.T, c.B);
   const opt = createOptimizer('adam', model.params, { lr: 1e-2 });
   return () => {
