@@ -37,6 +37,15 @@ export interface ForwardHooks {
 }
 
 /**
+ * A hook into the backward pass: `afterStep` runs once step t's pre-activation gradients sit in
+ * ws.dA / ws.dAhh at row offset `aOff` (B rows of G·H), before they are folded into the weight
+ * gradients — what the backward walk reads to split ∂L/∂W_hh into one term per step.
+ */
+export interface BackwardHooks {
+  afterStep?(ws: WorkspaceInternal, t: number, aOff: number): void;
+}
+
+/**
  * Buffers for one (model spec, T, B): the classic driver's for the classic cells, the cell's own
  * otherwise (its CellEngine.passes). `chunkRows` (default 256) sets how many T·B rows the backward
  * pass gathers before folding them into the weight gradients; tests lower it to exercise many chunks.
@@ -180,12 +189,16 @@ export function forwardLoss(
   return runForward(model, batch, ws, opts);
 }
 
-/** Forward and backward: fills ws.trace and overwrites every param.dw. Never throws on NaN/∞ values. */
+/**
+ * Forward and backward: fills ws.trace and overwrites every param.dw. Never throws on NaN/∞ values.
+ * `hooks` apply to the classic driver only (a family with its own passes ignores them).
+ */
 export function forwardBackward(
   model: Model,
   batch: Batch,
   wsPublic: Workspace,
   opts: RunOptions = {},
+  hooks?: BackwardHooks,
 ): Trace {
   const own = ownPasses(wsPublic);
   if (own !== null) return own.forwardBackward(model, batch, wsPublic, opts);
@@ -218,6 +231,7 @@ export function forwardBackward(
     const prev = t > 1 ? tr.dh : tr.dh0;
     const prevOff = t > 1 ? off - bh : 0;
     cell.backward(ws, t, aOff, hold, propagate, prev, prevOff);
+    hooks?.afterStep?.(ws, t, aOff);
     if (tr.dc !== null && tr.dcNorm !== null) {
       const nc = norm2(tr.dc, off, bh);
       tr.dcNorm[t - 1] = nc;
