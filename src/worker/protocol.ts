@@ -18,6 +18,8 @@ type V = typeof PROTOCOL_VERSION;
 // Page → worker: `ToWorker`, inferred from its schema (ToWorkerSchema, at the end of this file).
 
 export type AnalysisKind = 'jacobian' | 'belt';
+/** What `analyze` may ask for: an analysis, or the backward walk of the selected sequence. */
+export type AnalyzeKind = AnalysisKind | 'backward';
 
 // ---------------------------------------------------------------------------------------------
 // Worker → page
@@ -118,6 +120,8 @@ export interface Snapshot {
    * (hₜ of a tanh RNN, tanh(cₜ), the GRU's nₜ); null for cells without a squashing state.
    */
   saturated: { fraction: number; of: string } | null;
+  /** Increments with every forward/backward pass: which trace this snapshot shows. */
+  trace: number;
   /** First non-finite value of the latest pass, or null. */
   nonFinite: NonFinite | null;
   /** Measured training steps per second (0 when paused). */
@@ -168,6 +172,76 @@ export type AnalysisMessage =
       curves: Record<string, Float64Array>;
     };
 
+/** One recurrent parameter's per-step terms of ∂L/∂θ (engine/backward/terms.ts, without the sum). */
+export interface StepTerms {
+  /** state_dict name, e.g. weight_hh_l0. */
+  name: string;
+  rows: number;
+  cols: number;
+  /** ‖C_t‖_F per step, [T]. */
+  norms: Float64Array;
+  /** Gate blocks of the rows (i, f, g, o …) and ‖C_t‖_F per block, [T][blocks]; [] when one block. */
+  blocks: string[];
+  blockNorms: Float64Array;
+  /** ‖Σ_{s=t..T} C_s‖_F per t, [T]; index 0 is ‖∂L/∂θ‖_F. */
+  partial: Float64Array;
+  /** max|Σ_t C_t − ∂L/∂θ| / max|∂L/∂θ|, measured in the worker against the pass's gradient. */
+  sumGap: number;
+}
+
+/**
+ * The backward pass of the selected sequence, step by step (engine/backward/walk.ts): answers
+ * `analyze` `backward`. Arrays over t hold step t at offset t−1; per-unit arrays are [T][S] or [T][H].
+ * ‖J_t‖₂ follows in `backwardNorms` messages, a few steps at a time.
+ */
+export interface BackwardMessage {
+  v: V;
+  type: 'backward';
+  run: number;
+  iteration: number;
+  /** The snapshot trace (Snapshot.trace) this walk was computed from. */
+  trace: number;
+  cell: CellKind;
+  T: number;
+  B: number;
+  H: number;
+  S: number;
+  seq: number;
+  loss: number;
+  /** Truncation window K of the pass (0 = full BPTT). */
+  truncate: number;
+  dh: Float64Array;
+  dh0: Float64Array;
+  norm: Float64Array;
+  batchNorm: Float64Array;
+  local: Float64Array;
+  stateNorm: Float64Array;
+  carried: Float64Array;
+  gain: Float64Array;
+  product: Float64Array;
+  cut: Uint8Array;
+  dc: Float64Array | null;
+  forget: Float64Array | null;
+  beltGain: Float64Array | null;
+  rho: number;
+  sigmaMax: number;
+  refGate: number;
+  terms: StepTerms[];
+}
+
+/** ‖J_t‖₂ of a walk's steps from `from` down: values[k] is step from − k. */
+export interface BackwardNormsMessage {
+  v: V;
+  type: 'backwardNorms';
+  run: number;
+  trace: number;
+  seq: number;
+  from: number;
+  values: Float64Array;
+  /** True when step 1 is included (the last message of this walk). */
+  done: boolean;
+}
+
 export interface GradcheckMessage {
   v: V;
   type: 'gradcheck';
@@ -189,6 +263,8 @@ export type FromWorker =
   | Snapshot
   | DivergedMessage
   | AnalysisMessage
+  | BackwardMessage
+  | BackwardNormsMessage
   | GradcheckMessage
   | WeightsMessage
   | { v: V; type: 'error'; message: string }
@@ -223,7 +299,7 @@ export const MAX_STEP_N = 10000;
  * from the config's seed; `setSpeed` sets training steps per second while playing ('max' = as fast
  * as the engine goes); `setView` picks which sequence of the batch (and which gate block, for the
  * spectrum) the snapshot carries; `analyze` asks for an on-demand analysis of the latest trace
- * (answered with `analysis`); `gradcheck` for a finite-difference check of the current model on
+ * (answered with `analysis`; `backward`: with `backward` and then `backwardNorms`); `gradcheck` for a finite-difference check of the current model on
  * the current batch (answered with `gradcheck`); `loadWeights` replaces every parameter (names and
  * lengths must match the model, else `error` and no change).
  */
@@ -245,7 +321,11 @@ const ToWorkerSchema = v.variant('type', [
     seq: int(0, LIMITS.batch.max - 1),
     gate: v.optional(int(0, MAX_GATES - 1)),
   }),
-  v.strictObject({ v: ver, type: v.literal('analyze'), kind: v.picklist(['jacobian', 'belt']) }),
+  v.strictObject({
+    v: ver,
+    type: v.literal('analyze'),
+    kind: v.picklist(['jacobian', 'belt', 'backward']),
+  }),
   plain('gradcheck'),
   v.strictObject({
     v: ver,

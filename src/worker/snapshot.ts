@@ -236,6 +236,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
         start: { iteration: st.iteration, rho: st.rho.slice(), sigmaMax: st.sigmaMax.slice() },
         startPowers: st.powers === null ? null : st.powers.slice(),
         saturated: saturation(info, T, H, hidden, cellState, gates),
+        trace: trainer.traceVersion,
         nonFinite: tr.nonFinite,
         stepsPerSecond: input.stepsPerSecond,
         acked: input.acked,

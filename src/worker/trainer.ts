@@ -9,6 +9,8 @@ import { cellHas } from '../engine/cells/catalog';
 import type { RunOptions } from '../engine/bptt';
 import { clipGradNorm, gradNorm } from '../engine/clip';
 import { shiftForgetBias } from '../engine/init';
+import { createModel } from '../engine/model';
+import type { Model } from '../engine/model';
 import { createOptimizer } from '../engine/optim';
 import type { NonFinite, Trace } from '../engine/types';
 import type { TrainConfig } from './config';
@@ -58,9 +60,17 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
     return gradNorm(trained.length > 0 ? trained : b.model.params);
   };
 
+  // The weights and options of the latest pass, for traceInputs (a copy: ~80k numbers at most).
+  let traceW: Float64Array[] = [];
+  let traceOpts: RunOptions = {};
   const pass = (): Trace => {
     traceVersion++;
-    return forwardBackward(b.model, b.batch, b.ws, runOptions());
+    const ps = b.model.params;
+    if (traceW.length !== ps.length || ps.some((p, k) => p.w.length !== traceW[k]!.length))
+      traceW = ps.map((p) => p.w.slice());
+    else ps.forEach((p, k) => traceW[k]!.set(p.w));
+    traceOpts = runOptions();
+    return forwardBackward(b.model, b.batch, b.ws, traceOpts);
   };
   let trace: Trace = pass();
   preClipNorm = trainedNorm();
@@ -116,6 +126,11 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
     scaleSince: (whh) => rescaler.scaleSince(whh, whhVersion),
     get start() {
       return start;
+    },
+    traceInputs() {
+      const model = createModel(b.model.spec);
+      model.params.forEach((p, k) => p.w.set(traceW[k]!));
+      return { model, batch: b.batch, opts: { ...traceOpts } };
     },
     log,
 

@@ -64,6 +64,7 @@ function snap(iteration: number, running = true, run = 1, acked = 0): Snapshot {
     start: { iteration: 0, rho: [0.8], sigmaMax: [0.8] },
     startPowers: null,
     saturated: null,
+    trace: 1,
     nonFinite: null,
     stepsPerSecond: 10,
     acked,

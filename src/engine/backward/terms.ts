@@ -29,6 +29,8 @@ export interface ParamTerms {
   readonly blocks: readonly string[];
   /** ‖C_t‖_F of each gate block, [T][blocks.length] (empty when blocks is []). */
   readonly blockNorms: Float64Array;
+  /** ‖Σ_{s=t..T} C_s‖_F for t = 1..T: the sum so far as the walk goes back; index 0 is ‖∂L/∂θ‖_F. */
+  readonly partial: Float64Array;
   /** Σ_t C_t added in the order t = T, T−1, …, 1: equal to ∂L/∂θ up to rounding. */
   readonly sum: Float64Array;
 }
@@ -57,6 +59,7 @@ export function classicStepTerms(
   const G = GH / H;
   const blocks = G > 1 ? gateNames.slice(0, G) : [];
   const norms = new Float64Array(T);
+  const partial = new Float64Array(T);
   const blockNorms = new Float64Array(blocks.length * T);
   // The step's rows, its term and the running sum in one arena, so the products run in the SIMD
   // kernels (gemmTN), which also accumulate: sum += C_t is the same addition as adding C_t.
@@ -69,20 +72,26 @@ export function classicStepTerms(
       C.fill(0);
       gemmTN(GH, H, B, d, 0, GH, h, 0, H, C, 0, H);
       gemmTN(GH, H, B, d, 0, GH, h, 0, H, sum, 0, H);
-      let all = 0;
-      for (let g = 0; g < G; g++) {
-        const s = norm2(C, g * H * H, H * H);
-        all += s * s;
-        if (blocks.length > 0) blockNorms[(t - 1) * G + g] = s;
-      }
-      norms[t - 1] = G === 1 ? norm2(C, 0, GH * H) : Math.sqrt(all);
+      if (blocks.length > 0)
+        for (let g = 0; g < G; g++) blockNorms[(t - 1) * G + g] = norm2(C, g * H * H, H * H);
+      norms[t - 1] = norm2(C, 0, GH * H);
+      partial[t - 1] = norm2(sum, 0, GH * H);
     },
   });
   return {
     trace: ws.trace,
     ws,
     terms: [
-      { name: 'weight_hh_l0', rows: GH, cols: H, norms, blocks, blockNorms, sum: sum.slice() },
+      {
+        name: 'weight_hh_l0',
+        rows: GH,
+        cols: H,
+        norms,
+        blocks,
+        blockNorms,
+        partial,
+        sum: sum.slice(),
+      },
     ],
   };
 }

@@ -12,6 +12,7 @@ import { transferables } from '../transfer';
 import { afterCommand, afterStep, isTraining, isTransportCommand } from '../transport';
 import type { Transport, TransportCommand } from '../transport';
 import { analysisMessage, gradcheckMessage } from './analysis';
+import { createWalkJob } from './walk';
 import { createPace } from './pace';
 import { createTicker } from './ticker';
 import { createTrainer } from '../trainer';
@@ -81,6 +82,7 @@ export function createSession(opts: SessionOptions): Session {
   const send = (msg: FromWorker) => {
     if (!disposed) post(msg, transferables(msg));
   };
+  const walks = createWalkJob(send, now, opts.yieldTo ?? ((cb) => void setTimeout(cb, 0)));
   const fail = (e: unknown) => send(errorMessage(e instanceof Error ? e.message : String(e)));
 
   const ensure = (): Trainer => {
@@ -250,7 +252,8 @@ export function createSession(opts: SessionOptions): Session {
     },
     analyze(msg) {
       const t = ensure();
-      send(analysisMessage(t, Math.min(view.seq, t.trace.B - 1), msg.kind));
+      if (msg.kind === 'backward') walks.request(t, view.seq);
+      else send(analysisMessage(t, Math.min(view.seq, t.trace.B - 1), msg.kind));
     },
     gradcheck() {
       send(gradcheckMessage(ensure()));
@@ -295,6 +298,7 @@ export function createSession(opts: SessionOptions): Session {
     dispose() {
       disposed = true;
       ticker.stop();
+      walks.cancel();
     },
   };
 }

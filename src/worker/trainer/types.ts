@@ -1,6 +1,7 @@
 /** The trainer's public shape (trainer.ts builds it). */
 import type { Model } from '../../engine/model';
 import type { Task } from '../../engine/tasks';
+import type { RunOptions } from '../../engine/bptt';
 import type { Batch, NonFinite, Trace } from '../../engine/types';
 import type { TrainConfig } from '../config';
 import type { Diagnosis } from './growth';
@@ -36,6 +37,11 @@ export interface Trainer {
   readonly whhVersion: number;
   /** Increments with every forward/backward pass (the trace's identity). */
   readonly traceVersion: number;
+  /**
+   * What the latest trace was computed from: a copy of the model with the weights of that pass
+   * (the update that followed it has since changed the live ones), its batch and run options.
+   */
+  traceInputs(): { model: Model; batch: Batch; opts: RunOptions };
   /**
    * Per-block factors by which W_hh was scaled from version `whh` to now, when only the ρ slider
    * changed it since (eigenvalues and singular values scale by the same factors); else null.
