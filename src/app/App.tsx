@@ -3,7 +3,7 @@ import { ControlsPanel } from '../panels/ControlsPanel';
 import { useApp, useAppStore, useBridge } from '../store/hooks';
 import { Header } from './Header';
 import { Notices } from '../shell/Notices';
-import { Panel, FULL_ORDER } from '../shell/Panels';
+import { Panel, panelOrder } from '../shell/Panels';
 import { Dialog } from './Dialog';
 import { EmbedDialogBody } from './EmbedDialog';
 import { HelpBody } from './Help';
@@ -93,7 +93,7 @@ export function App() {
             </p>
           )}
         </div>
-        {FULL_ORDER.map((id) => (
+        {panelOrder(view.view).map((id) => (
           <Panel key={id} id={id} />
         ))}
       </main>

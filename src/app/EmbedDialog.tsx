@@ -9,6 +9,7 @@ const PANEL_NAMES: Record<PanelId, string> = {
   loss: 'Loss',
   hidden: 'Hidden state',
   explain: 'Explain',
+  backward: 'Backward pass',
   controls: 'Controls',
 };
 

@@ -1,5 +1,7 @@
 import { COMMANDS } from '../store/commands';
 
+const MODE_NOTE = { train: 'Training', backward: 'Backward pass', any: 'Always' } as const;
+
 /** The shortcuts overlay, from the same table as the keys and their buttons' aria-keyshortcuts. */
 export function HelpBody() {
   return (
@@ -8,17 +10,19 @@ export function HelpBody() {
       <thead>
         <tr>
           <th scope="col">Key</th>
+          <th scope="col">When</th>
           <th scope="col">Action</th>
         </tr>
       </thead>
       <tbody>
-        {Object.values(COMMANDS).map(
-          (c) =>
+        {Object.entries(COMMANDS).map(
+          ([id, c]) =>
             c.key && (
-              <tr key={c.key.aria}>
+              <tr key={id}>
                 <td>
                   <kbd>{c.key.shown}</kbd>
                 </td>
+                <td>{MODE_NOTE[c.keyMode]}</td>
                 <td>{c.does}</td>
               </tr>
             ),
@@ -27,6 +31,7 @@ export function HelpBody() {
           <td>
             <kbd>Tab</kbd>
           </td>
+          <td>{MODE_NOTE.any}</td>
           <td>Move through every control; sliders take ← → and Page Up/Down</td>
         </tr>
       </tbody>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { ControlsPanel } from '../panels/ControlsPanel';
 import { TransportButtons } from '../panels/controls/Transport';
 import { useApp, useBridge } from '../store/hooks';
-import { Panel, FULL_ORDER } from '../shell/Panels';
+import { Panel, panelOrder } from '../shell/Panels';
 import { Notices } from '../shell/Notices';
 import { useThemeAttributes } from '../shell/useThemeAttributes';
 import { startInboundListener, startResizeReporter } from './messages';
@@ -45,7 +45,7 @@ export function EmbedApp() {
   }, [bridge]);
 
   // The link's choice, else the lesson's suggestion, else everything.
-  const panels = shownPanels(view, lesson) ?? [...FULL_ORDER, 'controls'];
+  const panels = shownPanels(view, lesson) ?? [...panelOrder(view.view), 'controls'];
   const controls = shownControls(view, lesson);
   const transport =
     controls === null ? [...TRANSPORT] : TRANSPORT.filter((c) => controls.includes(c));

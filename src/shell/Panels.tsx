@@ -1,12 +1,14 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { PanelId } from '../store/url';
 import { DeferReads, useApp } from '../store/hooks';
+import type { ViewMode } from '../store/urlFields';
 import { GradientFlowPanel } from '../panels/GradientFlowPanel';
 import { SpectrumPanel } from '../panels/SpectrumPanel';
 import { CellBeltPanel } from '../panels/CellBeltPanel';
 import { LossPanel } from '../panels/LossPanel';
 import { HiddenStatePanel } from '../panels/HiddenStatePanel';
 import { ExplainPanel } from '../panels/ExplainPanel';
+import { BackwardPanels } from '../panels/backward/BackwardPanels';
 import { PanelBoundary } from './ErrorBoundary';
 
 const NAMES: Record<Exclude<PanelId, 'controls'>, string> = {
@@ -16,6 +18,7 @@ const NAMES: Record<Exclude<PanelId, 'controls'>, string> = {
   loss: 'Loss',
   hidden: 'Hidden state',
   explain: 'Explain',
+  backward: 'Backward pass',
 };
 
 function Explain() {
@@ -30,6 +33,7 @@ const RENDER: Record<Exclude<PanelId, 'controls'>, () => ReactNode> = {
   loss: () => <LossPanel />,
   hidden: () => <HiddenStatePanel />,
   explain: () => <Explain />,
+  backward: () => <BackwardPanels />,
 };
 
 /** True until one frame after the first snapshot reached the store (it has been painted). */
@@ -53,11 +57,12 @@ export function Panel({ id }: { id: Exclude<PanelId, 'controls'> }) {
   const pending = useFirstSnapshotPending();
   return (
     <PanelBoundary name={NAMES[id]}>
-      <DeferReads.Provider value={id !== 'grad' && pending}>{RENDER[id]()}</DeferReads.Provider>
+      <DeferReads.Provider value={id !== 'grad' && id !== 'backward' && pending}>{RENDER[id]()}</DeferReads.Provider>
     </PanelBoundary>
   );
 }
 
+/** The panels of the training view, in page order (backward mode puts 'backward' first). */
 export const FULL_ORDER: readonly Exclude<PanelId, 'controls'>[] = [
   'grad',
   'spectrum',
@@ -66,3 +71,8 @@ export const FULL_ORDER: readonly Exclude<PanelId, 'controls'>[] = [
   'hidden',
   'explain',
 ];
+
+/** The page's panels in a mode: the backward pass first when it is on. */
+export function panelOrder(mode: ViewMode): readonly Exclude<PanelId, 'controls'>[] {
+  return mode === 'backward' ? ['backward', ...FULL_ORDER] : FULL_ORDER;
+}

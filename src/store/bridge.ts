@@ -5,6 +5,7 @@ import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from './history';
 import type { AppStore } from './store';
 import { statusAfter, statusFrom } from './status';
 import { viewActions } from './viewActions';
+import { receiveNorms, receiveWalk, walkActions, walkKey } from './walk';
 import type { TransportCommand } from '../worker/transport';
 import { evaluateExpectations } from './lessons/expect';
 import { findLesson } from './lessons';
@@ -143,6 +144,18 @@ export function createBridge(
       awaitingAck: latest.acked < commanded,
       expect,
     });
+    followWalk();
+  }
+
+  /** In backward mode, asks once for the walk of each trace a paused page shows. */
+  function followWalk() {
+    const s = store.getState();
+    const latest = s.latest;
+    if (s.view.view !== 'backward' || latest === null || latest.running) return;
+    const key = walkKey(latest);
+    if (s.walk.asked === key) return;
+    store.setState({ walk: { ...s.walk, asked: key } });
+    send({ type: 'analyze', kind: 'backward' });
   }
 
   const unsubscribe = client.subscribe((msg) => {
@@ -164,6 +177,12 @@ export function createBridge(
         break;
       case 'analysis':
         store.setState({ analysis: msg });
+        break;
+      case 'backward':
+        store.setState((s) => ({ walk: receiveWalk(s.walk, msg) }));
+        break;
+      case 'backwardNorms':
+        store.setState((s) => ({ walk: receiveNorms(s.walk, msg) }));
         break;
       case 'ready':
         store.setState({ mode: msg.mode, kernels: msg.kernels });
@@ -195,6 +214,21 @@ export function createBridge(
 
   return {
     ...viewActions(store),
+    ...walkActions(store),
+    /**
+     * Backward mode on or off. On: training pauses (the walk is of the batch on screen) and the
+     * walk of the latest trace is asked for; off: autoplay stops.
+     */
+    setBackward(on: boolean) {
+      const s = store.getState();
+      store.setState({ view: { ...s.view, view: on ? 'backward' : 'train' } });
+      if (!on) {
+        store.setState({ walk: { ...store.getState().walk, playing: false } });
+        return;
+      }
+      if (s.status === 'running') command({ type: 'pause' });
+      followWalk();
+    },
     /** Sends the full config (call once after the store holds the URL's config). */
     start(autoplay = false) {
       store.setState({ mode: client.mode });
@@ -233,7 +267,11 @@ export function createBridge(
     },
     setGate(gate: number) {
       store.setState({ gate });
-      send({ type: 'setView', seq: 0, gate });
+      send({ type: 'setView', seq: store.getState().latest?.seq ?? 0, gate });
+    },
+    /** Which sequence of the batch the per-sequence panels (and the backward walk) show. */
+    setSeq(seq: number) {
+      send({ type: 'setView', seq, gate: store.getState().gate });
     },
     gradcheck() {
       store.setState({ gradcheckBusy: true, gradcheck: null });

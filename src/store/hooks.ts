@@ -1,5 +1,7 @@
 import { createContext, useContext, useDeferredValue } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { commandState, type CommandState } from './commands';
 import type { AppState, AppStore } from './store';
 import type { Bridge } from './bridge';
 
@@ -37,4 +39,9 @@ export function useBridge(): Bridge {
 
 export function useAppStore(): AppStore {
   return useCtx().store;
+}
+
+/** What the transport buttons and shortcuts need (store/commands.ts), compared field by field. */
+export function useCommandState(): CommandState {
+  return useStore(useCtx().store, useShallow(commandState));
 }

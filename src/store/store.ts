@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG, type TrainConfig } from '../worker/config';
 import { EMPTY_GRAD, EMPTY_LOSS, type GradHistory, type LossHistory } from './history';
 import type { ExpectState } from './lessons/expect';
 import { DEFAULT_VIEW, type ViewState } from './urlFields';
+import { EMPTY_WALK, type WalkState } from './walk';
 
 /** Everything a user can set (the URL mirrors it), plus the lesson it came from. */
 export interface ConfigSlice {
@@ -30,6 +31,8 @@ export interface ViewSlice {
   /** Gate block shown by the spectrum panel. */
   gate: number;
   speed: Speed;
+  /** The backward walk (view=backward): the worker's data and where the student is. */
+  walk: WalkState;
 }
 
 export type Status = 'starting' | 'paused' | 'running' | 'diverged';
@@ -72,6 +75,7 @@ const viewSlice: StateCreator<AppState, [], [], ViewSlice> = () => ({
   unit: null,
   gate: 0,
   speed: 'max',
+  walk: EMPTY_WALK,
 });
 
 export const INITIAL_TRAINING: TrainingSlice = {

@@ -16,6 +16,7 @@ export const PANEL_IDS = [
   'loss',
   'hidden',
   'explain',
+  'backward',
   'controls',
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
@@ -46,6 +47,10 @@ export type ControlId = (typeof CONTROL_IDS)[number];
 
 export type Theme = 'light' | 'dark';
 
+/** What the page shows: training (the default), or the backward pass stepped through (`view=backward`). */
+export const VIEW_MODES = ['train', 'backward'] as const;
+export type ViewMode = (typeof VIEW_MODES)[number];
+
 /** How the page is shown; rides the URL beside the config but never reaches the worker. */
 export interface ViewState {
   /** Chrome-free iframe view. */
@@ -63,6 +68,8 @@ export interface ViewState {
   theme: Theme | null;
   /** Projector mode: large type. */
   large: boolean;
+  /** Training, or the backward pass of the batch on screen stepped through one step at a time. */
+  view: ViewMode;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -72,6 +79,7 @@ export const DEFAULT_VIEW: ViewState = {
   autoplay: false,
   theme: null,
   large: false,
+  view: 'train',
 };
 
 /** Everything the URL carries apart from `lesson` and `v`. Config and view keys are disjoint. */
@@ -389,6 +397,7 @@ export const FIELDS: { readonly [K in keyof UrlState]: Field<UrlState[K]> } = {
   autoplay: flagField('autoplay'),
   theme: themeField(),
   large: flagField('large'),
+  view: choiceField('view', VIEW_MODES, 'train'),
 };
 
 // A record keyed by every view key, so forgetting one is a type error; its key order is the link order.
@@ -399,6 +408,7 @@ const VIEW_KEY_SET: Record<keyof ViewState, true> = {
   autoplay: true,
   theme: true,
   large: true,
+  view: true,
 };
 
 export const VIEW_KEYS = Object.keys(VIEW_KEY_SET) as readonly (keyof ViewState)[];

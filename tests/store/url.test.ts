@@ -59,6 +59,7 @@ const ARB: { [K in keyof UrlState]: fc.Arbitrary<UrlState[K]> } = {
   autoplay: fc.boolean(),
   theme: fc.constantFrom('light' as const, 'dark' as const, null),
   large: fc.boolean(),
+  view: fc.constantFrom('train' as const, 'backward' as const),
 };
 
 // A valid config also fits the work budget (decoding lowers the batch of one that does not).
@@ -188,6 +189,7 @@ describe('round trip', () => {
         ['light', 'v=1&theme=light'],
       ],
       large: [[true, 'v=1&large=1']],
+      view: [['backward', 'v=1&view=backward']],
     };
     for (const [key, examples] of Object.entries(LINKS)) {
       for (const [value, link] of examples as [unknown, string][]) {

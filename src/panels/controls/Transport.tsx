@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { useApp, useBridge } from '../../store/hooks';
-import { COMMANDS } from '../../store/commands';
+import { useApp, useBridge, useCommandState } from '../../store/hooks';
+import { ariaKeys, COMMANDS } from '../../store/commands';
 import type { Speed } from '../../worker/protocol';
 import type { ControlId } from '../../store/urlFields';
 
@@ -13,16 +13,20 @@ const SPEEDS: readonly { value: string; label: string }[] = [
 
 const BUTTONS = ['play', 'step', 'reset'] as const;
 
-/** Play/Pause, Step, Reset (store/commands.ts) and speed. `only` limits which show (embeds). */
+/**
+ * Play/Pause, Step, Reset (store/commands.ts), the backward-pass toggle and speed. `only` limits
+ * which show (embeds); the toggle shows with Step.
+ */
 export const TransportButtons = memo(function TransportButtons({
   only,
 }: {
   only?: readonly ControlId[] | null;
 }) {
-  const status = useApp((s) => s.status);
+  const state = useCommandState();
   const speed = useApp((s) => s.speed);
   const bridge = useBridge();
   const show = (id: ControlId) => !only || only.includes(id);
+  const back = COMMANDS.backward;
   return (
     <div className="transport" role="group" aria-label="Training">
       {BUTTONS.filter(show).map((id) => {
@@ -31,14 +35,31 @@ export const TransportButtons = memo(function TransportButtons({
           <button
             key={id}
             className={id === 'play' ? 'btn btn-primary' : 'btn'}
-            aria-keyshortcuts={c.key?.aria}
-            disabled={!c.enabled(status)}
-            onClick={() => c.run({ bridge, status })}
+            aria-keyshortcuts={ariaKeys(c, state.mode)}
+            disabled={!c.enabled(state)}
+            title={
+              id === 'play' && state.mode === 'backward' && state.status === 'paused'
+                ? 'Training waits while the backward pass is shown'
+                : undefined
+            }
+            onClick={() => c.run({ ...state, bridge })}
           >
-            {c.label(status)}
+            {c.label(state)}
           </button>
         );
       })}
+      {show('step') && (
+        <button
+          className="btn btn-toggle"
+          aria-pressed={state.mode === 'backward'}
+          aria-keyshortcuts={ariaKeys(back, state.mode)}
+          disabled={!back.enabled(state)}
+          onClick={() => back.run({ ...state, bridge })}
+          title="Step the gradient of the batch on screen back through time (B)"
+        >
+          {back.label(state)}
+        </button>
+      )}
       {show('speed') && (
         <label className="speed">
           <span>Speed</span>
