@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { Axis } from './Axis';
 import { signedColor } from './colors';
-import { formatSci } from './format';
+import { formatSci, superscript } from './format';
 import { plotMargin } from './plotUtil';
 import { useChartWidth } from './useChartWidth';
 
@@ -55,8 +55,14 @@ export const BarStrip = memo(function BarStrip(props: BarStripProps) {
   const bw = iw / Math.max(1, n);
   const gap = bw > 4 ? 1 : 0;
   const y0 = y(0);
+  // Tiny or huge vectors: ticks in units of 10ᵉ, named in the title, so labels stay short.
+  const e = kind === 'signed' && half > 0 ? Math.floor(Math.log10(half)) : 0;
+  const scaled = Math.abs(e) >= 3;
+  const tickFormat = scaled ? (v: number) => formatSci(v / 10 ** e, 2) : undefined;
+  const yTitle = scaled ? `${props.yLabel} (× 10${superscript(String(e))})` : props.yLabel;
   return (
-    <div className="chart" ref={ref}>
+    // data-values: the vector in full precision, so a test can read what is drawn.
+    <div className="chart" ref={ref} data-values={Array.from(values).join(' ')}>
       <svg
         className="chart-svg"
         width={width}
@@ -65,7 +71,14 @@ export const BarStrip = memo(function BarStrip(props: BarStripProps) {
         aria-label={props.ariaLabel}
       >
         <g transform={`translate(${m.left},${m.top})`}>
-          <Axis scale={y} orient="left" title={props.yLabel} tickCount={4} gridLength={iw} />
+          <Axis
+            scale={y}
+            orient="left"
+            title={yTitle}
+            tickCount={4}
+            gridLength={iw}
+            tickFormat={tickFormat}
+          />
           {Array.from({ length: n }, (_, k) => {
             const v = values[k]!;
             const c = Number.isFinite(v) ? (kind === 'unit' ? Math.min(1, Math.max(0, v)) : v) : 0;

@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { magnitudeColor } from './colors';
 import { formatSci } from './format';
 import { positiveExtent } from './scales';
 import type { Domain } from './scales';
+import { safeId } from './plotUtil';
 import { useChartWidth } from './useChartWidth';
 
 /** Props of {@link Chain}. */
@@ -50,9 +51,12 @@ export const Chain = memo(function Chain(props: ChainProps) {
   const { T, step, norms, factors, cut, local, belt, fontScale: fs = 1 } = props;
   const sym = props.symbol ?? 'h';
   const [ref, width] = useChartWidth<HTMLDivElement>();
-  const cw = 46 * fs;
-  const gapW = 54 * fs;
-  const side = 84 * fs;
+  const ids = safeId(useId());
+  // Narrow screens: smaller cells and no lane labels, so at least three steps fit at 360 px.
+  const narrow = width < 520 * fs;
+  const cw = (narrow ? 34 : 46) * fs;
+  const gapW = (narrow ? 42 : 54) * fs;
+  const side = (narrow ? 46 : 84) * fs;
   const laneH = 34 * fs;
   const top = (belt ? 70 : 26) * fs;
   const height = top + laneH + 58 * fs;
@@ -74,14 +78,6 @@ export const Chain = memo(function Chain(props: ChainProps) {
     const v = norms[t - 1]!;
     cells.push(
       <g key={t}>
-        {local[t - 1]! > 0 && (
-          <g className={visited ? 'chain-loss chain-on' : 'chain-loss'}>
-            <line x1={x + cw / 2} x2={x + cw / 2} y1={yBox - 16 * fs} y2={yBox - 3 * fs} />
-            <text x={x + cw / 2} y={yBox - 19 * fs} textAnchor="middle">
-              ℓ
-            </text>
-          </g>
-        )}
         <rect
           className={
             here ? 'chain-cell chain-here' : visited ? 'chain-cell' : 'chain-cell chain-todo'
@@ -95,6 +91,15 @@ export const Chain = memo(function Chain(props: ChainProps) {
         >
           <title>{`step ${t}: ‖∂L/∂${sym}‖ = ${visited ? formatSci(v, 3) : 'not reached yet'}`}</title>
         </rect>
+        {local[t - 1]! > 0 && (
+          <g className={visited ? 'chain-loss chain-on' : 'chain-loss'}>
+            <circle cx={x + cw} cy={yBox} r={8 * fs} />
+            <text x={x + cw} y={yBox + 4 * fs} textAnchor="middle">
+              ℓ
+            </text>
+            <title>{`the loss scores step ${t}: its own term enters here`}</title>
+          </g>
+        )}
         <text
           className={here ? 'chain-t chain-t-here' : 'chain-t'}
           x={x + cw / 2}
@@ -132,7 +137,7 @@ export const Chain = memo(function Chain(props: ChainProps) {
           x2={xr - 6}
           y1={yBox + laneH / 2}
           y2={yBox + laneH / 2}
-          markerEnd="url(#chain-head)"
+          markerEnd={`url(#${ids}-head)`}
         />
         <line
           className={
@@ -142,7 +147,7 @@ export const Chain = memo(function Chain(props: ChainProps) {
           x2={xl + 6}
           y1={yGrad}
           y2={yGrad}
-          markerEnd={taken ? 'url(#chain-head-on)' : 'url(#chain-head)'}
+          markerEnd={`url(#${ids}-head${taken ? '-on' : ''})`}
         />
         {taken && (
           <text
@@ -162,7 +167,7 @@ export const Chain = memo(function Chain(props: ChainProps) {
               x2={xl - cw * 0.2 + 6}
               y1={beltY + 10 * fs}
               y2={beltY + 10 * fs}
-              markerEnd={taken ? 'url(#chain-head-belt)' : 'url(#chain-head)'}
+              markerEnd={`url(#${ids}-head${taken ? '-belt' : ''})`}
             />
             {taken && !isCut && (
               <text className="chain-factor" x={mid} y={beltY - 4 * fs} textAnchor="middle">
@@ -185,9 +190,9 @@ export const Chain = memo(function Chain(props: ChainProps) {
       >
         <defs>
           {[
-            ['chain-head', 'chain-head-shape'],
-            ['chain-head-on', 'chain-head-shape chain-head-on'],
-            ['chain-head-belt', 'chain-head-shape chain-head-belt'],
+            [`${ids}-head`, 'chain-head-shape'],
+            [`${ids}-head-on`, 'chain-head-shape chain-head-on'],
+            [`${ids}-head-belt`, 'chain-head-shape chain-head-belt'],
           ].map(([id, cls]) => (
             <marker
               key={id}
@@ -203,36 +208,32 @@ export const Chain = memo(function Chain(props: ChainProps) {
             </marker>
           ))}
         </defs>
-        {belt && (
-          <text className="chain-lane" x={4} y={beltY + 15 * fs}>
-            belt c
-          </text>
+        {!narrow && (
+          <g>
+            {belt && (
+              <text className="chain-lane" x={4} y={beltY + 15 * fs}>
+                belt c
+              </text>
+            )}
+            <text className="chain-lane" x={4} y={yBox + laneH / 2 + 5 * fs}>
+              {sym}
+            </text>
+            <text className="chain-lane" x={4} y={yGrad + 5 * fs}>
+              ∂L/∂{sym}
+            </text>
+          </g>
         )}
-        <text className="chain-lane" x={4} y={yBox + laneH / 2 + 5 * fs}>
-          {sym}
-        </text>
-        <text className="chain-lane" x={4} y={yGrad + 5 * fs}>
-          ∂L/∂{sym}
-        </text>
         {first > 1 && (
-          <text
-            className="chain-more"
-            x={x0 - 10 * fs}
-            y={yBox + laneH / 2 + 5 * fs}
-            textAnchor="end"
-          >
+          <text className="chain-more" x={2} y={yGrad + 34 * fs}>
             {first === 2 ? '1 …' : `1–${first - 1} …`}
           </text>
         )}
         {last < T && (
-          <text className="chain-more" x={xOf(last) + cw + 10 * fs} y={yBox + laneH / 2 + 5 * fs}>
+          <text className="chain-more" x={width - 2} y={yGrad + 34 * fs} textAnchor="end">
             {last + 1 === T ? `… ${T}` : `… ${last + 1}–${T}`}
           </text>
         )}
         {cells}
-        <text className="chain-lane" x={4} y={yGrad + 39 * fs}>
-          t
-        </text>
       </svg>
     </div>
   );

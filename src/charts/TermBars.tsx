@@ -11,7 +11,7 @@ import { useChartWidth } from './useChartWidth';
 export interface TermBarsProps {
   /** One positive value per step t = 1…T (index t−1), e.g. ‖C_t‖_F. */
   values: Float64Array;
-  /** Steps t ≥ `shownFrom` are drawn solid, earlier ones as faint outlines still to come. */
+  /** Steps t ≥ `shownFrom` are drawn; earlier ones (not reached yet) are not. */
   shownFrom: number;
   /** A highlighted step (the current one). */
   current: number;
@@ -66,20 +66,20 @@ export const TermBars = memo(function TermBars(props: TermBarsProps) {
   const bars = [];
   for (let t = 1; t <= T; t++) {
     const v = values[t - 1]!;
-    if (!(v > 0) || !Number.isFinite(v)) continue;
-    const shown = t >= shownFrom;
+    // Steps the walk has not reached get no bar yet: they appear as it goes back.
+    if (!(v > 0) || !Number.isFinite(v) || t < shownFrom) continue;
     const cx = x(xOf(t));
     const top = y(v);
     bars.push(
       <rect
         key={t}
-        className={t === current ? 'term-bar term-here' : shown ? 'term-bar' : 'term-bar term-todo'}
+        className={t === current ? 'term-bar term-here' : 'term-bar'}
         x={cx - bw / 2 + gap / 2}
         y={top}
         width={Math.max(0.5, bw - gap)}
         height={Math.max(0, ih - top)}
       >
-        {shown && <title>{`t = ${t} (lag ${T - t}): ${formatSci(v, 3)}`}</title>}
+        <title>{`t = ${t} (lag ${T - t}): ${formatSci(v, 3)}`}</title>
       </rect>,
     );
   }

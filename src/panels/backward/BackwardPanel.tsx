@@ -47,10 +47,17 @@ export const BackwardPanel = memo(function BackwardPanel() {
       title={TITLE}
       className="panel panel-hero"
       id="panel-backward"
-      caption="The loss’s gradient enters at t = T. Each step back multiplies it by the transposed step Jacobian Jₜᵀ and adds the loss’s own term at that step: ∂L/∂hₜ₋₁ = Jₜᵀ ∂L/∂hₜ + ∂ℓₜ₋₁/∂hₜ₋₁. Cells are coloured by ‖∂L/∂hₜ‖ (log scale, grey once it has vanished)."
+      caption="The gradient enters at t = T; each step back multiplies it by Jₜᵀ and adds the loss’s own term there: ∂L/∂hₜ₋₁ = Jₜᵀ ∂L/∂hₜ + ∂ℓₜ₋₁/∂hₜ₋₁."
       table={table}
       actions={<ExportButtons name={TITLE} table={table} />}
-      readouts={w && <StepReadouts w={w} jNorm={walk.jNorm} t={walk.step} />}
+      readouts={
+        w && (
+          <>
+            <WalkControls T={w.T} B={w.B} seq={w.seq} />
+            <StepReadouts w={w} jNorm={walk.jNorm} t={walk.step} />
+          </>
+        )
+      }
     >
       {w === null ? (
         <p className="walk-waiting" role="status">
@@ -90,7 +97,6 @@ function WalkBody(props: {
   const blockName = block === undefined ? 'W_hh' : `W_hh’s ${block} block`;
   return (
     <>
-      <WalkControls T={T} B={w.B} seq={w.seq} />
       <p className="sr-only" aria-live="polite" aria-atomic="true" data-announce="">
         {announce(facts, sym)}
       </p>
@@ -106,6 +112,13 @@ function WalkBody(props: {
         fontScale={fs}
         ariaLabel={`The unrolled chain: the gradient is at step ${t} of ${T}`}
       />
+      <p className="walk-note">
+        Forward arrows run left to right, the gradient right to left; each arrow it has taken shows
+        the factor of that step. ℓ marks the steps the loss scores
+        {w.truncate > 0 ? `; ✂ marks where truncation (K = ${w.truncate}) cuts the gradient` : ''}.
+        {w.dc !== null &&
+          ' For the LSTM the step acts on the state (h, c): the factor is that of the vector stacking ∂L/∂hₜ and the belt’s carry fₜ₊₁ ⊙ ∂L/∂cₜ₊₁; the belt lane shows the belt’s own factor.'}
+      </p>
       <div className="walk-grid">
         <div>
           <h3 className="walk-sub">
@@ -115,6 +128,7 @@ function WalkBody(props: {
           <BarStrip
             values={row(w.dh, t, S)}
             kind="signed"
+            height={170 * fs}
             yLabel={`∂L/∂${sym}`}
             valueName={`∂L/∂${sym}${t}`}
             ariaLabel={`dL/d${sym} at step ${t} over its ${S} units`}
@@ -128,6 +142,7 @@ function WalkBody(props: {
               <BarStrip
                 values={row(w.dc, t, H)}
                 kind="signed"
+                height={170 * fs}
                 yLabel="∂L/∂c"
                 valueName={`∂L/∂c${t}`}
                 ariaLabel={`dL/dc at step ${t} over its ${H} units`}
