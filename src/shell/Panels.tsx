@@ -57,7 +57,9 @@ export function Panel({ id }: { id: Exclude<PanelId, 'controls'> }) {
   const pending = useFirstSnapshotPending();
   return (
     <PanelBoundary name={NAMES[id]}>
-      <DeferReads.Provider value={id !== 'grad' && id !== 'backward' && pending}>{RENDER[id]()}</DeferReads.Provider>
+      <DeferReads.Provider value={id !== 'grad' && id !== 'backward' && pending}>
+        {RENDER[id]()}
+      </DeferReads.Provider>
     </PanelBoundary>
   );
 }
