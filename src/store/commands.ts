@@ -72,10 +72,14 @@ export const COMMANDS: Readonly<Record<CommandId, Command>> = {
     keyMode: 'train',
     does: 'Play / Pause (not while typing in a field)',
     label: (s) => (s.status === 'running' ? 'Pause' : 'Play'),
-    // Nothing to play before the first snapshot; after a divergence, Reset first; the backward
-    // walk is of the batch on screen, so training waits while it is shown.
-    enabled: (s) => s.status === 'running' || (s.status === 'paused' && s.mode === 'train'),
-    run: ({ bridge, status }) => (status === 'running' ? bridge.pause() : bridge.play()),
+    // Nothing to play before the first snapshot; after a divergence, Reset first.
+    enabled: (s) => s.status === 'running' || s.status === 'paused',
+    // The backward walk is of the batch on screen: training leaves it (B brings it back).
+    run: ({ bridge, status, mode }) => {
+      if (status === 'running') return bridge.pause();
+      if (mode === 'backward') bridge.setBackward(false);
+      bridge.play();
+    },
   },
   step: {
     key: { key: 'ArrowRight', aria: 'ArrowRight', shown: '→' },

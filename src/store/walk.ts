@@ -1,10 +1,9 @@
 /**
  * The backward walk on the page: the worker's walk of the trace on screen, its ‖J_t‖₂ as they
- * arrive, and where the student is (step t, autoplay). Pure reducers; walkActions wraps them as
- * store writes. Stepping is the page's business alone: every number is already in the walk.
+ * arrive, and where the student is (step t, autoplay). Pure reducers; walkActions.ts wraps them
+ * as store writes. Stepping is the page's business alone: every number is already in the walk.
  */
 import type { BackwardMessage, BackwardNormsMessage, Snapshot } from '../worker/protocol';
-import type { AppStore } from './store';
 
 /** Autoplay paces offered, in steps per second. */
 export const WALK_PACES = [0.5, 1, 2, 5, 10] as const;
@@ -76,24 +75,4 @@ export function moveTo(w: WalkState, t: number): WalkState {
   const T = w.data?.T ?? 1;
   const step = Math.min(Math.max(1, Math.round(t)), T);
   return { ...w, step, playing: w.playing && step > 1 };
-}
-
-export function walkActions(store: AppStore) {
-  const set = (f: (w: WalkState) => WalkState) => store.setState((s) => ({ walk: f(s.walk) }));
-  return {
-    /** One step back, t → t−1 (the way the gradient flows). */
-    stepBack: () => set((w) => moveTo(w, w.step - 1)),
-    /** One step forward again, t → t+1. */
-    stepForward: () => set((w) => moveTo(w, w.step + 1)),
-    /** To step t: T is where the gradient enters, 1 the first step. */
-    walkTo: (t: number) => set((w) => moveTo(w, t)),
-    /** Autoplay on or off; from step 1 it starts again at T. */
-    setWalkPlaying: (on: boolean) =>
-      set((w) => {
-        if (!on) return { ...w, playing: false };
-        const T = w.data?.T ?? 1;
-        return { ...w, playing: T > 1, step: w.step <= 1 ? T : w.step };
-      }),
-    setWalkPace: (pace: number) => set((w) => ({ ...w, pace })),
-  };
 }

@@ -39,7 +39,7 @@ export const TransportButtons = memo(function TransportButtons({
             disabled={!c.enabled(state)}
             title={
               id === 'play' && state.mode === 'backward' && state.status === 'paused'
-                ? 'Training waits while the backward pass is shown'
+                ? 'Leaves the backward pass and trains'
                 : undefined
             }
             onClick={() => c.run({ ...state, bridge })}
