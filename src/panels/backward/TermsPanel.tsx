@@ -53,8 +53,10 @@ export const TermsPanel = memo(function TermsPanel() {
   const t = Math.min(Math.max(1, walk.step), Math.max(1, T));
   const table = useCallback(() => termsTable(p, T), [p, T]);
   const lr = p === null ? null : longRange(p.norms, LONG_LAG);
+  // What the update does with this gradient: nothing when W_hh is frozen, else clipping's scale.
+  const frozen = latest !== null && latest.config.freeze !== 'none';
   const clip =
-    latest !== null && latest.config.clip > 0 && latest.preClipNorm > latest.config.clip
+    latest !== null && !frozen && latest.config.clip > 0 && latest.preClipNorm > latest.config.clip
       ? latest.config.clip / (latest.preClipNorm + 1e-6)
       : null;
   return (
@@ -104,6 +106,12 @@ export const TermsPanel = memo(function TermsPanel() {
                 <dd className="num" data-readout="term-long" data-value={lr}>
                   {lr === 0 ? '0' : formatLog10(Math.log10(lr))}
                 </dd>
+              </div>
+            )}
+            {frozen && (
+              <div>
+                <dt>the update</dt>
+                <dd>W_hh is not trained in this run</dd>
               </div>
             )}
             {clip !== null && (
