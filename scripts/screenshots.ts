@@ -1,7 +1,8 @@
 // Saves the screenshots under docs/ from the built site (npm run build first): the README image,
 // one per lesson after a fixed number of iterations (not seconds: the images should not depend on the
 // machine's speed), and the layout checks at three sizes and two themes.
-// Usage: npx tsx scripts/screenshots.ts [--only lessons|sizes|readme]
+// A lesson about the backward pass is not trained: its walk is stepped back with ← instead.
+// Usage: npx tsx scripts/screenshots.ts [--only lessons|sizes|readme] [--lesson <id>]
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch } from '../tests/e2e/browser';
@@ -11,6 +12,9 @@ import { LESSONS } from '../src/store/lessons';
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : null;
+const lessonOnly = process.argv.includes('--lesson')
+  ? process.argv[process.argv.indexOf('--lesson') + 1]
+  : null;
 const { server, url } = await serveStatic('dist', '/bptt/');
 const browser = await launch();
 
@@ -19,7 +23,13 @@ async function shoot(
   file: string,
   w: number,
   h: number,
-  opts: { scheme?: 'light' | 'dark'; iterations?: number; full?: boolean } = {},
+  opts: {
+    scheme?: 'light' | 'dark';
+    iterations?: number;
+    full?: boolean;
+    /** Keys pressed once the backward walk is on screen (backward mode). */
+    walkKeys?: readonly string[];
+  } = {},
 ) {
   const ctx = await browser.newContext({
     viewport: { width: w, height: h },
@@ -61,6 +71,11 @@ async function shoot(
     await page.getByRole('button', { name: 'Play' }).first().waitFor();
     await page.waitForTimeout(300);
   }
+  if (opts.walkKeys) {
+    await page.locator('[data-readout="walk-step"]').waitFor();
+    for (const k of opts.walkKeys) await page.keyboard.press(k);
+    await page.waitForTimeout(500);
+  }
   await page.screenshot({ path: file, fullPage: opts.full ?? false });
   await ctx.close();
   console.log('saved', file);
@@ -72,11 +87,16 @@ if (!only || only === 'readme') {
 }
 if (!only || only === 'lessons') {
   mkdirSync('docs/lessons', { recursive: true });
-  for (const l of LESSONS)
-    await shoot(`?lesson=${l.id}`, `docs/lessons/${l.id}.png`, 1280, 800, {
-      iterations: 400,
-      full: true,
-    });
+  for (const l of LESSONS.filter((x) => lessonOnly === null || x.id === lessonOnly))
+    await shoot(
+      `?lesson=${l.id}`,
+      `docs/lessons/${l.id}.png`,
+      1280,
+      800,
+      l.view?.mode === 'backward'
+        ? { walkKeys: Array<string>(25).fill('ArrowLeft'), full: true }
+        : { iterations: 400, full: true },
+    );
 }
 if (!only || only === 'sizes') {
   mkdirSync('docs/sizes', { recursive: true });

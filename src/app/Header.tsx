@@ -36,8 +36,11 @@ export function Header(props: {
           value={lesson ?? ''}
           onChange={(e) => {
             const l = LESSONS.find((x) => x.id === e.target.value);
-            if (l) bridge.replaceConfig(lessonConfig(l), l.id);
-            else bridge.leaveLesson();
+            if (l) {
+              bridge.replaceConfig(lessonConfig(l), l.id);
+              // A lesson opens in its own mode (the backward pass, or training).
+              bridge.setBackward(l.view?.mode === 'backward');
+            } else bridge.leaveLesson();
           }}
         >
           <option value="">— choose a lesson —</option>

@@ -12,7 +12,7 @@ export interface ChainProps {
   T: number;
   /** The step the gradient has reached (cells t ≥ step are visited). */
   step: number;
-  /** ‖∂L/∂hₜ‖ per step [T]: the colour of a visited cell (log scale, grey once vanished). */
+  /** ‖∂L/∂hₜ‖ per step [T]: the colour of a visited cell (log scale; grey at or below 10⁻³ of the value at T). */
   norms: Float64Array;
   /** Factor of the step t → t−1 per step [T] (index t−1), written on its arrow once taken. */
   factors: Float64Array;
@@ -87,7 +87,7 @@ export const Chain = memo(function Chain(props: ChainProps) {
           width={cw}
           height={laneH}
           rx={6 * fs}
-          fill={visited ? magnitudeColor(v, domain) : 'none'}
+          fill={visited ? magnitudeColor(v, domain, norms[T - 1]!) : 'none'}
         >
           <title>{`step ${t}: ‖∂L/∂${sym}‖ = ${visited ? formatSci(v, 3) : 'not reached yet'}`}</title>
         </rect>

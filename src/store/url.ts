@@ -44,12 +44,16 @@ const MAX_UNKNOWN_COUNTED = 1000;
 
 /**
  * Defaults with the lesson's config over them: the baseline links are written against. The view
- * baseline is always DEFAULT_VIEW; a lesson's panel and control hints apply through shownPanels /
- * shownControls only where the link does not choose, so a full-app link never needs `panels=all`.
+ * baseline is DEFAULT_VIEW in the mode the lesson opens in (`view=backward` for a lesson about the
+ * backward pass); a lesson's panel and control hints apply through shownPanels / shownControls only
+ * where the link does not choose, so a full-app link never needs `panels=all`.
  */
 export function baseline(lessonId: string | null): { config: TrainConfig; view: ViewState } {
   const lesson = lessonId === null ? undefined : findLesson(lessonId);
-  return { config: { ...DEFAULT_CONFIG, ...lesson?.config }, view: { ...DEFAULT_VIEW } };
+  return {
+    config: { ...DEFAULT_CONFIG, ...lesson?.config },
+    view: { ...DEFAULT_VIEW, view: lesson?.view?.mode ?? DEFAULT_VIEW.view },
+  };
 }
 
 /** Panels an embed shows: the link's choice, else the lesson's hint, else null (all). */

@@ -10,7 +10,6 @@ import type { RunOptions } from '../engine/bptt';
 import { clipGradNorm, gradNorm } from '../engine/clip';
 import { shiftForgetBias } from '../engine/init';
 import { createModel } from '../engine/model';
-import type { Model } from '../engine/model';
 import { createOptimizer } from '../engine/optim';
 import type { NonFinite, Trace } from '../engine/types';
 import type { TrainConfig } from './config';

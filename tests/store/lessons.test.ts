@@ -213,7 +213,11 @@ describe('lesson presets', () => {
     expect(k).toBeLessThan(2000); // lr 1 does blow up
   }, 60_000);
 
-  it('no lesson leans on the view baseline', () => {
-    for (const l of LESSONS) expect(decodeUrl(`lesson=${l.id}`).view).toEqual(DEFAULT_VIEW);
+  it('no lesson leans on the view baseline but for the mode it opens in', () => {
+    for (const l of LESSONS)
+      expect(decodeUrl(`lesson=${l.id}`).view).toEqual({
+        ...DEFAULT_VIEW,
+        view: l.view?.mode ?? 'train',
+      });
   });
 });

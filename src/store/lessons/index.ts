@@ -6,6 +6,7 @@
  */
 import { DEFAULT_CONFIG } from '../../worker/config';
 import type { TrainConfig } from '../../worker/config';
+import { ONE_STEP_BACK } from './backward';
 import { GRU, HOLD_FORGET, LSTM_BELT, TEMPORAL_ORDER } from './gated';
 import type { Lesson } from './lesson';
 import { LINEAR_RHO1, TRUNCATION } from './memory';
@@ -18,6 +19,7 @@ export { evaluateExpectations } from './expect';
 /** In the order of a course: the problem, its causes, the gated cures, then the edge cases. */
 export const LESSONS: readonly Lesson[] = [
   VANISHING,
+  ONE_STEP_BACK,
   EXPLODING,
   CLIPPING,
   LINEAR_RHO1,

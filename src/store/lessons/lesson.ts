@@ -1,6 +1,6 @@
 /** The shape of a lesson preset (index.ts lists them). */
 import type { TrainConfig } from '../../worker/config';
-import type { ControlId, PanelId } from '../urlFields';
+import type { ControlId, PanelId, ViewMode } from '../urlFields';
 import type { Expectation } from './expect';
 
 export interface Lesson {
@@ -11,10 +11,14 @@ export interface Lesson {
   readonly guidance: string;
   /** Applied over DEFAULT_CONFIG, so every lesson sets the whole config. */
   readonly config: Readonly<Partial<TrainConfig>>;
-  /** Embed hints: panels and controls shown when the link does not choose (url.ts shownPanels). */
+  /**
+   * Embed hints: panels and controls shown when the link does not choose (url.ts shownPanels);
+   * `mode` is what the lesson opens in (its link's baseline `view=`; default training).
+   */
   readonly view?: {
     readonly panels?: readonly PanelId[];
     readonly controls?: readonly ControlId[];
+    readonly mode?: ViewMode;
   };
   /** How many iterations the lesson is about: its expectations are all decided by then. */
   readonly iterations: number;
