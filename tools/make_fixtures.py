@@ -32,7 +32,7 @@ import torch.nn.functional as F
 torch.set_default_dtype(torch.float64)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'fixtures')
 
-GATES = {'lstm': ['i', 'f', 'g', 'o'], 'gru': ['r', 'z', 'n'], 'rnn': [], 'linear': []}
+GATES = {'lstm': ['i', 'f', 'g', 'o'], 'gru': ['r', 'z', 'n'], 'rnn': [], 'relu': [], 'linear': []}
 
 
 def make_module(cell, I, H):
@@ -40,6 +40,8 @@ def make_module(cell, I, H):
         return torch.nn.LSTM(I, H)
     if cell == 'gru':
         return torch.nn.GRU(I, H)
+    if cell == 'relu':
+        return torch.nn.RNN(I, H, nonlinearity='relu')
     return torch.nn.RNN(I, H, nonlinearity='tanh')  # 'linear' borrows the layout only
 
 
@@ -52,6 +54,8 @@ def manual_step(cell, p, x, h, c, hold=None):
         return a_i + a_h, None, None
     if cell == 'rnn':
         return torch.tanh(a_i + a_h), None, None
+    if cell == 'relu':
+        return torch.relu(a_i + a_h), None, None
     if cell == 'lstm':
         a = a_i + a_h
         i, f, g, o = a.chunk(4, dim=1)
@@ -235,8 +239,27 @@ def dump(out_dir, spec):
     print(path, file=sys.stderr)
 
 
+def relu_cases():
+    """nn.RNN(nonlinearity='relu'): every loss, truncation, and the one-column shapes. Seeds from 400
+    so the other fixtures keep theirs; `--relu` writes only these."""
+    seed = 400
+    for loss_kind in ['mse_last', 'mse_all', 'xent_all', 'xent_last']:
+        O = 3 if loss_kind.startswith('xent') else 2
+        yield ('relu', loss_kind, 6, 3, 2, 4, O, seed), {}
+        seed += 1
+    yield ('relu', 'mse_all', 7, 2, 2, 3, 2, seed), {'K': 2}
+    yield ('relu', 'xent_all', 8, 2, 2, 3, 3, seed + 1), {'K': 4}
+    yield ('relu', 'mse_last', 7, 2, 2, 3, 2, seed + 2), {'K': 3}
+    yield ('relu', 'mse_last', 5, 2, 1, 3, 1, seed + 3), {'suffix': '-i1'}
+    yield ('relu', 'xent_all', 5, 2, 2, 1, 3, seed + 4), {'suffix': '-h1'}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    for args, kw in relu_cases():
+        dump(OUT, fixture(*args, **kw))
+    if '--relu' in sys.argv[1:]:
+        return
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import family_fixtures
     family_fixtures.write_all(OUT, dump)

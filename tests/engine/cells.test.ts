@@ -41,6 +41,11 @@ describe('one step of each cell', () => {
     for (let k = 0; k < 3; k++) expect(tr.h[3 + k]).toBeCloseTo(Math.tanh(ai(k) + ah(k)), 14);
   });
 
+  it('relu: h = max(0, W_ih x + b_ih + W_hh h0 + b_hh)', () => {
+    const { tr, ai, ah } = oneStep('relu');
+    for (let k = 0; k < 3; k++) expect(tr.h[3 + k]).toBeCloseTo(Math.max(0, ai(k) + ah(k)), 14);
+  });
+
   it('lstm: gates i, f, g, o in PyTorch row order; c = f c0 + i g; h = o tanh c', () => {
     const { tr, ai, ah, c0 } = oneStep('lstm');
     const H = 3;

@@ -27,7 +27,7 @@ const KEYS = [
   'gates',
 ];
 const FILES = readdirSync(DIR).filter((f) =>
-  /^(example-)?(linear|rnn|lstm|gru)-(mse|xent)_(last|all)(-t\d+)?(-hold[\d.]+)?(-[ih]1)?\.json$/.test(
+  /^(example-)?(linear|rnn|relu|lstm|gru)-(mse|xent)_(last|all)(-t\d+)?(-hold[\d.]+)?(-[ih]1)?\.json$/.test(
     f,
   ),
 );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initModel, shiftForgetBias } from '../../src/engine/init';
 import type { InitOptions } from '../../src/engine/init';
+import { cellInfo } from '../../src/engine/cells/catalog';
 import { createModel } from '../../src/engine/model';
 import type { Model } from '../../src/engine/model';
 import { randomOrthogonal } from '../../src/engine/orthogonal';
@@ -135,9 +136,12 @@ describe('initModel', () => {
     expect(Math.abs(s.sigmaMin - 0.7)).toBeLessThan(1e-10);
   });
 
-  it('identity (IRNN): W_hh blocks = I, tiny input weights, zero biases', () => {
+  it('identity (IRNN, offered by the ReLU RNN only): W_hh blocks = I, tiny input weights, zero biases', () => {
+    expect(cellInfo('relu').inits.map((i) => i.id)).toContain('identity');
+    for (const c of ['linear', 'rnn', 'lstm', 'gru'])
+      expect(cellInfo(c).inits.map((i) => i.id)).not.toContain('identity');
     const H = 8;
-    const model = make('rnn', H);
+    const model = make('relu', H);
     initModel(model, createRng(6), { ...base, init: 'identity' });
     const w = model.param('weight_hh_l0').w;
     for (let i = 0; i < H; i++)

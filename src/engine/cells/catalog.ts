@@ -11,12 +11,13 @@ import { GRU } from './gru/info';
 import { LINEAR } from './linear/info';
 import { LRU } from './lru/info';
 import { LSTM } from './lstm/info';
+import { RELU } from './relu/info';
 import { RGLRU } from './rglru/info';
 import { RNN } from './rnn/info';
 import { S6 } from './s6/info';
 import type { CellControl, CellInfo, CellSizes, ParamShape } from './types';
 
-export const CELLS = [LINEAR, RNN, LSTM, GRU, LRU, RGLRU, S6, ATTENTION] as const;
+export const CELLS = [LINEAR, RNN, RELU, LSTM, GRU, LRU, RGLRU, S6, ATTENTION] as const;
 
 export type CellKind = (typeof CELLS)[number]['id'];
 /** The cells the page trains and draws (CellInfo.inApp): its menus, links and weights files. */

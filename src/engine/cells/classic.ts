@@ -1,7 +1,7 @@
 /**
  * What the classic cells (PyTorch's nn.RNN, nn.LSTM, nn.GRU layout) share in their descriptors:
  * G stacked row blocks of H in weight_ih_l0 [G·H][I], weight_hh_l0 [G·H][H], bias_ih_l0 [G·H],
- * bias_hh_l0 [G·H], and the four initializations of engine/init.ts.
+ * bias_hh_l0 [G·H], and their initializations (classicInit.ts).
  */
 import type { CellSizes, InitInfo, ParamShape } from './types';
 
@@ -9,7 +9,16 @@ export const CLASSIC_INITS = [
   { id: 'pytorch', label: 'PyTorch default U(±1/√H)' },
   { id: 'xavier', label: 'Xavier / Glorot' },
   { id: 'orthogonal', label: 'Orthogonal' },
-  { id: 'identity', label: 'Identity (IRNN)' },
+] as const satisfies readonly InitInfo[];
+
+/**
+ * The ReLU RNN adds the identity init: W_hh = I with small input weights is what makes it the IRNN
+ * (Le, Jaitly and Hinton 2015); for a tanh or gated cell it would mean something else, so only
+ * this cell offers it.
+ */
+export const IRNN_INITS = [
+  ...CLASSIC_INITS,
+  { id: 'identity', label: 'Identity: the IRNN (Le et al. 2015)' },
 ] as const satisfies readonly InitInfo[];
 
 /**
@@ -21,7 +30,9 @@ export const SINGLE_BLOCK_INITS = [
   { id: 'nonnormal', label: 'Non-normal (linked pairs)' },
 ] as const satisfies readonly InitInfo[];
 
-export type ClassicInit = (typeof SINGLE_BLOCK_INITS)[number]['id'];
+export type ClassicInit =
+  | (typeof SINGLE_BLOCK_INITS)[number]['id']
+  | (typeof IRNN_INITS)[number]['id'];
 
 /** PyTorch's layer-0 parameters with G gate blocks. */
 export function classicParams(G: number) {

@@ -11,6 +11,7 @@ import { familyEngine } from '../family/engine';
 import { gru } from './gru';
 import { linear } from './linear';
 import { lstm } from './lstm';
+import { relu } from './relu';
 import { rnn } from './rnn';
 
 // The newer families run on their own driver (family/run.ts, its cells listed in family/cells.ts).
@@ -19,7 +20,7 @@ const FAMILIES = Object.fromEntries(FAMILY_CELL_IDS.map((id) => [id, familyEngin
   CellEngine
 >;
 
-const ENGINES = { linear, rnn, lstm, gru, ...FAMILIES } as const satisfies Record<
+const ENGINES = { linear, rnn, relu, lstm, gru, ...FAMILIES } as const satisfies Record<
   CellKind,
   CellEngine
 >;
