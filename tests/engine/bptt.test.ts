@@ -84,7 +84,7 @@ describe('LSTM belt with the forget gate held at φ and W_hh = 0', () => {
 });
 
 describe('truncated BPTT', () => {
-  it.each(['linear', 'rnn', 'lstm', 'gru'] as CellKind[])(
+  it.each(['linear', 'rnn', 'relu', 'lstm', 'gru'] as CellKind[])(
     '%s, mse_last: gradient reaches exactly K steps back',
     (cell) => {
       const s: Sizes = { cell, I: 2, H: 4, O: 2, T: 12, B: 2 };
@@ -116,7 +116,7 @@ describe('truncated BPTT', () => {
 });
 
 describe('trace', () => {
-  it.each(['linear', 'rnn', 'lstm', 'gru'] as CellKind[])(
+  it.each(['linear', 'rnn', 'relu', 'lstm', 'gru'] as CellKind[])(
     '%s: per-step norms equal the norms of dL/dh_t and dL/dc_t',
     (cell) => {
       const s: Sizes = { cell, I: 2, H: 5, O: 3, T: 7, B: 3 };
@@ -161,7 +161,7 @@ describe('trace', () => {
 });
 
 describe('weight gradients folded in chunks', () => {
-  it.each(['linear', 'rnn', 'lstm', 'gru'] as CellKind[])(
+  it.each(['linear', 'rnn', 'relu', 'lstm', 'gru'] as CellKind[])(
     '%s: any chunk size gives the same gradients as one chunk (all losses, with truncation)',
     (cell) => {
       const s: Sizes = { cell, I: 3, H: 4, O: 3, T: 11, B: 3 };
@@ -194,7 +194,7 @@ describe('weight gradients folded in chunks', () => {
 });
 
 describe('determinism and workspace reuse', () => {
-  it.each(['linear', 'rnn', 'lstm', 'gru'] as CellKind[])(
+  it.each(['linear', 'rnn', 'relu', 'lstm', 'gru'] as CellKind[])(
     '%s: same seed → bit-identical trace and gradients',
     (cell) => {
       const s: Sizes = { cell, I: 3, H: 6, O: 2, T: 9, B: 4 };
@@ -255,7 +255,7 @@ describe('determinism and workspace reuse', () => {
 });
 
 describe('non-finite values are flagged, never thrown', () => {
-  it.each(['linear', 'rnn', 'lstm', 'gru'] as CellKind[])(
+  it.each(['linear', 'rnn', 'relu', 'lstm', 'gru'] as CellKind[])(
     '%s: NaN in the input at step 3 → hidden/cell at step 3',
     (cell) => {
       const s: Sizes = { cell, I: 2, H: 3, O: 2, T: 6, B: 2 };

@@ -59,7 +59,7 @@ describe('grad CLI on bad specs: one line naming the field on stderr, nothing on
     [
       'unknown cell',
       { ...base, cell: 'transformer' },
-      /^spec\.cell: expected one of linear, rnn, lstm, gru, lru, rglru, s6, attention, got "transformer"$/,
+      /^spec\.cell: expected one of linear, rnn, relu, lstm, gru, lru, rglru, s6, attention, got "transformer"$/,
     ],
     ['unknown loss', { ...base, loss: 'hinge' }, /^spec\.loss: expected one of/],
     ['bad size', { ...base, seqLen: 2.5 }, /^spec\.seqLen: expected an integer/],

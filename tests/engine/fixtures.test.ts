@@ -60,7 +60,7 @@ it('runs the SIMD kernels here (Node has WebAssembly SIMD)', () => {
 });
 
 it('finds every cell × loss fixture', () => {
-  for (const cell of ['linear', 'rnn', 'lstm', 'gru']) {
+  for (const cell of ['linear', 'rnn', 'relu', 'lstm', 'gru']) {
     for (const loss of ['mse_last', 'mse_all', 'xent_all', 'xent_last'])
       expect(FILES).toContain(`${cell}-${loss}.json`);
   }
@@ -68,7 +68,7 @@ it('finds every cell × loss fixture', () => {
   expect(FILES.filter((f) => f.includes('-hold')).length).toBeGreaterThanOrEqual(3);
   expect(FILES.filter((f) => f.startsWith('example-')).length).toBe(3);
   // A matrix with one column (I = 1, H = 1) must stay [rows][1], as PyTorch's tolist() gives it.
-  for (const cell of ['linear', 'rnn', 'lstm', 'gru']) {
+  for (const cell of ['linear', 'rnn', 'relu', 'lstm', 'gru']) {
     expect(FILES).toContain(`${cell}-mse_last-i1.json`);
     expect(FILES).toContain(`${cell}-xent_all-h1.json`);
   }

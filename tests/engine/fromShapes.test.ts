@@ -23,11 +23,15 @@ describe('matchCells: the cell and sizes a state_dict has, read off the registry
     }
   });
 
-  it('tells the gated cells apart and finds the tanh RNN and the linear cell alike', () => {
+  it('tells the gated cells apart and finds the tanh RNN, the ReLU RNN and the linear cell alike', () => {
     const s = { inputSize: 2, hiddenSize: 8, outputSize: 1 };
     expect(matchCells(shapesOf('gru', s)).matches.map((m) => m.cell)).toEqual(['gru']);
     expect(matchCells(shapesOf('lstm', s)).matches.map((m) => m.cell)).toEqual(['lstm']);
-    expect(matchCells(shapesOf('rnn', s)).matches.map((m) => m.cell)).toEqual(['linear', 'rnn']);
+    expect(matchCells(shapesOf('rnn', s)).matches.map((m) => m.cell)).toEqual([
+      'linear',
+      'rnn',
+      'relu',
+    ]);
   });
 
   it('reads a one-column matrix written flat as [rows][1]', () => {

@@ -26,7 +26,9 @@ describe('cell registry', () => {
     expect(new Set(CELL_IDS).size).toBe(CELL_IDS.length);
     expect(new Set(CELLS.map((c) => c.label)).size).toBe(CELLS.length);
     for (const id of CELL_IDS) expect(cellEngine(id).info).toBe(cellInfo(id));
-    expect(() => cellInfo('elman')).toThrow(/unknown cell "elman" \(known: linear, rnn, lstm, gru/);
+    expect(() => cellInfo('elman')).toThrow(
+      /unknown cell "elman" \(known: linear, rnn, relu, lstm, gru/,
+    );
   });
 
   for (const info of CELLS) {

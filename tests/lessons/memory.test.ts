@@ -4,4 +4,5 @@ import { lessonHoldsItsClaims } from './expectations';
 describe('memory lessons show what they claim', () => {
   lessonHoldsItsClaims('linear-rho1');
   lessonHoldsItsClaims('truncation');
+  lessonHoldsItsClaims('irnn');
 });

@@ -31,8 +31,7 @@ export const SINGLE_BLOCK_INITS = [
 ] as const satisfies readonly InitInfo[];
 
 export type ClassicInit =
-  | (typeof SINGLE_BLOCK_INITS)[number]['id']
-  | (typeof IRNN_INITS)[number]['id'];
+  (typeof SINGLE_BLOCK_INITS)[number]['id'] | (typeof IRNN_INITS)[number]['id'];
 
 /** PyTorch's layer-0 parameters with G gate blocks. */
 export function classicParams(G: number) {

@@ -9,7 +9,7 @@ import type { TrainConfig } from '../../worker/config';
 import { ONE_STEP_BACK } from './backward';
 import { GRU, HOLD_FORGET, LSTM_BELT, TEMPORAL_ORDER } from './gated';
 import type { Lesson } from './lesson';
-import { LINEAR_RHO1, TRUNCATION } from './memory';
+import { IRNN, LINEAR_RHO1, TRUNCATION } from './memory';
 import { BLOW_UP, CLIPPING, EXPLODING, RHO_NOT_WHOLE_STORY, VANISHING } from './rnn';
 
 export type { Lesson } from './lesson';
@@ -28,6 +28,7 @@ export const LESSONS: readonly Lesson[] = [
   HOLD_FORGET,
   GRU,
   TEMPORAL_ORDER,
+  IRNN,
   TRUNCATION,
   BLOW_UP,
 ];
