@@ -1,6 +1,8 @@
 // Saves the screenshots under docs/ from the built site (npm run build first): the README image,
-// one per lesson after a fixed number of iterations (not seconds: the images should not depend on the
-// machine's speed), and the layout checks at three sizes and two themes.
+// Saves the screenshots under docs/ from the built site (npm run build first): the README image,
+// one per lesson once it has run the iterations it names (at full speed, so a few more: every
+// expectation is decided by then), and the layout checks at three sizes and two themes, after a fixed
+// number of iterations (not seconds: the images should not depend on the machine's speed).
 // A lesson about the backward pass is not trained: its walk is stepped back with ← instead.
 // Usage: npx tsx scripts/screenshots.ts [--only lessons|sizes|readme] [--lesson <id>]
 import { mkdirSync } from 'node:fs';
@@ -27,6 +29,8 @@ async function shoot(
     scheme?: 'light' | 'dark';
     iterations?: number;
     full?: boolean;
+    /** Train at full speed instead of 50 steps/s (a lesson's thousands of iterations). */
+    fast?: boolean;
     /** Keys pressed once the backward walk is on screen (backward mode). */
     walkKeys?: readonly string[];
   } = {},
@@ -47,8 +51,9 @@ async function shoot(
     if (await pause.count()) await pause.click();
   } else if (opts.iterations) {
     // At 50 steps/s a pause lands within a few iterations of the count; at max speed it would
-    // overshoot by hundreds on a fast machine.
-    await page.getByLabel('Speed').first().selectOption('50');
+    // overshoot by tens to hundreds (`fast`: the lessons, whose runs are thousands long and whose
+    // expectations are all decided by their count).
+    if (!opts.fast) await page.getByLabel('Speed').first().selectOption('50');
     await page.getByRole('button', { name: 'Play' }).first().click();
     // Training has started (a run that diverges at once may never show Pause).
     await page.waitForFunction(
@@ -64,7 +69,7 @@ async function shoot(
         Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= n ||
         [...document.querySelectorAll('button')].some((b) => b.textContent === 'Play'),
       opts.iterations,
-      { timeout: 120_000, polling: 50 },
+      { timeout: 240_000, polling: opts.fast ? 10 : 50 },
     );
     const pause = page.getByRole('button', { name: 'Pause' }).first();
     if (await pause.count()) await pause.click();
@@ -83,7 +88,7 @@ async function shoot(
 
 if (!only || only === 'readme') {
   mkdirSync('docs', { recursive: true });
-  await shoot('?lesson=vanishing', 'docs/screenshot.png', 1280, 800, { iterations: 60 });
+  await shoot('?lesson=vanishing', 'docs/screenshot.png', 1280, 800, { iterations: 400 });
 }
 if (!only || only === 'lessons') {
   mkdirSync('docs/lessons', { recursive: true });
@@ -95,7 +100,7 @@ if (!only || only === 'lessons') {
       800,
       l.view?.mode === 'backward'
         ? { walkKeys: Array<string>(25).fill('ArrowLeft'), full: true }
-        : { iterations: 400, full: true },
+        : { iterations: l.iterations, full: true, fast: true },
     );
 }
 if (!only || only === 'sizes') {

@@ -35,13 +35,31 @@ export interface GradRefs {
 }
 
 const NONE: GradRefs = { main: null, extra: [] };
+
+/**
+ * Truncated BPTT (window K) cuts the graph K steps before the end: no path, belt or not, reaches
+ * further back, so a reference is drawn only where backpropagation runs (t > T − K).
+ */
+function cutAt(refs: GradRefs, s: Snapshot): GradRefs {
+  const K = s.tbptt;
+  if (!(K > 0 && K < s.T)) return refs;
+  const cut = <R extends { y: Float64Array }>(r: R): R => ({
+    ...r,
+    y: r.y.map((v, k) => (k + 1 <= s.T - K ? NaN : v)),
+  });
+  return { main: refs.main === null ? null : cut(refs.main), extra: refs.extra.map(cut) };
+}
 const NOW_COLOR = '#E69F00';
 const SIGMA_COLOR = '#D55E00';
 const MEAN_COLOR = '#CC79A7';
 
 /** References for the ‖∂L/∂hₜ‖ plot, as the cell's descriptor lists them (CellInfo.references). */
 export function hRefs(s: Snapshot | null, unit: number): GradRefs {
-  if (s === null || s.T < 2) return NONE;
+  return s === null ? NONE : cutAt(hRefsFull(s, unit), s);
+}
+
+function hRefsFull(s: Snapshot, unit: number): GradRefs {
+  if (s.T < 2) return NONE;
   const dh = s.dhNorm;
   const refs = cellInfo(s.cell).references;
   if (refs.includes('prodZ')) return gateRefs(s, dh, unit, 'z');
@@ -79,7 +97,7 @@ export function hRefs(s: Snapshot | null, unit: number): GradRefs {
 export function cRefs(s: Snapshot | null, unit: number): GradRefs {
   if (s === null || s.dcNorm === null || s.T < 2) return NONE;
   if (!cellInfo(s.cell).references.includes('prodF')) return NONE;
-  return gateRefs(s, s.dcNorm, unit, 'f');
+  return cutAt(gateRefs(s, s.dcNorm, unit, 'f'), s);
 }
 
 /** Π gate_s from s = t+1 to T, times the curve's value at T: the selected unit and the mean. */

@@ -54,6 +54,18 @@ describe('gradient panel references', () => {
     expect(hRefs(g, 0).main!.label).toMatch(/^Π zₛ over s > t/);
     expect(cRefs(g, 0)).toEqual({ main: null, extra: [] });
   });
+
+  it('with truncation K the references stop where backpropagation stops (t > T − K)', () => {
+    const s = snapAfter({ cell: 'lstm', rho: null, forgetBias: 1, tbptt: 5 }, 2);
+    const c = cRefs(s, 0);
+    const T = s.T;
+    for (let t = 1; t <= T; t++) {
+      expect(Number.isNaN(c.main!.y[t - 1]!), `t = ${t}`).toBe(t <= T - 5);
+      expect(s.dcNorm![t - 1] === 0).toBe(t <= T - 5);
+    }
+    const r = hRefs(snapAfter({ cell: 'rnn', tbptt: 5 }, 1), 0);
+    expect(Number.isNaN(r.main!.y[0]!)).toBe(true);
+  });
 });
 
 describe('saturation readout', () => {

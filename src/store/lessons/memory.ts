@@ -80,7 +80,7 @@ export const IRNN: Lesson = {
   title: 'The IRNN: a ReLU RNN started at W_hh = I',
   guidance:
     'The IRNN (Le, Jaitly and Hinton 2015) is a ReLU RNN started at W_hh = I with tiny input weights: active units copy their values forward, so at first the gradient reaches step 1 almost undiminished (10⁻⁰·² of ‖∂L/∂h_T‖, against 10⁻²² for the same net at PyTorch’s default init). ' +
-    'With Adam it solves the adding task in about 4 500 iterations; at the default init this short task is learned as fast once Adam grows W_hh, so what the identity buys is the start.',
+    'With Adam it solves the adding task in about 4 500 iterations; at the default init this short task is learned faster once Adam grows W_hh, so what the identity buys is the start.',
   config: { cell: 'relu', task: 'adding', init: 'identity', rho: null, opt: 'adam', lr: 0.002 },
   view: { panels: ['grad', 'loss', 'controls'] },
   iterations: 5000,
