@@ -28,7 +28,7 @@ import {
 } from '../../src/worker/config';
 import type { TrainConfig } from '../../src/worker/config';
 
-const CELLS: readonly CellKind[] = ['linear', 'rnn', 'lstm', 'gru'];
+const CELLS: readonly CellKind[] = ['linear', 'rnn', 'relu', 'lstm', 'gru'];
 
 // Doubles in [min, max] without NaN; -0 is mapped to 0 because a valid config never holds -0
 // (the codec reads '-0' as 0, tested below).
@@ -267,7 +267,7 @@ describe('decoding values', () => {
     const d = decodeUrl('T=abc&rho=NaN&lr=Infinity&clip=0x10&seed=1_000&cell=tanh');
     expect(d.config).toEqual(DEFAULT_CONFIG);
     expect(d.problems).toEqual([
-      `cell=tanh is not one of linear, rnn, lstm, gru; using ${DEFAULT_CONFIG.cell}`,
+      `cell=tanh is not one of linear, rnn, relu, lstm, gru; using ${DEFAULT_CONFIG.cell}`,
       `T=abc is not a number; using ${DEFAULT_CONFIG.T}`,
       `rho=NaN is not a number; using ${DEFAULT_CONFIG.rho}`,
       `lr=Infinity is not a number; using ${DEFAULT_CONFIG.lr}`,
