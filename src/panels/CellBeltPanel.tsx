@@ -18,7 +18,7 @@ const TITLES = {
   rnn: 'Chain of step Jacobians (no belt)',
 } as const;
 const CAPTIONS = {
-  lstm: 'The cell state c runs left to right; each step multiplies it by the forget gate f and adds i⊙g. The band below is the gradient flowing back along it.',
+  lstm: 'The cell state c runs left to right; each step multiplies it by the forget gate f and adds i⊙g. The band below is ‖∂L/∂cₜ‖, the total derivative (the belt and every other path).',
   gru: 'The GRU keeps z of the old state at each step and adds (1 − z)⊙n: the update gate z plays the forget gate’s role.',
   rnn: 'Without a belt, every step back multiplies the gradient by the step Jacobian J_t. The norm of a product is at most the product of the norms ‖J_t‖, so norms below 1 make the gradient vanish; norms above 1 do not make it explode unless the stretched directions line up.',
 } as const;

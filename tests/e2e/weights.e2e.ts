@@ -92,7 +92,7 @@ describe('a weights file chooses its model', () => {
     await page.close();
   });
 
-  it('an nn.RNN-shaped file dropped on the page asks tanh RNN or linear; a junk file changes nothing', async () => {
+  it('an nn.RNN-shaped file dropped on the page asks linear, tanh RNN or ReLU RNN; a junk file changes nothing', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(`${inject('baseUrl')}?cell=lstm`);
@@ -104,7 +104,7 @@ describe('a weights file chooses its model', () => {
     );
     await status(page, 'ask').waitFor();
     expect(await status(page, 'ask').textContent()).toMatch(
-      /It fits a linear and a tanh RNN alike \(H = 6, I = 10, O = 9;.*Which is it\?/,
+      /It fits a linear, a tanh RNN and a ReLU RNN alike \(H = 6, I = 10, O = 9;.*Which is it\?/,
     );
     await screenshot(page, 'weights-ask');
     expect(new URL(page.url()).searchParams.get('cell')).toBe('lstm');

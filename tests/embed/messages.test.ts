@@ -41,6 +41,16 @@ describe('parseInbound', () => {
     });
   });
 
+  it('a host page can set what trains (freeze), like a link', () => {
+    for (const freeze of ['none', 'recurrent', 'all'] as const)
+      expect(parseInbound({ type: SET, config: { freeze } })).toEqual({
+        type: SET,
+        config: { freeze },
+        problems: [],
+      });
+    expect(parseInbound({ type: SET, config: { freeze: 'W_hh' } })).toBeNull();
+  });
+
   it('ignores the whole message when any value is unusable or any key unknown', () => {
     const bad: unknown[] = [
       { type: SET, config: { T: NaN } },

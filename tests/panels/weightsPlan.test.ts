@@ -62,7 +62,7 @@ describe('a weights file chooses its model', () => {
     expect(sine).toMatchObject({ kind: 'switch', patch: { task: 'sine' } });
   });
 
-  it('asks whether an nn.RNN-shaped file is the tanh RNN or the linear cell', () => {
+  it('asks whether an nn.RNN-shaped file is the linear cell, the tanh RNN or the ReLU RNN', () => {
     const plan = planWeights(
       stateDict('rnn', { inputSize: 10, hiddenSize: 6, outputSize: 9 }),
       DEFAULT_CONFIG,
@@ -70,10 +70,12 @@ describe('a weights file chooses its model', () => {
     );
     expect(plan.kind).toBe('ask');
     if (plan.kind !== 'ask') return;
-    expect(plan.options.map((o) => o.label)).toEqual(['linear', 'tanh RNN']);
+    expect(plan.options.map((o) => o.label)).toEqual(['linear', 'tanh RNN', 'ReLU RNN']);
+    expect(plan.text).toMatch(/^It fits a linear, a tanh RNN and a ReLU RNN alike/);
     expect(plan.options.map((o) => o.plan)).toMatchObject([
       { kind: 'switch', patch: { cell: 'linear', H: 6, task: 'copy' } },
       { kind: 'switch', patch: { cell: 'rnn', H: 6, task: 'copy' } },
+      { kind: 'switch', patch: { cell: 'relu', H: 6, task: 'copy' } },
     ]);
   });
 

@@ -1,8 +1,8 @@
 /**
  * What to do with a weights file: load it into the current model when it fits; else read the cell
  * and its sizes off the file's names and shapes (engine/cells/fromShapes.ts, from the registry),
- * pick a task whose inputs and outputs fit, and switch to that setup before loading; when two cells
- * fit alike (the tanh RNN and the linear cell share names and shapes), ask; when nothing fits, say
+ * pick a task whose inputs and outputs fit, and switch to that setup before loading; when several
+ * cells fit alike (the tanh RNN, the ReLU RNN and the linear cell share names and shapes), ask; when nothing fits, say
  * why and change nothing.
  */
 import { matchCells } from '../../engine/cells/fromShapes';
@@ -92,7 +92,7 @@ export function planWeights(
   const labels = matches.map((m) => m.label);
   return {
     kind: 'ask',
-    text: `It fits a ${labels.join(' and a ')} alike (${sizesText(matches[0]!)}; the same parameter names and shapes). Which is it?`,
+    text: `It fits a ${labels.slice(0, -1).join(', a ')} and a ${labels[labels.length - 1]} alike (${sizesText(matches[0]!)}; the same parameter names and shapes). Which is it?`,
     options: matches.map((m) => ({ label: m.label, plan: planFor(m, tensors, config) })),
   };
 }
