@@ -11,22 +11,24 @@ import { createAppStore } from '../store/store';
 import { createBridge } from '../store/bridge';
 import { StoreContext } from '../store/hooks';
 import { startUrlSync } from '../store/urlSync';
-import { createTrainingClient } from '../worker/client';
+import { createRunPool } from '../worker/pool';
 
 // A broken link never breaks the page: decodeUrl repairs what it can and lists what it changed.
 const decoded = decodeUrl(window.location.search);
 const store = createAppStore({
   config: decoded.config,
+  compare: decoded.compare,
   view: decoded.view,
   lesson: decoded.lesson,
   urlProblems: decoded.problems,
 });
-const client = createTrainingClient();
+// One worker per compared run while a core is left for the page (worker/pool.ts).
+const client = createRunPool({ cores: navigator.hardwareConcurrency ?? null });
 const bridge = createBridge(store, client);
 bridge.start(decoded.view.autoplay);
 startUrlSync(() => {
   const s = store.getState();
-  return { config: s.config, view: s.view, lesson: s.lesson };
+  return { config: s.config, compare: s.compare, view: s.view, lesson: s.lesson };
 }, store.subscribe);
 
 const root = document.getElementById('root');

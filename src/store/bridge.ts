@@ -1,88 +1,39 @@
 import type { FromWorker, Snapshot, Speed, ToWorker, WeightsMessage } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
-import { fitWorkBudget, type TrainConfig } from '../worker/config';
-import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from './history';
+import type { TrainConfig } from '../worker/config';
+import type { RunLayout } from '../worker/pool';
 import type { AppStore } from './store';
-import { statusAfter, statusFrom } from './status';
+import { awaitingAck, statusAfter, statusFromRuns } from './status';
 import { viewActions } from './viewActions';
 import { receiveNorms, receiveWalk, walkKey } from './walk';
 import { walkActions } from './walkActions';
 import type { TransportCommand } from '../worker/transport';
+import { EMPTY_RUN, fitRuns, foldSnapshot, mirrorPicked, runConfigs } from './runs';
+import { frameScheduler, type Schedule } from './frameScheduler';
+import { configActions } from './configActions';
+import { sweepActions } from './sweepActions';
+import { RUN_LETTERS } from '../worker/runsProtocol';
+import type { BridgeCore, Unversioned } from './bridgeCore';
 import { evaluateExpectations } from './lessons/expect';
 import { findLesson } from './lessons';
 
-/** The part of the training client the bridge needs (worker or in-thread fallback). */
+export { frameScheduler, type Schedule } from './frameScheduler';
+export { needsRebuild } from './configActions';
+
+/** The part of the training client the bridge needs (a pool of workers, or one client). */
 export interface ClientLike {
   readonly mode: 'worker' | 'inline';
   send(msg: ToWorker): void;
   subscribe(cb: (msg: FromWorker) => void): () => void;
   terminate(): void;
-}
-
-/** Config keys whose change rebuilds the model (and so starts the history afresh). */
-const REBUILD: readonly (keyof TrainConfig)[] = ['cell', 'task', 'T', 'H', 'batch', 'init', 'seed'];
-
-export function needsRebuild(patch: Partial<TrainConfig>, current: TrainConfig): boolean {
-  return REBUILD.some((k) => k in patch && patch[k] !== current[k]);
-}
-
-/** Runs `cb` at the next allowed frame; `urgent` skips the wait (not the frame). */
-export type Schedule = (cb: () => void, urgent?: boolean) => void;
-/** A page → worker message without its version field (the bridge stamps it). */
-type Unversioned = ToWorker extends infer M ? (M extends unknown ? Omit<M, 'v'> : never) : never;
-
-/**
- * One call per animation frame, and at most one per `minGapMs`: while training, 20 store writes a
- * second keep every chart live and leave most of each frame to the browser (bench/ui measured the
- * page falling below 55 fps when every snapshot re-rendered every panel). A write also waits
- * `costFactor` times as long as the previous one took (with the render React runs right after it), so
- * big traces cannot fill the thread: at the size limit (T = 1000, H = 128) a write costs tens of
- * milliseconds, and once the engine trained 5 steps/s there, one write per snapshot held the page
- * at 44 fps. An `urgent` write (a paused page answering a slider or a click) skips both waits: the
- * rule is for a stream of snapshots, and on a fresh page the first write (every chart mounting) cost
- * enough to hold the first slider moves back 1–2 s.
- */
-export function frameScheduler(
-  minGapMs = 50,
-  costFactor = 8,
-  now: () => number = () => performance.now(),
-): Schedule {
-  let last = -Infinity;
-  let gap = minGapMs;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let framePending = false;
-  return (cb, urgent = false) => {
-    const run = () => {
-      timer = null;
-      framePending = true;
-      requestAnimationFrame(() => {
-        framePending = false;
-        const t0 = now();
-        last = t0;
-        cb();
-        // React renders a store write in a microtask queued inside cb; this one runs after it.
-        queueMicrotask(() => {
-          last = now();
-          gap = Math.max(minGapMs, costFactor * (last - t0));
-        });
-      });
-    };
-    if (urgent) {
-      if (framePending) return;
-      if (timer !== null) clearTimeout(timer);
-      run();
-      return;
-    }
-    const wait = last + gap - now();
-    if (wait > 0) timer = setTimeout(run, wait);
-    else run();
-  };
+  /** Spreads the runs of a comparison over workers (worker/pool.ts); absent = one session. */
+  layout?(runs: number): RunLayout;
 }
 
 /**
- * Connects the training client to the store. Snapshots arrive at up to ~30 per second; they are
- * queued and committed in one store write per animation frame (the newest wins for what is drawn,
- * every queued one feeds the histories).
+ * Connects the training client to the store. Snapshots arrive at up to ~30 per second per run; they
+ * are queued and committed in one store write per animation frame (the newest of each run wins for
+ * what is drawn, every queued one feeds the histories).
  */
 export function createBridge(
   store: AppStore,
@@ -91,13 +42,14 @@ export function createBridge(
 ) {
   let queue: Snapshot[] = [];
   let scheduled = false;
-  /** Callers waiting for the next `weights` answer (downloads, checking a file's shapes). */
-  let weightWaiters: ((m: WeightsMessage) => void)[] = [];
-  /** After a rebuild is requested, snapshots of the old run still in flight are dropped. */
-  let staleRun: number | null = null;
+  /** Callers waiting for the next `weights` answer of a run (downloads, checking a file's shapes). */
+  let weightWaiters: { runId: number; cb: (m: WeightsMessage) => void }[] = [];
   /** Messages sent to the session, and how many had been sent at the latest transport command. */
   let sent = 0;
   let commanded = 0;
+  /** Per run: snapshots built before the session handled this many messages belong to an old run. */
+  const restartAt: number[] = [];
+
   const send = (msg: Unversioned) => {
     client.send({ v: PROTOCOL_VERSION, ...msg } as ToWorker);
     sent++;
@@ -109,6 +61,7 @@ export function createBridge(
     commanded = sent;
     store.setState({ status, awaitingAck: true });
   };
+  const pick = () => store.getState().view.run;
 
   function flush() {
     scheduled = false;
@@ -116,39 +69,33 @@ export function createBridge(
     const batch = queue;
     queue = [];
     const s = store.getState();
-    let loss = s.loss;
-    let grad = s.grad;
-    let run = s.latest?.run;
-    let latest: Snapshot | null = null;
-    // Every snapshot is checked, not just the newest: a claim about iteration 0 is decided on it.
+    const runs = s.runs.slice();
+    let changed = false;
+    // A lesson's expectations are checked on run A, on every snapshot (not just the newest): a
+    // claim about iteration 0 is decided on it.
     const lesson = s.lesson === null ? undefined : findLesson(s.lesson);
     let expect = s.expect;
     for (const snap of batch) {
-      if (snap.run === staleRun) continue;
-      staleRun = null;
-      if (run !== undefined && snap.run !== run) {
-        loss = EMPTY_LOSS;
-        grad = EMPTY_GRAD;
-      }
-      run = snap.run;
-      loss = appendLoss(loss, snap);
-      grad = appendGrad(grad, snap);
-      latest = snap;
-      expect = lesson ? evaluateExpectations(expect, lesson, snap, loss) : null;
+      const prev = runs[snap.runId];
+      if (prev === undefined || snap.acked < (restartAt[snap.runId] ?? 0)) continue;
+      const next = foldSnapshot(prev, snap);
+      runs[snap.runId] = next;
+      changed = true;
+      if (snap.runId === 0)
+        expect = lesson ? evaluateExpectations(expect, lesson, snap, next.loss) : null;
     }
-    if (latest === null) return;
+    if (!changed) return;
     store.setState({
-      latest,
-      loss,
-      grad,
-      status: statusFrom(s.status, latest, commanded),
-      awaitingAck: latest.acked < commanded,
+      runs,
+      ...mirrorPicked(runs, s.view.run),
+      status: statusFromRuns(s.status, runs, commanded),
+      awaitingAck: awaitingAck(runs, commanded),
       expect,
     });
     followWalk();
   }
 
-  /** In backward mode, asks once for the walk of each trace a paused page shows. */
+  /** In backward mode, asks once for the walk of each trace a paused page shows (the picked run's). */
   function followWalk() {
     const s = store.getState();
     const latest = s.latest;
@@ -156,8 +103,16 @@ export function createBridge(
     const key = walkKey(latest);
     if (s.walk.asked === key) return;
     store.setState({ walk: { ...s.walk, asked: key } });
-    send({ type: 'analyze', kind: 'backward' });
+    send({ type: 'analyze', runId: s.view.run, kind: 'backward' });
   }
+
+  /** A message about one run; in a comparison it names the run. */
+  const about = (runId: number | null, text: string) =>
+    runId !== null && store.getState().compare.length > 0
+      ? `run ${RUN_LETTERS[runId] ?? runId}: ${text}`
+      : text;
+
+  const sweeps = sweepActions(store, send);
 
   const unsubscribe = client.subscribe((msg) => {
     switch (msg.type) {
@@ -169,52 +124,107 @@ export function createBridge(
           schedule(flush, !msg.running);
         }
         break;
-      case 'diverged':
+      case 'diverged': {
         flush();
-        store.setState({ diverged: msg, status: 'diverged' });
+        const s = store.getState();
+        const r = s.runs[msg.runId];
+        if (r === undefined) break;
+        const runs = s.runs.map((x, k) => (k === msg.runId ? { ...x, diverged: msg } : x));
+        const all = runs.every((x) => x.diverged !== null);
+        store.setState({
+          runs,
+          ...mirrorPicked(runs, s.view.run),
+          ...(all ? { status: 'diverged' as const } : {}),
+        });
         break;
+      }
       case 'gradcheck':
-        store.setState({ gradcheck: msg, gradcheckBusy: false });
+        if (msg.runId === pick()) store.setState({ gradcheck: msg, gradcheckBusy: false });
         break;
       case 'analysis':
-        store.setState({ analysis: msg });
+        if (msg.runId === pick()) store.setState({ analysis: msg });
         break;
       case 'backward':
-        store.setState((s) => ({ walk: receiveWalk(s.walk, msg) }));
+        if (msg.runId === pick()) store.setState((s) => ({ walk: receiveWalk(s.walk, msg) }));
         break;
       case 'backwardNorms':
-        store.setState((s) => ({ walk: receiveNorms(s.walk, msg) }));
+        if (msg.runId === pick()) store.setState((s) => ({ walk: receiveNorms(s.walk, msg) }));
         break;
       case 'ready':
         store.setState({ mode: msg.mode, kernels: msg.kernels });
         break;
       case 'error':
-        store.setState({ notice: msg.message, gradcheckBusy: false });
+        store.setState({ notice: about(msg.runId, msg.message), gradcheckBusy: false });
         break;
       case 'weights': {
-        const waiters = weightWaiters;
-        weightWaiters = [];
-        for (const cb of waiters) cb(msg);
+        const mine = weightWaiters.filter((w) => w.runId === msg.runId);
+        weightWaiters = weightWaiters.filter((w) => w.runId !== msg.runId);
+        for (const w of mine) w.cb(msg);
         break;
       }
+      case 'sweepPoint':
+      case 'sweepDone':
+        sweeps.receive(msg);
+        break;
     }
   });
 
-  function clearHistory() {
-    queue = [];
-    staleRun = store.getState().latest?.run ?? null;
-    store.setState({
-      loss: EMPTY_LOSS,
-      grad: EMPTY_GRAD,
-      diverged: null,
-      gradcheck: null,
-      analysis: null,
-      expect: null,
-    });
-  }
+  const core: BridgeCore = {
+    store,
+    send,
+    command,
+    restarted(runIds) {
+      const s = store.getState();
+      const runs = s.runs.slice();
+      for (const r of runIds) {
+        restartAt[r] = sent;
+        if (runs[r] !== undefined) runs[r] = EMPTY_RUN;
+      }
+      queue = queue.filter((q) => !runIds.includes(q.runId));
+      store.setState({
+        runs,
+        ...mirrorPicked(runs, s.view.run),
+        gradcheck: null,
+        analysis: null,
+        ...(runIds.includes(0) ? { expect: null } : {}),
+      });
+    },
+    restartAll(lesson, first = false) {
+      const s = store.getState();
+      const fit = fitRuns(s.config, s.compare);
+      const configs: readonly TrainConfig[] = [fit.config, ...fit.compare];
+      // A pool lays the runs out over its workers (dropping runs that left a worker); a plain
+      // client hosts every run in one session, which drops the runs the comparison lost.
+      const layout = client.layout?.(configs.length) ?? null;
+      if (client.layout === undefined)
+        for (let runId = configs.length; runId < s.runs.length; runId++)
+          send({ type: 'drop', runId });
+      const run = Math.min(s.view.run, configs.length - 1);
+      store.setState({
+        config: fit.config,
+        compare: fit.compare,
+        lesson,
+        view: { ...s.view, run },
+        runs: configs.map(() => EMPTY_RUN),
+        layout,
+        ...(fit.note ? { notice: fit.note } : {}),
+      });
+      configs.forEach((config, runId) =>
+        first ? send({ type: 'init', runId, config }) : command({ type: 'init', runId, config }),
+      );
+      restartAt.length = configs.length;
+      if (configs.length > 1)
+        configs.forEach((_, runId) =>
+          send({ type: 'setView', runId, seq: 0, detail: runId === run ? 'full' : 'light' }),
+        );
+      core.restarted(configs.map((_, r) => r));
+    },
+  };
 
   return {
     ...viewActions(store),
+    ...configActions(core),
+    ...sweeps,
     ...walkActions(store),
     /**
      * Backward mode on or off. On: training pauses (the walk is of the batch on screen) and the
@@ -230,37 +240,20 @@ export function createBridge(
       if (s.status === 'running') command({ type: 'pause' });
       followWalk();
     },
-    /** Sends the full config (call once after the store holds the URL's config). */
+    /** Builds every run from the store's configs (call once after the store holds the URL's). */
     start(autoplay = false) {
       store.setState({ mode: client.mode });
-      send({ type: 'init', config: store.getState().config });
+      core.restartAll(store.getState().lesson, true);
       send({ type: 'setSpeed', stepsPerSecond: store.getState().speed });
       if (autoplay) send({ type: 'play' });
     },
     play: () => command({ type: 'play' }),
     pause: () => command({ type: 'pause' }),
     step: (n = 1) => command({ type: 'step', n }),
-    /** A fresh run from the seed; a running session keeps running (worker/transport.ts). */
+    /** Every run afresh from its seed; a running session keeps running (worker/transport.ts). */
     reset() {
-      clearHistory();
       command({ type: 'reset' });
-    },
-    /** Applies a config change; live keys keep the weights, the others rebuild. */
-    setConfig(patch: Partial<TrainConfig>, lesson: string | null = null) {
-      const s = store.getState();
-      // Every allowed config must train at ≥ 1 step/s: a too-large batch is lowered, and said so.
-      const fit = fitWorkBudget({ ...s.config, ...patch });
-      const full = fit.note === null ? patch : { ...patch, batch: fit.config.batch };
-      if (needsRebuild(full, s.config)) clearHistory();
-      store.setState({ config: fit.config, lesson, ...(fit.note ? { notice: fit.note } : {}) });
-      send({ type: 'setConfig', patch: full });
-    },
-    /** Replaces the whole config (lessons, loaded links): always a rebuild. */
-    replaceConfig(config: TrainConfig, lesson: string | null) {
-      clearHistory();
-      const fit = fitWorkBudget(config);
-      store.setState({ config: fit.config, lesson, ...(fit.note ? { notice: fit.note } : {}) });
-      command({ type: 'init', config: fit.config });
+      core.restarted(runConfigs(store.getState()).map((_, r) => r));
     },
     setSpeed(speed: Speed) {
       store.setState({ speed });
@@ -268,23 +261,25 @@ export function createBridge(
     },
     setGate(gate: number) {
       store.setState({ gate });
-      send({ type: 'setView', seq: store.getState().latest?.seq ?? 0, gate });
+      send({ type: 'setView', runId: pick(), seq: store.getState().latest?.seq ?? 0, gate });
     },
     /** Which sequence of the batch the per-sequence panels (and the backward walk) show. */
     setSeq(seq: number) {
-      send({ type: 'setView', seq, gate: store.getState().gate });
+      send({ type: 'setView', runId: pick(), seq, gate: store.getState().gate });
     },
     gradcheck() {
       store.setState({ gradcheckBusy: true, gradcheck: null });
-      send({ type: 'gradcheck' });
+      send({ type: 'gradcheck', runId: pick() });
     },
-    analyze: (kind: 'jacobian' | 'belt') => send({ type: 'analyze', kind }),
-    loadWeights: (weights: Record<string, number[]>) => send({ type: 'loadWeights', weights }),
-    /** The current weights and their shapes, from the trainer. */
+    analyze: (kind: 'jacobian' | 'belt') => send({ type: 'analyze', runId: pick(), kind }),
+    loadWeights: (weights: Record<string, number[]>) =>
+      send({ type: 'loadWeights', runId: pick(), weights }),
+    /** The picked run's weights and their shapes, from its trainer. */
     requestWeights(): Promise<WeightsMessage> {
       return new Promise((resolve) => {
-        weightWaiters.push(resolve);
-        send({ type: 'getWeights' });
+        const runId = pick();
+        weightWaiters.push({ runId, cb: resolve });
+        send({ type: 'getWeights', runId });
       });
     },
     /** Commits queued snapshots now (tests, and before reading the store after a step). */

@@ -20,6 +20,8 @@ export interface LossHistory {
   readonly clipped: Uint8Array;
   /** Accuracy on that iteration's batch (0…1), NaN for regression tasks. */
   readonly accuracies: Float64Array;
+  /** Hash of that iteration's batch (engine/batchHash.ts): equal across compared runs. */
+  readonly hashes: Float64Array;
   /** Keep one point in `stride` (doubles on each downsample). */
   readonly stride: number;
   /** Finite points seen in all; one is kept when seen % stride = 0, so the grid stays regular. */
@@ -32,6 +34,7 @@ export const EMPTY_LOSS: LossHistory = {
   norms: new Float64Array(0),
   clipped: new Uint8Array(0),
   accuracies: new Float64Array(0),
+  hashes: new Float64Array(0),
   stride: 1,
   seen: 0,
 };
@@ -45,10 +48,10 @@ function halve<A extends Float64Array | Uint8Array>(a: A): A {
 /** Appends the iterations a snapshot carries; non-finite losses are skipped, never drawn. */
 type LossPart = Pick<
   Snapshot,
-  'itersSince' | 'lossesSince' | 'normsSince' | 'clippedSince' | 'accuraciesSince'
+  'itersSince' | 'lossesSince' | 'normsSince' | 'clippedSince' | 'accuraciesSince' | 'hashesSince'
 >;
 export function appendLoss(prev: LossHistory, s: LossPart, cap = LOSS_CAP): LossHistory {
-  let { iters, losses, norms, clipped, accuracies, stride, seen } = prev;
+  let { iters, losses, norms, clipped, accuracies, hashes, stride, seen } = prev;
   const add: number[] = [];
   for (let k = 0; k < s.lossesSince.length; k++) {
     const loss = s.lossesSince[k] as number;
@@ -63,11 +66,13 @@ export function appendLoss(prev: LossHistory, s: LossPart, cap = LOSS_CAP): Loss
     nn = new Float64Array(n),
     nc = new Uint8Array(n);
   const na = new Float64Array(n);
+  const nh = new Float64Array(n);
   ni.set(iters);
   nl.set(losses);
   nn.set(norms);
   nc.set(clipped);
   na.set(accuracies);
+  nh.set(hashes);
   add.forEach((k, j) => {
     const at = losses.length + j;
     ni[at] = s.itersSince[k] as number;
@@ -75,21 +80,24 @@ export function appendLoss(prev: LossHistory, s: LossPart, cap = LOSS_CAP): Loss
     nn[at] = s.normsSince[k] as number;
     nc[at] = s.clippedSince[k] as number;
     na[at] = s.accuraciesSince[k] ?? NaN;
+    nh[at] = s.hashesSince[k] ?? 0;
   });
   iters = ni;
   losses = nl;
   norms = nn;
   clipped = nc;
   accuracies = na;
+  hashes = nh;
   while (losses.length > cap) {
     iters = halve(iters);
     losses = halve(losses);
     norms = halve(norms);
     clipped = halve(clipped);
     accuracies = halve(accuracies);
+    hashes = halve(hashes);
     stride *= 2;
   }
-  return { iters, losses, norms, clipped, accuracies, stride, seen };
+  return { iters, losses, norms, clipped, accuracies, hashes, stride, seen };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { afterCommand, IDLE, PAUSED, RUNNING } from '../worker/transport';
 import type { Transport, TransportCommand } from '../worker/transport';
 import type { Snapshot } from '../worker/protocol';
+import type { RunTraining } from './runs';
 import type { Status } from './store';
 
 /** The transport the page believes in. 'diverged' is a paused session whose last run blew up. */
@@ -34,4 +35,25 @@ export function statusFrom(status: Status, snap: Snapshot, sent: number): Status
   if (snap.acked < sent) return status;
   if (snap.running) return 'running';
   return status === 'diverged' ? 'diverged' : 'paused';
+}
+
+/** Whether a run's newest snapshot reflects every command the page had sent at its latest one. */
+const current = (r: RunTraining, sent: number) => r.latest !== null && r.latest.acked >= sent;
+
+/**
+ * The page's status from its runs: running while any run whose newest snapshot reflects the page's
+ * latest transport command trains; 'diverged' once every run went non-finite; else paused.
+ * Snapshots older than that command leave the status as it is.
+ */
+export function statusFromRuns(status: Status, runs: readonly RunTraining[], sent: number): Status {
+  const known = runs.filter((r) => current(r, sent));
+  if (known.length === 0) return status;
+  if (known.some((r) => r.latest!.running)) return 'running';
+  if (runs.length > 0 && runs.every((r) => r.diverged !== null)) return 'diverged';
+  return 'paused';
+}
+
+/** Whether some run has not yet answered the page's latest transport command. */
+export function awaitingAck(runs: readonly RunTraining[], sent: number): boolean {
+  return runs.some((r) => !current(r, sent));
 }

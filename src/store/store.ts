@@ -10,12 +10,20 @@ import type {
 import { DEFAULT_CONFIG, type TrainConfig } from '../worker/config';
 import { EMPTY_GRAD, EMPTY_LOSS, type GradHistory, type LossHistory } from './history';
 import type { ExpectState } from './lessons/expect';
+import { EMPTY_RUN, type RunTraining } from './runs';
+import { EMPTY_SWEEP, type SweepState } from './sweepState';
 import { DEFAULT_VIEW, type ViewState } from './urlFields';
 import { EMPTY_WALK, type WalkState } from './walk';
 
 /** Everything a user can set (the URL mirrors it), plus the lesson it came from. */
 export interface ConfigSlice {
+  /** Run A's config (the only run unless compared). */
   config: TrainConfig;
+  /**
+   * Configs of the runs compared with run A (B, C, D), [] when there is no comparison. They share
+   * run A's task, T, batch and seed (runs.ts SHARED_KEYS), so every run sees the same batches.
+   */
+  compare: readonly TrainConfig[];
   lesson: string | null;
   /** What the URL decoder had to change (shown once, dismissible). */
   urlProblems: readonly string[];
@@ -37,7 +45,18 @@ export interface ViewSlice {
 
 export type Status = 'starting' | 'paused' | 'running' | 'diverged';
 
-/** Training state as the worker reports it. Replaced, never mutated. */
+/** Where the runs train: how many workers for how many runs, and the cores the browser reported. */
+export interface RunLayout {
+  runs: number;
+  workers: number;
+  /** navigator.hardwareConcurrency, or null when the browser does not say. */
+  cores: number | null;
+}
+
+/**
+ * Training state as the worker reports it. Replaced, never mutated. `runs` holds every run's state
+ * (index = run id); latest, loss, grad and diverged mirror the picked run (view.run).
+ */
 export interface TrainingSlice {
   status: Status;
   /**
@@ -59,12 +78,16 @@ export interface TrainingSlice {
   expect: ExpectState | null;
   /** The latest error or notice from the worker, shown until dismissed. */
   notice: string | null;
+  runs: readonly RunTraining[];
+  layout: RunLayout | null;
+  sweep: SweepState;
 }
 
 export type AppState = ConfigSlice & ViewSlice & TrainingSlice;
 
 const configSlice: StateCreator<AppState, [], [], ConfigSlice> = () => ({
   config: DEFAULT_CONFIG,
+  compare: [],
   lesson: null,
   urlProblems: [],
 });
@@ -92,6 +115,9 @@ export const INITIAL_TRAINING: TrainingSlice = {
   analysis: null,
   expect: null,
   notice: null,
+  runs: [EMPTY_RUN],
+  layout: null,
+  sweep: EMPTY_SWEEP,
 };
 
 const trainingSlice: StateCreator<AppState, [], [], TrainingSlice> = () => INITIAL_TRAINING;

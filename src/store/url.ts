@@ -10,9 +10,11 @@
  * Encoding writes only the keys that differ from the baseline (defaults + lesson), in table order,
  * so links stay short and hand-editable: `?v=1&lesson=vanishing&T=100`.
  */
-import { DEFAULT_CONFIG, fitWorkBudget } from '../worker/config';
+import { DEFAULT_CONFIG } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
+import { formatCompare, parseCompare } from './compareCodec';
 import { findLesson, LESSONS } from './lessons';
+import { fitRuns } from './runs';
 import { CONFIG_KEYS, DEFAULT_VIEW, FIELDS, show, VIEW_KEYS } from './urlFields';
 import type { ControlId, Field, PanelId, UrlState, ViewState } from './urlFields';
 
@@ -25,17 +27,20 @@ export const URL_VERSION = 1;
 /** What a link holds. */
 export interface UrlSnapshot {
   config: TrainConfig;
+  /** Runs compared with run A (compareCodec.ts); absent or [] when there is no comparison. */
+  compare?: readonly TrainConfig[];
   view: ViewState;
   /** Id of the lesson the link starts from, or null. */
   lesson: string | null;
 }
 
 export interface DecodedUrl extends UrlSnapshot {
+  compare: readonly TrainConfig[];
   /** Human-readable notes on every value that was changed or ignored; empty for a clean link. */
   problems: string[];
 }
 
-const KNOWN_KEYS = new Set<string>([...CONFIG_KEYS, ...VIEW_KEYS, 'lesson', 'v']);
+const KNOWN_KEYS = new Set<string>([...CONFIG_KEYS, ...VIEW_KEYS, 'compare', 'lesson', 'v']);
 const KEY_BY_LOWER = new Map([...KNOWN_KEYS].map((k) => [k.toLowerCase(), k]));
 const MAX_UNKNOWN_SHOWN = 5;
 /** A real link is well under 1 KB; browsers cap URLs at a few MB. Longer input is not read at all. */
@@ -94,6 +99,7 @@ function decodeUnsafe(search: string): DecodedUrl {
   if (search.length > MAX_SEARCH) {
     return {
       ...baseline(null),
+      compare: [],
       lesson: null,
       problems: [
         `this link is too long (${search.length} characters; at most ${MAX_SEARCH}); using the defaults`,
@@ -154,30 +160,48 @@ function decodeUnsafe(search: string): DecodedUrl {
     CONFIG_KEYS.map((k) => [k, state[k]]),
   ) as unknown as TrainConfig;
   const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, state[k]])) as unknown as ViewState;
-  return { config, view, lesson, problems };
+  const compareRaw = last.get('compare');
+  const compared = compareRaw === undefined ? null : parseCompare(compareRaw, config);
+  problems.push(...(compared?.problems ?? []));
+  const compare = compared?.configs ?? [];
+  if (view.run > compare.length) {
+    problems.push(
+      `run=${FIELDS.run.format(view.run)}: there ${compare.length === 0 ? 'is one run' : `are ${compare.length + 1} runs`}; showing run A`,
+    );
+    view.run = 0;
+  }
+  return { config, compare, view, lesson, problems };
 }
 
 /** Read a query string (with or without the leading '?'). Never throws. */
 export function decodeUrl(search: string): DecodedUrl {
   try {
     const d = decodeUnsafe(typeof search === 'string' ? search : '');
-    const fit = fitWorkBudget(d.config);
+    const fit = fitRuns(d.config, d.compare);
     return fit.note === null
       ? d
-      : { ...d, config: fit.config, problems: [...d.problems, fit.note] };
+      : {
+          ...d,
+          config: fit.config,
+          compare: fit.compare,
+          problems: [...d.problems, fit.note],
+        };
   } catch {
     // Unreachable as far as we know (every step above is total); a last guard so a link can never
     // take the page down.
     return {
       ...baseline(null),
+      compare: [],
       lesson: null,
       problems: ['could not read this link; using the defaults'],
     };
   }
 }
 
-// encodeURIComponent, but commas stay readable in `panels=grad,belt`.
-const enc = (s: string): string => encodeURIComponent(s).replace(/%2C/gi, ',');
+// encodeURIComponent, but commas, colons and semicolons stay readable (`panels=grad,belt`,
+// `compare=cell:lstm;cell:gru`): none of them splits a query string.
+const enc = (s: string): string =>
+  encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%3B/gi, ';');
 
 function pushIfChanged<K extends keyof UrlState>(
   out: string[],
@@ -191,13 +215,14 @@ function pushIfChanged<K extends keyof UrlState>(
 
 /**
  * Query string (without '?') for a setup: `v=1`, the lesson, then every key whose value differs
- * from the baseline, in table order. '' when everything is default. An unknown lesson id is
- * dropped (the values are then written against the plain defaults).
+ * from the baseline, in table order, then the comparison. '' when everything is default. An unknown
+ * lesson id is dropped (the values are then written against the plain defaults).
  */
 export function encodeUrl(
   config: TrainConfig,
   view: ViewState,
   lesson: string | null = null,
+  compare: readonly TrainConfig[] = [],
 ): string {
   const known = lesson !== null && findLesson(lesson) !== undefined ? lesson : null;
   const base = baseline(known);
@@ -205,5 +230,7 @@ export function encodeUrl(
   if (known !== null) out.push(`lesson=${enc(known)}`);
   for (const k of CONFIG_KEYS) pushIfChanged(out, k, config[k], base.config[k]);
   for (const k of VIEW_KEYS) pushIfChanged(out, k, view[k], base.view[k]);
+  const c = formatCompare(compare, config);
+  if (c !== null) out.push(`compare=${enc(c)}`);
   return out.length === 0 ? '' : [`v=${URL_VERSION}`, ...out].join('&');
 }

@@ -70,6 +70,8 @@ export interface ViewState {
   large: boolean;
   /** Training, or the backward pass of the batch on screen stepped through one step at a time. */
   view: ViewMode;
+  /** The picked run of a comparison (0 = A … 3 = D): spectrum, belt and hidden state show it. */
+  run: number;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -80,6 +82,7 @@ export const DEFAULT_VIEW: ViewState = {
   theme: null,
   large: false,
   view: 'train',
+  run: 0,
 };
 
 /** Everything the URL carries apart from `lesson` and `v`. Config and view keys are disjoint. */
@@ -331,6 +334,28 @@ function themeField(): Field<Theme | null> {
   };
 }
 
+const LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+/** A run of a comparison by its letter (`run=B`); the codec checks it against the runs there are. */
+function runField(): Field<number> {
+  const parse = (raw: string): Read<number> => {
+    const k = raw.length === 1 ? LETTERS.indexOf(raw.toUpperCase() as 'A') : -1;
+    return k >= 0
+      ? { ok: true, value: k }
+      : { ok: false, why: `run=${show(raw)} is not A, B, C or D` };
+  };
+  return {
+    key: 'run',
+    default: 0,
+    parse,
+    format: (v) => LETTERS[v] ?? 'A',
+    equals: Object.is,
+    choices: LETTERS,
+    accept: (v) =>
+      typeof v === 'string' ? parse(v) : { ok: false, why: `run=${show(v)} is not A, B, C or D` },
+  };
+}
+
 /** What a config key's schema says about its values (see worker/config.ts). */
 type KeyShape =
   | { readonly kind: 'choice'; readonly options: readonly string[] }
@@ -398,6 +423,7 @@ export const FIELDS: { readonly [K in keyof UrlState]: Field<UrlState[K]> } = {
   theme: themeField(),
   large: flagField('large'),
   view: choiceField('view', VIEW_MODES, 'train'),
+  run: runField(),
 };
 
 // A record keyed by every view key, so forgetting one is a type error; its key order is the link order.
@@ -409,6 +435,7 @@ const VIEW_KEY_SET: Record<keyof ViewState, true> = {
   theme: true,
   large: true,
   view: true,
+  run: true,
 };
 
 export const VIEW_KEYS = Object.keys(VIEW_KEY_SET) as readonly (keyof ViewState)[];

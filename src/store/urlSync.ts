@@ -32,7 +32,7 @@ export function startUrlSync(
   const delay = opts.delayMs ?? DEFAULT_URL_SYNC_DELAY_MS;
   const encode = (): string => {
     const s = getState();
-    return encodeUrl(s.config, s.view, s.lesson);
+    return encodeUrl(s.config, s.view, s.lesson, s.compare ?? []);
   };
 
   let latest = encode();

@@ -10,13 +10,15 @@ import type { AnyLossKind, CellKind, NonFinite, ParamName } from '../engine/type
 import { LIMITS, TrainConfigPatchSchema, TrainConfigSchema } from './config';
 import type { Diagnosis } from './trainer/growth';
 import type { TrainConfig } from './config';
+import { RUNS_MESSAGE_SCHEMAS, runIdField } from './runsProtocol';
+import type { Detail, SweepDoneMessage, SweepPointMessage } from './runsProtocol';
+import { PROTOCOL_VERSION } from './version';
+import type { ProtocolVersion as V } from './version';
 
-export const PROTOCOL_VERSION = 1 as const;
-type V = typeof PROTOCOL_VERSION;
+export { PROTOCOL_VERSION };
+export type { Detail, SweepDoneMessage, SweepPointMessage };
 
-// ---------------------------------------------------------------------------------------------
 // Page → worker: `ToWorker`, inferred from its schema (ToWorkerSchema, at the end of this file).
-
 export type AnalysisKind = 'jacobian' | 'belt';
 /** What `analyze` may ask for: an analysis, or the backward walk of the selected sequence. */
 export type AnalyzeKind = AnalysisKind | 'backward';
@@ -45,6 +47,10 @@ export interface GateSpectrum {
 export interface Snapshot {
   v: V;
   type: 'snapshot';
+  /** Which run of a comparison (0 = A … 3 = D); a single run is run 0. */
+  runId: number;
+  /** 'light' (a compared run not picked): per-unit arrays empty, spectrum [], stepJacNorms null. */
+  detail: Detail;
   /** Increments with every snapshot the trainer emits (a new object identity for the store). */
   version: number;
   /** Increments on every rebuild or reset: when it changes, clear the loss history. */
@@ -66,6 +72,8 @@ export interface Snapshot {
   clippedSince: Uint8Array;
   /** Their accuracies on their batches (before the update), NaN for regression tasks. */
   accuraciesSince: Float64Array;
+  /** A 32-bit hash of each of their batches (inputs and targets): equal across compared runs. */
+  hashesSince: Float64Array;
   /** Global gradient norm ‖∇L‖ before clipping, of the latest trace. */
   preClipNorm: number;
   clipped: boolean;
@@ -137,6 +145,7 @@ export interface Snapshot {
 export interface DivergedMessage {
   v: V;
   type: 'diverged';
+  runId: number;
   /** The iteration whose pass went non-finite; training paused and the last finite snapshot is kept. */
   iteration: number;
   quantity: NonFinite['quantity'];
@@ -150,6 +159,7 @@ export type AnalysisMessage =
   | {
       v: V;
       type: 'analysis';
+      runId: number;
       kind: 'jacobian';
       iteration: number;
       seq: number;
@@ -162,6 +172,7 @@ export type AnalysisMessage =
   | {
       v: V;
       type: 'analysis';
+      runId: number;
       kind: 'belt';
       iteration: number;
       seq: number;
@@ -197,6 +208,7 @@ export interface StepTerms {
 export interface BackwardMessage {
   v: V;
   type: 'backward';
+  runId: number;
   run: number;
   iteration: number;
   /** The snapshot trace (Snapshot.trace) this walk was computed from. */
@@ -233,6 +245,7 @@ export interface BackwardMessage {
 export interface BackwardNormsMessage {
   v: V;
   type: 'backwardNorms';
+  runId: number;
   run: number;
   trace: number;
   seq: number;
@@ -245,6 +258,7 @@ export interface BackwardNormsMessage {
 export interface GradcheckMessage {
   v: V;
   type: 'gradcheck';
+  runId: number;
   maxRelError: number;
   /** Where the largest relative error was found. */
   worst: { param: ParamName; index: number } | null;
@@ -254,6 +268,7 @@ export interface GradcheckMessage {
 export interface WeightsMessage {
   v: V;
   type: 'weights';
+  runId: number;
   weights: Record<string, number[]>;
   /** PyTorch's shapes: [rows, cols] for a matrix (even with one column), [n] for a vector. */
   shapes: Record<string, number[]>;
@@ -267,14 +282,18 @@ export type FromWorker =
   | BackwardNormsMessage
   | GradcheckMessage
   | WeightsMessage
-  | { v: V; type: 'error'; message: string }
+  | SweepPointMessage
+  | SweepDoneMessage
+  /** runId: the run the failing message addressed, or null when it names none (a bad message). */
+  | { v: V; type: 'error'; runId: number | null; message: string }
+  /** The worker is up (it hosts runs, so it names none). */
   | { v: V; type: 'ready'; mode: 'worker' | 'inline'; kernels: KernelKind };
 
 /** Which matrix kernels the engine runs: WebAssembly SIMD, or the TypeScript fallback. */
 export type KernelKind = 'simd' | 'typescript';
 
-export function errorMessage(message: string): FromWorker {
-  return { v: PROTOCOL_VERSION, type: 'error', message };
+export function errorMessage(message: string, runId: number | null = null): FromWorker {
+  return { v: PROTOCOL_VERSION, type: 'error', runId, message };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,11 +320,18 @@ export const MAX_STEP_N = 10000;
  * spectrum) the snapshot carries; `analyze` asks for an on-demand analysis of the latest trace
  * (answered with `analysis`; `backward`: with `backward` and then `backwardNorms`); `gradcheck` for a finite-difference check of the current model on
  * the current batch (answered with `gradcheck`); `loadWeights` replaces every parameter (names and
- * lengths must match the model, else `error` and no change).
+ * lengths must match the model, else `error` and no change). Per-run messages name their run
+ * (`runId`, default 0); the transport (play, pause, step, reset, setSpeed) drives every run of the
+ * session. runsProtocol.ts adds the messages of a comparison and of the sweep.
  */
 const ToWorkerSchema = v.variant('type', [
-  v.strictObject({ v: ver, type: v.literal('init'), config: TrainConfigSchema }),
-  v.strictObject({ v: ver, type: v.literal('setConfig'), patch: TrainConfigPatchSchema }),
+  v.strictObject({ v: ver, type: v.literal('init'), runId: runIdField, config: TrainConfigSchema }),
+  v.strictObject({
+    v: ver,
+    type: v.literal('setConfig'),
+    runId: runIdField,
+    patch: TrainConfigPatchSchema,
+  }),
   plain('play'),
   plain('pause'),
   v.strictObject({ v: ver, type: v.literal('step'), n: v.optional(int(1, MAX_STEP_N)) }),
@@ -318,29 +344,36 @@ const ToWorkerSchema = v.variant('type', [
   v.strictObject({
     v: ver,
     type: v.literal('setView'),
+    runId: runIdField,
     seq: int(0, LIMITS.batch.max - 1),
     gate: v.optional(int(0, MAX_GATES - 1)),
+    detail: v.optional(v.picklist(['full', 'light'])),
   }),
   v.strictObject({
     v: ver,
     type: v.literal('analyze'),
+    runId: runIdField,
     kind: v.picklist(['jacobian', 'belt', 'backward']),
   }),
-  plain('gradcheck'),
+  v.strictObject({ v: ver, type: v.literal('gradcheck'), runId: runIdField }),
   v.strictObject({
     v: ver,
     type: v.literal('loadWeights'),
+    runId: runIdField,
     weights: v.record(v.string(), v.array(v.pipe(v.number(), v.finite()))),
   }),
-  plain('getWeights'),
+  v.strictObject({ v: ver, type: v.literal('getWeights'), runId: runIdField }),
+  ...RUNS_MESSAGE_SCHEMAS,
 ]);
 
 /** A page → worker message, as its schema (ToWorkerSchema) defines it. */
-export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
+export type ToWorker = v.InferInput<typeof ToWorkerSchema>;
+/** A message as the session handles it: per-run messages always name their run. */
+export type ParsedToWorker = v.InferOutput<typeof ToWorkerSchema>;
 export type ToWorkerType = ToWorker['type'];
 export type Speed = number | 'max';
 
-export type ParseResult = { ok: true; msg: ToWorker } | { ok: false; message: string };
+export type ParseResult = { ok: true; msg: ParsedToWorker } | { ok: false; message: string };
 
 /** Checks an untrusted message; on failure says what was wrong (first issues, with paths). */
 export function parseToWorker(input: unknown): ParseResult {

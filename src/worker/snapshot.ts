@@ -9,7 +9,7 @@ import { modelSpectrum } from '../engine/spectrum';
 import { cellInfo } from '../engine/cells/catalog';
 import type { NonFinite, Trace } from '../engine/types';
 import { PROTOCOL_VERSION } from './protocol';
-import type { DivergedMessage, GateSpectrum, Snapshot } from './protocol';
+import type { Detail, DivergedMessage, GateSpectrum, Snapshot } from './protocol';
 import type { Trainer } from './trainer';
 import { stepJacNormsLanczos } from '../engine/jacobian/lanczos';
 import { createThrottled } from './throttled';
@@ -29,6 +29,8 @@ export interface View {
   seq: number;
   /** Gate block selected in the UI (clamped to G − 1). */
   gate: number;
+  /** 'light' skips the per-unit arrays and the analyses (a compared run nobody picked); default full. */
+  detail?: Detail;
 }
 
 /**
@@ -41,6 +43,8 @@ export interface SnapshotInput extends Urgency {
   stepsPerSecond: number;
   /** Page messages the session has handled (see Snapshot.acked). */
   acked: number;
+  /** Which run of the session this is (default 0). */
+  runId?: number;
 }
 
 export interface Snapshotter {
@@ -173,8 +177,9 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const G = Math.max(1, info.gates.length);
       const seq = Math.min(Math.max(0, view.seq), B - 1);
       const gate = Math.min(Math.max(0, view.gate), Math.max(0, G - 1));
-      const staleSpectrum = updateSpectrum(trainer, input);
-      const staleJac = updateJacobian(trainer, seq, input);
+      const full = view.detail !== 'light';
+      const staleSpectrum = full && updateSpectrum(trainer, input);
+      const staleJac = full && updateJacobian(trainer, seq, input);
       const st = updateStart(trainer);
 
       const drained = trainer.log.drain();
@@ -182,13 +187,16 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const cfg = trainer.config;
       const dhNorm = tr.dhNorm.slice();
       const dcNorm = tr.dcNorm === null ? null : tr.dcNorm.slice();
-      const hidden = seqRows(tr.h, T, B, S, seq, 1);
-      const cellState = tr.c === null ? null : seqRows(tr.c, T, B, H, seq, 1);
-      const gates = tr.gates === null || G === 1 ? null : seqRows(tr.gates, T, B, G * H, seq, 0);
-      const dhUnit = seqRows(tr.dh, T, B, S, seq, 0);
-      const dcUnit = tr.dc === null ? null : seqRows(tr.dc, T, B, H, seq, 0);
-      const spec = (spectrum.value ?? []).map(copySpectrum);
-      const stepJacNorms = jac.value === null ? null : jac.value.slice();
+      // A light snapshot keeps every field's type: per-unit arrays empty, no analyses.
+      const rows = (src: Float64Array | null, width: number, first: number) =>
+        src === null ? null : full ? seqRows(src, T, B, width, seq, first) : new Float64Array(0);
+      const hidden = rows(tr.h, S, 1)!;
+      const cellState = rows(tr.c, H, 1);
+      const gates = G === 1 ? null : rows(tr.gates, G * H, 0);
+      const dhUnit = rows(tr.dh, S, 0)!;
+      const dcUnit = rows(tr.dc, H, 0);
+      const spec = full ? (spectrum.value ?? []).map(copySpectrum) : [];
+      const stepJacNorms = full && jac.value !== null ? jac.value.slice() : null;
       const accuracy =
         task.accuracy === undefined ? null : task.accuracy(tr.outputs, trainer.batch);
 
@@ -196,6 +204,8 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const msg: Snapshot = {
         v: PROTOCOL_VERSION,
         type: 'snapshot',
+        runId: input.runId ?? 0,
+        detail: full ? 'full' : 'light',
         version,
         run: trainer.run,
         iteration: trainer.iteration,
@@ -207,6 +217,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
         normsSince: drained.norms,
         clippedSince: drained.clipped,
         accuraciesSince: drained.accuracies,
+        hashesSince: drained.hashes,
         preClipNorm: trainer.preClipNorm,
         clipped: trainer.clipped,
         accuracy,
@@ -235,7 +246,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
         stepJacIteration: jac.iteration,
         start: { iteration: st.iteration, rho: st.rho.slice(), sigmaMax: st.sigmaMax.slice() },
         startPowers: st.powers === null ? null : st.powers.slice(),
-        saturated: saturation(info, T, H, hidden, cellState, gates),
+        saturated: full ? saturation(info, T, H, hidden, cellState, gates) : null,
         trace: trainer.traceVersion,
         nonFinite: tr.nonFinite,
         stepsPerSecond: input.stepsPerSecond,
@@ -248,6 +259,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
 
 /** Training stopped at `iteration` because `nf` went non-finite; the last finite state is kept. */
 export function divergedMessage(
+  runId: number,
   iteration: number,
   nf: NonFinite,
   diagnosis?: Diagnosis,
@@ -255,6 +267,7 @@ export function divergedMessage(
   return {
     v: PROTOCOL_VERSION,
     type: 'diverged',
+    runId,
     iteration,
     quantity: nf.quantity,
     step: nf.step,

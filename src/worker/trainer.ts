@@ -4,6 +4,7 @@
  * snapshot needs. It runs in the worker and in-thread (Node tests, the no-worker fallback).
  * Same config and seed → same losses, bit for bit: weights and data come from two seeded streams.
  */
+import { batchHash } from '../engine/batchHash';
 import { forwardBackward } from '../engine/bptt';
 import { cellHas } from '../engine/cells/catalog';
 import type { RunOptions } from '../engine/bptt';
@@ -169,7 +170,7 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
       preClipNorm = res.norm;
       clipped = res.clipped;
       const acc = b.task.accuracy?.(trace.outputs, b.batch) ?? NaN;
-      log.push(iteration, loss, res.norm, res.clipped, acc);
+      log.push(iteration, loss, res.norm, res.clipped, acc, batchHash(b.batch));
       return { ok: true, nonFinite: null };
     },
 

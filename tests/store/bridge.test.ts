@@ -24,6 +24,8 @@ function snap(iteration: number, running = true, run = 1, acked = 0): Snapshot {
   return {
     v: 1,
     type: 'snapshot',
+    runId: 0,
+    detail: 'full',
     version: iteration,
     run,
     iteration,
@@ -35,6 +37,7 @@ function snap(iteration: number, running = true, run = 1, acked = 0): Snapshot {
     normsSince: Float64Array.of(1),
     clippedSince: Uint8Array.of(0),
     accuraciesSince: Float64Array.of(NaN),
+    hashesSince: Float64Array.of(iteration),
     preClipNorm: 1,
     clipped: false,
     accuracy: null,
@@ -114,11 +117,11 @@ describe('bridge', () => {
     emit(snap(1));
     emit(snap(2));
     bridge.setConfig({ cell: 'gru' });
-    emit(snap(3)); // still run 1: in flight before the worker rebuilt
+    emit(snap(3, true, 1, 0)); // built before the session handled the rebuild (acked 0 of 1)
     expect(store.getState().loss.iters.length).toBe(0);
-    emit(snap(1, true, 2));
+    emit(snap(1, true, 2, 1));
     expect(Array.from(store.getState().loss.iters)).toEqual([1]);
-    emit(snap(1, true, 3)); // a reset from elsewhere (a lesson via postMessage)
+    emit(snap(1, true, 3, 1)); // a reset from elsewhere (a lesson via postMessage)
     expect(Array.from(store.getState().loss.iters)).toEqual([1]);
     expect(store.getState().latest?.run).toBe(3);
   });
@@ -128,7 +131,7 @@ describe('bridge', () => {
     const { client, emit } = fakeClient();
     const bridge = createBridge(store, client, (cb) => cb());
     emit(snap(1));
-    emit({ v: 1, type: 'diverged', iteration: 7, quantity: 'loss', step: 0 });
+    emit({ v: 1, type: 'diverged', runId: 0, iteration: 7, quantity: 'loss', step: 0 });
     emit(snap(7, false));
     expect(store.getState().status).toBe('diverged');
     expect(store.getState().diverged?.iteration).toBe(7);

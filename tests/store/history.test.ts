@@ -16,6 +16,7 @@ function part(from: number, n: number, loss = (i: number) => 1 / i) {
     normsSince: iters.map((i) => i * 2),
     clippedSince: Uint8Array.from(iters, (i) => (i % 3 === 0 ? 1 : 0)),
     accuraciesSince: iters.map((i) => i / 1000),
+    hashesSince: iters.map((i) => i * 7),
   };
 }
 
@@ -27,6 +28,7 @@ describe('loss history', () => {
     expect(b.losses[7]).toBeCloseTo(1 / 8, 15);
     expect(Array.from(b.clipped)).toEqual([0, 0, 1, 0, 0, 1, 0, 0]);
     expect(Array.from(b.accuracies)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => i / 1000));
+    expect(Array.from(b.hashes)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => i * 7));
     expect(b.iters).not.toBe(a.iters);
     expect(a.iters.length).toBe(5);
   });
@@ -48,8 +50,9 @@ describe('loss history', () => {
     for (let k = 1; k < h.iters.length; k++)
       steps.add((h.iters[k] as number) - (h.iters[k - 1] as number));
     expect([...steps]).toEqual([h.stride]);
-    // Accuracies are thinned with their iterations, never shifted against them.
+    // Accuracies and batch hashes are thinned with their iterations, never shifted against them.
     h.iters.forEach((it, k) => expect(h.accuracies[k]).toBe(it / 1000));
+    h.iters.forEach((it, k) => expect(h.hashes[k]).toBe(it * 7));
     expect(h.iters[h.iters.length - 1]).toBeGreaterThan(19000);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_STEP_N, parseToWorker, type ToWorker } from '../../src/worker/protocol';
 import { DEFAULT_CONFIG, LIMITS, type TrainConfig } from '../../src/worker/config';
+import { MAX_RUNS, MAX_SWEEP_BUDGET, MAX_SWEEP_POINTS } from '../../src/worker/runsProtocol';
 
 const TYPES = [
   'init',
@@ -17,21 +18,47 @@ const TYPES = [
   'gradcheck',
   'loadWeights',
   'getWeights',
+  'drop',
+  'allow',
+  'sweep',
+  'cancelSweep',
 ] as const;
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 
-/** Every kind of message the page may send, with valid fields. */
+const runId = fc.integer({ min: 0, max: MAX_RUNS - 1 });
+
+/** Every kind of message the page may send, with valid fields (the run named, as the page does). */
 const validMessage: fc.Arbitrary<ToWorker> = fc.oneof(
-  fc.constant<ToWorker>({ v: 1, type: 'init', config: DEFAULT_CONFIG }),
-  fc.subarray(Object.keys(DEFAULT_CONFIG) as (keyof TrainConfig)[]).map((keys): ToWorker => ({
-    v: 1,
-    type: 'setConfig',
-    patch: Object.fromEntries(keys.map((k) => [k, DEFAULT_CONFIG[k]])),
-  })),
+  runId.map((r): ToWorker => ({ v: 1, type: 'init', runId: r, config: DEFAULT_CONFIG })),
   fc
-    .constantFrom('play', 'pause', 'reset', 'gradcheck', 'getWeights')
-    .map((type) => ({ v: 1, type }) as ToWorker),
+    .tuple(runId, fc.subarray(Object.keys(DEFAULT_CONFIG) as (keyof TrainConfig)[]))
+    .map(([r, keys]): ToWorker => ({
+      v: 1,
+      type: 'setConfig',
+      runId: r,
+      patch: Object.fromEntries(keys.map((k) => [k, DEFAULT_CONFIG[k]])),
+    })),
+  fc.constantFrom('play', 'pause', 'reset').map((type) => ({ v: 1, type }) as ToWorker),
+  fc
+    .tuple(fc.constantFrom('gradcheck', 'getWeights', 'drop'), runId)
+    .map(([type, r]) => ({ v: 1, type, runId: r }) as ToWorker),
+  fc
+    .option(fc.integer({ min: 0, max: 1e9 }), { nil: null })
+    .map((through): ToWorker => ({ v: 1, type: 'allow', through })),
+  fc
+    .record({
+      runId,
+      id: fc.integer({ min: 0, max: 1e9 }),
+      Ts: fc.array(fc.integer({ min: LIMITS.T.min, max: LIMITS.T.max }), {
+        minLength: 1,
+        maxLength: MAX_SWEEP_POINTS,
+      }),
+      from: fc.constantFrom('init' as const, 'current' as const),
+      budget: fc.integer({ min: 0, max: MAX_SWEEP_BUDGET }),
+    })
+    .map((r): ToWorker => ({ v: 1, type: 'sweep', ...r })),
+  fc.integer({ min: 0, max: 1e9 }).map((id): ToWorker => ({ v: 1, type: 'cancelSweep', id })),
   fc
     .option(fc.integer({ min: 1, max: MAX_STEP_N }), { nil: undefined })
     .map((n): ToWorker => (n === undefined ? { v: 1, type: 'step' } : { v: 1, type: 'step', n })),
@@ -40,16 +67,18 @@ const validMessage: fc.Arbitrary<ToWorker> = fc.oneof(
     .map((stepsPerSecond): ToWorker => ({ v: 1, type: 'setSpeed', stepsPerSecond })),
   fc
     .record({
+      runId,
       seq: fc.integer({ min: 0, max: LIMITS.batch.max - 1 }),
       gate: fc.integer({ min: 0, max: 3 }),
+      detail: fc.constantFrom('full' as const, 'light' as const),
     })
     .map((r): ToWorker => ({ v: 1, type: 'setView', ...r })),
   fc
-    .constantFrom('jacobian', 'belt')
-    .map((kind): ToWorker => ({ v: 1, type: 'analyze', kind: kind as 'jacobian' | 'belt' })),
+    .tuple(fc.constantFrom('jacobian' as const, 'belt' as const), runId)
+    .map(([kind, r]): ToWorker => ({ v: 1, type: 'analyze', runId: r, kind })),
   fc
-    .dictionary(fc.string(), fc.array(finite, { maxLength: 5 }), { maxKeys: 3 })
-    .map((weights): ToWorker => ({ v: 1, type: 'loadWeights', weights })),
+    .tuple(fc.dictionary(fc.string(), fc.array(finite, { maxLength: 5 }), { maxKeys: 3 }), runId)
+    .map(([weights, r]): ToWorker => ({ v: 1, type: 'loadWeights', runId: r, weights })),
 );
 
 const isKnown = (raw: unknown): boolean =>
@@ -129,5 +158,18 @@ describe('worker protocol validator, fuzzed', () => {
     expect(parseToWorker({ v: 1, type: 'loadWeights', weights: { a: [1, NaN] } }).ok).toBe(false);
     expect(parseToWorker({ v: 1, type: 'step', n: MAX_STEP_N + 1 }).ok).toBe(false);
     expect(parseToWorker({ v: 1, type: 'setView', seq: LIMITS.batch.max }).ok).toBe(false);
+    expect(parseToWorker({ v: 1, type: 'getWeights', runId: MAX_RUNS }).ok).toBe(false);
+    expect(parseToWorker({ v: 1, type: 'getWeights', runId: 0.5 }).ok).toBe(false);
+    const sweep = { v: 1, type: 'sweep', id: 1, from: 'init', budget: 0 };
+    expect(parseToWorker({ ...sweep, Ts: [] }).ok).toBe(false);
+    expect(parseToWorker({ ...sweep, Ts: [LIMITS.T.max + 1] }).ok).toBe(false);
+    expect(parseToWorker({ ...sweep, Ts: [10], budget: MAX_SWEEP_BUDGET + 1 }).ok).toBe(false);
+  });
+
+  it('a per-run message that names no run addresses run 0', () => {
+    expect(parseToWorker({ v: 1, type: 'gradcheck' })).toEqual({
+      ok: true,
+      msg: { v: 1, type: 'gradcheck', runId: 0 },
+    });
   });
 });

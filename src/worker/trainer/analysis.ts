@@ -24,7 +24,14 @@ export function jacOptions(t: Trainer): { holdForget: number | null } {
   return { holdForget: cellHas(t.config.cell, 'holdForget') ? t.config.holdForget : null };
 }
 
-export function analysisMessage(t: Trainer, seq: number, kind: AnalysisKind): AnalysisMessage {
+/** The session adds the run id. */
+type Unaddressed<M> = M extends unknown ? Omit<M, 'runId'> : never;
+
+export function analysisMessage(
+  t: Trainer,
+  seq: number,
+  kind: AnalysisKind,
+): Unaddressed<AnalysisMessage> {
   const head = { v: PROTOCOL_VERSION, type: 'analysis', iteration: t.iteration, seq } as const;
   if (kind === 'jacobian') {
     const j = jacobianProducts(t.model, t.trace, seq, jacOptions(t));
@@ -40,7 +47,7 @@ export function analysisMessage(t: Trainer, seq: number, kind: AnalysisKind): An
   return { ...head, kind, curves };
 }
 
-export function gradcheckMessage(t: Trainer): GradcheckMessage {
+export function gradcheckMessage(t: Trainer): Unaddressed<GradcheckMessage> {
   const cfg = t.config;
   const r = gradCheck(t.model, t.batch, {
     samplesPerParam: GRADCHECK_SAMPLES,

@@ -15,6 +15,8 @@ export interface LossLogDrain {
   clipped: Uint8Array;
   /** NaN for tasks without an accuracy. */
   accuracies: Float64Array;
+  /** Hash of each iteration's batch (engine/batchHash.ts). */
+  hashes: Float64Array;
 }
 
 export class LossLog {
@@ -22,6 +24,7 @@ export class LossLog {
   private iters = new Float64Array(256);
   private norms = new Float64Array(256);
   private accs = new Float64Array(256);
+  private hashes = new Float64Array(256);
   private clips = new Uint8Array(256);
   private n = 0;
 
@@ -29,13 +32,21 @@ export class LossLog {
     return this.n;
   }
 
-  push(iteration: number, loss: number, norm: number, clipped: boolean, accuracy = NaN): void {
+  push(
+    iteration: number,
+    loss: number,
+    norm: number,
+    clipped: boolean,
+    accuracy = NaN,
+    hash = 0,
+  ): void {
     if (this.n === LOSS_LOG_CAPACITY) this.dropOldestHalf();
     if (this.n === this.losses.length) this.grow();
     this.losses[this.n] = loss;
     this.iters[this.n] = iteration;
     this.norms[this.n] = norm;
     this.accs[this.n] = accuracy;
+    this.hashes[this.n] = hash;
     this.clips[this.n] = clipped ? 1 : 0;
     this.n++;
   }
@@ -48,6 +59,7 @@ export class LossLog {
       norms: this.norms.slice(0, this.n),
       accuracies: this.accs.slice(0, this.n),
       clipped: this.clips.slice(0, this.n),
+      hashes: this.hashes.slice(0, this.n),
     };
     this.n = 0;
     return out;
@@ -68,6 +80,7 @@ export class LossLog {
     this.iters = grow64(this.iters);
     this.norms = grow64(this.norms);
     this.accs = grow64(this.accs);
+    this.hashes = grow64(this.hashes);
     const c = new Uint8Array(cap);
     c.set(this.clips);
     this.clips = c;
@@ -79,6 +92,7 @@ export class LossLog {
     this.iters.copyWithin(0, h, this.n);
     this.norms.copyWithin(0, h, this.n);
     this.accs.copyWithin(0, h, this.n);
+    this.hashes.copyWithin(0, h, this.n);
     this.clips.copyWithin(0, h, this.n);
     this.n -= h;
   }

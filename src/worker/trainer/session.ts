@@ -1,280 +1,278 @@
 /**
  * The training loop and message dispatch of the worker and the in-thread fallback: one explicit
- * state (idle, paused, running, stepping n: ../transport.ts), one handler per message type. It
- * trains in short slices and yields between them, so a pause or a slider is handled within a slice;
- * snapshots go out at most ~30 per second while running, and at once when paused so a slider
- * answers in the same frame. Nothing here touches `self`: the host passes `post`.
+ * transport (idle, paused, running, stepping n: ../transport.ts) that drives every run the session
+ * hosts, one handler per message type. Runs train in rounds (one step each, slots.ts) inside short
+ * slices, yielding between slices, so a pause or a slider is handled within a slice; snapshots go
+ * out at most ~30 per second per run while running, and at once when paused so a slider answers in
+ * the same frame. A sweep (sweeps.ts) takes its own slice after training's. Nothing here touches
+ * `self`: the host passes `post`.
  */
 import { DEFAULT_CONFIG } from '../config';
-import { createSnapshotter, divergedMessage } from '../snapshot';
-import type { View } from '../snapshot';
+import { divergedMessage } from '../snapshot';
 import { transferables } from '../transfer';
 import { afterCommand, afterStep, isTraining, isTransportCommand } from '../transport';
 import type { Transport, TransportCommand } from '../transport';
-import { analysisMessage, gradcheckMessage } from './analysis';
 import { createWalkJob } from './walk';
 import { createPace } from './pace';
 import { createTicker } from './ticker';
-import { createTrainer } from '../trainer';
-import type { Trainer } from '../trainer';
-import { errorMessage, parseToWorker, PROTOCOL_VERSION } from '../protocol';
-import type { FromWorker, ToWorker } from '../protocol';
+import { createSlots, runName } from './slots';
+import type { Slot } from './slots';
+import { createSweeps } from './sweeps';
+import { runHandlers } from './runHandlers';
+import type { Handlers, Session, SessionOptions } from './sessionTypes';
+import { errorMessage, parseToWorker } from '../protocol';
+import type { FromWorker, ParsedToWorker } from '../protocol';
+
+export type { Session, SessionOptions } from './sessionTypes';
 export { engineKernels } from './kernels';
 
-export interface SessionOptions {
-  /** Deliver a message to the page; `transfer` lists buffers that may be moved, not copied. */
-  post: (msg: FromWorker, transfer: ArrayBuffer[]) => void;
-  /** Milliseconds, monotonic. */
-  now?: () => number;
-  /** Run `cb` soon, after pending messages (MessageChannel in a worker; setTimeout elsewhere). */
-  yieldTo?: (cb: () => void) => void;
-  /** Time slice of training between two yields. */
-  sliceMs?: number;
-  /** Most snapshots per second while running. */
-  maxPostsPerSecond?: number;
-}
-
-export interface Session {
-  /** Handle one (untrusted) message from the page. */
-  handle(raw: unknown): void;
-  /** Stop the loop; later messages are ignored. */
-  dispose(): void;
-  /** The trainer (tests and the CLI read it directly). */
-  readonly trainer: Trainer | null;
-  /** Where the transport is (tests). */
-  readonly state: Transport;
-}
-
-/**
- * What a paused session still owes the page, paid on its next turn: a snapshot (after a rebuild),
- * a recomputed trace and its snapshot (after a live config change: a dragged slider sends many, and
- * they coalesce), or a complete snapshot (the last one skipped slow analyses to answer at once).
- */
-type Owed = 'nothing' | 'complete' | 'snapshot' | 'recompute';
-const OWED_RANK: Record<Owed, number> = { nothing: 0, complete: 1, snapshot: 2, recompute: 3 };
-
-type State = Exclude<Transport, { kind: 'paused' }> | { kind: 'paused'; owe: Owed };
-type Handlers = { [K in ToWorker['type']]: (msg: Extract<ToWorker, { type: K }>) => void };
-
-const DEFAULT_SLICE_MS = 12;
-const DEFAULT_MAX_POSTS = 30;
-const SETTLED: State = { kind: 'paused', owe: 'nothing' };
-
+const [DEFAULT_SLICE_MS, DEFAULT_MAX_POSTS] = [12, 30];
 export function createSession(opts: SessionOptions): Session {
   const post = opts.post;
   const now = opts.now ?? (() => performance.now());
   const sliceMs = opts.sliceMs ?? DEFAULT_SLICE_MS;
   const postGap = 1000 / (opts.maxPostsPerSecond ?? DEFAULT_MAX_POSTS);
-  const snap = createSnapshotter(now);
   const pace = createPace(now());
   const ticker = createTicker(turn, opts.yieldTo ?? ((cb) => void setTimeout(cb, 0)));
-  const view: View = { seq: 0, gate: 0 };
+  const slots = createSlots(now);
+  const sweeps = createSweeps((m) => send(m), now);
 
-  let trainer: Trainer | null = null;
-  let state: State = { kind: 'idle' };
+  let state: Transport = { kind: 'idle' };
   let disposed = false;
   /** Messages from the page handled so far (each snapshot says how many: Snapshot.acked). */
   let handled = 0;
-  /** Something changed since the last snapshot; while training it goes out at the next gap. */
-  let dirty = false;
   let lastPost = -Infinity;
+  /** The page's cap on iterations while running (runs in other workers keep pace); null = none. */
+  let through: number | null = null;
 
   const send = (msg: FromWorker) => {
     if (!disposed) post(msg, transferables(msg));
   };
   const walks = createWalkJob(send, now, opts.yieldTo ?? ((cb) => void setTimeout(cb, 0)));
-  const fail = (e: unknown) => send(errorMessage(e instanceof Error ? e.message : String(e)));
+  const fail = (e: unknown, runId: number | null = null) =>
+    send(errorMessage(e instanceof Error ? e.message : String(e), runId));
 
-  const ensure = (): Trainer => {
-    if (trainer === null) {
-      trainer = createTrainer(DEFAULT_CONFIG);
-      state = SETTLED;
-    }
-    return trainer;
+  /** The run a message addresses; run 0 is made from the defaults if the page never built it. */
+  const slot = (runId: number): Slot => {
+    const s = slots.get(runId);
+    if (s !== undefined) return s;
+    if (runId !== 0) throw new Error(`${runName(runId)} does not exist: send init first`);
+    if (state.kind === 'idle') state = { kind: 'paused' };
+    return slots.create(0, DEFAULT_CONFIG);
   };
 
-  /** Moves to where the transport's machine leads (a fresh pause owes nothing yet). */
-  const enter = (next: Transport): void => {
-    state = next.kind === 'paused' ? SETTLED : next;
-  };
   /** The page runs the same machine to predict where its command leads (store/status.ts). */
-  const command = (cmd: TransportCommand) => enter(afterCommand(state, cmd));
-
-  /** While paused: remember what to send on the next turn (the strongest debt wins). */
-  const owe = (what: Owed): void => {
-    if (state.kind !== 'paused') return;
-    if (OWED_RANK[what] > OWED_RANK[state.owe]) state = { kind: 'paused', owe: what };
-    ticker.soon();
+  const command = (cmd: TransportCommand) => {
+    state = afterCommand(state, cmd);
   };
 
-  const postSnapshot = (force: boolean, forceSlow = false) => {
-    if (trainer === null) return;
+  const postRun = (s: Slot, force: boolean, forceSlow = false) => {
     const running = state.kind === 'running';
-    const { msg, stale } = snap.build(trainer, view, {
+    const { msg, stale } = s.snap.build(s.trainer, s.view, {
       running,
       stepsPerSecond: running ? pace.stepsPerSecond : 0,
       force,
       forceSlow,
       acked: handled,
+      runId: s.id,
     });
     send(msg);
-    dirty = false;
+    s.dirty = false;
+    if (stale) owe(s, 'complete');
+  };
+
+  /** Every run's snapshot: the transport moved, and each run's next snapshot says so. */
+  const postAll = (force: boolean) => {
+    for (const s of slots.all()) postRun(s, force);
     lastPost = now();
-    if (stale) owe('complete');
+  };
+
+  /** While paused: remember what to send on the next turn. */
+  const owe = (s: Slot, what: Parameters<typeof slots.owe>[1]) => {
+    if (isTraining(state)) return;
+    slots.owe(s, what);
+    ticker.soon();
   };
 
   /** Where the session stands after an error; a snapshot that fails too adds nothing to it. */
   const postAfterError = () => {
     try {
-      postSnapshot(false);
+      postAll(false);
     } catch {
       // The error already posted says what failed.
     }
   };
 
-  /** Training stopped on its own (divergence, an error): the page learns it from a snapshot. */
+  /** Training stopped on its own (every run diverged, an error): the page learns it from snapshots. */
   const stop = () => {
-    state = SETTLED;
-    dirty = true;
+    state = { kind: 'paused' };
+    for (const s of slots.all()) s.dirty = true;
   };
 
   function turn(): void {
-    if (disposed || trainer === null) return;
+    if (disposed) return;
     try {
-      if (state.kind === 'paused') settle(trainer, state.owe);
-      else if (isTraining(state)) train(trainer);
+      if (isTraining(state)) train();
+      else settle();
     } catch (e) {
       // Never leave the page believing training runs: stop, say why, keep the last state.
       stop();
+      slots.clearRound();
       fail(e);
       postAfterError();
       // Owe nothing more: a complete snapshot that fails again would loop.
-      state = SETTLED;
+      for (const s of slots.all()) s.owe = 'nothing';
+    }
+    if (sweeps.busy) {
+      sweeps.work(sliceMs);
+      if (sweeps.busy) ticker.soon();
     }
   }
 
-  function settle(t: Trainer, owed: Owed): void {
-    state = SETTLED;
-    if (owed === 'recompute') t.recompute();
-    if (owed !== 'nothing') postSnapshot(true, owed === 'complete');
+  function settle(): void {
+    for (const s of slots.all()) {
+      const owed = s.owe;
+      s.owe = 'nothing';
+      if (owed === 'recompute') s.trainer.recompute();
+      if (owed !== 'nothing') postRun(s, true, owed === 'complete');
+    }
   }
 
-  function train(t: Trainer): void {
+  /** One training step of one run; a run that goes non-finite stops (the others go on). */
+  function stepRun(s: Slot): void {
+    const r = s.trainer.step();
+    s.dirty = true;
+    if (r.ok) return;
+    s.stopped = true;
+    send(divergedMessage(s.id, s.trainer.iteration + 1, r.nonFinite!, r.diagnosis));
+  }
+
+  function train(): void {
     const t0 = now();
-    let did = 0;
+    let rounds = 0;
     while (isTraining(state)) {
-      if (state.kind === 'running' && pace.allowed(now()) <= 0) break;
-      const r = t.step();
-      if (!r.ok) {
-        stop();
-        send(divergedMessage(t.iteration + 1, r.nonFinite!, r.diagnosis));
-        break;
+      const running = state.kind === 'running';
+      const s = slots.next(
+        () => !running || pace.allowed(now()) > 0,
+        (x) => !running || through === null || x.trainer.iteration < through,
+      );
+      if (s === null) break;
+      stepRun(s);
+      if (slots.roundDone) {
+        rounds++;
+        if (state.kind === 'stepping') state = afterStep(state);
+        else pace.took();
       }
-      did++;
-      if (state.kind === 'stepping') enter(afterStep(state));
-      else pace.took();
       if (now() - t0 >= sliceMs) break;
     }
+    if (!slots.anyLive()) stop();
     const t1 = now();
-    pace.measure(t1, did);
-    if (did > 0) dirty = true;
+    pace.measure(t1, rounds);
     const done = state.kind === 'paused';
-    if (dirty && (done || t1 - lastPost >= postGap)) postSnapshot(done);
-    if (done) return;
+    // Held by the page's cap: say where the runs stand at once (the page raises the cap from
+    // snapshots), then wait for the next `allow` to wake the loop.
+    const held = state.kind === 'running' && slots.roundDone && !canStartRound();
+    const dirty = slots.all().filter((s) => s.dirty);
+    if (dirty.length > 0 && (done || held || t1 - lastPost >= postGap)) {
+      for (const s of dirty) postRun(s, done);
+      lastPost = t1;
+    }
+    if (done || held) return;
     if (state.kind === 'running' && pace.speed !== 'max') {
-      // Sleep until the next step is due, or until a held-back snapshot may go out.
+      // Sleep until the next round is due, or until a held-back snapshot may go out.
       let wait = pace.untilNext(t1);
-      if (dirty) wait = Math.min(wait, postGap - (t1 - lastPost));
+      if (slots.all().some((x) => x.dirty)) wait = Math.min(wait, postGap - (t1 - lastPost));
       ticker.after(wait);
     } else {
       ticker.soon();
     }
   }
 
-  /** A change the page sees at once when paused, at the next gap while training. */
-  const changed = () => {
-    if (isTraining(state)) dirty = true;
-    else postSnapshot(true);
+  const canStartRound = () =>
+    slots.all().some((s) => !s.stopped && (through === null || s.trainer.iteration < through));
+
+  /** A pause leaves every run at the same iteration: the rest of an open round is stepped now. */
+  const levelRound = () => {
+    for (const s of slots.takeRound()) stepRun(s);
+  };
+
+  /** A change to one run the page sees at once when paused, at the next gap while training. */
+  const changed = (s: Slot) => {
+    if (isTraining(state)) s.dirty = true;
+    else postRun(s, true);
   };
 
   const handlers: Handlers = {
     init(msg) {
-      // Runs count on across trainers, so the page can tell this run's snapshots from the last's.
-      trainer = createTrainer(msg.config, (trainer?.run ?? 0) + 1);
-      snap.invalidate();
+      slots.create(msg.runId, msg.config);
       command(msg);
-      postSnapshot(true);
+      slots.clearRound();
+      postAll(true);
+    },
+    allow(msg) {
+      through = msg.through;
+      if (state.kind === 'running') ticker.soon();
     },
     setConfig(msg) {
-      const t = ensure();
-      const rebuilt = t.setConfig(msg.patch);
-      if (rebuilt) snap.invalidate();
-      dirty = true;
+      const s = slot(msg.runId);
+      const rebuilt = s.trainer.setConfig(msg.patch);
+      if (rebuilt) {
+        s.snap.invalidate();
+        s.stopped = false;
+      }
+      s.dirty = true;
       if (isTraining(state)) ticker.soon();
-      else owe(rebuilt ? 'snapshot' : 'recompute');
+      else owe(s, rebuilt ? 'snapshot' : 'recompute');
     },
     play(msg) {
-      ensure();
+      slot(0);
       if (state.kind !== 'running') {
         pace.restart(now());
-        dirty = true;
+        // The page learns that training started from the next snapshot, even one with no steps.
+        for (const s of slots.all()) s.dirty = true;
       }
       command(msg);
       ticker.soon();
     },
     pause(msg) {
-      ensure();
+      slot(0);
+      levelRound();
       command(msg);
-      postSnapshot(true);
+      postAll(true);
     },
     step(msg) {
-      ensure();
+      slot(0);
       command(msg);
       ticker.soon();
     },
     reset(msg) {
-      ensure().reset();
-      snap.invalidate();
+      slot(0);
+      slots.clearRound();
+      for (const s of slots.all()) {
+        s.trainer.reset();
+        s.snap.invalidate();
+        s.stopped = false;
+        s.dirty = true;
+      }
       command(msg);
-      dirty = true;
       if (isTraining(state)) ticker.soon();
-      else postSnapshot(true);
+      else postAll(true);
     },
     setSpeed(msg) {
       pace.setSpeed(msg.stepsPerSecond, now());
       if (isTraining(state)) ticker.soon();
     },
-    setView(msg) {
-      view.seq = msg.seq;
-      if (msg.gate !== undefined) view.gate = msg.gate;
-      ensure();
-      changed();
-    },
-    analyze(msg) {
-      const t = ensure();
-      if (msg.kind === 'backward') walks.request(t, view.seq);
-      else send(analysisMessage(t, Math.min(view.seq, t.trace.B - 1), msg.kind));
-    },
-    gradcheck() {
-      send(gradcheckMessage(ensure()));
-    },
-    loadWeights(msg) {
-      ensure().loadWeights(msg.weights);
-      snap.invalidate();
-      changed();
-    },
-    getWeights() {
-      const { weights, shapes } = ensure().getWeights();
-      send({ v: PROTOCOL_VERSION, type: 'weights', weights, shapes });
-    },
+    ...runHandlers({ slot, slots, changed, send, sweeps, walks, wake: () => ticker.soon() }),
   };
 
-  const dispatch = <M extends ToWorker>(msg: M) => (handlers[msg.type] as (m: M) => void)(msg);
+  const dispatch = <M extends ParsedToWorker>(msg: M) =>
+    (handlers[msg.type] as (m: M) => void)(msg);
 
   return {
     get trainer() {
-      return trainer;
+      return slots.get(0)?.trainer ?? null;
     },
+    trainerOf: (runId) => slots.get(runId)?.trainer ?? null,
     get state() {
       return state;
     },
@@ -289,7 +287,7 @@ export function createSession(opts: SessionOptions): Session {
       try {
         dispatch(parsed.msg);
       } catch (e) {
-        fail(e);
+        fail(e, 'runId' in parsed.msg ? parsed.msg.runId : null);
         // The page moved its status on this command and waits for a snapshot that acknowledges it:
         // say where the session stands instead.
         if (isTransportCommand(parsed.msg)) postAfterError();

@@ -17,8 +17,11 @@ const SLICE_MS = 12;
 const POST_GAP_MS = 100;
 
 export interface WalkJob {
-  /** Computes and posts the walk of sequence `seq` of the trainer's latest trace, then its norms. */
-  request(t: Trainer, seq: number): void;
+  /**
+   * Computes and posts the walk of sequence `seq` of the trainer's latest trace, then its norms;
+   * the messages name run `runId`.
+   */
+  request(t: Trainer, seq: number, runId?: number): void;
   cancel(): void;
 }
 
@@ -33,7 +36,7 @@ export function createWalkJob(
   const runNorms = (
     gen: number,
     cursor: StepNormCursor,
-    head: { run: number; trace: number; seq: number },
+    head: { runId: number; run: number; trace: number; seq: number },
   ) => {
     let perStep = SLICE_MS; // ms per norm, measured (the first slice takes one)
     let pending: number[] = [];
@@ -72,15 +75,16 @@ export function createWalkJob(
   };
 
   return {
-    request(t, seq) {
+    request(t, seq, runId = 0) {
       const gen = ++generation;
       const { model, batch, opts } = t.traceInputs();
       const s = Math.min(Math.max(0, seq), batch.B - 1);
       const { walk, trace } = backwardWalk(model, batch, s, opts);
-      const head = { run: t.run, trace: t.traceVersion, seq: s };
+      const head = { runId, run: t.run, trace: t.traceVersion, seq: s };
       const msg: BackwardMessage = {
         v: PROTOCOL_VERSION,
         type: 'backward',
+        runId,
         run: t.run,
         iteration: t.iteration,
         trace: t.traceVersion,
