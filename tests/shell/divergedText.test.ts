@@ -13,6 +13,7 @@ function divergeLesson(id: string): DivergedMessage {
       return {
         v: 1,
         type: 'diverged',
+        runId: 0,
         iteration: k,
         quantity: r.nonFinite!.quantity,
         step: r.nonFinite!.step,
@@ -42,6 +43,7 @@ describe('divergence banner', () => {
     const d: DivergedMessage = {
       v: 1,
       type: 'diverged',
+      runId: 0,
       iteration: 3,
       quantity: 'hidden',
       step: 12,

@@ -71,6 +71,7 @@ describe('expectations', () => {
         normsSince: Float64Array.of(1),
         clippedSince: Uint8Array.of(0),
         accuraciesSince: Float64Array.of(NaN),
+        hashesSince: Float64Array.of(iter),
       });
     };
     for (let k = 1; k <= 10; k++) push(k, 1);
