@@ -213,11 +213,12 @@ export function createBridge(
         first ? send({ type: 'init', runId, config }) : command({ type: 'init', runId, config }),
       );
       restartAt.length = configs.length;
+      // Snapshots from now on belong to the new runs (the next message already answers with some).
+      core.restarted(configs.map((_, r) => r));
       if (configs.length > 1)
         configs.forEach((_, runId) =>
           send({ type: 'setView', runId, seq: 0, detail: runId === run ? 'full' : 'light' }),
         );
-      core.restarted(configs.map((_, r) => r));
     },
   };
 

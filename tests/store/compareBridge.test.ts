@@ -59,6 +59,9 @@ describe('a comparison through the bridge', () => {
     const r = make([{ ...base, cell: 'lstm' }]);
     r.bridge.start();
     r.settle();
+    // Before any training, every run has its iteration-0 snapshot on the page.
+    expect(r.s().runs.map((x) => x.latest?.iteration)).toEqual([0, 0]);
+    expect(r.s().status).toBe('paused');
     r.bridge.step(12);
     r.settle();
     const [a, b] = r.s().runs;
