@@ -5,15 +5,13 @@
  * transfer list; a snapshot's arrays are fresh copies, never the trainer's workspace.
  */
 import * as v from 'valibot';
-import { MAX_GATES } from '../engine/cells/catalog';
 import type { AnyLossKind, CellKind, NonFinite, ParamName } from '../engine/types';
-import { LIMITS, TrainConfigPatchSchema, TrainConfigSchema } from './config';
 import type { Diagnosis } from './trainer/growth';
 import type { TrainConfig } from './config';
-import { RUNS_MESSAGE_SCHEMAS, runIdField } from './runsProtocol';
 import type { Detail, SweepDoneMessage, SweepPointMessage } from './runsProtocol';
 import { PROTOCOL_VERSION } from './version';
 import type { ProtocolVersion as V } from './version';
+import type { ToWorkerSchema } from './toWorker';
 import type {
   AnalysisMessage,
   BackwardMessage,
@@ -192,97 +190,11 @@ export function errorMessage(message: string, runId: number | null = null): From
 }
 
 // ---------------------------------------------------------------------------------------------
-// Runtime validation of page → worker messages
+// Page → worker: the messages as toWorker.ts validates them (the page bundle carries no validator).
 
-const int = (lo: number, hi: number) =>
-  v.pipe(v.number(), v.integer(), v.minValue(lo), v.maxValue(hi));
-const num = (lo: number, hi: number) =>
-  v.pipe(v.number(), v.finite(), v.minValue(lo), v.maxValue(hi));
-
-const ver = v.literal(PROTOCOL_VERSION);
-const plain = <T extends string>(type: T) => v.strictObject({ v: ver, type: v.literal(type) });
-
-/** Most steps one `step` message may request (keeps a paused worker responsive). */
-export const MAX_STEP_N = 10000;
-
-/**
- * Every page → worker message. `init` builds (or rebuilds) everything from a full config and is
- * answered with a snapshot; `setConfig` is a live change (lr/opt/clip/tbptt/holdForget/rho/
- * forgetBias keep the weights, the rest rebuild); `step` runs n training steps (default 1) while
- * paused, then posts a snapshot; `reset` re-initializes weights, optimizer state and data stream
- * from the config's seed; `setSpeed` sets training steps per second while playing ('max' = as fast
- * as the engine goes); `setView` picks which sequence of the batch (and which gate block, for the
- * spectrum) the snapshot carries; `analyze` asks for an on-demand analysis of the latest trace
- * (answered with `analysis`; `backward`: with `backward` and then `backwardNorms`); `gradcheck` for a finite-difference check of the current model on
- * the current batch (answered with `gradcheck`); `loadWeights` replaces every parameter (names and
- * lengths must match the model, else `error` and no change). Per-run messages name their run
- * (`runId`, default 0); the transport (play, pause, step, reset, setSpeed) drives every run of the
- * session. runsProtocol.ts adds the messages of a comparison and of the sweep.
- */
-const ToWorkerSchema = v.variant('type', [
-  v.strictObject({ v: ver, type: v.literal('init'), runId: runIdField, config: TrainConfigSchema }),
-  v.strictObject({
-    v: ver,
-    type: v.literal('setConfig'),
-    runId: runIdField,
-    patch: TrainConfigPatchSchema,
-  }),
-  plain('play'),
-  plain('pause'),
-  v.strictObject({ v: ver, type: v.literal('step'), n: v.optional(int(1, MAX_STEP_N)) }),
-  plain('reset'),
-  v.strictObject({
-    v: ver,
-    type: v.literal('setSpeed'),
-    stepsPerSecond: v.union([v.literal('max'), num(0.1, 1e6)]),
-  }),
-  v.strictObject({
-    v: ver,
-    type: v.literal('setView'),
-    runId: runIdField,
-    seq: int(0, LIMITS.batch.max - 1),
-    gate: v.optional(int(0, MAX_GATES - 1)),
-    detail: v.optional(v.picklist(['full', 'light'])),
-  }),
-  v.strictObject({
-    v: ver,
-    type: v.literal('analyze'),
-    runId: runIdField,
-    kind: v.picklist(['jacobian', 'belt', 'backward']),
-  }),
-  v.strictObject({ v: ver, type: v.literal('gradcheck'), runId: runIdField }),
-  v.strictObject({
-    v: ver,
-    type: v.literal('loadWeights'),
-    runId: runIdField,
-    weights: v.record(v.string(), v.array(v.pipe(v.number(), v.finite()))),
-  }),
-  v.strictObject({ v: ver, type: v.literal('getWeights'), runId: runIdField }),
-  ...RUNS_MESSAGE_SCHEMAS,
-]);
-
-/** A page → worker message, as its schema (ToWorkerSchema) defines it. */
-export type ToWorker = v.InferInput<typeof ToWorkerSchema>;
+/** A page → worker message, as its schema (toWorker.ts) defines it. */
+export type ToWorker = v.InferInput<ToWorkerSchema>;
 /** A message as the session handles it: per-run messages always name their run. */
-export type ParsedToWorker = v.InferOutput<typeof ToWorkerSchema>;
+export type ParsedToWorker = v.InferOutput<ToWorkerSchema>;
 export type ToWorkerType = ToWorker['type'];
 export type Speed = number | 'max';
-
-export type ParseResult = { ok: true; msg: ParsedToWorker } | { ok: false; message: string };
-
-/** Checks an untrusted message; on failure says what was wrong (first issues, with paths). */
-export function parseToWorker(input: unknown): ParseResult {
-  if (typeof input === 'object' && input !== null && 'v' in input && input.v !== PROTOCOL_VERSION) {
-    return {
-      ok: false,
-      message: `protocol version ${String(input.v)} is not supported (expected ${PROTOCOL_VERSION})`,
-    };
-  }
-  const r = v.safeParse(ToWorkerSchema, input);
-  if (r.success) return { ok: true, msg: r.output };
-  const parts = r.issues.slice(0, 3).map((issue) => {
-    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    return path === '' ? issue.message : `${path}: ${issue.message}`;
-  });
-  return { ok: false, message: `bad message: ${parts.join('; ')}` };
-}

@@ -1,12 +1,8 @@
 /**
  * The parts of the protocol that a comparison adds: a run id on every per-run message, the
  * messages that shape a session's set of runs (`drop`, `allow`), and the sequence-length sweep
- * (`sweep`, `cancelSweep` down; `sweepPoint`, `sweepDone` up). protocol.ts assembles them into
- * its message unions.
+ * (`sweep`, `cancelSweep` down, validated in toWorker.ts; `sweepPoint`, `sweepDone` up).
  */
-import * as v from 'valibot';
-import { LIMITS } from './config';
-import { PROTOCOL_VERSION } from './version';
 import type { ProtocolVersion } from './version';
 
 /** A comparison holds up to four runs: A (0) … D (3). */
@@ -24,45 +20,6 @@ export const SWEEP_GRID: readonly number[] = [
 /** Longest T grid one sweep may ask for, and the most iterations it may train per point. */
 export const MAX_SWEEP_POINTS = 24;
 export const MAX_SWEEP_BUDGET = 2000;
-
-const ver = v.literal(PROTOCOL_VERSION);
-const int = (lo: number, hi: number) =>
-  v.pipe(v.number(), v.integer(), v.minValue(lo), v.maxValue(hi));
-
-/** The run a message addresses; absent means run 0 (a page with one run need not say). */
-export const runIdField = v.optional(int(0, MAX_RUNS - 1), 0);
-
-/**
- * `drop` removes a run from the session (a comparison shrank, or the run moved to another worker).
- * `allow` caps how far the session's runs may train while running (through that iteration; null =
- * no cap): runs in different workers stay in step because the page only lets each one a few
- * iterations ahead of the slowest. `sweep` asks for ‖∂L/∂h_1‖/‖∂L/∂h_T‖ of a run's settings at each
- * T of `Ts` (from its initialization or its current weights), and optionally the loss after training
- * `budget` iterations at that T; points come back one by one (`sweepPoint`), then `sweepDone`.
- * `cancelSweep` stops sweep `id` (answered with `sweepDone`, cancelled).
- */
-export const RUNS_MESSAGE_SCHEMAS = [
-  v.strictObject({ v: ver, type: v.literal('drop'), runId: int(0, MAX_RUNS - 1) }),
-  v.strictObject({
-    v: ver,
-    type: v.literal('allow'),
-    through: v.nullable(int(0, Number.MAX_SAFE_INTEGER)),
-  }),
-  v.strictObject({
-    v: ver,
-    type: v.literal('sweep'),
-    runId: runIdField,
-    id: int(0, Number.MAX_SAFE_INTEGER),
-    Ts: v.pipe(
-      v.array(int(LIMITS.T.min, LIMITS.T.max)),
-      v.minLength(1),
-      v.maxLength(MAX_SWEEP_POINTS),
-    ),
-    from: v.picklist(['init', 'current']),
-    budget: int(0, MAX_SWEEP_BUDGET),
-  }),
-  v.strictObject({ v: ver, type: v.literal('cancelSweep'), id: int(0, Number.MAX_SAFE_INTEGER) }),
-] as const;
 
 /** One T of a sweep. */
 export interface SweepPointMessage {

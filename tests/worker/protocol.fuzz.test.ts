@@ -1,7 +1,8 @@
 /** Page → worker messages are untrusted (postMessage): junk is answered with a reason, never a crash. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_STEP_N, parseToWorker, type ToWorker } from '../../src/worker/protocol';
+import type { ToWorker } from '../../src/worker/protocol';
+import { MAX_STEP_N, parseToWorker } from '../../src/worker/toWorker';
 import { DEFAULT_CONFIG, LIMITS, type TrainConfig } from '../../src/worker/config';
 import { MAX_RUNS, MAX_SWEEP_BUDGET, MAX_SWEEP_POINTS } from '../../src/worker/runsProtocol';
 

@@ -20,7 +20,8 @@ import type { Slot } from './slots';
 import { createSweeps } from './sweeps';
 import { runHandlers } from './runHandlers';
 import type { Handlers, Session, SessionOptions } from './sessionTypes';
-import { errorMessage, parseToWorker } from '../protocol';
+import { errorMessage } from '../protocol';
+import { parseToWorker } from '../toWorker';
 import type { FromWorker, ParsedToWorker } from '../protocol';
 
 export type { Session, SessionOptions } from './sessionTypes';
