@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useAppStore, useBridge } from '../../store/hooks';
-import { formatStateDict, MAX_WEIGHTS_BYTES, readStateDict } from '../../store/weightsFile';
-import { planWeights } from './weightsPlan';
+import { pickedConfig } from '../../store/runs';
 import type { WeightsPlan } from './weightsPlan';
 import { download } from '../exportPanel';
 
@@ -13,9 +12,13 @@ export interface WeightsStatus {
   readonly choices?: readonly { label: string; pick(): void }[];
 }
 
+/** The file reader and matcher load with the first file (they are no part of the first view). */
+const fileCode = () => Promise.all([import('../../store/weightsFile'), import('./weightsPlan')]);
+
 /**
- * Reads a dropped or picked file and loads it: into the current model if it fits, else after
- * switching to the cell, size and task the file's names and shapes say (weightsPlan.ts).
+ * Reads a dropped or picked file and loads it: into the current model (the picked run's, in a
+ * comparison) if it fits, else after switching to the cell, size and task the file's names and
+ * shapes say (weightsPlan.ts).
  */
 export function useWeightsLoader() {
   const bridge = useBridge();
@@ -42,6 +45,7 @@ export function useWeightsLoader() {
     }
   };
   const load = async (file: File) => {
+    const [{ MAX_WEIGHTS_BYTES, readStateDict }, { planWeights }] = await fileCode();
     if (file.size > MAX_WEIGHTS_BYTES) {
       setStatus({
         state: 'error',
@@ -58,7 +62,7 @@ export function useWeightsLoader() {
       });
       return;
     }
-    carry(file.name, planWeights(read.tensors, store.getState().config, current.shapes));
+    carry(file.name, planWeights(read.tensors, pickedConfig(store.getState()), current.shapes));
   };
   return { status, load };
 }
@@ -99,7 +103,10 @@ export function WeightsControls() {
           type="button"
           className="btn"
           onClick={async () => {
-            const w = await bridge.requestWeights();
+            const [w, [{ formatStateDict }]] = await Promise.all([
+              bridge.requestWeights(),
+              fileCode(),
+            ]);
             download(
               'bptt-playground-weights.json',
               formatStateDict(w.weights, w.shapes),
