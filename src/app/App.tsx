@@ -3,7 +3,7 @@ import { ControlsPanel } from '../panels/ControlsPanel';
 import { useApp, useAppStore, useBridge } from '../store/hooks';
 import { Header } from './Header';
 import { Notices } from '../shell/Notices';
-import { Panel, panelOrder } from '../shell/Panels';
+import { CompareBarIfComparing, Panel, panelOrder } from '../shell/Panels';
 import { Dialog } from './Dialog';
 import { EmbedDialogBody } from './EmbedDialog';
 import { HelpBody } from './Help';
@@ -93,6 +93,7 @@ export function App() {
             </p>
           )}
         </div>
+        <CompareBarIfComparing />
         {panelOrder(view.view).map((id) => (
           <Panel key={id} id={id} />
         ))}

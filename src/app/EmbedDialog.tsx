@@ -8,6 +8,7 @@ const PANEL_NAMES: Record<PanelId, string> = {
   belt: 'Conveyor belt',
   loss: 'Loss',
   hidden: 'Hidden state',
+  sweep: 'Sequence-length sweep',
   explain: 'Explain',
   backward: 'Backward pass',
   controls: 'Controls',
@@ -22,6 +23,7 @@ function pageUrl(): string {
 /** Builds the <iframe> snippet for the current setup, with a live preview. */
 export function EmbedDialogBody() {
   const config = useApp((s) => s.config);
+  const compare = useApp((s) => s.compare);
   const lesson = useApp((s) => s.lesson);
   const view = useApp((s) => s.view);
   const [panels, setPanels] = useState<PanelId[]>(['grad', 'controls']);
@@ -35,10 +37,11 @@ export function EmbedDialogBody() {
       config,
       { ...view, embed: true, panels, controls: null, theme: view.theme, large: false },
       lesson,
+      compare,
     );
     const extra = controls.trim() ? `&controls=${encodeURIComponent(controls.trim())}` : '';
     return `${pageUrl()}?${q}${extra}`;
-  }, [config, view, lesson, panels, controls]);
+  }, [config, compare, view, lesson, panels, controls]);
   const snippet = `<iframe src="${src.replace(/&/g, '&amp;')}" width="${width}" height="${height}" style="border:0;max-width:100%" title="BPTT Playground" loading="lazy"></iframe>`;
 
   return (

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useApp, useBridge } from '../store/hooks';
 import { COMMANDS } from '../store/commands';
-import { LESSONS, lessonConfig } from '../store/lessons';
+import { LESSONS, lessonConfig, lessonRuns } from '../store/lessons';
 import { TransportButtons } from '../panels/controls/Transport';
 import { formatSci } from '../charts/format';
+import { RUN_LETTERS } from '../worker/runsProtocol';
 
 /** Name, lesson picker, transport, readouts, share/embed, theme and large type. */
 export function Header(props: {
@@ -25,6 +26,8 @@ export function Header(props: {
   const busy = useApp((s) => s.awaitingAck);
   const theme = useApp((s) => s.view.theme);
   const large = useApp((s) => s.view.large);
+  const comparing = useApp((s) => s.compare.length > 0);
+  const picked = useApp((s) => s.view.run);
   const bridge = useBridge();
 
   return (
@@ -37,7 +40,7 @@ export function Header(props: {
           onChange={(e) => {
             const l = LESSONS.find((x) => x.id === e.target.value);
             if (l) {
-              bridge.replaceConfig(lessonConfig(l), l.id);
+              bridge.replaceConfig(lessonConfig(l), l.id, lessonRuns(l));
               // A lesson opens in its own mode (the backward pass, or training).
               bridge.setBackward(l.view?.mode === 'backward');
             } else bridge.leaveLesson();
@@ -60,7 +63,7 @@ export function Header(props: {
           </dd>
         </div>
         <div>
-          <dt>loss</dt>
+          <dt>{comparing ? `loss, run ${RUN_LETTERS[picked] ?? ''}` : 'loss'}</dt>
           <dd className="num">{Number.isFinite(loss) ? formatSci(loss) : '—'}</dd>
         </div>
         <div>
@@ -103,6 +106,15 @@ export function Header(props: {
         </button>
       </div>
       <div className={menuOpen ? 'header-actions open' : 'header-actions'} id="header-actions">
+        {!comparing && (
+          <button
+            className="btn"
+            onClick={() => bridge.addRun()}
+            title="Train a second run beside this one, on the same batches"
+          >
+            Compare
+          </button>
+        )}
         <button className="btn" onClick={onShare}>
           Copy link
         </button>

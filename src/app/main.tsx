@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
 import '../charts/charts.css';
+import './compare.css';
 import { App } from './App';
 import { EmbedApp } from '../embed/EmbedApp';
 import { decodeUrl } from '../store/url';

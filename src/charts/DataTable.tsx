@@ -53,7 +53,11 @@ export const DataTable = memo(function DataTable({
 }: DataTableProps) {
   const rows = useThrottled(liveRows, throttleMs);
   return (
-    <div className={visible ? 'data-table-wrap' : 'sr-only'}>
+    // A wide table scrolls inside its panel: keyboard users reach the scroll with Tab.
+    <div
+      className={visible ? 'data-table-wrap' : 'sr-only'}
+      {...(visible ? { tabIndex: 0, role: 'region', 'aria-label': `${caption} (data)` } : {})}
+    >
       <table id={id} className="data-table">
         <caption>{caption}</caption>
         <thead>

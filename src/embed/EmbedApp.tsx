@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { ControlsPanel } from '../panels/ControlsPanel';
 import { TransportButtons } from '../panels/controls/Transport';
 import { useApp, useBridge } from '../store/hooks';
-import { Panel, panelOrder } from '../shell/Panels';
+import { CompareBarIfComparing, Panel, panelOrder } from '../shell/Panels';
 import { Notices } from '../shell/Notices';
 import { useThemeAttributes } from '../shell/useThemeAttributes';
 import { startInboundListener, startResizeReporter } from './messages';
@@ -61,6 +61,7 @@ export function EmbedApp() {
         {transport.length > 0 && <TransportButtons only={transport} />}
       </div>
       <Notices compact />
+      <CompareBarIfComparing compact />
       {/* Controls named in `controls=` show even when `panels=` leaves the controls panel out. */}
       {(settings === null ? panels.includes('controls') : settings.length > 0) && (
         <div className="embed-controls">

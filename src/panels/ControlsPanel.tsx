@@ -7,6 +7,8 @@ import type { OptimizerKind } from '../engine/types';
 import { FREEZE_KINDS, LIMITS } from '../worker/config';
 import type { FreezeKind } from '../worker/config';
 import { useApp, useBridge } from '../store/hooks';
+import { pickedConfig } from '../store/runs';
+import { runLetter } from './compare/runLabels';
 import type { ControlId } from '../store/urlFields';
 import { IntField, SelectField, SliderField, ToggleField } from './controls/fields';
 import { TransportButtons } from './controls/Transport';
@@ -42,7 +44,10 @@ export const ControlsPanel = memo(function ControlsPanel({
 }: {
   only?: readonly ControlId[] | null;
 }) {
-  const config = useApp((s) => s.config);
+  // In a comparison the controls edit the picked run (task, T, batch and seed apply to every run).
+  const config = useApp(pickedConfig);
+  const comparing = useApp((s) => s.compare.length > 0);
+  const picked = useApp((s) => s.view.run);
   // Largest ρ over the gate blocks (the slider rescales every block to the same ρ): as W_hh was
   // set (start of the run, or this slider) and as training has left it now.
   const rhoSet = useApp((s) =>
@@ -66,6 +71,12 @@ export const ControlsPanel = memo(function ControlsPanel({
     <div className="controls" data-panel="controls">
       {(show('play') || show('step') || show('reset') || show('speed')) && only && (
         <TransportButtons only={only} />
+      )}
+      {comparing && (
+        <p className="controls-run" data-run={picked}>
+          Settings of <strong>run {runLetter(picked)}</strong>. Task, sequence length, batch and
+          seed are shared by every run.
+        </p>
       )}
       {(show('cell') || show('H') || show('init')) && (
         <fieldset>

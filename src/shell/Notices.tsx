@@ -5,15 +5,22 @@ import { findLesson } from '../store/lessons';
 import { formatNum } from '../charts/format';
 import { LessonChecks } from './LessonChecks';
 import { divergedText } from './divergedText';
+import { pickedConfig } from '../store/runs';
+import { runLetter } from '../panels/compare/runLabels';
 
 /** Divergence, URL repairs, worker fallback, teaching override and lesson guidance, above the panels. */
 export function Notices({ compact = false }: { compact?: boolean }) {
   const diverged = useApp((s) => s.diverged);
   const problems = useApp((s) => s.urlProblems);
   const notice = useApp((s) => s.notice);
-  const hold = useApp((s) => (cellHas(s.config.cell, 'holdForget') ? s.config.holdForget : null));
+  // In a comparison these are the picked run's (top-level diverged mirrors it too).
+  const hold = useApp((s) => {
+    const c = pickedConfig(s);
+    return cellHas(c.cell, 'holdForget') ? c.holdForget : null;
+  });
   const lessonId = useApp((s) => s.lesson);
-  const lr = useApp((s) => s.config.lr);
+  const lr = useApp((s) => pickedConfig(s).lr);
+  const runName = useApp((s) => (s.compare.length > 0 ? `Run ${runLetter(s.view.run)} ` : ''));
   const bridge = useBridge();
   const [lessonOpen, setLessonOpen] = useState(true);
   const lesson = lessonId ? findLesson(lessonId) : undefined;
@@ -27,8 +34,11 @@ export function Notices({ compact = false }: { compact?: boolean }) {
             return (
               <div className="notice notice-danger" data-notice="diverged">
                 <p>
-                  <strong>Diverged at iteration {diverged.iteration}</strong>: {d.text} The panels
-                  keep the last finite data.
+                  <strong>
+                    {runName}
+                    {runName ? 'diverged' : 'Diverged'} at iteration {diverged.iteration}
+                  </strong>
+                  : {d.text} The panels keep the last finite data.
                 </p>
                 <div className="notice-actions">
                   <button className="btn" onClick={() => bridge.reset()}>

@@ -8,7 +8,15 @@ import { CellBeltPanel } from '../panels/CellBeltPanel';
 import { LossPanel } from '../panels/LossPanel';
 import { HiddenStatePanel } from '../panels/HiddenStatePanel';
 import { ExplainPanel } from '../panels/ExplainPanel';
-import { BackwardPanels } from '../panels/backward/BackwardPanels';
+import {
+  LazyBackward,
+  LazyCompareBar,
+  LazyCompareGrad,
+  LazyCompareLoss,
+  LazySweep,
+} from './lazyPanels';
+import { runLetter } from '../panels/compare/runLabels';
+import { pickedConfig } from '../store/runs';
 import { PanelBoundary } from './ErrorBoundary';
 
 const NAMES: Record<Exclude<PanelId, 'controls'>, string> = {
@@ -17,24 +25,51 @@ const NAMES: Record<Exclude<PanelId, 'controls'>, string> = {
   belt: 'Conveyor belt',
   loss: 'Loss',
   hidden: 'Hidden state',
+  sweep: 'Sequence-length sweep',
   explain: 'Explain',
   backward: 'Backward pass',
 };
 
 function Explain() {
-  const cell = useApp((s) => s.config.cell);
+  const cell = useApp((s) => pickedConfig(s).cell);
   return <ExplainPanel cell={cell} />;
 }
 
+/** In a comparison the gradient and loss panels overlay every run. */
+function Grad() {
+  return useApp((s) => s.compare.length > 0) ? <LazyCompareGrad /> : <GradientFlowPanel />;
+}
+function Loss() {
+  return useApp((s) => s.compare.length > 0) ? <LazyCompareLoss /> : <LossPanel />;
+}
+
 const RENDER: Record<Exclude<PanelId, 'controls'>, () => ReactNode> = {
-  grad: () => <GradientFlowPanel />,
+  grad: () => <Grad />,
   spectrum: () => <SpectrumPanel />,
   belt: () => <CellBeltPanel />,
-  loss: () => <LossPanel />,
+  loss: () => <Loss />,
   hidden: () => <HiddenStatePanel />,
+  sweep: () => <LazySweep />,
   explain: () => <Explain />,
-  backward: () => <BackwardPanels />,
+  backward: () => <LazyBackward />,
 };
+
+/** Panels that show one run: in a comparison they say which. */
+const ONE_RUN: ReadonlySet<PanelId> = new Set(['spectrum', 'belt', 'hidden', 'explain']);
+
+/** In a comparison, a panel showing one run says which (the wrapper keeps the grid's layout). */
+function OneRun({ id, children }: { id: PanelId; children: ReactNode }) {
+  const run = useApp((s) => (s.compare.length > 0 ? s.view.run : null));
+  if (run === null) return children;
+  return (
+    <div className={id === 'explain' ? 'one-run panel-wide' : 'one-run'}>
+      <p className="run-tag" data-run={run}>
+        Run {runLetter(run)}, picked above
+      </p>
+      {children}
+    </div>
+  );
+}
 
 /** True until one frame after the first snapshot reached the store (it has been painted). */
 function useFirstSnapshotPending(): boolean {
@@ -58,7 +93,7 @@ export function Panel({ id }: { id: Exclude<PanelId, 'controls'> }) {
   return (
     <PanelBoundary name={NAMES[id]}>
       <DeferReads.Provider value={id !== 'grad' && id !== 'backward' && pending}>
-        {RENDER[id]()}
+        {ONE_RUN.has(id) ? <OneRun id={id}>{RENDER[id]()}</OneRun> : RENDER[id]()}
       </DeferReads.Provider>
     </PanelBoundary>
   );
@@ -71,10 +106,16 @@ export const FULL_ORDER: readonly Exclude<PanelId, 'controls'>[] = [
   'belt',
   'loss',
   'hidden',
+  'sweep',
   'explain',
 ];
 
 /** The page's panels in a mode: the backward pass first when it is on. */
 export function panelOrder(mode: ViewMode): readonly Exclude<PanelId, 'controls'>[] {
   return mode === 'backward' ? ['backward', ...FULL_ORDER] : FULL_ORDER;
+}
+
+/** The comparison's run picker, when there is a comparison (its code loads then). */
+export function CompareBarIfComparing({ compact = false }: { compact?: boolean }) {
+  return useApp((s) => s.compare.length > 0) ? <LazyCompareBar compact={compact} /> : null;
 }

@@ -8,7 +8,7 @@ import { viewActions } from './viewActions';
 import { receiveNorms, receiveWalk, walkKey } from './walk';
 import { walkActions } from './walkActions';
 import type { TransportCommand } from '../worker/transport';
-import { EMPTY_RUN, fitRuns, foldSnapshot, mirrorPicked, runConfigs } from './runs';
+import { EMPTY_RUN, fitRuns, foldSnapshot, mirrorPicked, runConfigs, runStates } from './runs';
 import { frameScheduler, type Schedule } from './frameScheduler';
 import { configActions } from './configActions';
 import { sweepActions } from './sweepActions';
@@ -71,8 +71,8 @@ export function createBridge(
     const s = store.getState();
     const runs = s.runs.slice();
     let changed = false;
-    // A lesson's expectations are checked on run A, on every snapshot (not just the newest): a
-    // claim about iteration 0 is decided on it.
+    // A lesson's expectations are checked on run A (with every run, for a comparison lesson), on
+    // every snapshot, not just the newest: a claim about iteration 0 is decided on it.
     const lesson = s.lesson === null ? undefined : findLesson(s.lesson);
     let expect = s.expect;
     for (const snap of batch) {
@@ -81,8 +81,12 @@ export function createBridge(
       const next = foldSnapshot(prev, snap);
       runs[snap.runId] = next;
       changed = true;
-      if (snap.runId === 0)
-        expect = lesson ? evaluateExpectations(expect, lesson, snap, next.loss) : null;
+      if (lesson === undefined) expect = null;
+      else if (snap.runId === 0 || lesson.compare !== undefined) {
+        const a = runs[0];
+        if (a?.latest)
+          expect = evaluateExpectations(expect, lesson, a.latest, a.loss, runStates(runs));
+      }
     }
     if (!changed) return;
     store.setState({

@@ -10,6 +10,7 @@ import { fitWorkBudget } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
 import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from './history';
 import type { GradHistory, LossHistory } from './history';
+import type { RunState } from './lessons/expect';
 
 export interface RunTraining {
   /** Newest snapshot, full or light. */
@@ -91,4 +92,23 @@ export function fitRuns(
     compare: compare.map((c) => ({ ...c, batch })),
     note,
   };
+}
+
+/** The picked run's config: what the controls edit (a stored reference, fit for a selector). */
+export function pickedConfig(s: {
+  config: TrainConfig;
+  compare: readonly TrainConfig[];
+  view: { run: number };
+}): TrainConfig {
+  return s.view.run === 0 ? s.config : (s.compare[s.view.run - 1] ?? s.config);
+}
+
+/** The runs that have a snapshot, in order, as a comparison lesson's expectations read them. */
+export function runStates(runs: readonly RunTraining[]): RunState[] {
+  const out: RunState[] = [];
+  for (const r of runs) {
+    if (r.latest === null) break;
+    out.push({ s: r.latest, h: r.loss, diverged: r.diverged?.iteration ?? null });
+  }
+  return out;
 }

@@ -13,7 +13,7 @@
 import { DEFAULT_CONFIG } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
 import { formatCompare, parseCompare } from './compareCodec';
-import { findLesson, LESSONS } from './lessons';
+import { findLesson, lessonRuns, LESSONS } from './lessons';
 import { fitRuns } from './runs';
 import { CONFIG_KEYS, DEFAULT_VIEW, FIELDS, show, VIEW_KEYS } from './urlFields';
 import type { ControlId, Field, PanelId, UrlState, ViewState } from './urlFields';
@@ -160,10 +160,12 @@ function decodeUnsafe(search: string): DecodedUrl {
     CONFIG_KEYS.map((k) => [k, state[k]]),
   ) as unknown as TrainConfig;
   const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, state[k]])) as unknown as ViewState;
+  // Without `compare=`, a comparison lesson's own runs.
   const compareRaw = last.get('compare');
   const compared = compareRaw === undefined ? null : parseCompare(compareRaw, config);
   problems.push(...(compared?.problems ?? []));
-  const compare = compared?.configs ?? [];
+  const lessonOf = lesson === null ? undefined : findLesson(lesson);
+  const compare = compared?.configs ?? (lessonOf ? lessonRuns(lessonOf, config) : []);
   if (view.run > compare.length) {
     problems.push(
       `run=${FIELDS.run.format(view.run)}: there ${compare.length === 0 ? 'is one run' : `are ${compare.length + 1} runs`}; showing run A`,
@@ -230,7 +232,10 @@ export function encodeUrl(
   if (known !== null) out.push(`lesson=${enc(known)}`);
   for (const k of CONFIG_KEYS) pushIfChanged(out, k, config[k], base.config[k]);
   for (const k of VIEW_KEYS) pushIfChanged(out, k, view[k], base.view[k]);
+  // The comparison, unless it is the lesson's own (none: `compare=none` under a comparison lesson).
   const c = formatCompare(compare, config);
-  if (c !== null) out.push(`compare=${enc(c)}`);
+  const lessonOf = known === null ? undefined : findLesson(known);
+  const own = formatCompare(lessonOf ? lessonRuns(lessonOf, config) : [], config);
+  if (c !== own) out.push(`compare=${c === null ? 'none' : enc(c)}`);
   return out.length === 0 ? '' : [`v=${URL_VERSION}`, ...out].join('&');
 }

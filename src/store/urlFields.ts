@@ -15,6 +15,7 @@ export const PANEL_IDS = [
   'belt',
   'loss',
   'hidden',
+  'sweep',
   'explain',
   'backward',
   'controls',

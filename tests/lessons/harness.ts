@@ -10,6 +10,7 @@ import type { TrainConfig } from '../../src/worker/config';
 import type { Snapshot } from '../../src/worker/protocol';
 import { createSnapshotter } from '../../src/worker/snapshot';
 import { createTrainer } from '../../src/worker/trainer';
+import { runCompareLesson } from './compareHarness';
 
 export interface LessonRun {
   /** Verdicts after the last iteration. */
@@ -27,6 +28,7 @@ export function runLesson(
   opts: { iterations?: number; every?: number; config?: Partial<TrainConfig> } = {},
 ): LessonRun {
   const n = opts.iterations ?? lesson.iterations;
+  if (lesson.compare !== undefined) return runCompareLesson(lesson, n);
   const every = opts.every ?? 1;
   const trainer = createTrainer({ ...lessonConfig(lesson), ...opts.config });
   // A clock that never advances: the throttled analyses (current spectrum, step Jacobians) keep

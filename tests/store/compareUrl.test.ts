@@ -81,3 +81,17 @@ describe('compare= in links', () => {
     );
   });
 });
+
+describe('comparison lessons in links', () => {
+  it('a comparison lesson brings its runs; compare=none drops them; changes are written against them', () => {
+    const d = decodeUrl('?lesson=rnn-vs-lstm');
+    expect(d.compare.map((c) => c.cell)).toEqual(['lstm']);
+    expect(d.compare[0]!.forgetBias).toBe(2);
+    expect(decodeUrl('?lesson=rnn-vs-lstm&compare=none').compare).toEqual([]);
+    expect(encodeUrl(d.config, d.view, d.lesson, [])).toBe('v=1&lesson=rnn-vs-lstm&compare=none');
+    const changed = [{ ...d.compare[0]!, lr: 0.003 }];
+    const link = encodeUrl(d.config, d.view, d.lesson, changed);
+    expect(link).toBe('v=1&lesson=rnn-vs-lstm&compare=cell:lstm,rho:off,forgetBias:2,lr:0.003');
+    expect(decodeUrl(link).compare).toEqual(changed);
+  });
+});

@@ -3,7 +3,7 @@ import { initModel } from '../../src/engine/init';
 import { createModel } from '../../src/engine/model';
 import { createRng } from '../../src/engine/rng';
 import { modelSpectrum } from '../../src/engine/spectrum';
-import { findLesson, lessonConfig, LESSONS } from '../../src/store/lessons';
+import { findLesson, lessonConfig, lessonRuns, LESSONS } from '../../src/store/lessons';
 import type { Lesson } from '../../src/store/lessons';
 import { CONTROL_IDS, decodeUrl, DEFAULT_VIEW, encodeUrl, PANEL_IDS } from '../../src/store/url';
 import { DEFAULT_CONFIG, LIMITS } from '../../src/worker/config';
@@ -69,7 +69,10 @@ describe('lesson presets', () => {
       expect(d.config).toEqual(lessonConfig(l));
       // Every value the preset sets survives the table unchanged (nothing was clamped or dropped).
       expect(d.config).toMatchObject(l.config);
-      expect(encodeUrl(d.config, d.view, l.id)).toBe(`v=1&lesson=${l.id}`);
+      expect(encodeUrl(d.config, d.view, l.id, d.compare)).toBe(`v=1&lesson=${l.id}`);
+      // A comparison lesson brings its runs; the others none.
+      expect(d.compare).toEqual(lessonRuns(l));
+      expect(d.compare.length).toBe(l.compare?.length ?? 0);
       for (const p of l.view?.panels ?? []) expect(PANEL_IDS).toContain(p);
       for (const c of l.view?.controls ?? []) expect(CONTROL_IDS).toContain(c);
     }

@@ -221,7 +221,7 @@ describe('round trip', () => {
       ),
     ).toBe('v=1&cell=lstm&rho=off&seed=7&embed=1&panels=grad,belt');
     expect(encodeUrl(DEFAULT_CONFIG, { ...DEFAULT_VIEW, controls: [] })).toBe('v=1&controls=none');
-    const order = ['v', 'lesson', ...CONFIG_KEYS, ...VIEW_KEYS];
+    const order = ['v', 'lesson', ...CONFIG_KEYS, ...VIEW_KEYS, 'compare'];
     fc.assert(
       fc.property(arbConfig, arbView, arbLesson, (c, v, l) => {
         const keys = encodeUrl(c, v, l)

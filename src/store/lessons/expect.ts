@@ -27,7 +27,16 @@ export interface Expectation {
   readonly id: string;
   /** What you should see, in plain words. */
   readonly text: string;
-  readonly check: (s: Snapshot, h: LossHistory) => Verdict;
+  /** `runs`: every run of a comparison lesson (run A first, `s` and `h` are its own). */
+  readonly check: (s: Snapshot, h: LossHistory, runs: readonly RunState[]) => Verdict;
+}
+
+/** One run of a comparison as its expectations see it. */
+export interface RunState {
+  readonly s: Snapshot;
+  readonly h: LossHistory;
+  /** The iteration at which this run went non-finite (it stopped there), or null. */
+  readonly diverged: number | null;
 }
 
 /** Verdicts of one lesson's expectations for one run. */
@@ -56,9 +65,14 @@ export const pending = (detail?: string): Verdict => ({
 export const verdict = (ok: boolean, detail?: string, final = false): Verdict =>
   ok ? holds(detail, final) : fails(detail, final);
 
-function safeCheck(e: Expectation, s: Snapshot, h: LossHistory): Verdict {
+function safeCheck(
+  e: Expectation,
+  s: Snapshot,
+  h: LossHistory,
+  runs: readonly RunState[],
+): Verdict {
   try {
-    return e.check(s, h);
+    return e.check(s, h, runs);
   } catch (err) {
     // A bug in a check must not blank the page; the Node test fails on it.
     return pending(`could not be checked (${err instanceof Error ? err.message : String(err)})`);
@@ -74,12 +88,13 @@ export function evaluateExpectations(
   lesson: { readonly id: string; readonly expect: readonly Expectation[] },
   s: Snapshot,
   history: LossHistory,
+  runs: readonly RunState[] = [{ s, h: history, diverged: null }],
 ): ExpectState {
   const same = prev !== null && prev.lesson === lesson.id && prev.run === s.run;
   const verdicts: Record<string, Verdict> = {};
   for (const e of lesson.expect) {
     const old = same ? prev.verdicts[e.id] : undefined;
-    verdicts[e.id] = old?.final === true ? old : safeCheck(e, s, history);
+    verdicts[e.id] = old?.final === true ? old : safeCheck(e, s, history, runs);
   }
   return { lesson: lesson.id, run: s.run, iteration: s.iteration, verdicts };
 }

@@ -20,6 +20,11 @@ export interface Lesson {
     readonly controls?: readonly ControlId[];
     readonly mode?: ViewMode;
   };
+  /**
+   * A comparison: runs B, C, D as changes to `config` (every run shares its task, T, batch and
+   * seed). Expectations then see every run (Expectation.check's `runs`).
+   */
+  readonly compare?: readonly Readonly<Partial<TrainConfig>>[];
   /** How many iterations the lesson is about: its expectations are all decided by then. */
   readonly iterations: number;
   /** What you should see, checked against the run (1–3 of them). */
