@@ -118,12 +118,19 @@ export type ToWorkerSchema = typeof TO_WORKER;
 export type ParseResult =
   { ok: true; msg: v.InferOutput<ToWorkerSchema> } | { ok: false; message: string };
 
+// An untrusted value may be an object without a prototype, which String() cannot convert.
+function shownVersion(version: unknown): string {
+  return typeof version === 'number' || typeof version === 'string' || typeof version === 'boolean'
+    ? String(version)
+    : `of type ${version === null ? 'null' : typeof version}`;
+}
+
 /** Checks an untrusted message; on failure says what was wrong (first issues, with paths). */
 export function parseToWorker(input: unknown): ParseResult {
   if (typeof input === 'object' && input !== null && 'v' in input && input.v !== PROTOCOL_VERSION) {
     return {
       ok: false,
-      message: `protocol version ${String(input.v)} is not supported (expected ${PROTOCOL_VERSION})`,
+      message: `protocol version ${shownVersion(input.v)} is not supported (expected ${PROTOCOL_VERSION})`,
     };
   }
   const r = v.safeParse(TO_WORKER, input);

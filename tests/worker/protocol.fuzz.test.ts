@@ -106,6 +106,14 @@ describe('worker protocol validator, fuzzed', () => {
     expect(rejected).toBeGreaterThan(990);
   });
 
+  it('names a version it cannot print (an object without a prototype) instead of throwing', () => {
+    const r = parseToWorker({ v: Object.create(null) as object });
+    expect(r).toEqual({
+      ok: false,
+      message: 'protocol version of type object is not supported (expected 1)',
+    });
+  });
+
   it('accepts every valid message as it is', () => {
     fc.assert(
       fc.property(validMessage, (msg) => {
