@@ -61,9 +61,11 @@ export function familyForward(
   tr.nonFinite = null;
   ws.inputs.set(batch.inputs);
   FAMILY_CELLS[model.id].forward(model, ws, opts, hooks);
-  const bs = B * tr.S;
+  // The layer output y_t rather than the whole state: a NaN or ∞ anywhere in s_t reaches y_t
+  // (0·∞ is NaN too), and S6's state is N times wider than its output.
+  const bf = B * F;
   for (let t = 1; t <= T; t++) {
-    if (!allFinite(tr.state, tr.stateOff + (t - 1) * bs, bs)) {
+    if (!allFinite(ws.y, ws.yOff + (t - 1) * bf, bf)) {
       flag(tr, { quantity: 'hidden', step: t });
       break;
     }

@@ -125,6 +125,8 @@ export interface FamilyWorkspace {
   readonly F: number;
   /** The batch's inputs copied into the arena, [T][B][I]. */
   readonly inputs: Float64Array;
+  /** The traced states of steps 1..T, [T][B][S]: a view of trace.state past its h_0 rows. */
+  readonly x: Float64Array;
   /** Layer output y_t that the readout reads, [T][B][F] from yOff (may be the state itself). */
   readonly y: Float64Array;
   readonly yOff: number;

@@ -24,7 +24,10 @@ export interface Layout {
   readonly F: number;
   /** Traced state width S per (t, b). */
   readonly S: number;
-  /** Entries stored before step 1's state (RG-LRU keeps h_0 there: B·H). */
+  /**
+   * Entries stored before step 1's state: B·S for every family (RG-LRU keeps h_0 there; the
+   * others leave zeros), so the registry's trace.h ([(T+1)][B][S], h_0 first) is this very buffer.
+   */
   readonly stateLead: number;
   /** True when y_t is the traced state itself (lru, rglru): no separate y and dL/dy buffers. */
   readonly yIsState: boolean;
@@ -94,6 +97,7 @@ export function familyBase(
     O,
     F: L.F,
     inputs: m.inputs,
+    x: m.state.subarray(L.stateLead),
     y: L.yIsState ? m.state : m.y,
     yOff: L.yIsState ? L.stateLead : 0,
     dy: L.yIsState ? m.dState : m.dy,

@@ -34,7 +34,7 @@ export function attentionForward(
   const TB = T * B;
   const H3 = 3 * H;
   const { win, wqkv, wo, qkv, z, alpha, pos } = ws;
-  const e = ws.trace.state;
+  const e = ws.x;
   const bin = model.param('input.bias').w;
   for (let t = 0; t < T; t++)
     for (let b = 0; b < B; b++)
@@ -94,7 +94,7 @@ export function attentionBackward(
   const { qkv, alpha, dS, dz, dqkv, z } = ws;
   const dy = ws.dy;
   const de = ws.trace.dState;
-  const e = ws.trace.state;
+  const e = ws.x;
   de.set(dy);
   ws.dwo.fill(0);
   gemmTN(H, H, TB, dy, 0, H, z, 0, H, ws.dwo, 0, H);

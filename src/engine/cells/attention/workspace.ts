@@ -43,15 +43,16 @@ export function sinusoids(T: number, H: number, out: Float64Array): void {
   }
 }
 
-function layout(d: FamilyDims): Layout {
-  return { F: d.hiddenSize, S: d.hiddenSize, stateLead: 0, yIsState: false, takesH0: false };
+function layout(d: FamilyDims, B: number): Layout {
+  const H = d.hiddenSize;
+  return { F: H, S: H, stateLead: B * H, yIsState: false, takesH0: false };
 }
 
 export function createAttentionWorkspace(d: FamilyDims, T: number, B: number): AttentionWorkspace {
   checkDims(d, T, B, false);
   const { inputSize: I, hiddenSize: H } = d;
   const TB = T * B;
-  const L = layout(d);
+  const L = layout(d, B);
   const m = familyBuffers(d, T, B, L, {
     pos: T * H,
     win: H * I,

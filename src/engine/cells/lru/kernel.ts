@@ -37,7 +37,7 @@ export function lruForward(
   }
   bcat.set(model.param('B_re').w, 0);
   bcat.set(model.param('B_im').w, H * I);
-  const x = ws.trace.state;
+  const x = ws.x;
   // B u_t for every step at once, straight into the state rows; the scan then works in place.
   gemmNT(T * B, H2, I, ws.inputs, 0, I, bcat, 0, I, x, 0, H2, false);
   for (let t = 1; t <= T; t++) {
@@ -69,7 +69,7 @@ export function lruBackward(model: FamilyModel, ws: LruWorkspace, opts: FamilyRu
   const { T, B, I, H } = ws;
   const H2 = 2 * H;
   const K = opts.truncate ?? 0;
-  const x = ws.trace.state;
+  const x = ws.x;
   const d = ws.trace.dState; // holds ∂L/∂y_t from the readout; the scan adds the carry in place
   const { lr, li, glr, gli, gamma } = ws;
   glr.fill(0);

@@ -16,15 +16,15 @@ export interface LruWorkspace extends FamilyWorkspace {
   readonly gli: Float64Array;
 }
 
-function layout(d: FamilyDims): Layout {
+function layout(d: FamilyDims, B: number): Layout {
   const F = 2 * d.hiddenSize;
-  return { F, S: F, stateLead: 0, yIsState: true, takesH0: false };
+  return { F, S: F, stateLead: B * F, yIsState: true, takesH0: false };
 }
 
 export function createLruWorkspace(d: FamilyDims, T: number, B: number): LruWorkspace {
   checkDims(d, T, B, false);
   const H = d.hiddenSize;
-  const L = layout(d);
+  const L = layout(d, B);
   const m = familyBuffers(d, T, B, L, {
     bcat: 2 * H * d.inputSize,
     dbcat: 2 * H * d.inputSize,

@@ -17,8 +17,8 @@ export interface S6Workspace extends FamilyWorkspace {
   /** A = −exp(A_log), [H][N], and Σ ∂L/∂A. */
   readonly A: Float64Array;
   readonly dA: Float64Array;
-  /** exp(Δ_{t+1}·A) of the step after the current one, [B][H·N] (the reverse scan's carry factor). */
-  readonly eNext: Float64Array;
+  /** exp(Δ_t·A) of every step, [T][B][H·N] (the forward scan's decays, the reverse scan's too). */
+  readonly decay: Float64Array;
   /** ∂L/∂[pre-Δ | B_t | C_t] [T][B][H + 2N], ∂L/∂x̃ [T][B][H], and the weight gradients. */
   readonly dproj: Float64Array;
   readonly dxt: Float64Array;
@@ -27,11 +27,11 @@ export interface S6Workspace extends FamilyWorkspace {
   readonly dD: Float64Array;
 }
 
-function layout(d: FamilyDims): Layout {
+function layout(d: FamilyDims, B: number): Layout {
   return {
     F: d.hiddenSize,
     S: d.hiddenSize * d.stateSize,
-    stateLead: 0,
+    stateLead: B * d.hiddenSize * d.stateSize,
     yIsState: false,
     takesH0: false,
   };
@@ -42,7 +42,7 @@ export function createS6Workspace(d: FamilyDims, T: number, B: number): S6Worksp
   const { inputSize: I, hiddenSize: H, stateSize: N } = d;
   const TB = T * B;
   const P = H + 2 * N;
-  const L = layout(d);
+  const L = layout(d, B);
   const m = familyBuffers(d, T, B, L, {
     win: H * I,
     wp: P * H,
@@ -52,7 +52,7 @@ export function createS6Workspace(d: FamilyDims, T: number, B: number): S6Worksp
     sig: TB * H,
     A: H * N,
     dA: H * N,
-    eNext: B * H * N,
+    decay: TB * H * N,
     dproj: TB * P,
     dxt: TB * H,
     dwin: H * I,
@@ -60,9 +60,9 @@ export function createS6Workspace(d: FamilyDims, T: number, B: number): S6Worksp
     dD: H,
   });
   const gates = { delta: { data: m.proj, off: 0, stride: P } };
-  const { win, wp, wpT, xt, proj, sig, A, dA, eNext, dproj, dxt, dwin, dwp, dD } = m;
+  const { win, wp, wpT, xt, proj, sig, A, dA, decay, dproj, dxt, dwin, dwp, dD } = m;
   return {
     ...familyBase('s6', d, T, B, L, m, gates, null),
-    ...{ N, win, wp, wpT, xt, proj, sig, A, dA, eNext, dproj, dxt, dwin, dwp, dD },
+    ...{ N, win, wp, wpT, xt, proj, sig, A, dA, decay, dproj, dxt, dwin, dwp, dD },
   };
 }
