@@ -1,6 +1,7 @@
 """PyTorch peer for `npm run bench`: median ms per training step (forward, backward, Adam),
 float64, one thread, on an adding-problem batch. Usage: torch_peer.py CELL H T B RUNS [N]; prints
-ms. CELL rnn, lstm, gru: torch.nn's modules; lru, rglru, s6, attention: the straightforward modules
+ms. With RUNS = serve it prints `ready` once set up, then times one run per `run` line on stdin and
+prints its ms per step, so the bench can alternate its runs with ours. CELL rnn, lstm, gru: torch.nn's modules; lru, rglru, s6, attention: the straightforward modules
 of tools/family_modules.py (the fixtures' references; N is s6's state size, default 16)."""
 import os
 import statistics
@@ -11,7 +12,9 @@ import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))
 
-cell, H, T, B, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+cell, H, T, B = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+serve = sys.argv[5] == "serve"
+runs = 0 if serve else int(sys.argv[5])
 torch.set_num_threads(1)
 torch.set_default_dtype(torch.float64)
 torch.manual_seed(0)
@@ -58,10 +61,19 @@ t0 = time.perf_counter()
 step()
 est = max(time.perf_counter() - t0, 1e-6)
 steps = max(1, round(0.25 / est))
-times = []
-for _ in range(runs):
+
+
+def timed_run():
     t1 = time.perf_counter()
     for _ in range(steps):
         step()
-    times.append((time.perf_counter() - t1) / steps * 1000)
-print(statistics.median(times))
+    return (time.perf_counter() - t1) / steps * 1000
+
+
+if serve:
+    print("ready", flush=True)
+    for line in sys.stdin:
+        if line.strip() == "run":
+            print(timed_run(), flush=True)
+else:
+    print(statistics.median([timed_run() for _ in range(runs)]))

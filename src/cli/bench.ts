@@ -292,7 +292,9 @@ async function main(argv: readonly string[]): Promise<void> {
       rows.push(row);
     }
   }
-  rows.push(...measureFamilies(familyCases(opts.families, SIZES), runs, torch, kernels, say));
+  rows.push(
+    ...(await measureFamilies(familyCases(opts.families, SIZES), runs, torch, kernels, say)),
+  );
   const ceil1 = measureCeiling(256, quick ? 5 : 9);
   const ceilingGflops = Math.max(ceil0.gflops, ceil1.gflops);
   const simd1 = kernels === 'simd' ? measureSimdPeak(256, quick ? 5 : 9) : null;

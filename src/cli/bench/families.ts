@@ -2,14 +2,15 @@
  * The newer families in `npm run bench`: ms per training step (forward, backward with the whole
  * per-step trace, Adam) on the same adding-problem batch as the classic cells (ours.ts), with the
  * PyTorch float64 one-thread column from the fixtures' modules (tools/family_modules.py via
- * bench/torch_peer.py), timed right after ours in the same run. No TensorFlow.js peer: it has no
- * such layers. Attention also runs at T = 400 and 1000, where its T² shows. S6 runs at its default
+ * bench/torch_peer.py), its runs alternating with ours (ours, PyTorch, ours, …) so that load from
+ * other processes on a shared machine hits both alike. No TensorFlow.js peer: it has no such
+ * layers. Attention also runs at T = 400 and 1000, where its T² shows. S6 runs at its default
  * state size N = 16 (Mamba's d_state).
  */
 import { measureCeiling } from './ceiling';
 import { benchBatch, createOursStep, median, stepFlops, stepsPerRun, timeRun } from './ours';
 import type { BenchCase } from './ours';
-import { torchStepMs } from './torch';
+import { startTorchPeer } from './torch';
 import type { BenchRow } from './types';
 
 export function familyCases(
@@ -24,27 +25,34 @@ export function familyCases(
 }
 
 /**
- * Times every case: ours `runs` runs of ~250 ms (with the scalar ceiling between them, as for the
- * classic cells), then PyTorch's (3 runs where our step takes over 0.5 s: theirs takes seconds).
+ * Times every case in alternating runs of ~250 ms, ours then PyTorch's, with the scalar ceiling
+ * beside ours as for the classic cells; 3 rounds where a PyTorch step takes seconds (attention at
+ * T = 1000 takes about half a minute).
  */
-export function measureFamilies(
+export async function measureFamilies(
   cases: readonly BenchCase[],
   runs: number,
   torch: boolean,
   kernels: BenchRow['kernels'],
   say: (s: string) => void,
-): BenchRow[] {
+): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const c of cases) {
     const step = createOursStep(c);
     const first = step();
     const plan = stepsPerRun(step, 250);
+    const peer = torch ? await startTorchPeer(c) : null;
     const times: number[] = [];
     const ceil: number[] = [];
+    const theirs: number[] = [];
     for (let r = 0; r < runs; r++) {
       times.push(timeRun(step, plan.steps));
       ceil.push(measureCeiling(256, 1, 1).gflops);
+      const ms = peer === null ? null : await peer.run();
+      if (ms !== null) theirs.push(ms);
+      if (r >= 2 && theirs.length > 0 && median(theirs) > 5000) break;
     }
+    peer?.close();
     const oursMs = median(times);
     const gflops = stepFlops(c, benchBatch(c).I) / (oursMs * 1e6);
     say(
@@ -63,12 +71,11 @@ export function measureFamilies(
       ceilingAdjacentGflops: median(ceil),
       kernels,
     };
-    if (torch) {
-      const tm = torchStepMs(c, oursMs > 500 ? Math.min(runs, 3) : runs);
-      if (tm !== null) {
-        row.torchMs = tm;
-        say(`    PyTorch: ${tm.toFixed(2)} ms/step (${(tm / oursMs).toFixed(2)}× ours)`);
-      }
+    if (theirs.length > 0) {
+      row.torchMs = median(theirs);
+      say(
+        `    PyTorch: ${row.torchMs.toFixed(2)} ms/step (${(row.torchMs / oursMs).toFixed(2)}× ours), ${theirs.length} runs`,
+      );
     }
     rows.push(row);
   }
