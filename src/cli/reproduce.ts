@@ -4,11 +4,25 @@
  * (H = 32, forget bias 1, Adam lr 1e-2, B = 32) drives the windowed MSE at T = 100 below 0.01, while a
  * tanh RNN at PyTorch's default init, trained the same way for the same number of steps, stays near
  * the 0.167 baseline. Runs through the app's own trainer. Exit code 1 when either half fails.
+ * Then the newer families' table (reproduce/families.ts): LRU, RG-LRU, S6 and attention on the
+ * adding problem, selective copy and associative recall at fixed seeds and budgets, against chance,
+ * with the claims it bears (exit code 1 when one does not hold).
  *
- * Flags: --T=100 --max=4000 --window=50 --seed=1 --clip=0 --json
+ * Flags: --T=100 --max=4000 --window=50 --seed=1 --clip=0 --json --only=1997|families, and
+ * --record to write the family table to docs/reproduce-families.json (the claims test reads it).
  */
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import type { TrainConfig } from '../worker/config';
 import { createTrainer } from '../worker/trainer';
+import {
+  FAMILY_CLAIMS,
+  FAMILY_TABLE,
+  FAMILY_TABLE_FILE,
+  failedClaims,
+  familyTable,
+  formatFamilyTable,
+} from './reproduce/families';
 
 interface Args {
   T: number;
@@ -17,19 +31,38 @@ interface Args {
   seed: number;
   clip: number;
   json: boolean;
+  record: boolean;
+  only: '1997' | 'families' | null;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { T: 100, max: 4000, window: 50, seed: 1, clip: 0, json: false };
+  const a: Args = {
+    T: 100,
+    max: 4000,
+    window: 50,
+    seed: 1,
+    clip: 0,
+    json: false,
+    record: false,
+    only: null,
+  };
   for (const arg of argv) {
     if (arg === '--json') {
       a.json = true;
       continue;
     }
+    if (arg === '--record') {
+      a.record = true;
+      continue;
+    }
+    if (arg === '--only=1997' || arg === '--only=families') {
+      a.only = arg.slice(7) as '1997' | 'families';
+      continue;
+    }
     const m = /^--(T|max|window|seed|clip)=(\d+(?:\.\d+)?)$/.exec(arg);
     if (m === null)
       throw new Error(
-        `unknown argument ${arg} (flags: --T= --max= --window= --seed= --clip= --json)`,
+        `unknown argument ${arg} (flags: --T= --max= --window= --seed= --clip= --json --only=1997|families --record)`,
       );
     a[m[1] as 'T' | 'max' | 'window' | 'seed' | 'clip'] = Number(m[2]);
   }
@@ -97,9 +130,7 @@ function train(
   };
 }
 
-function main(): void {
-  const args = parseArgs(process.argv.slice(2));
-  const log = args.json ? () => {} : (s: string) => console.log(s);
+function run1997(args: Args, log: (s: string) => void): { ok: boolean; json: object } {
   const base: TrainConfig = {
     cell: 'lstm',
     task: 'adding',
@@ -126,24 +157,55 @@ function main(): void {
   // "Near baseline": the tanh RNN's windowed MSE never fell below half the chance level.
   const rnnStuck = rnn.minWindowMse > rnn.chanceLoss / 2;
   const ok = lstm.solvedAt !== null && rnnStuck;
-  if (args.json) {
-    console.log(
-      JSON.stringify({ T: args.T, window: args.window, solvedMse: SOLVED_MSE, lstm, rnn, ok }),
-    );
-  } else {
-    const f = (x: number) => x.toFixed(4);
-    console.log('');
-    console.log(
-      `LSTM (forget bias 1): ${lstm.solvedAt === null ? `NOT solved in ${steps} steps` : `windowed MSE < ${SOLVED_MSE} first at step ${lstm.solvedAt}`}; ${lstm.seconds.toFixed(1)} s (${lstm.msPerStep.toFixed(1)} ms/step); final windowed MSE ${f(lstm.finalWindowMse)}`,
-    );
-    console.log(
-      `tanh RNN (default init), same ${steps} steps: windowed MSE ${f(rnn.finalWindowMse)} at the end, lowest ${f(rnn.minWindowMse)} (chance ${f(rnn.chanceLoss)}); ${rnn.seconds.toFixed(1)} s (${rnn.msPerStep.toFixed(1)} ms/step)`,
-    );
-    console.log(
-      ok ? 'Reproduced: the LSTM solves it, the tanh RNN stays near chance.' : 'NOT reproduced.',
-    );
+  const f = (x: number) => x.toFixed(4);
+  log('');
+  log(
+    `LSTM (forget bias 1): ${lstm.solvedAt === null ? `NOT solved in ${steps} steps` : `windowed MSE < ${SOLVED_MSE} first at step ${lstm.solvedAt}`}; ${lstm.seconds.toFixed(1)} s (${lstm.msPerStep.toFixed(1)} ms/step); final windowed MSE ${f(lstm.finalWindowMse)}`,
+  );
+  log(
+    `tanh RNN (default init), same ${steps} steps: windowed MSE ${f(rnn.finalWindowMse)} at the end, lowest ${f(rnn.minWindowMse)} (chance ${f(rnn.chanceLoss)}); ${rnn.seconds.toFixed(1)} s (${rnn.msPerStep.toFixed(1)} ms/step)`,
+  );
+  log(ok ? 'Reproduced: the LSTM solves it, the tanh RNN stays near chance.' : 'NOT reproduced.');
+  return { ok, json: { T: args.T, window: args.window, solvedMse: SOLVED_MSE, lstm, rnn, ok } };
+}
+
+function runFamilies(log: (s: string) => void, record: boolean): { ok: boolean; json: object } {
+  const { H, B, N, lr, seed, evalB } = FAMILY_TABLE;
+  log('');
+  log(
+    `The newer families (H = ${H}, B = ${B}, Adam lr ${lr}, seed ${seed}; S6 N = ${N}; held-out batch of ${evalB}):`,
+  );
+  const load = loadavg()[0]!;
+  const rows = familyTable(undefined, log);
+  if (record) {
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+    const date = new Date().toISOString().slice(0, 10);
+    const out = { date, machine, loadAverage: [load, loadavg()[0]!], table: FAMILY_TABLE, rows };
+    writeFileSync(FAMILY_TABLE_FILE, `${JSON.stringify(out, null, 1)}\n`);
+    log(`Recorded in ${FAMILY_TABLE_FILE}.`);
   }
-  process.exitCode = ok ? 0 : 1;
+  log('');
+  log(formatFamilyTable(rows));
+  const failed = failedClaims(rows);
+  log('');
+  for (const c of FAMILY_CLAIMS)
+    log(`${failed.includes(c.text) ? 'DOES NOT HOLD' : 'holds'}: ${c.text}`);
+  return { ok: failed.length === 0, json: { rows, failedClaims: failed } };
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const log = args.json ? () => {} : (s: string) => console.log(s);
+  const adding = args.only === 'families' ? null : run1997(args, log);
+  const families = args.only === '1997' ? null : runFamilies(log, args.record);
+  if (args.json) {
+    const out = {
+      ...(adding?.json ?? {}),
+      ...(families === null ? {} : { families: families.json }),
+    };
+    console.log(JSON.stringify(out));
+  }
+  process.exitCode = (adding?.ok ?? true) && (families?.ok ?? true) ? 0 : 1;
 }
 
 main();
