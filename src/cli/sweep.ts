@@ -82,7 +82,9 @@ export function runSweep(
       progress(k, p);
       points.push({ ...p, log10Ratio: log10Ratio(p) });
     }
-    return { config, points };
+    // T is the grid's, point by point: the config's own T would only mislead.
+    const { T: _T, ...settings } = config;
+    return { config: settings, points };
   });
   return { grid: spec.grid, budget: spec.budget, runs };
 }

@@ -52,7 +52,12 @@ describe('sweep CLI', () => {
 
   it('prints the worker’s own points', () => {
     const spec = parseSweepSpec({ runs: [{ cell: 'rnn', H: 4 }], batch: 2, grid: [5, 40] });
-    const out = runSweep(spec) as { runs: { points: { T: number; dh1: number }[] }[] };
+    const out = runSweep(spec) as {
+      runs: { config: object; points: { T: number; dh1: number }[] }[];
+    };
+    // Each point has its own T; the run's config carries none.
+    expect(out.runs[0]!.config).not.toHaveProperty('T');
+    expect(out.runs[0]!.config).toMatchObject({ cell: 'rnn', H: 4, batch: 2 });
     const direct = [...sweepPoints(spec.configs[0]!, [5, 40], { weights: null, budget: 0 })].filter(
       (p) => p !== null,
     );
