@@ -1,9 +1,12 @@
 /**
  * Names for the runs of a comparison: the letter, then the settings that tell this run apart from
- * the others ("B · LSTM", "A · SGD, lr 0.1"). Settings every run shares are left out; a run that
- * differs in nothing is named by its cell.
+ * the others ("B · LSTM", "A · SGD, lr 0.1"). Settings every run shares are left out, and so is
+ * a setting the run's cell does not have (a tanh RNN has no forget bias); a run that differs in
+ * nothing is named by its cell.
  */
-import { cellInfo, initLabel } from '../../engine/cells/catalog';
+import { cellHas, cellInfo, initLabel } from '../../engine/cells/catalog';
+import type { CellControl } from '../../engine/cells/types';
+import { DEFAULT_CONFIG } from '../../worker/config';
 import type { TrainConfig } from '../../worker/config';
 import { RUN_LETTERS } from '../../worker/runsProtocol';
 
@@ -31,13 +34,23 @@ export function runLetter(k: number): string {
   return RUN_LETTERS[k] ?? String(k + 1);
 }
 
+const CONTROLS: ReadonlySet<string> = new Set<CellControl>(['rho', 'forgetBias', 'holdForget']);
+
+/** Whether `key` means anything for this run's cell (its cell-specific controls). */
+const applies = (c: TrainConfig, key: keyof TrainConfig): boolean =>
+  !CONTROLS.has(key) || cellHas(c.cell, key as CellControl);
+
 /** What tells each run apart, e.g. ["tanh RNN", "LSTM"]. */
 export function runDescriptions(configs: readonly TrainConfig[]): string[] {
+  // A key tells runs apart when its value differs among them, a cell without it counting as the
+  // default: an LSTM beside a tanh RNN is named by its forget bias only when that is not the default.
+  const seen = (c: TrainConfig, k: keyof TrainConfig): unknown =>
+    applies(c, k) ? c[k] : DEFAULT_CONFIG[k];
   const keys = (Object.keys(PART) as (keyof TrainConfig)[]).filter((k) =>
-    configs.some((c) => !Object.is(c[k], configs[0]![k])),
+    configs.some((c) => !Object.is(seen(c, k), seen(configs[0]!, k))),
   );
   return configs.map((c) => {
-    const parts = keys.map((k) => PART[k]!(c));
+    const parts = keys.filter((k) => applies(c, k)).map((k) => PART[k]!(c));
     return parts.length > 0 ? parts.join(', ') : cellInfo(c.cell).label;
   });
 }
