@@ -153,12 +153,15 @@ function niceStep(raw: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * base;
 }
 
-/** Integer decade exponents a..b inside a log domain, thinned to at most `maxTicks` labels. */
+/**
+ * Integer decade exponents a..b inside a log domain, thinned to at most `maxTicks` labels by a step
+ * of 1, 2 or 5 × 10ᵏ decades (10⁻²⁰, 10⁻⁴⁰, … rather than 10⁻²², 10⁻⁴⁴, …).
+ */
 export function decadeExponents(domain: Domain, maxTicks = 8): number[] {
   const a = Math.ceil(Math.log10(domain[0]) - 1e-9);
   const b = Math.floor(Math.log10(domain[1]) + 1e-9);
   if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) return [];
-  const step = Math.max(1, Math.ceil((b - a + 1) / Math.max(1, maxTicks)));
+  const step = niceStep(Math.max(1, Math.ceil((b - a + 1) / Math.max(1, maxTicks))));
   const out: number[] = [];
   // Anchor on multiples of the step so labels do not shift by one decade as the domain grows.
   for (let e = Math.ceil(a / step) * step; e <= b; e += step) out.push(e);

@@ -87,4 +87,10 @@ describe('extents and decade ticks', () => {
     expect(long).toContain(0);
     expect(long.every((e) => e >= -300 && e <= 0)).toBe(true);
   });
+  it('thins decades by a round step', () => {
+    // 170 decades in at most 8 labels: every 50th (a step of 22 would read 10⁻²², 10⁻⁴⁴, …).
+    expect(decadeExponents([1e-170, 1], 8)).toEqual([-150, -100, -50, 0]);
+    expect(decadeExponents([1e-50, 1], 8)).toEqual([-50, -40, -30, -20, -10, 0]);
+    expect(decadeExponents([1e-12, 1e3], 8)).toEqual([-12, -10, -8, -6, -4, -2, 0, 2]);
+  });
 });
