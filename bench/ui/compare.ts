@@ -3,11 +3,13 @@
  * (its iterations per second are the reference), then N runs of the same settings side by side
  * (`compare=same;…`): frames per second of the page while they train (median over the window), the
  * iterations per second of each run and of all runs together, and their ratio to the lone run's.
+ * With --rounds N the pair is measured N times, alternately, so load from other processes hits both
+ * alike; the summary gives the medians over rounds (the ratio is taken within each round).
  *
  *   npm run bench:ui -- --mode compare                       # 4 LSTM runs, H=64, T=100, batch 32
  *   npm run bench:ui -- --mode compare --runs 2 --cores 8    # pretend 8 cores: one worker per run
  *
- * Flags: --cell lstm --runs 4 --H 64 --T 100 --batch 32 --warmup S (3) --seconds S (10) --cores N
+ * Flags: --cell lstm --runs 4 --H 64 --T 100 --batch 32 --warmup S (3) --seconds S (10) --rounds N (1) --cores N
  * (overrides navigator.hardwareConcurrency in the page, to try another worker layout) --json, and
  * --no-build / --dist DIR / --no-minify (common.ts).
  */
@@ -16,6 +18,8 @@ import {
   flag,
   hasFlag,
   launchBrowser,
+  load,
+  median,
   numFlag,
   openApp,
   pause,
@@ -29,6 +33,7 @@ import {
 import { install, record, type Phase } from './frames';
 
 interface Row {
+  round: number;
   page: string;
   runs: number;
   layout: string;
@@ -37,6 +42,7 @@ interface Row {
 }
 
 async function measure(
+  round: number,
   browser: Browser,
   url: string,
   query: string,
@@ -66,7 +72,7 @@ async function measure(
   const layout = /(\d+ runs in \d+ workers? \([^)]*\))/.exec(status)?.[1] ?? '1 run, 1 worker';
   await pause(page);
   await ctx.close();
-  return { page: runs > 1 ? `${runs} runs` : '1 run', runs, layout, phase, errors };
+  return { round, page: runs > 1 ? `${runs} runs` : '1 run', runs, layout, phase, errors };
 }
 
 export async function main(): Promise<void> {
@@ -76,6 +82,8 @@ export async function main(): Promise<void> {
   const T = numFlag('T', 100);
   const batch = numFlag('batch', 32);
   const cores = flag('cores') ? numFlag('cores', 2) : null;
+  const rounds = numFlag('rounds', 1);
+  const loadBefore = load().load1;
   const query = `cell=${cell}&H=${H}&T=${T}&batch=${batch}&task=adding`;
   const dir = prepareDist();
   const src = sourceState();
@@ -83,20 +91,32 @@ export async function main(): Promise<void> {
   const browser = await launchBrowser();
   const rows: Row[] = [];
   try {
-    for (const n of [1, runs]) {
-      const r = await measure(browser, srv.url, query, n, cores);
-      rows.push(r);
-      console.error(
-        `[${r.page}] fps median ${r.phase.fpsMedian}, ${r.phase.iterationsPerSecond} it/s per run, load ${r.phase.load1}`,
-      );
-    }
+    for (let k = 1; k <= rounds; k++)
+      for (const n of [1, runs]) {
+        const r = await measure(k, browser, srv.url, query, n, cores);
+        rows.push(r);
+        console.error(
+          `[round ${k}, ${r.page}] fps median ${r.phase.fpsMedian}, ${r.phase.iterationsPerSecond} it/s per run, load ${r.phase.load1}`,
+        );
+      }
   } finally {
     await browser.close();
     await srv.close();
   }
-  const single = rows[0]!.phase.iterationsPerSecond;
+  const total = (r: Row) => r.phase.iterationsPerSecond * r.runs;
+  const singleOf = (r: Row) =>
+    rows.find((x) => x.round === r.round && x.runs === 1)?.phase.iterationsPerSecond ?? 0;
+  const ratio = (r: Row) => (singleOf(r) > 0 ? total(r) / singleOf(r) : NaN);
+  const many = rows.filter((r) => r.runs > 1);
+  const summary = {
+    rounds,
+    fpsMedianOne: median(rows.filter((r) => r.runs === 1).map((r) => r.phase.fpsMedian)),
+    fpsMedianMany: median(many.map((r) => r.phase.fpsMedian)),
+    ratioMedian: Math.round(median(many.map(ratio)) * 100) / 100,
+    load1: { before: loadBefore, after: load().load1 },
+  };
   if (hasFlag('json')) {
-    console.log(JSON.stringify({ source: src, query, cores, rows }, null, 2));
+    console.log(JSON.stringify({ source: src, query, cores, rows, summary }, null, 2));
     return;
   }
   console.log(
@@ -107,6 +127,7 @@ export async function main(): Promise<void> {
   console.log(
     table(
       [
+        'round',
         'page',
         'layout',
         'fps median',
@@ -119,20 +140,24 @@ export async function main(): Promise<void> {
         'load1',
       ],
       rows.map((r) => [
+        r.round,
         r.page,
         r.layout,
         r.phase.fpsMedian,
         r.phase.fpsMin,
         r.phase.frameMsP95,
         r.phase.iterationsPerSecond,
-        Math.round(r.phase.iterationsPerSecond * r.runs * 10) / 10,
-        single > 0
-          ? Math.round(((r.phase.iterationsPerSecond * r.runs) / single) * 100) / 100
-          : '—',
+        Math.round(total(r) * 10) / 10,
+        Number.isFinite(ratio(r)) ? Math.round(ratio(r) * 100) / 100 : '—',
         r.phase.main.cpuMs,
         r.phase.load1,
       ]),
     ),
   );
-  for (const r of rows) if (r.errors.length > 0) console.log(`${r.page} errors:`, r.errors);
+  console.log(
+    `Medians over ${rounds} round${rounds > 1 ? 's' : ''}: fps ${summary.fpsMedianOne} (1 run), ${summary.fpsMedianMany} (${runs} runs); ` +
+      `total iterations per second ${summary.ratioMedian} × one run's; load1 ${summary.load1.before} before, ${summary.load1.after} after`,
+  );
+  for (const r of rows)
+    if (r.errors.length > 0) console.log(`round ${r.round}, ${r.page} errors:`, r.errors);
 }
