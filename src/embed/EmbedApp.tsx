@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { ControlsPanel } from '../panels/ControlsPanel';
 import { TransportButtons } from '../panels/controls/Transport';
-import { useApp, useBridge } from '../store/hooks';
+import { useApp, useAppStore, useBridge } from '../store/hooks';
 import { CompareBarIfComparing, Panel, panelOrder } from '../shell/Panels';
 import { Notices } from '../shell/Notices';
 import { useThemeAttributes } from '../shell/useThemeAttributes';
-import { startInboundListener, startResizeReporter } from './messages';
+import { fitPatchToCell, startInboundListener, startResizeReporter } from './messages';
 import { shownControls, shownPanels } from '../store/url';
 
 const TRANSPORT = ['play', 'step', 'reset', 'speed'] as const;
@@ -15,18 +15,27 @@ export function EmbedApp() {
   const view = useApp((s) => s.view);
   const lesson = useApp((s) => s.lesson);
   const bridge = useBridge();
+  const store = useAppStore();
   useThemeAttributes(view);
 
   useEffect(() => {
+    // The host page's author reads the console; the reader of the page did not send the message.
+    const warn = (text: string) => console.warn(`BPTT Playground embed: ${text}`);
     const stopIn = startInboundListener(
       window,
       (msg) => {
         if (msg.type === 'bptt-playground:play') bridge.play();
         else if (msg.type === 'bptt-playground:pause') bridge.pause();
         else if (msg.type === 'bptt-playground:reset') bridge.reset();
-        else bridge.setConfig(msg.config);
+        else {
+          const fit = fitPatchToCell(store.getState().config, msg.config);
+          if (!fit.ok) return warn(`${msg.type} ignored: ${fit.why}`);
+          for (const p of msg.problems) warn(`${msg.type}: ${p}`);
+          bridge.setConfig(fit.patch);
+        }
       },
       window.parent !== window ? window.parent : undefined,
+      (type, why) => warn(`${type} ignored: ${why}`),
     );
     if (window.parent === window) return stopIn;
     const stopOut = startResizeReporter(
@@ -42,7 +51,7 @@ export function EmbedApp() {
       stopIn();
       stopOut();
     };
-  }, [bridge]);
+  }, [bridge, store]);
 
   // The link's choice, else the lesson's suggestion, else everything.
   const panels = shownPanels(view, lesson) ?? [...panelOrder(view.view), 'controls'];

@@ -3,12 +3,14 @@
  *
  * Decoding is total. It starts from the defaults, applies the lesson preset if `lesson=` names
  * one, then every supplied value read through the key's table entry (urlFields.ts): out-of-range
- * numbers are clamped, unusable values keep what was there, and each change is listed in
- * `problems` for the page to show. Unknown keys are ignored and named once. Duplicate keys: the
- * last one wins (URLSearchParams order). Nothing throws, whatever the string.
+ * numbers are clamped, unusable values keep what was there, values the setup cannot use (a forget
+ * bias for a GRU, an init the cell does not offer: urlTidy.ts) are put back, and each change is
+ * listed in `problems` for the page to show. Unknown keys are ignored and named once. Duplicate
+ * keys: the last one wins (URLSearchParams order), and it is said so. Nothing throws, whatever the
+ * string.
  *
- * Encoding writes only the keys that differ from the baseline (defaults + lesson), in table order,
- * so links stay short and hand-editable: `?v=1&lesson=vanishing&T=100`.
+ * Encoding writes only the keys that differ from the baseline (defaults + lesson) and that the
+ * setup uses, in table order, so links stay short and hand-editable: `?v=1&lesson=vanishing&T=100`.
  */
 import { DEFAULT_CONFIG } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
@@ -16,6 +18,8 @@ import { formatCompare, parseCompare } from './compareCodec';
 import { findLesson, lessonRuns, LESSONS } from './lessons';
 import { fitRuns } from './runs';
 import { CONFIG_KEYS, DEFAULT_VIEW, FIELDS, show, VIEW_KEYS } from './urlFields';
+import { keyInUse, tidyLink } from './urlTidy';
+import { initForCell } from '../worker/cellFit';
 import type { ControlId, Field, PanelId, UrlState, ViewState } from './urlFields';
 
 export { CONFIG_KEYS, CONTROL_IDS, DEFAULT_VIEW, FIELDS, PANEL_IDS, VIEW_KEYS } from './urlFields';
@@ -110,12 +114,18 @@ function decodeUnsafe(search: string): DecodedUrl {
   // becomes U+FFFD. It also drops one leading '?'.
   const params = new URLSearchParams(search);
   const last = new Map<string, string>();
+  const times = new Map<string, number>();
   // Distinct unknown keys, counted up to a cap so a hostile link cannot grow this without bound.
   const unknownSet = new Set<string>();
   for (const [k, v] of params) {
-    if (KNOWN_KEYS.has(k)) last.set(k, v);
-    else if (unknownSet.size < MAX_UNKNOWN_COUNTED) unknownSet.add(k);
+    if (KNOWN_KEYS.has(k)) {
+      last.set(k, v);
+      times.set(k, (times.get(k) ?? 0) + 1);
+    } else if (unknownSet.size < MAX_UNKNOWN_COUNTED) unknownSet.add(k);
   }
+  for (const [k, n] of times)
+    if (n > 1)
+      problems.push(`${k} appears ${n} times; the last one counts (${k}=${show(last.get(k))})`);
   const unknownCount = unknownSet.size;
   const unknown = [...unknownSet].slice(0, MAX_UNKNOWN_SHOWN);
 
@@ -136,6 +146,7 @@ function decodeUnsafe(search: string): DecodedUrl {
     const raw = last.get(key);
     if (raw !== undefined) readInto(state, key, raw, problems);
   }
+  tidyLink(state, { ...base.config, ...base.view }, last, lesson, problems);
 
   const v = last.get('v');
   if (v !== undefined && v !== String(URL_VERSION)) {
@@ -230,8 +241,11 @@ export function encodeUrl(
   const base = baseline(known);
   const out: string[] = [];
   if (known !== null) out.push(`lesson=${enc(known)}`);
-  for (const k of CONFIG_KEYS) pushIfChanged(out, k, config[k], base.config[k]);
-  for (const k of VIEW_KEYS) pushIfChanged(out, k, view[k], base.view[k]);
+  // The init the cell trains with; keys the setup has no use for are left out (urlTidy.ts).
+  const state: UrlState = { ...config, init: initForCell(config.cell, config.init), ...view };
+  for (const k of CONFIG_KEYS)
+    if (keyInUse(state, k)) pushIfChanged(out, k, state[k], base.config[k]);
+  for (const k of VIEW_KEYS) if (keyInUse(state, k)) pushIfChanged(out, k, view[k], base.view[k]);
   // The comparison, unless it is the lesson's own (none: `compare=none` under a comparison lesson).
   const c = formatCompare(compare, config);
   const lessonOf = known === null ? undefined : findLesson(known);

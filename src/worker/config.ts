@@ -52,7 +52,10 @@ export const TrainConfigSchema = v.strictObject({
   /** Hidden units H. */
   H: int(LIMITS.H),
   batch: int(LIMITS.batch),
-  /** One of the cell's initializations (CellInfo.inits); another cell's falls back to the cell's default. */
+  /**
+   * One of the cell's initializations (CellInfo.inits); a link or an embed message that names
+   * another is told so (worker/cellFit.ts).
+   */
   init: v.picklist(APP_INIT_KINDS),
   /** Target spectral radius of W_hh after init; null keeps the init's own. */
   rho: v.nullable(num(LIMITS.rho)),

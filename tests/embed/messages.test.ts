@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { parseInbound, startInboundListener, startResizeReporter } from '../../src/embed/messages';
+import {
+  fitPatchToCell,
+  parseInbound,
+  startInboundListener,
+  startResizeReporter,
+} from '../../src/embed/messages';
 import { decodeUrl } from '../../src/store/url';
 import type { Inbound } from '../../src/embed/messages';
 import { LIMITS } from '../../src/worker/config';
@@ -290,14 +295,24 @@ describe('public/embed-example.html', () => {
   });
 
   it('its buttons send messages the embed accepts', () => {
-    const configs = [...html.matchAll(/data-config='([^']+)'/g)].map(
-      (m) => JSON.parse(m[1] as string) as unknown,
+    // Each set-config button with the config of the iframe it sends to (cell-specific keys must fit).
+    const frames = new Map(
+      [...html.matchAll(/<iframe[^>]*\sid="([^"]+)"[^>]*\ssrc="([^"]+)"/g)].map((m) => {
+        const src = (m[2] as string).replace(/&amp;/g, '&');
+        return [m[1] as string, decodeUrl(src.slice(src.indexOf('?'))).config] as const;
+      }),
     );
-    expect(configs.length).toBeGreaterThan(0);
-    for (const config of configs) {
+    const buttons = [...html.matchAll(/data-frame="([^"]+)" data-config='([^']+)'/g)].map(
+      (m) => [frames.get(m[1] as string), JSON.parse(m[2] as string) as unknown] as const,
+    );
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const [frame, config] of buttons) {
       const m = parseInbound({ type: 'bptt-playground:set-config', config });
       expect(m?.type).toBe('bptt-playground:set-config');
-      expect(m?.type === 'bptt-playground:set-config' && m.problems).toEqual([]);
+      if (m?.type !== 'bptt-playground:set-config' || frame === undefined)
+        throw new Error('a button names no iframe of the page');
+      expect(m.problems).toEqual([]);
+      expect(fitPatchToCell(frame, m.config).ok).toBe(true);
     }
     const sends = [...html.matchAll(/data-send="([^"]+)"/g)].map((m) => m[1] as string);
     expect(new Set(sends)).toEqual(new Set(['play', 'pause', 'reset']));

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cellHas, initFor } from '../../src/engine/cells/catalog';
 import type { AppCellKind as CellKind } from '../../src/engine/cells/catalog';
 import { LESSONS } from '../../src/store/lessons';
 import {
+  baseline,
   CONFIG_KEYS,
   CONTROL_IDS,
   decodeUrl,
@@ -125,14 +127,30 @@ describe('work budget', () => {
   });
 });
 
+/**
+ * The setup as a link can hold it: the cell's own init, and the baseline's value wherever the setup
+ * has no use for one (forget-gate keys of a cell without a forget gate, panels and controls outside
+ * an embed, autoplay in backward mode). Written from the registry, not through the codec.
+ */
+function used(config: TrainConfig, view: ViewState, lesson: string | null) {
+  const base = baseline(lesson);
+  const c = { ...config, init: initFor(config.cell, config.init) as TrainConfig['init'] };
+  if (!cellHas(c.cell, 'forgetBias')) c.forgetBias = base.config.forgetBias;
+  if (!cellHas(c.cell, 'holdForget')) c.holdForget = base.config.holdForget;
+  if (!cellHas(c.cell, 'rho')) c.rho = base.config.rho;
+  const v = { ...view };
+  if (!v.embed) Object.assign(v, { panels: base.view.panels, controls: base.view.controls });
+  if (v.view === 'backward') v.autoplay = base.view.autoplay;
+  return { config: c, view: v };
+}
+
 describe('round trip', () => {
-  it('decode(encode(config, view, lesson)) gives back exactly the same setup, with no problems', () => {
+  it('decode(encode(config, view, lesson)) gives back the same setup, with no problems', () => {
     fc.assert(
       fc.property(arbConfig, arbView, arbLesson, (config, view, lesson) => {
         const d = decodeUrl(encodeUrl(config, view, lesson));
         expect(d.problems).toEqual([]);
-        expect(d.config).toEqual(config);
-        expect(d.view).toEqual(view);
+        expect({ config: d.config, view: d.view }).toEqual(used(config, view, lesson));
         expect(d.lesson).toBe(lesson);
       }),
       { numRuns: 2000 },
@@ -156,10 +174,10 @@ describe('round trip', () => {
         [null, 'v=1&rho=off'],
         [1.25, 'v=1&rho=1.25'],
       ],
-      forgetBias: [[-1.5, 'v=1&forgetBias=-1.5']],
+      forgetBias: [[-1.5, 'v=1&cell=lstm&forgetBias=-1.5']],
       holdForget: [
-        [0.95, 'v=1&holdForget=0.95'],
-        [1, 'v=1&holdForget=1'],
+        [0.95, 'v=1&cell=lstm&holdForget=0.95'],
+        [1, 'v=1&cell=lstm&holdForget=1'],
       ],
       opt: [['sgd', 'v=1&opt=sgd']],
       lr: [
@@ -178,12 +196,12 @@ describe('round trip', () => {
       seed: [[123456, 'v=1&seed=123456']],
       embed: [[true, 'v=1&embed=1']],
       panels: [
-        [['grad', 'belt'], 'v=1&panels=grad,belt'],
-        [[], 'v=1&panels=none'],
+        [['grad', 'belt'], 'v=1&embed=1&panels=grad,belt'],
+        [[], 'v=1&embed=1&panels=none'],
       ],
       controls: [
-        [['rho', 'play'], 'v=1&controls=rho,play'],
-        [[], 'v=1&controls=none'],
+        [['rho', 'play'], 'v=1&embed=1&controls=rho,play'],
+        [[], 'v=1&embed=1&controls=none'],
       ],
       autoplay: [[true, 'v=1&autoplay=1']],
       theme: [
@@ -195,10 +213,16 @@ describe('round trip', () => {
       // A run other than A needs a comparison: tests/store/compareUrl.test.ts.
       run: [],
     };
+    // The keys only some setups use are shown in one that uses them (an LSTM, an embed).
+    const LSTM_KEYS = ['forgetBias', 'holdForget'];
+    const EMBED_KEYS = ['panels', 'controls'];
     for (const [key, examples] of Object.entries(LINKS)) {
       for (const [value, link] of examples as [unknown, string][]) {
-        const config = { ...DEFAULT_CONFIG };
-        const view = { ...DEFAULT_VIEW };
+        const config: TrainConfig = {
+          ...DEFAULT_CONFIG,
+          ...(LSTM_KEYS.includes(key) ? { cell: 'lstm' as const } : {}),
+        };
+        const view = { ...DEFAULT_VIEW, embed: EMBED_KEYS.includes(key) };
         Object.assign((CONFIG_KEYS as readonly string[]).includes(key) ? config : view, {
           [key]: value,
         });
@@ -220,7 +244,9 @@ describe('round trip', () => {
         { ...DEFAULT_VIEW, panels: ['grad', 'belt'], embed: true },
       ),
     ).toBe('v=1&cell=lstm&rho=off&seed=7&embed=1&panels=grad,belt');
-    expect(encodeUrl(DEFAULT_CONFIG, { ...DEFAULT_VIEW, controls: [] })).toBe('v=1&controls=none');
+    expect(encodeUrl(DEFAULT_CONFIG, { ...DEFAULT_VIEW, embed: true, controls: [] })).toBe(
+      'v=1&embed=1&controls=none',
+    );
     const order = ['v', 'lesson', ...CONFIG_KEYS, ...VIEW_KEYS, 'compare'];
     fc.assert(
       fc.property(arbConfig, arbView, arbLesson, (c, v, l) => {
@@ -303,22 +329,26 @@ describe('decoding values', () => {
     expect(decodeUrl('clip=1e+1').config.clip).toBe(10);
   });
 
-  it('last duplicate wins; unknown keys are named once', () => {
+  it('last duplicate wins (and says so); unknown keys are named once', () => {
     const d = decodeUrl('T=10&foo=1&T=20&foo=2&bar=3&t=5');
     expect(d.config.T).toBe(20);
-    expect(d.problems).toEqual(['ignored unknown keys foo, bar, t (did you mean T?)']);
+    expect(d.problems).toEqual([
+      'T appears 2 times; the last one counts (T=20)',
+      'ignored unknown keys foo, bar, t (did you mean T?)',
+    ]);
   });
 
   it('lists: unknown items are dropped with a note, a list of nothing known is ignored, none = empty', () => {
-    expect(decodeUrl('panels=grad,nope,belt,grad').view.panels).toEqual(['grad', 'belt']);
-    expect(decodeUrl('panels=grad,nope').problems).toHaveLength(1);
-    const d = decodeUrl('panels=nope');
+    const read = (q: string) => decodeUrl(`embed=1&${q}`);
+    expect(read('panels=grad,nope,belt,grad').view.panels).toEqual(['grad', 'belt']);
+    expect(read('panels=grad,nope').problems).toHaveLength(1);
+    const d = read('panels=nope');
     expect(d.view.panels).toBeNull();
     expect(d.problems[0]).toMatch(/^panels=nope names nothing known/);
-    expect(decodeUrl('controls=none').view.controls).toEqual([]);
-    expect(decodeUrl('controls=').view.controls).toEqual([]);
-    expect(decodeUrl('controls=rho,forget,play').view.controls).toEqual(['rho', 'forget', 'play']);
-    expect(decodeUrl('panels=all').view.panels).toBeNull();
+    expect(read('controls=none').view.controls).toEqual([]);
+    expect(read('controls=').view.controls).toEqual([]);
+    expect(read('controls=rho,forget,play').view.controls).toEqual(['rho', 'forget', 'play']);
+    expect(read('panels=all').view.panels).toBeNull();
   });
 
   it('lessons start from their preset; supplied values win over it; an unknown lesson is ignored', () => {
