@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { formatSci } from './format';
+import type { LineMarker } from './LinePlotProps';
 
 /** One legend entry: a short line sample and its name. */
 export interface LegendEntry {
@@ -64,5 +65,39 @@ export function LineTooltip(props: {
         </div>
       ))}
     </div>
+  );
+}
+
+/** Vertical markers at data x: a dashed full-height line with its label, or a tick under the axis. */
+export function Markers(props: {
+  markers: readonly LineMarker[];
+  x: (v: number) => number;
+  height: number;
+  width: number;
+  fontScale: number;
+}) {
+  const { x, height: ih, width: iw, fontScale } = props;
+  return props.markers.map((mk, k) =>
+    (mk.kind ?? 'line') === 'line' ? (
+      <g key={`m${k}`} className="chart-marker" transform={`translate(${x(mk.x)},0)`}>
+        <title>{mk.label ?? ''}</title>
+        <line y1={0} y2={ih} strokeDasharray="3 3" />
+        {mk.label && (
+          // Near the right edge the label goes to the left of the line so it is not clipped.
+          <text
+            y={0}
+            dy="0.9em"
+            dx={x(mk.x) > iw - 90 * fontScale ? -4 : 4}
+            textAnchor={x(mk.x) > iw - 90 * fontScale ? 'end' : 'start'}
+          >
+            {mk.label}
+          </text>
+        )}
+      </g>
+    ) : (
+      <path key={`m${k}`} className="chart-marker-tick" d={`M${x(mk.x)},${ih}l-4,7h8z`}>
+        <title>{mk.label ?? ''}</title>
+      </path>
+    ),
   );
 }

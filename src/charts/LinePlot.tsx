@@ -2,8 +2,10 @@ import { memo, useId, useMemo, useState } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { Axis, type AxisScale } from './Axis';
+import { logEdges } from './edges';
 import { formatSci } from './format';
-import { LineLegend, LineTooltip, type LegendEntry } from './LineParts';
+import { OffScaleMarks, ZeroLane } from './LineEdges';
+import { LineLegend, LineTooltip, Markers, type LegendEntry } from './LineParts';
 import { clampPx, indices, nearestIndex, plotMargin, safeId } from './plotUtil';
 import { stickyLinearDomain, stickyLogDomain, type Domain } from './scales';
 import { useChartWidth } from './useChartWidth';
@@ -52,13 +54,21 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
     return logY ? stickyLogDomain(null, cols) : stickyLinearDomain(null, cols);
   }, [props.yDomain, y, n, trail, reference, props.series, logY]);
 
+  // Where the main series leaves a log axis (edges.ts): zeros get a lane under it (the log part
+  // ends `lane` px higher), values off the axis a mark at its edge.
+  const edges = useMemo(
+    () => (logY && props.markEdges ? logEdges(y, n, yDomain) : null),
+    [logY, props.markEdges, y, n, yDomain],
+  );
+  const lane = edges?.zeros ? Math.round(18 * fontScale) : 0;
+  const ihLog = ih - lane;
   const xs = useMemo(() => scaleLinear().domain(xDomain).range([0, iw]), [xDomain, iw]);
   const ys = useMemo(
     () =>
       logY
-        ? scaleLog().domain(yDomain).range([ih, 0])
-        : scaleLinear().domain(yDomain).range([ih, 0]),
-    [logY, yDomain, ih],
+        ? scaleLog().domain(yDomain).range([ihLog, 0])
+        : scaleLinear().domain(yDomain).range([ihLog, 0]),
+    [logY, yDomain, ihLog],
   );
 
   const pathOf = useMemo(() => {
@@ -122,7 +132,7 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
         >
           <defs>
             <clipPath id={clip}>
-              <rect x={0} y={-2} width={iw} height={ih + 4} />
+              <rect x={0} y={-2} width={iw} height={ihLog + 4} />
             </clipPath>
           </defs>
           <g transform={`translate(${m.left},${m.top})`}>
@@ -186,35 +196,37 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
                   </text>
                 ))}
             </g>
-            {(props.markers ?? [])
-              .filter((mk) => inX(mk.x))
-              .map((mk, k) =>
-                (mk.kind ?? 'line') === 'line' ? (
-                  <g key={`m${k}`} className="chart-marker" transform={`translate(${xs(mk.x)},0)`}>
-                    <title>{mk.label ?? ''}</title>
-                    <line y1={0} y2={ih} strokeDasharray="3 3" />
-                    {mk.label && (
-                      // Near the right edge the label goes to the left of the line so it is not clipped.
-                      <text
-                        y={0}
-                        dy="0.9em"
-                        dx={xs(mk.x) > iw - 90 * fontScale ? -4 : 4}
-                        textAnchor={xs(mk.x) > iw - 90 * fontScale ? 'end' : 'start'}
-                      >
-                        {mk.label}
-                      </text>
-                    )}
-                  </g>
-                ) : (
-                  <path
-                    key={`m${k}`}
-                    className="chart-marker-tick"
-                    d={`M${xs(mk.x)},${ih}l-4,7h8z`}
-                  >
-                    <title>{mk.label ?? ''}</title>
-                  </path>
-                ),
-              )}
+            {edges?.zeros && (
+              <ZeroLane
+                y={y}
+                n={n}
+                xAt={(i) => xs(xAtIndex(i))}
+                top={ihLog + 2}
+                mid={ihLog + lane / 2 + 1}
+                width={iw}
+                color={color}
+              />
+            )}
+            {edges && (
+              <OffScaleMarks
+                edges={edges}
+                xAt={(i) => xs(xAtIndex(i))}
+                xLabel={(i) => xLabelOf(xAtIndex(i))}
+                bottom={ihLog}
+                width={iw}
+                name={props.seriesLabel ?? 'value'}
+                xName={props.xName ?? 't'}
+                color={color}
+                fontScale={fontScale}
+              />
+            )}
+            <Markers
+              markers={(props.markers ?? []).filter((mk) => inX(mk.x))}
+              x={xs}
+              height={ih}
+              width={iw}
+              fontScale={fontScale}
+            />
             <rect
               className="chart-hit"
               width={iw}
@@ -232,15 +244,17 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
                 props.onHoverX?.(null);
               }}
             />
-            {hover >= 0 && hover < n && inY(y[hover] as number) && (
-              <circle
-                className="chart-hover-dot"
-                cx={xs(x ? (x[hover] as number) : xStart + hover)}
-                cy={ys(y[hover] as number)}
-                r={4 * fontScale}
-                style={{ fill: color }}
-              />
-            )}
+            {hover >= 0 &&
+              hover < n &&
+              (inY(y[hover] as number) || (lane > 0 && y[hover] === 0)) && (
+                <circle
+                  className="chart-hover-dot"
+                  cx={xs(x ? (x[hover] as number) : xStart + hover)}
+                  cy={y[hover] === 0 && lane > 0 ? ihLog + lane / 2 + 1 : ys(y[hover] as number)}
+                  r={4 * fontScale}
+                  style={{ fill: color }}
+                />
+              )}
             {props.highlightX != null && inX(props.highlightX) && (
               <line
                 className="chart-highlight"

@@ -53,6 +53,12 @@ export interface LinePlotProps {
   markers?: readonly LineMarker[];
   /** Log-scaled y axis. */
   logY?: boolean;
+  /**
+   * On a log axis, mark where the main series leaves it: exact zeros in a lane labelled 0 under
+   * the axis, the largest value above and the smallest below the domain at its edge with their
+   * true values (charts/edges.ts).
+   */
+  markEdges?: boolean;
   /** x domain; default: the data extent. */
   xDomain?: Domain;
   /** y domain (pass a sticky one from scales.ts); default: computed from this frame's data. */

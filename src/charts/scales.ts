@@ -67,12 +67,21 @@ export interface LogDomainOptions {
   minDecades?: number;
   /** Domain returned when there is neither data nor a previous domain (default [1e-6, 1]). */
   fallback?: Domain;
+  /**
+   * Widest span in decades (default: no limit). A fresh domain cut to it keeps `anchor` (else the
+   * largest value) and as much of the data beyond it as fits; a domain that reached it stops
+   * growing, so one value that runs off by 250 decades cannot squash everything else.
+   */
+  maxDecades?: number;
+  /** The value a fresh domain cut to maxDecades keeps inside (e.g. ‖∂L/∂h_T‖, where backprop starts). */
+  anchor?: number;
 }
 
 /**
  * A log domain [10^a, 10^b] covering `prev` and the positive finite values of `data`, widened by
- * whole decades. Zeros, negatives and non-finite values are ignored. It never shrinks unless `prev`
- * is null, and returns `prev` itself (same identity) when the data already fit.
+ * whole decades, at most `maxDecades` wide. Zeros, negatives and non-finite values are ignored. It
+ * never shrinks unless `prev` is null, and returns `prev` itself (same identity) when the data
+ * already fit or it cannot grow further.
  */
 export function stickyLogDomain(
   prev: Domain | null,
@@ -90,9 +99,25 @@ export function stickyLogDomain(
   // Exponent rounding keeps bounds exact powers of ten (10 ** -6, not 1e-6 ± ulp noise from pow).
   let a = Math.floor(Math.log10(dataLo) + 1e-12);
   let b = Math.ceil(Math.log10(dataHi) - 1e-12);
+  const cap = Math.max(minDecades, Math.round(opts.maxDecades ?? Infinity));
   if (prev !== null) {
-    a = Math.min(a, Math.round(Math.log10(prev[0])));
-    b = Math.max(b, Math.round(Math.log10(prev[1])));
+    const pa = Math.round(Math.log10(prev[0]));
+    const pb = Math.round(Math.log10(prev[1]));
+    a = Math.min(a, pa);
+    b = Math.max(b, pb);
+    if (b - a > cap) {
+      // Grow towards the data only until the span reaches the cap (upwards first), then stay.
+      const hi = Math.min(b, Math.max(pb, pa + cap));
+      [a, b] = [Math.max(a, Math.min(pa, hi - cap)), hi];
+    }
+  } else if (b - a > cap) {
+    const anchor = opts.anchor;
+    const e =
+      anchor !== undefined && anchor > 0 && anchor < Infinity
+        ? Math.floor(Math.log10(Math.min(Math.max(anchor, floor), ceil)) + 1e-12)
+        : b;
+    a = Math.max(a, Math.min(e, b - cap));
+    b = a + cap;
   }
   if (b - a < minDecades) b = a + minDecades;
   const lo = Math.max(pow10(a), floor);

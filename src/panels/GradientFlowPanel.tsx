@@ -14,6 +14,8 @@ import { useStickyDomain } from './useSticky';
 
 const TITLE = 'Gradient through time';
 const EMPTY = new Float64Array(0);
+/** Widest y axis in decades: a 97-decade vanishing curve (T = 1000) still shows its first 40. */
+const AXIS_DECADES = 40;
 
 /** Where truncated BPTT cuts the gradient: between steps T−mK and T−mK+1. */
 function cutMarkers(T: number, K: number): LineMarker[] {
@@ -54,8 +56,14 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const run = latest?.run;
   // The axis follows the measured curves and the run's own references; the "now" lines may run far
   // off the plot (ρ = 10⁵ after a blow-up) and are clipped rather than squashing everything else.
+  // It spans at most AXIS_DECADES and keeps ‖∂L/∂h_T‖ when a fresh one is cut; once that wide it
+  // stops growing, so a run that blows up to 10³⁰⁰ keeps the range it had, and the measured curve's
+  // values off it are marked at the edge with their true value (LinePlot markEdges).
   const own = [refs.main?.y, belt.main?.y].filter((a): a is Float64Array => a !== undefined);
-  const yDomain = useStickyDomain('log', [dh, ...(dc ? [dc] : []), ...own], `${run}`);
+  const yDomain = useStickyDomain('log', [dh, ...(dc ? [dc] : []), ...own], `${run}`, false, {
+    maxDecades: AXIS_DECADES,
+    anchor: dh[T - 1],
+  });
 
   // The history's ring is drawn as it is; its colour scale grows with the extremes ever written.
   const heat = grad.T === T ? grad : null;
@@ -88,7 +96,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
       title={TITLE}
       className="panel panel-hero"
       id="panel-grad"
-      caption="‖∂L/∂hₜ‖ at each step. Backpropagation starts at t = T on the right and travels left to t = 1: read the curve right to left. Falling as it goes left is vanishing, rising is exploding; vanished means below 10⁻³ of ‖∂L/∂h_T‖, the one threshold used by every readout here."
+      caption="‖∂L/∂hₜ‖ at each step. Backpropagation starts at t = T on the right and travels left to t = 1: read the curve right to left. Falling as it goes left is vanishing, rising is exploding; vanished means below 10⁻³ of ‖∂L/∂h_T‖, the one threshold used by every readout here. Exact zeros sit in the lane marked 0; a value off the axis is marked ▲ or ▼ at its edge with its true value."
       table={table}
       actions={
         <>
@@ -124,6 +132,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
         series={refs.extra}
         markers={markers}
         logY
+        markEdges
         yDomain={yDomain}
         height={280 * fontScale}
         fontScale={fontScale}
@@ -140,6 +149,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           reference={belt.main?.y ?? null}
           series={belt.extra}
           logY
+          markEdges
           yDomain={yDomain}
           color="#0072B2"
           height={200 * fontScale}

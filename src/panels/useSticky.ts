@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { stickyLinearDomain, stickyLogDomain, type Columns, type Domain } from '../charts/scales';
+import {
+  stickyLinearDomain,
+  stickyLogDomain,
+  type Columns,
+  type Domain,
+  type LogDomainOptions,
+} from '../charts/scales';
 
 /**
  * Axis domains that grow by whole decades and never jump back every frame; they start afresh only
@@ -12,12 +18,13 @@ export function useStickyDomain(
   data: Columns,
   resetKey: string,
   includeZero = false,
+  logOptions: LogDomainOptions = {},
 ): Domain {
   const [kept, setKept] = useState<{ key: string; domain: Domain } | null>(null);
   const start = kept && kept.key === resetKey ? kept.domain : null;
   const domain =
     kind === 'log'
-      ? stickyLogDomain(start, data)
+      ? stickyLogDomain(start, data, logOptions)
       : stickyLinearDomain(start, data, { includeZero });
   if (!start || start[0] !== domain[0] || start[1] !== domain[1])
     setKept({ key: resetKey, domain });

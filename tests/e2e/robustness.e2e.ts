@@ -22,6 +22,50 @@ async function expectNoNaN(page: Page) {
   expect(bad).toEqual({ paths: 0, text: false });
 }
 
+const SUPER: Record<string, string> = {
+  '⁻': '-',
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+};
+Object.assign(SUPER, { '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' });
+/** "10⁻¹²" → -12, "1" → 0, "10" → 1. */
+const exponent = (label: string) =>
+  label === '1'
+    ? 0
+    : label === '10'
+      ? 1
+      : Number([...label.slice(2)].map((c) => SUPER[c]).join(''));
+
+/**
+ * After a blow-up the gradient panel stays readable and true: its log axis spans at most 40
+ * decades (not 10⁰…10³⁰⁰), the exact zeros of ‖∂L/∂hₜ‖ sit in the lane labelled 0, and
+ * ‖∂L/∂h_T‖ far above the axis is marked at its edge with the value the data table holds.
+ */
+async function expectReadableGradient(page: Page) {
+  const plot = page.locator('#panel-grad .line-plot').first();
+  const labels = await plot.locator('.chart-axis-left .chart-tick text').allTextContents();
+  const exps = labels.map(exponent);
+  expect(exps.every(Number.isInteger)).toBe(true);
+  expect(Math.max(...exps) - Math.min(...exps)).toBeLessThanOrEqual(40);
+  expect(await plot.locator('.chart-zero-lane').count()).toBe(1);
+  const above = plot.locator('[data-offscale="above"]');
+  expect(await above.locator('text').textContent()).toMatch(/^\d\.?\d* × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+ ↑$/);
+  const title = (await above.locator('title').textContent()) ?? '';
+  const m = /= (.+) at t = (\d+), above the axis/.exec(title);
+  expect(m).not.toBeNull();
+  await page.locator('#panel-grad').getByRole('button', { name: 'Data' }).click();
+  const cell = await page.evaluate((t) => {
+    const rows = [...document.querySelectorAll('#panel-grad table tr')];
+    const row = rows.find((r) => r.firstElementChild?.textContent === t);
+    return row?.children[1]?.textContent ?? null;
+  }, m?.[2]);
+  expect(cell).toBe(m?.[1]);
+  await page.locator('#panel-grad').getByRole('button', { name: 'Data' }).click();
+}
+
 describe('never blank, never lost', () => {
   it('the blow-up preset at the maximum learning rate diverges within 10 s with a true diagnosis, every panel alive', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -44,6 +88,7 @@ describe('never blank, never lost', () => {
       await page.getByRole('heading', { level: 2, name: title }).waitFor();
     }
     await expectNoNaN(page);
+    await expectReadableGradient(page);
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     ).toBe(true);
