@@ -1,15 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ControlsPanel } from '../panels/ControlsPanel';
 import { useApp, useAppStore, useBridge } from '../store/hooks';
 import { Header } from './Header';
 import { Notices } from '../shell/Notices';
 import { CompareBarIfComparing, Panel, panelOrder } from '../shell/Panels';
 import { Dialog } from './Dialog';
-import { EmbedDialogBody } from './EmbedDialog';
 import { HelpBody } from './Help';
 import { useShortcuts } from './useShortcuts';
 import { useThemeAttributes } from '../shell/useThemeAttributes';
 import { useWeightsLoader, WeightsStatusView } from '../panels/controls/WeightsControls';
+
+// The embed dialog's code (link and iframe builders) loads when the dialog is first opened.
+const EmbedDialogBody = lazy(() =>
+  import('./EmbedDialog').then((m) => ({ default: m.EmbedDialogBody })),
+);
 
 /** The full playground: header, controls column, the hero gradient panel and the rest below. */
 export function App() {
@@ -103,7 +107,9 @@ export function App() {
         open={dialog === 'embed'}
         onClose={() => setDialog(null)}
       >
-        <EmbedDialogBody />
+        <Suspense fallback={<p>Loading…</p>}>
+          <EmbedDialogBody />
+        </Suspense>
       </Dialog>
       <Dialog title="Keyboard shortcuts" open={dialog === 'help'} onClose={() => setDialog(null)}>
         <HelpBody />

@@ -1,12 +1,11 @@
 // First: starts the training worker before the rest of the bundle is evaluated (see early.ts).
 import '../worker/early';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
 import '../charts/charts.css';
 import './compare.css';
 import { App } from './App';
-import { EmbedApp } from '../embed/EmbedApp';
 import { decodeUrl } from '../store/url';
 import { createAppStore } from '../store/store';
 import { createBridge } from '../store/bridge';
@@ -32,12 +31,22 @@ startUrlSync(() => {
   return { config: s.config, compare: s.compare, view: s.view, lesson: s.lesson };
 }, store.subscribe);
 
+// The embed's shell is its own chunk: the full page never fetches it, an iframe never fetches App's
+// dialogs (the first load's budget: tests/e2e/buildSize.e2e.ts).
+const EmbedApp = lazy(() => import('../embed/EmbedApp').then((m) => ({ default: m.EmbedApp })));
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <StoreContext.Provider value={{ store, bridge }}>
-      {decoded.view.embed ? <EmbedApp /> : <App />}
+      {decoded.view.embed ? (
+        <Suspense fallback={null}>
+          <EmbedApp />
+        </Suspense>
+      ) : (
+        <App />
+      )}
     </StoreContext.Provider>
   </StrictMode>,
 );
