@@ -19,6 +19,8 @@ export interface BarStripProps {
   color?: string;
   /** y axis title, e.g. "∂L/∂hₜ". */
   yLabel: string;
+  /** x axis title (default "unit"). */
+  xLabel?: string;
   /** Name of one value in tooltips, e.g. "∂L/∂h₁₂". */
   valueName: string;
   /** Accessible name of the SVG. */
@@ -93,7 +95,7 @@ export const BarStrip = memo(function BarStrip(props: BarStripProps) {
                 height={Math.max(0, y(lo) - y(hi))}
                 fill={kind === 'unit' ? (props.color ?? 'var(--accent)') : signedColor(v, half)}
               >
-                <title>{`unit ${k + 1}: ${props.valueName} = ${formatSci(v, 3)}`}</title>
+                <title>{`${props.xLabel ?? 'unit'} ${k + 1}: ${props.valueName} = ${formatSci(v, 3)}`}</title>
               </rect>
             );
           })}
@@ -104,7 +106,7 @@ export const BarStrip = memo(function BarStrip(props: BarStripProps) {
             offset={ih}
             integer
             tickCount={Math.min(8, n)}
-            title="unit"
+            title={props.xLabel ?? 'unit'}
             titleOffsetEm={2.2}
           />
           {kind === 'signed' && finite && maxAbs === 0 && (

@@ -22,6 +22,11 @@ export interface ChainProps {
   local: Float64Array;
   /** LSTM: the belt's factor per step [T]: a second lane for c with its own arrows. */
   belt?: Float64Array | null;
+  /**
+   * Attention: α [T][T] (row s: the weight position s gives each t ≤ s). No chain is drawn; arcs
+   * from every later position to the current one, as thick as the weight it was read with.
+   */
+  arcs?: Float64Array | null;
   /** State symbol for labels ("h"). */
   symbol?: string;
   /** Large-type factor (default 1). */
@@ -48,7 +53,7 @@ export function chainWindow(
  * left out counted at either end.
  */
 export const Chain = memo(function Chain(props: ChainProps) {
-  const { T, step, norms, factors, cut, local, belt, fontScale: fs = 1 } = props;
+  const { T, step, norms, factors, cut, local, belt, arcs, fontScale: fs = 1 } = props;
   const sym = props.symbol ?? 'h';
   const [ref, width] = useChartWidth<HTMLDivElement>();
   const ids = safeId(useId());
@@ -58,7 +63,7 @@ export const Chain = memo(function Chain(props: ChainProps) {
   const gapW = (narrow ? 42 : 54) * fs;
   const side = (narrow ? 46 : 84) * fs;
   const laneH = 34 * fs;
-  const top = (belt ? 70 : 26) * fs;
+  const top = (belt || arcs ? 70 : 26) * fs;
   const height = top + laneH + 58 * fs;
   const fit = Math.max(1, Math.floor((width - 2 * side + gapW) / (cw + gapW)));
   const { first, last } = chainWindow(T, step, fit);
@@ -118,8 +123,26 @@ export const Chain = memo(function Chain(props: ChainProps) {
             rx={4 * fs}
           />
         )}
-        {t > first && arrows(t)}
+        {t > first && !arcs && arrows(t)}
+        {arcs && t > step && arcTo(t)}
       </g>,
+    );
+  }
+  /** The arc by which position s (> step) reads the current position: width and opacity ∝ α. */
+  function arcTo(s: number) {
+    const a = arcs![(s - 1) * T + (step - 1)]!;
+    const x1 = xOf(s) + cw / 2;
+    const x0 = xOf(step) + cw / 2;
+    const depth = Math.min(top - 8 * fs, 14 * fs + (x1 - x0) * 0.25);
+    return (
+      <path
+        className="chain-arc"
+        d={`M${x1},${yBox} Q${(x0 + x1) / 2},${yBox - depth} ${x0},${yBox}`}
+        strokeWidth={(1 + 7 * a) * fs}
+        strokeOpacity={0.25 + 0.75 * a}
+      >
+        <title>{`position ${s} read position ${step} with α = ${formatSci(a, 3)}`}</title>
+      </path>
     );
   }
   function arrows(t: number) {
@@ -218,9 +241,11 @@ export const Chain = memo(function Chain(props: ChainProps) {
             <text className="chain-lane" x={4} y={yBox + laneH / 2 + 5 * fs}>
               {sym}
             </text>
-            <text className="chain-lane" x={4} y={yGrad + 5 * fs}>
-              ∂L/∂{sym}
-            </text>
+            {!arcs && (
+              <text className="chain-lane" x={4} y={yGrad + 5 * fs}>
+                ∂L/∂{sym}
+              </text>
+            )}
           </g>
         )}
         {first > 1 && (

@@ -90,6 +90,9 @@ export interface BackwardMessage {
   dc: Float64Array | null;
   forget: Float64Array | null;
   beltGain: Float64Array | null;
+  /** Attention: α of the sequence [T][T], the arcs (no chain: carried, gain, product are NaN). */
+  arcs: Float64Array | null;
+  /** ρ and σ_max of W_hh's reference block (NaN for a cell without W_hh). */
   rho: number;
   sigmaMax: number;
   refGate: number;

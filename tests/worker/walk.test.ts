@@ -4,11 +4,14 @@
  * slices from t = T down to 1.
  */
 import { describe, expect, it } from 'vitest';
+import { createWorkspace, forwardBackward } from '../../src/engine/bptt';
 import { relativeGap } from '../../src/engine/backward/terms';
 import { backwardWalk } from '../../src/engine/backward/walk';
 import { stepJacobianNorms } from '../../src/engine/jacobian';
 import { createTrainer } from '../../src/worker/trainer';
-import type { BackwardMessage, BackwardNormsMessage } from '../../src/worker/protocol';
+import type { BackwardMessage, BackwardNormsMessage, FromWorker } from '../../src/worker/protocol';
+import { createWalkJob } from '../../src/worker/trainer/walk';
+import type { TrainConfig } from '../../src/worker/config';
 import { harness, small } from './helpers';
 
 describe('trainer.traceInputs', () => {
@@ -76,7 +79,12 @@ describe('analyze backward in the session', () => {
     }
     expect(expectFrom).toBe(0);
     const { model, batch, opts } = h.session.trainer!.traceInputs();
-    const { trace } = backwardWalk(model, batch, 2, opts);
+    const trace = forwardBackward(
+      model,
+      batch,
+      createWorkspace(model.spec, batch.T, batch.B),
+      opts,
+    );
     const exact = stepJacobianNorms(model, trace, 2);
     for (let t = 0; t < walk.T; t++)
       expect(Math.abs(got[t]! - exact[t]!)).toBeLessThan(1e-10 * exact[t]!);
@@ -96,4 +104,35 @@ describe('analyze backward in the session', () => {
     expect(norms.every((m) => m.seq === 1)).toBe(true);
     h.session.dispose();
   });
+});
+
+describe('the walk job on the newer families (not yet in the page)', () => {
+  it.each(['lru', 'rglru', 's6', 'attention'] as const)(
+    '%s: the walk, then ‖J_t‖₂ for a chain (none for attention)',
+    (cell) => {
+      // The page's config does not offer these cells yet (CellInfo.inApp); the trainer runs them.
+      const config = { ...small({ task: 'adding', T: 10, H: 4, batch: 2 }), cell };
+      const t = createTrainer(config as unknown as TrainConfig);
+      t.step();
+      const out: FromWorker[] = [];
+      const job = createWalkJob(
+        (m) => out.push(m),
+        () => performance.now(),
+        (cb) => cb(),
+      );
+      job.request(t, 1);
+      const walk = out.find((m) => m.type === 'backward') as BackwardMessage;
+      expect(walk.seq).toBe(1);
+      expect(walk.terms.every((p) => p.sumGap < 1e-12)).toBe(true);
+      expect(walk.batchNorm).toEqual(t.trace.dhNorm);
+      const norms = out.filter((m) => m.type === 'backwardNorms') as BackwardNormsMessage[];
+      if (cell === 'attention') {
+        expect(norms).toEqual([]);
+        expect(walk.arcs).not.toBeNull();
+      } else {
+        expect(norms.at(-1)?.done).toBe(true);
+        expect(norms.reduce((n, m) => n + m.values.length, 0)).toBe(10);
+      }
+    },
+  );
 });

@@ -13,16 +13,17 @@
  */
 import { isCut } from '../bptt';
 import type { RunOptions } from '../bptt';
-import { cellEngine } from '../cells/registry';
-import type { JacobianOptions } from '../cells/engine';
+import { cellInfo } from '../cells/catalog';
 import { norm2 } from '../linalg';
 import type { Model } from '../model';
 import { recurrentBlock, spectralNorm, spectralRadius } from '../spectrum';
-import type { Batch, CellKind, Trace } from '../types';
-import { classicStepTerms, relativeGap } from './terms';
-import type { ParamTerms } from './terms';
+import type { Batch, CellKind } from '../types';
+import type { StepNormCursor } from './stepNorms';
+import { relativeGap } from './terms';
+import type { ParamTerms } from './types';
+import { walkPass } from './walkPass';
 
-export type { ParamTerms } from './terms';
+export type { ParamTerms } from './types';
 
 export interface BackwardWalk {
   readonly cell: CellKind;
@@ -59,7 +60,10 @@ export interface BackwardWalk {
   readonly dc: Float64Array | null;
   readonly forget: Float64Array | null;
   readonly beltGain: Float64Array | null;
-  /** ρ and σ_max of the reference block of W_hh (the candidate block of a gated cell), and its index. */
+  /**
+   * ρ and σ_max of the reference block of W_hh (the candidate block of a gated cell), and its
+   * index; NaN for a cell without W_hh.
+   */
   readonly rho: number;
   readonly sigmaMax: number;
   readonly refGate: number;
@@ -67,34 +71,35 @@ export interface BackwardWalk {
   readonly terms: readonly ParamTerms[];
   /** For each term: max|Σ_t C_t − ∂L/∂θ| / max|∂L/∂θ| against the pass's own gradient. */
   readonly sumGap: readonly number[];
+  /**
+   * Attention: α of the sequence, [T][T] (row t: the weight position t gives each s ≤ t), the arcs
+   * the gradient takes back in one hop; there is no chain, so carried, gain and product are NaN.
+   * Null for the recurrences.
+   */
+  readonly arcs: Float64Array | null;
 }
 
 /**
- * The walk for sequence `seq` of `batch` under `model`'s weights, and the trace it was read from
- * (for stepNorms.ts: ‖J_t‖₂ is too slow to compute for every step at once at the largest sizes).
- * Overwrites model's param.dw.
+ * The walk for sequence `seq` of `batch` under `model`'s weights, and a cursor over its ‖J_t‖₂
+ * (too slow to compute for every step at once at the largest sizes for the classic cells' dense
+ * Jacobians; a sweep over the diagonal ones for the families). Overwrites model's param.dw.
  */
 export function backwardWalk(
   model: Model,
   batch: Batch,
   seq: number,
   opts: RunOptions = {},
-): { walk: BackwardWalk; trace: Trace } {
-  const engine = cellEngine(model.spec.cell);
-  const info = engine.info;
-  const jac = engine.jacobian;
-  if (engine.passes.kind !== 'classic' || jac === undefined)
-    throw new RangeError(`the backward walk does not cover ${info.id} yet`);
+): { walk: BackwardWalk; norms: StepNormCursor | null } {
+  const info = cellInfo(model.spec.cell);
   const { T, B } = batch;
   if (!Number.isInteger(seq) || seq < 0 || seq >= B)
     throw new RangeError(`sequence ${seq} outside 0..${B - 1}`);
-  const { trace, ws, terms } = classicStepTerms(model, batch, opts, info.gates);
-  const { H, O, S } = trace;
+  const pass = walkPass(model, batch, seq, opts);
+  const { trace, terms, n } = pass;
+  const { H, S } = trace;
   const K = opts.truncate ?? 0;
   const belt = info.cellState && trace.dc !== null && trace.gates !== null;
-  const n = jac.size(model.spec);
-  const G = ws.GH / H;
-  const jOpts: JacobianOptions = { holdForget: ws.holds ? (opts.holdForget ?? null) : null };
+  const G = info.gates.length;
 
   const dh = new Float64Array(T * S);
   for (let t = 1; t <= T; t++) {
@@ -120,38 +125,20 @@ export function backwardWalk(
   const gain = new Float64Array(T);
   const cut = new Uint8Array(T);
   const beltGain = belt ? new Float64Array(T) : null;
-  const Wout = model.param('readout.weight').w;
-  const J = new Float64Array(n * n);
   const u = new Float64Array(n);
-  const v = new Float64Array(Math.max(n, H));
+  const v = new Float64Array(Math.max(n, S));
   for (let t = T; t >= 1; t--) {
-    const row = (t - 1) * S;
-    norm[t - 1] = norm2(dh, row, S);
-    // The loss's own term: W_outᵀ ∂L/∂ŷ_t of this sequence.
-    const y = ((t - 1) * B + seq) * O;
-    for (let k = 0; k < H; k++) {
-      let s = 0;
-      for (let o = 0; o < O; o++) s += Wout[o * H + k]! * ws.dY[y + o]!;
-      v[k] = s;
-    }
-    local[t - 1] = norm2(v, 0, H);
-    // u_t = ∂L/∂s_t in the Jacobian's layout: (h) or (h; f_{t+1} ⊙ dL/dc_{t+1}).
-    u.fill(0);
-    u.set(dh.subarray(row, row + S), 0);
-    if (belt && t < T) {
-      for (let k = 0; k < H; k++) u[H + k] = dc![t * H + k]! * forget![t * H + k]!;
-    }
+    norm[t - 1] = norm2(dh, (t - 1) * S, S);
+    local[t - 1] = norm2(v, 0, pass.local(t, v));
+    pass.fillU(t, u);
     stateNorm[t - 1] = norm2(u, 0, n);
-    jac.step(model, trace, seq, t, J, jOpts);
-    if (isCut(T, K, t)) {
+    if (pass.stepBack === null) {
+      carried[t - 1] = NaN; // no chain: nothing is carried from step to step
+    } else if (isCut(T, K, t)) {
       cut[t - 1] = 1;
       carried[t - 1] = 0;
     } else {
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += J[i * n + j]! * u[i]!;
-        v[j] = s;
-      }
+      pass.stepBack(t, u, v);
       carried[t - 1] = norm2(v, 0, n);
     }
     const un = stateNorm[t - 1]!;
@@ -168,8 +155,11 @@ export function backwardWalk(
   // Once nothing is carried (a cut), nothing arrives further back either: 0, not 0 · NaN.
   for (let t = T - 1; t >= 1; t--) product[t - 1] = product[t] === 0 ? 0 : product[t]! * gain[t]!;
 
-  const refGate = info.gates.length >= 3 ? 2 : 0;
-  const block = recurrentBlock(model, refGate);
+  // ρ and σ_max of W_hh's reference block (the candidate block of a gated cell); NaN for a cell
+  // without W_hh, whose walk is measured by ‖J_t‖₂ alone.
+  const hasWhh = model.params.some((p) => p.name === 'weight_hh_l0');
+  const refGate = hasWhh && G >= 3 ? 2 : 0;
+  const block = hasWhh ? recurrentBlock(model, refGate) : null;
   const walk: BackwardWalk = {
     cell: info.id as CellKind,
     T,
@@ -192,11 +182,12 @@ export function backwardWalk(
     dc,
     forget,
     beltGain,
-    rho: spectralRadius(block, H),
-    sigmaMax: spectralNorm(block, H, H),
+    rho: block === null ? NaN : spectralRadius(block, H),
+    sigmaMax: block === null ? NaN : spectralNorm(block, H, H),
     refGate,
     terms,
     sumGap: terms.map((p) => relativeGap(p.sum, model.param(p.name).dw)),
+    arcs: pass.arcs,
   };
-  return { walk, trace };
+  return { walk, norms: pass.norms() };
 }

@@ -7,6 +7,7 @@
 import type { RunOptions } from '../bptt/options';
 import type { CellKernel } from '../bptt/cell';
 import type { Workspace } from '../bptt/workspace';
+import type { ParamTerms } from '../backward/types';
 import type { Model } from '../model';
 import type { Rng } from '../rng';
 import type { Batch, ModelSpec, Trace } from '../types';
@@ -77,6 +78,37 @@ export interface CellJacobian {
   ): Float64Array;
 }
 
+/**
+ * The backward walk of a cell with its own passes (engine/backward/walk.ts; the classic cells
+ * need none: the shared driver's hook and their CellJacobian serve them), read after an ordinary
+ * forwardBackward on `ws`. A recurrence walks a chain of steps; attention reaches every earlier
+ * position directly (family/types.ts FamilyWalk).
+ */
+export type CellWalk =
+  | {
+      readonly kind: 'chain';
+      /** out ← J_tᵀ u for sequence `seq` (u, out: one traced-state row); returns ‖J_t‖₂. */
+      stepBack(
+        model: Model,
+        ws: Workspace,
+        seq: number,
+        t: number,
+        u: Float64Array,
+        out: Float64Array,
+      ): number;
+      /** out ← the loss's own term ∂ℓ_t/∂state_t of sequence `seq`. */
+      local(model: Model, ws: Workspace, seq: number, t: number, out: Float64Array): void;
+      /** The recurrent parameters' gradients split into one term per step. */
+      terms(model: Model, ws: Workspace): ParamTerms[];
+    }
+  | {
+      readonly kind: 'direct';
+      local(model: Model, ws: Workspace, seq: number, t: number, out: Float64Array): void;
+      /** The attention weights of sequence `seq`, [T][T]: the arcs the gradient takes back. */
+      arcs(ws: Workspace, seq: number): Float64Array;
+      terms(model: Model, ws: Workspace): ParamTerms[];
+    };
+
 export interface CellEngine {
   readonly info: CellInfo;
   readonly passes: ClassicPasses | OwnPasses;
@@ -84,4 +116,6 @@ export interface CellEngine {
   init(model: Model, rng: Rng, opts: InitOptions): void;
   /** Present when the state Jacobian analyses apply. */
   readonly jacobian?: CellJacobian;
+  /** Own passes: the backward walk, where the cell has a chain to walk. */
+  readonly walk?: CellWalk;
 }

@@ -11,13 +11,19 @@ import type { RunOptions } from '../bptt/options';
 import type { Workspace } from '../bptt/workspace';
 import { cellInfo, cellSizes } from '../cells/catalog';
 import type { FamilyCellKind } from '../cells/catalog';
-import type { CellEngine } from '../cells/engine';
+import type { CellEngine, CellWalk } from '../cells/engine';
 import type { Model } from '../model';
 import type { Batch, ModelSpec, Trace } from '../types';
 import { FAMILY_CELLS } from './cells';
 import { initFamily } from './init';
 import { familyForward, familyForwardBackward } from './run';
-import type { FamilyDims, FamilyModel, FamilyRunOptions, FamilyWorkspace } from './types';
+import type {
+  FamilyDims,
+  FamilyModel,
+  FamilyRunOptions,
+  FamilyWalk,
+  FamilyWorkspace,
+} from './types';
 
 interface AdaptedWorkspace extends Workspace {
   readonly family: FamilyWorkspace;
@@ -148,11 +154,28 @@ function forwardBackward(model: Model, batch: Batch, ws: Workspace, opts: RunOpt
   return ws.trace;
 }
 
+/** A family cell's walk over the registry's Model and Workspace. */
+function adaptWalk(w: FamilyWalk): CellWalk {
+  const local = (m: Model, ws: Workspace, seq: number, t: number, out: Float64Array) =>
+    w.local(familyView(m), family(ws), seq, t, out);
+  const terms = (m: Model, ws: Workspace) => w.terms(familyView(m), family(ws));
+  if (w.kind === 'direct')
+    return { kind: 'direct', local, terms, arcs: (ws, seq) => w.arcs(family(ws), seq) };
+  return {
+    kind: 'chain',
+    stepBack: (m, ws, seq, t, u, out) => w.stepBack(familyView(m), family(ws), seq, t, u, out),
+    local,
+    terms,
+  };
+}
+
 /** The registry entry of a family cell (cells/registry.ts lists one per FAMILY_CELLS entry). */
 export function familyEngine(id: FamilyCellKind): CellEngine {
+  const w = FAMILY_CELLS[id].walk;
   return {
     info: cellInfo(id),
     passes: { kind: 'own', createWorkspace, runForward, forwardBackward },
     init: (model, rng, opts) => initFamily(familyView(model), rng, opts.init),
+    ...(w === undefined ? {} : { walk: adaptWalk(w) }),
   };
 }

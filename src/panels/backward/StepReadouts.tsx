@@ -9,11 +9,14 @@ export function StepReadouts(props: { w: BackwardMessage; jNorm: Float64Array | 
   const t = Math.min(Math.max(1, props.t), w.T);
   const f = stepFacts(w, jNorm, t);
   const sym = cellInfo(w.cell).state.symbol;
+  const direct = w.arcs !== null;
   const moved = !f.arrived
     ? 'the loss’s gradient enters here'
-    : f.cut
-      ? 'cut by truncation: nothing carried back'
-      : `×${formatSci(f.factor, 3)}`;
+    : direct
+      ? 'every later position, in one hop (the arcs)'
+      : f.cut
+        ? 'cut by truncation: nothing carried back'
+        : `×${formatSci(f.factor, 3)}`;
   return (
     <dl className="readouts" aria-live="off">
       <div>
@@ -36,7 +39,7 @@ export function StepReadouts(props: { w: BackwardMessage; jNorm: Float64Array | 
           {moved}
         </dd>
       </div>
-      {f.arrived && !f.cut && (
+      {f.arrived && !f.cut && !direct && (
         <div>
           <dt>‖Jₜ₊₁‖₂ (at most)</dt>
           <dd className="num" data-readout="walk-jnorm" data-value={f.jNorm}>
@@ -56,18 +59,22 @@ export function StepReadouts(props: { w: BackwardMessage; jNorm: Float64Array | 
           <dd className="num">{formatSci(f.local, 3)}</dd>
         </div>
       )}
-      <div>
-        <dt>Π of the factors, T down to t</dt>
-        <dd className="num" data-readout="walk-product" data-value={f.product}>
-          {formatSci(f.product, 3)}
-        </dd>
-      </div>
-      <div>
-        <dt>ρ^(T−t) · σ_max^(T−t)</dt>
-        <dd className="num">
-          {formatSci(f.rhoPow, 3)} · {formatSci(f.sigmaPow, 3)}
-        </dd>
-      </div>
+      {!direct && (
+        <div>
+          <dt>Π of the factors, T down to t</dt>
+          <dd className="num" data-readout="walk-product" data-value={f.product}>
+            {formatSci(f.product, 3)}
+          </dd>
+        </div>
+      )}
+      {Number.isFinite(w.rho) && (
+        <div>
+          <dt>ρ^(T−t) · σ_max^(T−t)</dt>
+          <dd className="num">
+            {formatSci(f.rhoPow, 3)} · {formatSci(f.sigmaPow, 3)}
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -8,7 +8,12 @@ import type { StepTerms } from '../../worker/protocol';
 import { ExportButtons } from '../ExportButtons';
 import { longRange } from './walkFacts';
 
-const TITLE = 'Each step’s term of ∂L/∂W_hh';
+const TITLE = 'Each step’s term of the gradient';
+
+/** How a recurrent parameter is written on screen (PyTorch's name, but W_hh for weight_hh_l0). */
+export function paramLabel(name: string): string {
+  return name === 'weight_hh_l0' ? 'W_hh' : name;
+}
 /** "Long range" in the readout: terms at least this many steps before the end. */
 export const LONG_LAG = 10;
 
@@ -46,15 +51,18 @@ export const TermsPanel = memo(function TermsPanel() {
   const walk = useApp((s) => s.walk);
   const large = useApp((s) => s.view.large);
   const [axis, setAxis] = useState<'step' | 'lag'>('step');
+  const [which, setWhich] = useState(0);
   const w = currentWalk(walk, latest);
-  const p = w?.terms[0] ?? null;
+  const terms = w?.terms ?? [];
+  const p = terms[Math.min(which, terms.length - 1)] ?? null;
+  const theta = paramLabel(p?.name ?? 'weight_hh_l0');
   const T = w?.T ?? 0;
   const fs = large ? 1.4 : 1;
   const t = Math.min(Math.max(1, walk.step), Math.max(1, T));
   const table = useCallback(() => termsTable(p, T), [p, T]);
   const lr = p === null ? null : longRange(p.norms, LONG_LAG);
   // What the update does with this gradient: nothing when W_hh is frozen, else clipping's scale.
-  const frozen = latest !== null && latest.config.freeze !== 'none';
+  const frozen = latest !== null && latest.config.freeze !== 'none' && theta === 'W_hh';
   const clip =
     latest !== null && !frozen && latest.config.clip > 0 && latest.preClipNorm > latest.config.clip
       ? latest.config.clip / (latest.preClipNorm + 1e-6)
@@ -64,11 +72,27 @@ export const TermsPanel = memo(function TermsPanel() {
       title={TITLE}
       className="panel panel-wide"
       id="panel-terms"
-      caption="Unrolled, every step uses its own copy of W_hh; ∂L/∂W_hh is the sum of the copies’ gradients Cₜ = Σ_batch δₜ hₜ₋₁ᵀ (δₜ: the gradient at step t’s pre-activations). Bars: ‖Cₜ‖_F; line: the norm of the sum so far."
+      caption={
+        theta === 'W_hh'
+          ? 'Unrolled, every step uses its own copy of W_hh; ∂L/∂W_hh is the sum of the copies’ gradients Cₜ = Σ_batch δₜ hₜ₋₁ᵀ (δₜ: the gradient at step t’s pre-activations). Bars: ‖Cₜ‖_F; line: the norm of the sum so far.'
+          : `Unrolled, every step uses its own copy of ${theta}; ∂L/∂${theta} is the sum of the copies’ gradients Cₜ (over the batch). Bars: ‖Cₜ‖; line: the norm of the sum so far.`
+      }
       table={table}
       actions={
         <>
           <ExportButtons name={TITLE} table={table} />
+          {terms.length > 1 && (
+            <label className="inline-select">
+              <span>Parameter</span>
+              <select value={String(which)} onChange={(e) => setWhich(Number(e.target.value))}>
+                {terms.map((q, k) => (
+                  <option key={q.name} value={String(k)}>
+                    {paramLabel(q.name)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <button
             type="button"
             className="chart-button"
@@ -89,15 +113,17 @@ export const TermsPanel = memo(function TermsPanel() {
               </dd>
             </div>
             <div>
-              <dt>‖∂L/∂W_hh‖_F (all {T} terms)</dt>
+              <dt>
+                ‖∂L/∂{theta}‖ (all {T} terms)
+              </dt>
               <dd className="num" data-readout="term-total">
                 {formatSci(p.partial[0]!, 3)}
               </dd>
             </div>
             <div>
-              <dt>Σₜ Cₜ − ∂L/∂W_hh, largest entry</dt>
+              <dt>Σₜ Cₜ − ∂L/∂{theta}, largest entry</dt>
               <dd className="num" data-readout="term-gap" data-value={p.sumGap}>
-                {formatSci(p.sumGap, 2)} of ∂L/∂W_hh’s largest
+                {formatSci(p.sumGap, 2)} of ∂L/∂{theta}’s largest
               </dd>
             </div>
             {lr !== null && (
@@ -136,7 +162,7 @@ export const TermsPanel = memo(function TermsPanel() {
           barLabel="‖Cₜ‖_F, step t’s term"
           lineLabel="‖Σ_{s=t..T} Cₛ‖_F, the sum so far"
           yLabel="Frobenius norm (log scale)"
-          ariaLabel="Each step's term of dL/dW_hh"
+          ariaLabel={`Each step's term of dL/d${theta}`}
           height={240 * fs}
           fontScale={fs}
         />

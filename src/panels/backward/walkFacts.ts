@@ -15,6 +15,8 @@ export interface StepFacts {
   cellNorm: number | null;
   /** Whether a step back already brought the gradient here (t < T). */
   arrived: boolean;
+  /** Attention: no chain, every later position reaches t in one hop. */
+  direct: boolean;
   /** The factor of the step t+1 → t: ‖J_{t+1}ᵀu‖/‖u‖ (0 at a cut), NaN at t = T. */
   factor: number;
   /** ‖J_{t+1}‖₂ (NaN until computed, and at t = T). */
@@ -55,6 +57,7 @@ export function stepFacts(w: BackwardMessage, jNorm: Float64Array | null, t: num
     norm: w.norm[i] ?? NaN,
     cellNorm: w.dc === null ? null : norm(w.dc, i * w.H, w.H),
     arrived,
+    direct: w.arcs !== null,
     factor: arrived ? (w.gain[up] ?? NaN) : NaN,
     jNorm: arrived && jNorm !== null ? (jNorm[up] ?? NaN) : NaN,
     cut: arrived && w.cut[up] === 1,
@@ -81,6 +84,7 @@ function norm(x: Float64Array, off: number, n: number): number {
 export function announce(f: StepFacts, symbol = 'h'): string {
   const head = `Step ${f.t} of ${f.T}. Norm of dL/d${symbol} ${f.t}: ${spoken(f.norm)}.`;
   if (!f.arrived) return `${head} The loss's gradient enters here.`;
+  if (f.direct) return `${head} It comes from every later position in one hop, along the arcs.`;
   if (f.cut) return `${head} Truncation cut the step from ${f.t + 1}: nothing was carried back.`;
   const j = Number.isFinite(f.jNorm) ? `, at most ${spoken(f.jNorm)}` : '';
   const own = f.local > 0 ? ` Plus the loss's own term here, norm ${spoken(f.local)}.` : '';

@@ -5,7 +5,6 @@
  * page's messages between them. A new request, a dispose or another trace cancels the slices.
  */
 import { backwardWalk } from '../../engine/backward/walk';
-import { stepNormCursor } from '../../engine/backward/stepNorms';
 import type { StepNormCursor } from '../../engine/backward/stepNorms';
 import { PROTOCOL_VERSION } from '../protocol';
 import type { BackwardMessage, FromWorker } from '../protocol';
@@ -79,7 +78,7 @@ export function createWalkJob(
       const gen = ++generation;
       const { model, batch, opts } = t.traceInputs();
       const s = Math.min(Math.max(0, seq), batch.B - 1);
-      const { walk, trace } = backwardWalk(model, batch, s, opts);
+      const { walk, norms } = backwardWalk(model, batch, s, opts);
       const head = { runId, run: t.run, trace: t.traceVersion, seq: s };
       const msg: BackwardMessage = {
         v: PROTOCOL_VERSION,
@@ -109,6 +108,7 @@ export function createWalkJob(
         dc: walk.dc,
         forget: walk.forget,
         beltGain: walk.beltGain,
+        arcs: walk.arcs,
         rho: walk.rho,
         sigmaMax: walk.sigmaMax,
         refGate: walk.refGate,
@@ -124,8 +124,7 @@ export function createWalkJob(
         })),
       };
       send(msg);
-      const holdForget = opts.holdForget ?? null;
-      runNorms(gen, stepNormCursor(model, trace, s, { holdForget }), head);
+      if (norms !== null) runNorms(gen, norms, head);
     },
     cancel() {
       generation++;

@@ -11,6 +11,7 @@ import { shapesFromInfo } from '../../family/model';
 import { ATTENTION } from './info';
 import { attentionBackward, attentionForward } from './kernel';
 import type { FamilyCell } from '../../family/types';
+import { attentionWalk } from './walk';
 import { createAttentionWorkspace } from './workspace';
 import type { AttentionWorkspace } from './workspace';
 
@@ -25,4 +26,5 @@ export const attentionCell: FamilyCell<AttentionWorkspace> = {
   createWorkspace: createAttentionWorkspace,
   forward: attentionForward,
   backward: attentionBackward,
+  walk: attentionWalk,
 };

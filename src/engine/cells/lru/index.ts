@@ -8,6 +8,7 @@
 import { shapesFromInfo } from '../../family/model';
 import { LRU } from './info';
 import { lruBackward, lruForward } from './kernel';
+import { lruWalk } from './walk';
 import type { FamilyCell } from '../../family/types';
 import { createLruWorkspace } from './workspace';
 import type { LruWorkspace } from './workspace';
@@ -23,4 +24,5 @@ export const lruCell: FamilyCell<LruWorkspace> = {
   createWorkspace: createLruWorkspace,
   forward: lruForward,
   backward: lruBackward,
+  walk: lruWalk,
 };

@@ -8,6 +8,7 @@
 import { shapesFromInfo } from '../../family/model';
 import { RGLRU } from './info';
 import { rglruBackward, rglruForward } from './kernel';
+import { rglruWalk } from './walk';
 import type { FamilyCell } from '../../family/types';
 import { createRglruWorkspace } from './workspace';
 import type { RglruWorkspace } from './workspace';
@@ -23,4 +24,5 @@ export const rglruCell: FamilyCell<RglruWorkspace> = {
   createWorkspace: createRglruWorkspace,
   forward: rglruForward,
   backward: rglruBackward,
+  walk: rglruWalk,
 };
