@@ -1,5 +1,4 @@
 // Saves the screenshots under docs/ from the built site (npm run build first): the README image,
-// Saves the screenshots under docs/ from the built site (npm run build first): the README image,
 // one per lesson once it has run the iterations it names (at full speed, so a few more: every
 // expectation is decided by then), and the layout checks at three sizes and two themes, after a fixed
 // number of iterations (not seconds: the images should not depend on the machine's speed).

@@ -79,6 +79,7 @@ describe('backward walk: exactly the engine’s BPTT', () => {
     ['linear, sine (mse_all)', { cell: 'linear', task: 'sine', rho: 0.9 }, 0],
     ['lstm, copy (xent_all)', { cell: 'lstm', task: 'copy', T: 6 }, 0],
     ['gru, adding, truncated K = 7', { cell: 'gru', task: 'adding' }, 7],
+    ['relu, adding (IRNN init)', { cell: 'relu', task: 'adding', init: 'identity' }, 0],
   ];
   it.each(cases)('%s: stepped vectors equal the CLI’s dL_dh to 1e-12', (_, patch, K) => {
     const { model, batch } = setup({ ...patch, tbptt: K });
@@ -184,7 +185,7 @@ describe('backward walk: exactly the engine’s BPTT', () => {
 });
 
 describe('‖J_t‖₂ a few steps at a time', () => {
-  it.each(['rnn', 'lstm', 'gru', 'linear'] as const)(
+  it.each(['rnn', 'lstm', 'gru', 'linear', 'relu'] as const)(
     '%s: equals the exact per-step SVD norms, whatever the chunk sizes',
     (cell) => {
       const { model, batch } = setup({ cell, task: 'adding', T: 9, H: 6 });
