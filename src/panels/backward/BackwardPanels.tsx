@@ -2,7 +2,10 @@ import { useApp, useBridge } from '../../store/hooks';
 import { BackwardPanel } from './BackwardPanel';
 import { TermsPanel } from './TermsPanel';
 
-/** The backward pass and its per-step terms; outside backward mode, a button to turn it on. */
+/**
+ * The backward pass and its per-step terms (loaded in their own chunk: shell/lazyPanels.tsx);
+ * outside backward mode, a button to turn it on.
+ */
 export function BackwardPanels() {
   const mode = useApp((s) => s.view.view);
   const bridge = useBridge();
