@@ -18,7 +18,7 @@ export const attentionWalk: FamilyWalk<AttentionWorkspace> = {
   terms(_model, ws) {
     const { T, B, H, dqkv } = ws;
     const H3 = 3 * H;
-    const e = ws.trace.state;
+    const e = ws.x; // steps 1..T, past trace.state's lead rows
     const C = new Float64Array(H3 * H);
     const sum = new Float64Array(H3 * H);
     const norms = new Float64Array(T);

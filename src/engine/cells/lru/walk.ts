@@ -27,7 +27,7 @@ export const lruWalk: FamilyWalk<LruWorkspace> = {
   terms(model, ws) {
     const { T, B, H, lr, li } = ws;
     const H2 = 2 * H;
-    const x = ws.trace.state;
+    const x = ws.x; // steps 1..T (trace.state keeps B·F zero rows before them)
     const d = ws.trace.dState;
     const nu = model.param('nu_log').w;
     const th = model.param('theta_log').w;
