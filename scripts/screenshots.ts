@@ -62,10 +62,15 @@ async function shoot(
       null,
       { polling: 20 },
     );
-    // Until the count is reached, or training stopped by itself (a divergence pauses it).
+    // Until the count is reached, or training stopped by itself (a divergence pauses it). In a
+    // comparison a run that diverges stops alone and the header keeps its count, so any run's card
+    // reaching the count will do.
     await page.waitForFunction(
       (n) =>
         Number(document.querySelector('[data-readout="header-iteration"]')?.textContent) >= n ||
+        [...document.querySelectorAll('.run-readouts [data-readout="iteration"]')].some(
+          (d) => Number(d.textContent) >= n,
+        ) ||
         [...document.querySelectorAll('button')].some((b) => b.textContent === 'Play'),
       opts.iterations,
       { timeout: 240_000, polling: opts.fast ? 10 : 50 },
