@@ -15,7 +15,7 @@ import { stepJacNormsLanczos } from '../engine/jacobian/lanczos';
 import { createThrottled } from './throttled';
 import type { Urgency } from './throttled';
 import { saturation } from './trainer/saturation';
-import { startInfo } from './trainer/start';
+import { scaleStart, startInfo } from './trainer/start';
 import type { Diagnosis } from './trainer/growth';
 import type { StartInfo } from './trainer/start';
 
@@ -107,9 +107,19 @@ export function createSnapshotter(now: () => number): Snapshotter {
     const tr = trainer.trace;
     const key = `${trainer.run}:${st.version}:${tr.T}`;
     if (start !== null && key === startKey) return start;
-    const fresh = spectrum.key === `${trainer.run}:${st.version}` && spectrum.value !== null;
-    const known = st.rho ?? (fresh ? spectrum.value!.map((b) => b.rho) : null);
-    start = startInfo({ ...st, rho: known }, tr.H, tr.T);
+    // A setting the ρ slider made from the one we have: its figures scale.
+    const [run, version, T] = startKey.split(':').map(Number);
+    const scale =
+      start !== null && run === trainer.run && T === tr.T
+        ? trainer.scaleBetween(version!, st.version)
+        : null;
+    if (start !== null && scale !== null) {
+      start = scaleStart(start, scale, st);
+    } else {
+      const fresh = spectrum.key === `${trainer.run}:${st.version}` && spectrum.value !== null;
+      const known = st.rho ?? (fresh ? spectrum.value!.map((b) => b.rho) : null);
+      start = startInfo({ ...st, rho: known }, tr.H, tr.T);
+    }
     startKey = key;
     return start;
   };
@@ -168,6 +178,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
       spectrum.invalidate();
       jac.invalidate();
       startKey = '';
+      start = null;
     },
 
     build(trainer, view, input) {

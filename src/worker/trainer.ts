@@ -124,6 +124,7 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
       return traceVersion;
     },
     scaleSince: (whh) => rescaler.scaleSince(whh, whhVersion),
+    scaleBetween: (since, to) => rescaler.scaleBetween(since, to),
     get start() {
       return start;
     },

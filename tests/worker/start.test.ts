@@ -3,7 +3,7 @@ import { largestSingularValue } from '../../src/engine/spectralNorm';
 import { modelSpectrum, recurrentBlock } from '../../src/engine/spectrum';
 import { createSnapshotter } from '../../src/worker/snapshot';
 import { createTrainer } from '../../src/worker/trainer';
-import { powerNorms } from '../../src/worker/trainer/start';
+import { powerNorms, startInfo } from '../../src/worker/trainer/start';
 import { small } from './helpers';
 
 const view = { seq: 0, gate: 0 };
@@ -63,5 +63,44 @@ describe('W_hh as set (ρ₀, σ_max,0, powers)', () => {
     for (let g = 0; g < 4; g++)
       expect(m.start.rho[g]).toBeCloseTo(modelSpectrum(t.model, g).rho, 12);
     expect(m.startPowers).toBeNull();
+  });
+
+  it('ρ moves in a row scale the figures instead of recomputing them, and they equal a fresh computation', () => {
+    for (const cell of ['rnn', 'lstm'] as const) {
+      const t = createTrainer(small({ cell, init: 'nonnormal', rho: 0.9, H: 10 }));
+      const snap = createSnapshotter(() => 0);
+      snap.build(t, view, input);
+      t.step(); // the first move after training measures afresh; the later ones scale
+      for (const rho of [0.5, 1.7, 0.05, 2, 1.1]) {
+        t.setConfig({ rho });
+        t.recompute();
+        const got = snap.build(t, view, input).msg;
+        const fresh = startInfo({ ...t.start, rho: null }, 10, t.trace.T);
+        expect(got.start.iteration).toBe(1);
+        got.start.rho.forEach((r, g) =>
+          expect(Math.abs(r / fresh.rho[g]! - 1)).toBeLessThan(1e-12),
+        );
+        got.start.sigmaMax.forEach((s, g) =>
+          expect(Math.abs(s / fresh.sigmaMax[g]! - 1)).toBeLessThan(1e-12),
+        );
+        if (cell === 'lstm') expect(got.startPowers).toBeNull();
+        else
+          got.startPowers!.forEach((p, k) =>
+            expect(Math.abs(p / fresh.powers![k]! - 1)).toBeLessThan(1e-11),
+          );
+      }
+    }
+  });
+
+  it('a move scales only while nothing else changed W_hh between the two settings', () => {
+    const t = createTrainer(small({ rho: 0.9 }));
+    t.setConfig({ rho: 0.6 });
+    const a = t.start.version;
+    t.setConfig({ rho: 1.2 });
+    expect(t.scaleBetween(a, t.start.version)![0]).toBeCloseTo(2, 12);
+    t.step(); // training after the setting does not matter …
+    expect(t.scaleBetween(a, t.start.version)![0]).toBeCloseTo(2, 12);
+    t.setConfig({ rho: 0.3 }); // … but the next setting comes from trained weights
+    expect(t.scaleBetween(a, t.start.version)).toBeNull();
   });
 });

@@ -25,6 +25,27 @@ export interface RhoRescaler {
    * but rescales changed it in between; else null.
    */
   scaleSince(since: number, now: number): number[] | null;
+  /**
+   * Per-block factors from version `since` to version `to` (both at or before the latest rescale),
+   * when nothing but rescales made the versions between; else null. Unlike scaleSince, training
+   * after `to` does not matter: it answers how one setting of W_hh relates to an earlier one.
+   */
+  scaleBetween(since: number, to: number): number[] | null;
+}
+
+/** Per-block factors from version `since` to version `to` of W_hh, when only rescales lie between. */
+function between(
+  base: number,
+  chain: readonly { to: number; factors: number[] }[],
+  since: number,
+  to: number,
+): number[] | null {
+  const last = chain[chain.length - 1];
+  // The chain is contiguous: entry k made version base + k + 1 from the one before.
+  if (last === undefined || since < base || to > last.to || since > to) return null;
+  const f = last.factors.map(() => 1);
+  for (const r of chain) if (r.to > since && r.to <= to) r.factors.forEach((x, g) => (f[g]! *= x));
+  return f;
 }
 
 export function createRhoRescaler(): RhoRescaler {
@@ -59,10 +80,12 @@ export function createRhoRescaler(): RhoRescaler {
 
     scaleSince(since, now) {
       const last = chain[chain.length - 1];
-      if (last === undefined || last.to !== now || since < base || since >= now) return null;
-      const f = last.factors.map(() => 1);
-      for (const r of chain) if (r.to > since) r.factors.forEach((x, g) => (f[g]! *= x));
-      return f;
+      if (last === undefined || last.to !== now || since >= now) return null;
+      return between(base, chain, since, now);
+    },
+
+    scaleBetween(since, to) {
+      return between(base, chain, since, to);
     },
   };
 }

@@ -76,3 +76,31 @@ export function startInfo(s: WhhStart, H: number, T: number): StartInfo {
     powers: G === 1 ? powerNorms(s.whh.slice(0, H * H), H, K) : null,
   };
 }
+
+/** x·f^k without overflowing or underflowing on the way (f^k alone may, where the product does not). */
+function timesPower(x: number, f: number, k: number): number {
+  if (x === 0 || f === 0) return 0;
+  const p = f ** k;
+  if (p > 0 && Number.isFinite(p) && Number.isFinite(x * p)) return x * p;
+  return Math.sign(x) * Math.exp(Math.log(Math.abs(x)) + k * Math.log(f));
+}
+
+/**
+ * The figures of a setting that only the ρ slider made from `prev`'s W_hh, each gate block g
+ * multiplied by factors[g] ≥ 0: ρ and σ_max scale by the factor and ‖W^k‖ by its k-th power, so a
+ * slider move needs none of startInfo's K matrix products and SVDs (at H = 64 these took ~90 ms
+ * of a move's CPU, at H = 128 ~600 ms). `st.rho` (exact, from the rescale) is used when known.
+ */
+export function scaleStart(
+  prev: StartInfo,
+  factors: readonly number[],
+  st: Pick<WhhStart, 'iteration' | 'rho'>,
+): StartInfo {
+  const f = (g: number) => factors[g] ?? 1;
+  return {
+    iteration: st.iteration,
+    rho: prev.rho.map((r, g) => st.rho?.[g] ?? r * f(g)),
+    sigmaMax: prev.sigmaMax.map((s, g) => s * f(g)),
+    powers: prev.powers === null ? null : prev.powers.map((p, k) => timesPower(p, f(0), k + 1)),
+  };
+}

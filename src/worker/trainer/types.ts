@@ -48,6 +48,12 @@ export interface Trainer {
    */
   scaleSince(whh: number): number[] | null;
   /**
+   * Per-block factors from W_hh version `since` to version `to`, when only the ρ slider made the
+   * versions between (training since `to` does not matter); else null. Two settings of W_hh
+   * (`start`) related this way have their figures related by the same factors.
+   */
+  scaleBetween(since: number, to: number): number[] | null;
+  /**
    * W_hh as it was last set (build, reset, a weights file, the ρ slider): the weights the ρ₀
    * reference and the lessons' "set at start" figures describe. `rho` holds each gate block's ρ when
    * the setting made it exact (the slider), else null (measure `whh`).
