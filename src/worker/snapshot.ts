@@ -3,7 +3,8 @@
  * it finds, see transfer.ts), never views of the workspace, and only what is drawn (per-step norms
  * over the batch, per-unit arrays of one selected sequence). Eigen-decompositions and step
  * Jacobians are costly at H = 128, so they are recomputed only when their inputs changed and on a
- * time budget (throttled.ts).
+ * time budget (throttled.ts); a paused answer leaves the step Jacobians to `work` (jacNorms.ts), and
+ * a ρ move scales the spectrum and the start figures it already has.
  */
 import { modelSpectrum } from '../engine/spectrum';
 import { cellInfo } from '../engine/cells/catalog';
@@ -11,7 +12,7 @@ import type { NonFinite, Trace } from '../engine/types';
 import { PROTOCOL_VERSION } from './protocol';
 import type { Detail, DivergedMessage, GateSpectrum, Snapshot } from './protocol';
 import type { Trainer } from './trainer';
-import { stepJacNormsLanczos } from '../engine/jacobian/lanczos';
+import { createJacNorms } from './jacNorms';
 import { createThrottled } from './throttled';
 import type { Urgency } from './throttled';
 import { saturation } from './trainer/saturation';
@@ -21,8 +22,6 @@ import type { StartInfo } from './trainer/start';
 
 /** Shortest gap between two spectrum recomputations while training runs (≈ 4 per second). */
 const SPECTRUM_MIN_GAP_MS = 250;
-/** Shortest gap between two step-Jacobian recomputations while training runs. */
-const JACOBIAN_MIN_GAP_MS = 100;
 
 export interface View {
   /** Sequence of the batch shown (clamped to B − 1). */
@@ -52,6 +51,11 @@ export interface Snapshotter {
   build(trainer: Trainer, view: View, input: SnapshotInput): { msg: Snapshot; stale: boolean };
   /** Forget cached analyses (after a rebuild). */
   invalidate(): void;
+  /**
+   * Computes deferred analyses (a paused answer's step-Jacobian norms) for about `budgetMs`; true
+   * when nothing is left, so that a build with forceSlow is complete at once.
+   */
+  work(trainer: Trainer, view: View, budgetMs: number): boolean;
 }
 
 /** Rows t = 1..T of sequence `seq` from a [rows][B][width] array whose first row is `first`. */
@@ -97,7 +101,7 @@ function gateSpectra(trainer: Trainer): GateSpectrum[] {
 export function createSnapshotter(now: () => number): Snapshotter {
   let version = 0;
   const spectrum = createThrottled<GateSpectrum[]>(now, SPECTRUM_MIN_GAP_MS);
-  const jac = createThrottled<Float64Array>(now, JACOBIAN_MIN_GAP_MS);
+  const jac = createJacNorms(now);
   let start: StartInfo | null = null;
   let startKey = '';
 
@@ -153,32 +157,17 @@ export function createSnapshotter(now: () => number): Snapshotter {
     return spectrum.update(key, trainer.iteration, () => gateSpectra(trainer), urgency);
   };
 
-  const updateJacobian = (trainer: Trainer, seq: number, urgency: Urgency): boolean => {
-    // Cells whose step Jacobian is diag(φ′(h_t))·W_hh have the fast norms; the others show none.
-    const dphi = cellInfo(trainer.config.cell).stepJacobianDiag;
-    if (dphi === undefined) {
-      jac.invalidate();
-      return false;
-    }
-    const key = `${trainer.run}:${trainer.traceVersion}:${seq}`;
-    return jac.update(
-      key,
-      trainer.iteration,
-      () => {
-        const tr = trainer.trace;
-        const w = trainer.model.param('weight_hh_l0').w;
-        return stepJacNormsLanczos(w, tr.H, tr.h, tr.T, tr.B, seq, dphi);
-      },
-      urgency,
-    );
-  };
-
   return {
     invalidate() {
       spectrum.invalidate();
       jac.invalidate();
       startKey = '';
       start = null;
+    },
+
+    work(trainer, view, budgetMs) {
+      if (view.detail === 'light') return true;
+      return jac.work(trainer, Math.min(Math.max(0, view.seq), trainer.trace.B - 1), budgetMs);
     },
 
     build(trainer, view, input) {
@@ -190,7 +179,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const gate = Math.min(Math.max(0, view.gate), Math.max(0, G - 1));
       const full = view.detail !== 'light';
       const staleSpectrum = full && updateSpectrum(trainer, input);
-      const staleJac = full && updateJacobian(trainer, seq, input);
+      const staleJac = full && jac.update(trainer, seq, input);
       const st = updateStart(trainer);
 
       const drained = trainer.log.drain();
@@ -207,7 +196,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const dhUnit = rows(tr.dh, S, 0)!;
       const dcUnit = rows(tr.dc, H, 0);
       const spec = full ? (spectrum.value ?? []).map(copySpectrum) : [];
-      const stepJacNorms = full && jac.value !== null ? jac.value.slice() : null;
+      const stepJacNorms = full ? jac.shown(trainer, seq, input) : null;
       const accuracy =
         task.accuracy === undefined ? null : task.accuracy(tr.outputs, trainer.batch);
 

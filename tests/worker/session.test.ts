@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { modelSpectrum } from '../../src/engine/spectrum';
+import { stepJacNormsLanczos } from '../../src/engine/jacobian/lanczos';
 import { createTrainer } from '../../src/worker/trainer';
 import type { DivergedMessage, Snapshot } from '../../src/worker/protocol';
 import { harness, small } from './helpers';
@@ -121,6 +122,28 @@ describe('session', () => {
     expect(b.spectrum[0]!.sigmaMax).toBeCloseTo(fresh.sigmaMax, 12);
     expect(b.spectrum[0]!.sigmaMin).toBeCloseTo(fresh.sigmaMin, 12);
     expect(b.lossesSince.length).toBe(0);
+  });
+
+  it('a paused slider move is answered before its step-Jacobian norms, which follow in a complete snapshot', async () => {
+    h = harness();
+    h.send({ type: 'init', config: small({ cell: 'rnn', rho: 0.5, T: 60, H: 16 }) });
+    await h.until(() => h!.last().stepJacNorms !== null);
+    const count = h.snapshots().length;
+    // Three moves in a row before the session turns: one answer, then the norms of the last.
+    for (const rho of [0.9, 1.2, 1.4]) h.send({ type: 'setConfig', patch: { rho } });
+    await h.until(() => h!.snapshots().length >= count + 2);
+    const [quick, complete] = h.snapshots().slice(count);
+    expect(quick!.config.rho).toBe(1.4);
+    expect(quick!.stepJacNorms).toBeNull();
+    expect(complete!.dhNorm).toEqual(quick!.dhNorm);
+    const t = h.session.trainer!;
+    const w = t.model.param('weight_hh_l0').w;
+    const tr = t.trace;
+    expect(complete!.stepJacNorms).toEqual(
+      stepJacNormsLanczos(w, tr.H, tr.h, tr.T, tr.B, 0, (x) => 1 - x * x),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.snapshots().length).toBe(count + 2);
   });
 
   it('diverges cleanly: message with iteration and quantity, paused, no NaN kept', async () => {

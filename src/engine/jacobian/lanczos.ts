@@ -119,13 +119,25 @@ export function denseSpectralNorm(J: Float64Array, s: LanczosScratch): number {
   );
 }
 
+/** Step-Jacobian norms computed a few steps at a time (see stepJacNorms). */
+export interface StepJacNorms {
+  /** [T]: index t − 1 holds step t's norm once `done` (steps not yet reached hold 0). */
+  readonly out: Float64Array;
+  /** Steps computed so far (1..T in order). */
+  readonly steps: number;
+  readonly done: boolean;
+  /** Compute up to `n` more steps. */
+  advance(n: number): void;
+}
+
 /**
- * ‖∂h_t/∂h_{t−1}‖₂ per step for the tanh RNN and the linear cell. `h` is the trace's
- * [(T+1)][B][H] hidden states, `W` the H×H row-major W_hh, `dphi` φ′ as a function of h_t (the
- * cell's CellInfo.stepJacobianDiag: 1 − h² for tanh, 1 for the linear cell). Returns [T] (index
- * t−1 for step t).
+ * ‖∂h_t/∂h_{t−1}‖₂ per step for the tanh RNN and the linear cell, resumable: `advance` computes the
+ * next steps, so a caller can spread the work over time slices and drop it when its inputs change.
+ * `h` is the trace's [(T+1)][B][H] hidden states, `W` the H×H row-major W_hh, `dphi` φ′ as a
+ * function of h_t (the cell's CellInfo.stepJacobianDiag: 1 − h² for tanh, 1 for the linear cell).
+ * The caller must not change W or h before the work is done.
  */
-export function stepJacNormsLanczos(
+export function stepJacNorms(
   W: Float64Array,
   H: number,
   h: Float64Array,
@@ -133,7 +145,7 @@ export function stepJacNormsLanczos(
   B: number,
   seq: number,
   dphi: (h: number) => number,
-): Float64Array {
+): StepJacNorms {
   const s = lanczosScratch(H);
   const out = new Float64Array(T);
   const d2 = new Float64Array(H);
@@ -153,13 +165,39 @@ export function stepJacNormsLanczos(
       for (let j = 0; j < H; j++) w[j] = w[j]! + W[r + j]! * ui;
     }
   };
-  for (let t = 1; t <= T; t++) {
-    const off = (t * B + seq) * H;
-    for (let i = 0; i < H; i++) {
-      const d = dphi(h[off + i]!);
-      d2[i] = d * d;
-    }
-    out[t - 1] = sigmaMax(s, gram);
-  }
-  return out;
+  let steps = 0;
+  return {
+    out,
+    get steps() {
+      return steps;
+    },
+    get done() {
+      return steps >= T;
+    },
+    advance(n) {
+      for (const end = Math.min(T, steps + n); steps < end; steps++) {
+        const off = ((steps + 1) * B + seq) * H;
+        for (let i = 0; i < H; i++) {
+          const d = dphi(h[off + i]!);
+          d2[i] = d * d;
+        }
+        out[steps] = sigmaMax(s, gram);
+      }
+    },
+  };
+}
+
+/** All T step-Jacobian norms at once (stepJacNorms run to the end). Returns [T] (index t−1 for step t). */
+export function stepJacNormsLanczos(
+  W: Float64Array,
+  H: number,
+  h: Float64Array,
+  T: number,
+  B: number,
+  seq: number,
+  dphi: (h: number) => number,
+): Float64Array {
+  const job = stepJacNorms(W, H, h, T, B, seq, dphi);
+  job.advance(T);
+  return job.out;
 }

@@ -130,12 +130,14 @@ export function createSession(opts: SessionOptions): Session {
     }
   }
 
+  /** Paused: a new trace is answered at once; its slow analyses follow a slice per turn (see jacNorms.ts). */
   function settle(): void {
     for (const s of slots.all()) {
       const owed = s.owe;
       s.owe = 'nothing';
       if (owed === 'recompute') s.trainer.recompute();
-      if (owed !== 'nothing') postRun(s, true, owed === 'complete');
+      if (owed === 'complete' && !s.snap.work(s.trainer, s.view, sliceMs)) owe(s, 'complete');
+      else if (owed !== 'nothing') postRun(s, true, owed === 'complete');
     }
   }
 
