@@ -51,6 +51,8 @@ export interface Snapshotter {
   build(trainer: Trainer, view: View, input: SnapshotInput): { msg: Snapshot; stale: boolean };
   /** Forget cached analyses (after a rebuild). */
   invalidate(): void;
+  /** Each gate block's ρ of the trainer's current W_hh, when the spectrum shown is its; else null. */
+  knownRho(trainer: Trainer): number[] | null;
   /**
    * Computes deferred analyses (a paused answer's step-Jacobian norms) for about `budgetMs`; true
    * when nothing is left, so that a build with forceSlow is complete at once.
@@ -163,6 +165,13 @@ export function createSnapshotter(now: () => number): Snapshotter {
       jac.invalidate();
       startKey = '';
       start = null;
+    },
+
+    knownRho(trainer) {
+      const v = spectrum.value;
+      return v !== null && spectrum.key === `${trainer.run}:${trainer.whhVersion}`
+        ? v.map((b) => b.rho)
+        : null;
     },
 
     work(trainer, view, budgetMs) {

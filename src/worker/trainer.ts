@@ -6,7 +6,7 @@
  */
 import { batchHash } from '../engine/batchHash';
 import { forwardBackward } from '../engine/bptt';
-import { cellHas } from '../engine/cells/catalog';
+import { cellHas, cellInfo } from '../engine/cells/catalog';
 import type { RunOptions } from '../engine/bptt';
 import { clipGradNorm, gradNorm } from '../engine/clip';
 import { shiftForgetBias } from '../engine/init';
@@ -175,7 +175,7 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
       return { ok: true, nonFinite: null };
     },
 
-    setConfig(patch) {
+    setConfig(patch, knownRho = null) {
       const next: TrainConfig = { ...config, ...patch };
       if (isRebuild(config, patch)) {
         const nb = build(next); // throws before anything changes
@@ -198,7 +198,9 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
         b.opt = createOptimizer(next.opt, trainedParams(b.model, next.freeze), { lr: next.lr });
       b.opt.lr = next.lr;
       if (next.rho !== config.rho && next.rho !== null) {
-        const after = rescaler.apply(b.model, next.rho, whhVersion);
+        const G = cellInfo(config.cell).gates.length || 1;
+        const known = knownRho?.length === G ? knownRho : null;
+        const after = rescaler.apply(b.model, next.rho, whhVersion, known);
         weightsVersion++;
         whhVersion++;
         markStart(after);

@@ -34,6 +34,23 @@ describe('ρ rescales', () => {
     evd.mockRestore();
   });
 
+  it('with the spectrum shown known, the first move needs no decomposition either, and lands on ρ', () => {
+    for (const cell of ['rnn', 'lstm'] as const) {
+      const t = createTrainer(small({ cell, H: 12, rho: 0.8 }));
+      const snap = createSnapshotter(() => 0);
+      t.step(); // a W_hh no rescale made
+      snap.build(t, view, paused);
+      const evd = vi.spyOn(spectrumModule, 'setModelSpectralRadius');
+      t.setConfig({ rho: 1.3 }, snap.knownRho(t));
+      expect(evd).not.toHaveBeenCalled();
+      evd.mockRestore();
+      const G = cell === 'rnn' ? 1 : 4;
+      for (let g = 0; g < G; g++)
+        expect(Math.abs(modelSpectrum(t.model, g).rho - 1.3) / 1.3).toBeLessThan(1e-12);
+      expect(snap.knownRho(t)).toBeNull(); // the spectrum shown is the old W_hh's until the next snapshot
+    }
+  });
+
   it('scaleSince composes the moves since a version, and is null once anything else changed W_hh', () => {
     const t = createTrainer(small({ cell: 'rnn', H: 12, rho: 0.8 }));
     t.setConfig({ rho: 0.9 }); // measured: ρ 0.8 → 0.9

@@ -17,9 +17,16 @@ const MAX_CHAIN = 256;
 export interface RhoRescaler {
   /**
    * Scale every block of W_hh to spectral radius `rho`. `whh` is W_hh's version before; the caller
-   * numbers the result `whh + 1`. Returns each block's ρ after (null when W_hh is not finite).
+   * numbers the result `whh + 1`. `known`: each block's ρ at version `whh` when the caller has
+   * measured it (the snapshot's spectrum), saving the decompositions of a first move. Returns each
+   * block's ρ after (null when W_hh is not finite).
    */
-  apply(model: ParamSource, rho: number, whh: number): number[] | null;
+  apply(
+    model: ParamSource,
+    rho: number,
+    whh: number,
+    known?: readonly number[] | null,
+  ): number[] | null;
   /**
    * Per-block factors by which W_hh was scaled from version `since` to version `now`, when nothing
    * but rescales changed it in between; else null.
@@ -54,14 +61,16 @@ export function createRhoRescaler(): RhoRescaler {
   let chain: { to: number; factors: number[]; rho: number[] }[] = [];
 
   return {
-    apply(model, rho, whh) {
+    apply(model, rho, whh, known = null) {
       const last = chain[chain.length - 1];
+      const before = last !== undefined && last.to === whh ? last.rho : known;
       let factors: number[];
       let after: number[];
-      if (last !== undefined && last.to === whh) {
-        factors = last.rho.map((r) => (r === 0 ? 1 : rho / r));
+      if (before !== null) {
+        factors = before.map((r) => (r === 0 ? 1 : rho / r));
         scaleRecurrentBlocks(model, factors);
-        after = last.rho.map((r, g) => r * factors[g]!);
+        after = before.map((r, g) => r * factors[g]!);
+        if (before === known) [chain, base] = [[], whh];
       } else {
         const blocks = setModelSpectralRadius(model, rho);
         factors = blocks.map((r) => (r.zero ? 1 : rho / r.before));

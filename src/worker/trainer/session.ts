@@ -218,7 +218,7 @@ export function createSession(opts: SessionOptions): Session {
     },
     setConfig(msg) {
       const s = slot(msg.runId);
-      const rebuilt = s.trainer.setConfig(msg.patch);
+      const rebuilt = s.trainer.setConfig(msg.patch, s.snap.knownRho(s.trainer));
       if (rebuilt) {
         s.snap.invalidate();
         s.stopped = false;

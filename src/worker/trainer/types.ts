@@ -63,8 +63,12 @@ export interface Trainer {
   readonly log: LossLog;
   /** One training iteration: sample → forward/backward → clip → optimizer step. */
   step(): StepResult;
-  /** Apply a config change; returns true when it rebuilt the model. Throws (changing nothing) on a bad patch. */
-  setConfig(patch: Partial<TrainConfig>): boolean;
+  /**
+   * Apply a config change; returns true when it rebuilt the model. Throws (changing nothing) on a
+   * bad patch. `knownRho`: each gate block's ρ of the current W_hh, when measured (a ρ move then
+   * needs no eigen-decomposition).
+   */
+  setConfig(patch: Partial<TrainConfig>, knownRho?: readonly number[] | null): boolean;
   /** Recompute the trace on the current batch with the current weights and config (no update). */
   recompute(): void;
   /** Rebuild from the current config (new weights from the seed, iteration 0). */
