@@ -147,6 +147,10 @@ function run1997(args: Args, log: (s: string) => void): { ok: boolean; json: obj
     tbptt: 0,
     freeze: 'none',
     seed: args.seed,
+    N: 16,
+    rmin: 0,
+    rmax: 1,
+    phase: 6.28,
   };
   log(
     `Adding problem, T = ${args.T}, B = 32, H = 32, Adam lr 1e-2, clip ${args.clip === 0 ? 'off' : args.clip}, seed ${args.seed}, float64`,

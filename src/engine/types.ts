@@ -98,4 +98,11 @@ export interface Trace {
   readonly dc0: Float64Array | null;
   /** First non-finite value met, or null when everything stayed finite. */
   nonFinite: NonFinite | null;
+  /** Attention weights α [B][T][T] (query × key, zero above the diagonal) of a cell that has them. */
+  readonly attention?: Float64Array | null;
+  /**
+   * S6: A = −exp(A_log) [H][N] as this pass used it (the optimizer's update that follows a pass
+   * changes A_log, not the trace), so exp(Δ_t·A) can be read off the trace exactly.
+   */
+  readonly A?: Float64Array | null;
 }

@@ -4,7 +4,9 @@ import type { Snapshot } from '../worker/protocol';
 
 /** Which belt picture a cell gets (its descriptor's `belt`): the linear cell multiplies like the tanh RNN. */
 export function beltVariant(cell: Snapshot['cell']): BeltVariant {
-  return cellInfo(cell).belt;
+  const b = cellInfo(cell).belt;
+  // The families' belts (decay, arcs) are not drawn yet: the page does not offer those cells.
+  return b === 'decay' || b === 'arcs' ? 'rnn' : b;
 }
 
 function column(src: Float64Array, T: number, stride: number, offset: number): Float64Array {

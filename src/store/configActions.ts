@@ -11,7 +11,19 @@ import type { BridgeCore } from './bridgeCore';
 import { fitRuns, isShared, mirrorPicked, runConfigs } from './runs';
 
 /** Config keys whose change rebuilds the model (and so starts the history afresh). */
-const REBUILD: readonly (keyof TrainConfig)[] = ['cell', 'task', 'T', 'H', 'batch', 'init', 'seed'];
+const REBUILD: readonly (keyof TrainConfig)[] = [
+  'cell',
+  'task',
+  'T',
+  'H',
+  'batch',
+  'init',
+  'seed',
+  'N',
+  'rmin',
+  'rmax',
+  'phase',
+];
 
 export function needsRebuild(patch: Partial<TrainConfig>, current: TrainConfig): boolean {
   return REBUILD.some((k) => k in patch && patch[k] !== current[k]);

@@ -6,7 +6,7 @@
  * unchanged.
  */
 import type { DivergedMessage, Snapshot } from '../worker/protocol';
-import { fitWorkBudget } from '../worker/config';
+import { fitRing, fitWorkBudget } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
 import { appendGrad, appendLoss, EMPTY_GRAD, EMPTY_LOSS } from './history';
 import type { GradHistory, LossHistory } from './history';
@@ -71,26 +71,35 @@ export function runConfigs(s: {
 }
 
 /**
- * Every run's config with the shared batch lowered, if needed, so that each run's step fits the
- * work budget (worker/config.ts fitWorkBudget); the note says so when it changed.
+ * Every run's config with its LRU ring kept valid (fitRing) and the shared batch lowered, if needed,
+ * so that each run's step fits the work budget (worker/config.ts fitWorkBudget); the note says what
+ * changed.
  */
 export function fitRuns(
   config: TrainConfig,
   compare: readonly TrainConfig[],
 ): { config: TrainConfig; compare: TrainConfig[]; note: string | null } {
+  // Each run's LRU ring keeps r_min < r_max (its initialization needs it).
+  const notes = new Set<string>();
+  const ringed = [config, ...compare].map((c) => {
+    const r = fitRing(c);
+    if (r.note !== null) notes.add(r.note);
+    return r.config;
+  });
   let batch = config.batch;
   let note: string | null = null;
-  for (const c of [config, ...compare]) {
+  for (const c of ringed) {
     const fit = fitWorkBudget({ ...c, batch: config.batch });
     if (fit.config.batch < batch) {
       batch = fit.config.batch;
       note = fit.note;
     }
   }
+  if (note !== null) notes.add(note);
   return {
-    config: { ...config, batch },
-    compare: compare.map((c) => ({ ...c, batch })),
-    note,
+    config: { ...ringed[0]!, batch },
+    compare: ringed.slice(1).map((c) => ({ ...c, batch })),
+    note: notes.size > 0 ? [...notes].join('; ') : null,
   };
 }
 

@@ -17,9 +17,10 @@ export type { InitKind, OptimizerKind, TaskId };
 export { APP_INIT_KINDS as INIT_KINDS, OPTIMIZER_KINDS, TASK_IDS };
 
 /**
- * Which weights training updates: every one (`none` frozen), all but the recurrent weights
- * weight_hh_l0 (`recurrent`: a lesson about W_hh's geometry keeps the W_hh it set), or none
- * (`all`: gradients only, a fresh batch each iteration).
+ * Which weights training updates: every one (`none` frozen), all but the parameters that set the
+ * recurrence (`recurrent`: W_hh for the classic cells, the LRU's λ, the RG-LRU's a, S6's A; see
+ * CellInfo.recurrent; a lesson about W_hh's geometry keeps the W_hh it set), or none (`all`:
+ * gradients only, a fresh batch each iteration).
  */
 export const FREEZE_KINDS = ['none', 'recurrent', 'all'] as const;
 export type FreezeKind = (typeof FREEZE_KINDS)[number];
@@ -36,6 +37,10 @@ export const LIMITS = {
   clip: { min: 0, max: 100 },
   tbptt: { min: 0, max: 1000 },
   seed: { min: 0, max: 2 ** 32 - 1 },
+  N: { min: 1, max: 64 },
+  rmin: { min: 0, max: 1 },
+  rmax: { min: 0, max: 1 },
+  phase: { min: 0.01, max: 6.29 },
 } as const;
 
 type Range = { readonly min: number; readonly max: number };
@@ -75,6 +80,15 @@ export const TrainConfigSchema = v.strictObject({
   /** Weights held fixed during training (FreezeKind). */
   freeze: v.picklist(FREEZE_KINDS),
   seed: int(LIMITS.seed),
+  /** S6's state size N per channel (Mamba's d_state); other cells ignore it. */
+  N: int(LIMITS.N),
+  /**
+   * The LRU's initialization ring: |λ| uniform by area on [rmin, rmax], arg λ uniform on
+   * [0, phase] (Orvieto et al. 2023); other cells ignore them. fitRing keeps rmin < rmax.
+   */
+  rmin: num(LIMITS.rmin),
+  rmax: num(LIMITS.rmax),
+  phase: num(LIMITS.phase),
 });
 
 /** Any subset of the keys, each valid. */
@@ -98,6 +112,10 @@ export const DEFAULT_CONFIG: TrainConfig = {
   tbptt: 0,
   freeze: 'none',
   seed: 1,
+  N: 16,
+  rmin: 0,
+  rmax: 1,
+  phase: 6.28,
 };
 
 /**
@@ -110,9 +128,9 @@ export const DEFAULT_CONFIG: TrainConfig = {
  */
 export const MAX_WORK = 2e8;
 
-export function stepWork(c: Pick<TrainConfig, 'cell' | 'H' | 'T' | 'batch'>): number {
-  const macs = cellInfo(c.cell).macsPerStep({ inputSize: 24, hiddenSize: c.H, outputSize: 1 }, c.T);
-  return macs * c.T * c.batch;
+export function stepWork(c: Pick<TrainConfig, 'cell' | 'H' | 'T' | 'batch' | 'N'>): number {
+  const sizes = { inputSize: 24, hiddenSize: c.H, outputSize: 1, stateSize: c.N };
+  return cellInfo(c.cell).macsPerStep(sizes, c.T) * c.T * c.batch;
 }
 
 /**
@@ -127,5 +145,21 @@ export function fitWorkBudget(c: TrainConfig): { config: TrainConfig; note: stri
   return {
     config: { ...c, batch },
     note: `batch ${c.batch} is too much work at T=${c.T}, H=${c.H} (${c.cell}) for one step per second; using batch ${batch}`,
+  };
+}
+
+/** Smallest gap kept between the LRU ring's radii (its initialization needs r_min < r_max). */
+const RING_GAP = 0.001;
+
+/** The config with rmin < rmax (swapped, or rmin lowered when they are equal), and a note when changed. */
+export function fitRing(c: TrainConfig): { config: TrainConfig; note: string | null } {
+  if (c.rmin < c.rmax) return { config: c, note: null };
+  const [rmin, rmax] =
+    c.rmin > c.rmax
+      ? [c.rmax, c.rmin]
+      : [Math.max(0, c.rmax - RING_GAP), Math.max(c.rmax, RING_GAP)];
+  return {
+    config: { ...c, rmin, rmax },
+    note: `the LRU ring needs rmin < rmax (got rmin=${c.rmin}, rmax=${c.rmax}); using rmin=${rmin}, rmax=${rmax}`,
   };
 }

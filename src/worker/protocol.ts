@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import type { AnyLossKind, CellKind, NonFinite, ParamName } from '../engine/types';
 import type { Diagnosis } from './trainer/growth';
+import type { FamilyFrame } from './familyFrame';
 import type { TrainConfig } from './config';
 import type { Detail, SweepDoneMessage, SweepPointMessage } from './runsProtocol';
 import { PROTOCOL_VERSION } from './version';
@@ -110,13 +111,22 @@ export interface Snapshot {
   dhNorm: Float64Array;
   /** ‖dL/dc_t‖, [T] (LSTM), else null. */
   dcNorm: Float64Array | null;
-  /** h_t of the selected sequence, [T][H] (t = 1..T). */
+  /**
+   * The traced state of the selected sequence, [T][stateWidth] (t = 1..T): h_t (H wide), the LRU's
+   * [Re x_t; Im x_t] (2H), attention's e_t (H); S6's s_t as each channel's norm over n (H).
+   */
   hidden: Float64Array;
+  /** Width of a row of `hidden` and `dhUnit`. */
+  stateWidth: number;
+  /** True when those rows are per-channel norms of a wider state (S6), not the state itself. */
+  stateNorms: boolean;
+  /** The newer families' own quantities (worker/familyFrame.ts); null for the classic cells. */
+  family: FamilyFrame | null;
   /** c_t of the selected sequence, [T][H] (LSTM), else null. */
   cellState: Float64Array | null;
   /** Gate activations of the selected sequence, [T][G·H], PyTorch block order; null for rnn/linear. */
   gates: Float64Array | null;
-  /** dL/dh_t of the selected sequence, [T][H]. */
+  /** dL/d(state_t) of the selected sequence, [T][stateWidth], reduced as `hidden` is. */
   dhUnit: Float64Array;
   /** dL/dc_t of the selected sequence, [T][H] (LSTM), else null. */
   dcUnit: Float64Array | null;

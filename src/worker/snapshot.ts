@@ -16,6 +16,7 @@ import { createJacNorms } from './jacNorms';
 import { createThrottled } from './throttled';
 import type { Urgency } from './throttled';
 import { saturation } from './trainer/saturation';
+import { familyFrame, stateRows } from './familyFrame';
 import { scaleStart, startInfo } from './trainer/start';
 import type { Diagnosis } from './trainer/growth';
 import type { StartInfo } from './trainer/start';
@@ -156,6 +157,11 @@ export function createSnapshotter(now: () => number): Snapshotter {
       spectrum.set(key, trainer.iteration, scaled);
       return false;
     }
+    // The newer families have no W_hh: their eigenvalues or decays travel in the family frame.
+    if (cellInfo(trainer.config.cell).family !== 'classic') {
+      spectrum.set(key, trainer.iteration, []);
+      return false;
+    }
     return spectrum.update(key, trainer.iteration, () => gateSpectra(trainer), urgency);
   };
 
@@ -181,7 +187,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
 
     build(trainer, view, input) {
       const tr: Trace = trainer.trace;
-      const { T, B, H, S } = tr;
+      const { T, B, H } = tr;
       const info = cellInfo(tr.cell);
       const G = Math.max(1, info.gates.length);
       const seq = Math.min(Math.max(0, view.seq), B - 1);
@@ -199,11 +205,13 @@ export function createSnapshotter(now: () => number): Snapshotter {
       // A light snapshot keeps every field's type: per-unit arrays empty, no analyses.
       const rows = (src: Float64Array | null, width: number, first: number) =>
         src === null ? null : full ? seqRows(src, T, B, width, seq, first) : new Float64Array(0);
-      const hidden = rows(tr.h, S, 1)!;
+      const state = full ? stateRows(tr, tr.h, 1, seq) : null;
+      const hidden = state?.rows ?? new Float64Array(0);
       const cellState = rows(tr.c, H, 1);
-      const gates = G === 1 ? null : rows(tr.gates, G * H, 0);
-      const dhUnit = rows(tr.dh, S, 0)!;
+      const gates = info.gates.length === 0 ? null : rows(tr.gates, G * H, 0);
+      const dhUnit = full ? stateRows(tr, tr.dh, 0, seq).rows : new Float64Array(0);
       const dcUnit = rows(tr.dc, H, 0);
+      const family = full ? familyFrame(trainer.model, tr, seq, cfg.tbptt, trainer.start) : null;
       const spec = full ? (spectrum.value ?? []).map(copySpectrum) : [];
       const stepJacNorms = full ? jac.shown(trainer, seq, input) : null;
       const accuracy =
@@ -245,6 +253,9 @@ export function createSnapshotter(now: () => number): Snapshotter {
         dhNorm,
         dcNorm,
         hidden,
+        stateWidth: state?.width ?? tr.S,
+        stateNorms: state?.norms ?? false,
+        family,
         cellState,
         gates,
         dhUnit,

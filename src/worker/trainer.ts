@@ -6,7 +6,7 @@
  */
 import { batchHash } from '../engine/batchHash';
 import { forwardBackward } from '../engine/bptt';
-import { cellHas, cellInfo } from '../engine/cells/catalog';
+import { cellHas, cellInfo, recurrentParams } from '../engine/cells/catalog';
 import type { RunOptions } from '../engine/bptt';
 import { clipGradNorm, gradNorm } from '../engine/clip';
 import { shiftForgetBias } from '../engine/init';
@@ -42,7 +42,17 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
   /** Marks W_hh as set now (build, reset, a weights file, the ρ slider); `rho` when known exactly. */
   const markStart = (rho: readonly number[] | null = null): void => {
     const p = b.model.params.find((q) => q.name === 'weight_hh_l0');
-    start = { version: whhVersion, iteration, whh: p === undefined ? null : p.w.slice(), rho };
+    const names = recurrentParams(config.cell);
+    const recurrent = Object.fromEntries(
+      b.model.params.filter((q) => names.includes(q.name)).map((q) => [q.name, q.w.slice()]),
+    );
+    start = {
+      version: whhVersion,
+      iteration,
+      whh: p === undefined ? null : p.w.slice(),
+      rho,
+      recurrent,
+    };
   };
   markStart();
 
@@ -197,7 +207,8 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
       if (next.opt !== config.opt || next.freeze !== config.freeze)
         b.opt = createOptimizer(next.opt, trainedParams(b.model, next.freeze), { lr: next.lr });
       b.opt.lr = next.lr;
-      if (next.rho !== config.rho && next.rho !== null) {
+      // ρ rescales W_hh; a cell without one (CellInfo.controls) has nothing to rescale.
+      if (next.rho !== config.rho && next.rho !== null && cellHas(config.cell, 'rho')) {
         const G = cellInfo(config.cell).gates.length || 1;
         const known = knownRho?.length === G ? knownRho : null;
         const after = rescaler.apply(b.model, next.rho, whhVersion, known);

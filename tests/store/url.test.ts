@@ -19,6 +19,7 @@ import type { ViewState } from '../../src/store/url';
 import type { UrlState } from '../../src/store/urlFields';
 import {
   DEFAULT_CONFIG,
+  fitRing,
   fitWorkBudget,
   FREEZE_KINDS,
   INIT_KINDS,
@@ -55,6 +56,10 @@ const ARB: { [K in keyof UrlState]: fc.Arbitrary<UrlState[K]> } = {
   tbptt: int(LIMITS.tbptt),
   freeze: fc.constantFrom(...FREEZE_KINDS),
   seed: int(LIMITS.seed),
+  N: int(LIMITS.N),
+  rmin: dbl(LIMITS.rmin.min, LIMITS.rmin.max),
+  rmax: dbl(LIMITS.rmax.min, LIMITS.rmax.max),
+  phase: dbl(LIMITS.phase.min, LIMITS.phase.max),
   embed: fc.boolean(),
   panels: fc.option(fc.uniqueArray(fc.constantFrom(...PANEL_IDS)), { nil: null }),
   controls: fc.option(fc.uniqueArray(fc.constantFrom(...CONTROL_IDS)), { nil: null }),
@@ -73,7 +78,7 @@ const arbConfig: fc.Arbitrary<TrainConfig> = fc
       [K in keyof TrainConfig]: fc.Arbitrary<TrainConfig[K]>;
     },
   )
-  .map((c) => fitWorkBudget(c).config);
+  .map((c) => fitWorkBudget(fitRing(c).config).config);
 const arbView: fc.Arbitrary<ViewState> = fc.record(
   Object.fromEntries(VIEW_KEYS.map((k) => [k, ARB[k]])) as {
     [K in keyof ViewState]: fc.Arbitrary<ViewState[K]>;
@@ -194,6 +199,10 @@ describe('round trip', () => {
         ['all', 'v=1&freeze=all'],
       ],
       seed: [[123456, 'v=1&seed=123456']],
+      N: [[4, 'v=1&N=4']],
+      rmin: [[0.9, 'v=1&rmin=0.9']],
+      rmax: [[0.999, 'v=1&rmax=0.999']],
+      phase: [[3.14, 'v=1&phase=3.14']],
       embed: [[true, 'v=1&embed=1']],
       panels: [
         [['grad', 'belt'], 'v=1&embed=1&panels=grad,belt'],

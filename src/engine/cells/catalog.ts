@@ -55,6 +55,11 @@ export function cellHas(id: string, control: CellControl): boolean {
   return cellInfo(id).controls.includes(control);
 }
 
+/** The parameters that set a cell's recurrence (CellInfo.recurrent; weight_hh_l0 by default). */
+export function recurrentParams(id: string): readonly string[] {
+  return cellInfo(id).recurrent ?? ['weight_hh_l0'];
+}
+
 /** Every initialization id, each once, in the order cells list them. */
 export const INIT_KINDS: readonly InitKind[] = [
   ...new Set(CELLS.flatMap((c) => c.inits.map((i) => i.id))),

@@ -25,6 +25,11 @@ export interface InitOptions {
   chrono?: boolean;
   /** Longest dependency length T_max that chrono initialization targets; required when chrono is set. */
   T?: number;
+  /**
+   * LRU: the ring its eigenvalues are drawn from, r_min ≤ |λ| ≤ r_max and 0 ≤ arg λ ≤ max phase
+   * (default minimal-LRU's 0, 1, 6.28). Ignored by other cells.
+   */
+  ring?: { rMin: number; rMax: number; maxPhase: number };
 }
 
 export interface JacobianOptions {

@@ -35,8 +35,12 @@ export interface ParamShape {
 export type ReferenceId =
   'rho' | 'sigmaMax' | 'prodF' | 'prodZ' | 'lambdaPow' | 'prodA' | 'expADelta' | 'alpha';
 
-/** Config controls that only some cells have; a control a cell does not list is hidden for it. */
-export type CellControl = 'rho' | 'forgetBias' | 'holdForget';
+/**
+ * Config controls that only some cells have; a control a cell does not list is hidden for it:
+ * `rho` the spectral radius of W_hh, `forgetBias` and `holdForget` the LSTM's forget gate,
+ * `stateSize` S6's N, `ring` the LRU's eigenvalue ring (r_min, r_max, max phase).
+ */
+export type CellControl = 'rho' | 'forgetBias' | 'holdForget' | 'stateSize' | 'ring';
 
 /**
  * `classic`: W_ih/W_hh layers (PyTorch nn.RNN / nn.LSTM / nn.GRU layout) run by the shared BPTT
@@ -56,6 +60,10 @@ export interface Explanation {
   readonly text: string;
   readonly equations: readonly string[];
   readonly gradient: string;
+  /** One sentence on its cost per step and the memory it keeps (O(1) state vs O(T) keys and values). */
+  readonly cost?: string;
+  /** The paper (or code) the equations follow, as a reader would look it up. */
+  readonly citation?: string;
 }
 
 export interface CellInfo {
@@ -100,7 +108,17 @@ export interface CellInfo {
    * diag(φ′(h_t))·W_hh and its norm has a fast path. Undefined for any other cell.
    */
   readonly stepJacobianDiag?: (h: number) => number;
-  /** Which picture the belt panel draws: the LSTM's c belt, the GRU's z belt, or a Jacobian chain. */
-  readonly belt: 'lstm' | 'gru' | 'rnn';
+  /**
+   * The parameters that set the recurrence itself, which Train = "all but the recurrence" freezes:
+   * weight_hh_l0 when undefined (the classic cells); the LRU's λ (nu_log, theta_log), the RG-LRU's
+   * base decay a_param, S6's A_log; [] for attention, which has none.
+   */
+  readonly recurrent?: readonly string[];
+  /**
+   * Which picture the belt panel draws: the LSTM's c belt, the GRU's z belt, a Jacobian chain
+   * (`rnn`), a diagonal recurrence's per-step decay (`decay`: the LRU's |λ|, the RG-LRU's a_t, S6's
+   * Δ_t clock) or attention's arcs from the last position back (`arcs`).
+   */
+  readonly belt: 'lstm' | 'gru' | 'rnn' | 'decay' | 'arcs';
   readonly explain: Explanation;
 }

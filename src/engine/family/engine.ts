@@ -100,6 +100,9 @@ function createWorkspace(spec: ModelSpec, T: number, B: number): Workspace {
     dh0: ft.dState0 ?? new Float64Array(B * S),
     dc0: null,
     nonFinite: null,
+    attention: ft.attention,
+    // S6's workspace keeps the A its forward pass used; the other cells have none.
+    A: 'A' in fws && fws.A instanceof Float64Array ? fws.A : null,
   };
   const ws: AdaptedWorkspace = { spec: { ...spec }, T, B, trace, family: fws };
   return ws;
@@ -175,7 +178,7 @@ export function familyEngine(id: FamilyCellKind): CellEngine {
   return {
     info: cellInfo(id),
     passes: { kind: 'own', createWorkspace, runForward, forwardBackward },
-    init: (model, rng, opts) => initFamily(familyView(model), rng, opts.init),
+    init: (model, rng, opts) => initFamily(familyView(model), rng, opts.init, opts.ring),
     ...(w === undefined ? {} : { walk: adaptWalk(w) }),
   };
 }

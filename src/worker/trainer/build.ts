@@ -3,7 +3,7 @@
  * stream, workspace and optimizer; and which config changes need a fresh build.
  */
 import { createWorkspace } from '../../engine/bptt';
-import { initFor } from '../../engine/cells/catalog';
+import { cellHas, initFor, recurrentParams } from '../../engine/cells/catalog';
 import type { Workspace } from '../../engine/bptt';
 import { initModel } from '../../engine/init';
 import { createModel } from '../../engine/model';
@@ -24,7 +24,10 @@ import type { FreezeKind, TrainConfig } from '../config';
  */
 export function trainedParams(model: Model, freeze: FreezeKind): readonly Param[] {
   if (freeze === 'all') return [];
-  if (freeze === 'recurrent') return model.params.filter((p) => p.name !== 'weight_hh_l0');
+  if (freeze === 'recurrent') {
+    const fixed = recurrentParams(model.spec.cell);
+    return model.params.filter((p) => !fixed.includes(p.name));
+  }
   return model.params;
 }
 
@@ -37,6 +40,10 @@ export const REBUILD_KEYS = [
   'batch',
   'init',
   'seed',
+  'N',
+  'rmin',
+  'rmax',
+  'phase',
 ] as const satisfies readonly (keyof TrainConfig)[];
 
 /** Decorrelates the data stream from the weight stream for the same user seed. */
@@ -64,11 +71,13 @@ export function build(config: TrainConfig): Built {
     inputSize: task.inputSize,
     hiddenSize: config.H,
     outputSize: task.outputSize,
+    ...(cellHas(config.cell, 'stateSize') ? { stateSize: config.N } : {}),
   });
   initModel(model, createRng(config.seed), {
     init: initFor(config.cell, config.init),
     rho: config.rho,
     forgetBias: config.forgetBias,
+    ring: { rMin: config.rmin, rMax: config.rmax, maxPhase: config.phase },
   });
   const dataRng = createRng((config.seed ^ DATA_SEED_SALT) >>> 0);
   const batch = task.sample(dataRng, config.batch);

@@ -85,5 +85,7 @@ export interface WhhStart {
   readonly iteration: number;
   /** Copy of weight_hh_l0 at that moment (null for a cell without one). */
   readonly whh: Float64Array | null;
+  /** Copies of the parameters that set the recurrence (CellInfo.recurrent: the LRU's λ, …). */
+  readonly recurrent: Readonly<Record<string, Float64Array>>;
   readonly rho: readonly number[] | null;
 }

@@ -26,5 +26,8 @@ export const GRU = {
       'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}',
     ],
     gradient: '\\frac{\\partial h_t}{\\partial h_{t-1}} \\ni \\operatorname{diag}(z_t)',
+    cost: 'A step costs 3·O(H²) for the three gate blocks of W_hh plus 3·O(H·I) for the input, and the state is H numbers whatever the sequence length.',
+    citation:
+      'Cho et al. (2014), Learning Phrase Representations using RNN Encoder–Decoder for Statistical Machine Translation; arXiv:1406.1078',
   },
 } as const satisfies CellInfo;

@@ -24,5 +24,8 @@ export const LINEAR = {
     equations: ['h_t = W_{ih}\\,x_t + b_{ih} + W_{hh}\\,h_{t-1} + b_{hh}'],
     gradient:
       '\\frac{\\partial L}{\\partial h_t} = W_{hh}^{\\top}\\,\\frac{\\partial L}{\\partial h_{t+1}} + \\frac{\\partial \\ell_t}{\\partial h_t}',
+    cost: 'A step costs O(H²) for W_hh h plus O(H·I) for the input, and the state is H numbers whatever the sequence length.',
+    citation:
+      'Pascanu, Mikolov and Bengio (2013), On the difficulty of training recurrent neural networks, ICML; arXiv:1211.5063',
   },
 } as const satisfies CellInfo;

@@ -27,5 +27,8 @@ export const LSTM = {
     ],
     gradient:
       '\\frac{\\partial L}{\\partial c_t} = \\frac{\\partial L}{\\partial h_t} \\odot o_t \\odot \\left(1 - \\tanh^2 c_t\\right) + f_{t+1} \\odot \\frac{\\partial L}{\\partial c_{t+1}}',
+    cost: 'A step costs 4·O(H²) for the four gate blocks of W_hh plus 4·O(H·I) for the input, and the state is 2H numbers (h and c) whatever the sequence length.',
+    citation:
+      'Hochreiter and Schmidhuber (1997), Long Short-Term Memory, Neural Computation 9(8); the forget gate: Gers, Schmidhuber and Cummins (2000)',
   },
 } as const satisfies CellInfo;

@@ -24,5 +24,8 @@ export const RNN = {
     equations: ['h_t = \\tanh\\!\\left(W_{ih}\\,x_t + b_{ih} + W_{hh}\\,h_{t-1} + b_{hh}\\right)'],
     gradient:
       '\\frac{\\partial h_t}{\\partial h_{t-1}} = \\operatorname{diag}\\!\\left(1 - h_t^{2}\\right) W_{hh}',
+    cost: 'A step costs O(H²) for W_hh h plus O(H·I) for the input, and the state is H numbers whatever the sequence length; the steps must run one after another.',
+    citation:
+      'Pascanu, Mikolov and Bengio (2013), On the difficulty of training recurrent neural networks, ICML; arXiv:1211.5063',
   },
 } as const satisfies CellInfo;

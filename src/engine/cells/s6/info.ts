@@ -28,7 +28,8 @@ export const S6 = {
   cellState: false,
   references: ['expADelta'],
   inits: [{ id: 'mamba', label: 'Mamba (S4D-real A, log-uniform Δ)' }],
-  controls: [],
+  controls: ['stateSize'],
+  recurrent: ['A_log'],
   stateSizeDefault: N_DEFAULT,
   // Input and Δ projections, B and C, and the H·N scan with its read-out.
   macsPerStep: (s: CellSizes) => {
@@ -36,7 +37,7 @@ export const S6 = {
     return H * s.inputSize + H * H + 2 * N(s) * H + 4 * H * N(s);
   },
   inApp: false,
-  belt: 'rnn',
+  belt: 'decay',
   explain: {
     title: 'S6 (Gu & Dao 2023, Mamba)',
     text: 'A selective diagonal scan: the input sets each channel’s step size Δ, and the state decays by exp(ΔA) per step, so the gradient from step T to step t is exactly exp(A·ΣΔ): Δ is the model’s clock, and it can stop time for what it wants to keep.',
@@ -45,6 +46,9 @@ export const S6 = {
       's_t[d,n] = e^{\\Delta_t[d] A[d,n]}\\, s_{t-1}[d,n] + \\Delta_t[d]\\, B_t[n]\\, \\tilde x_t[d] \\qquad y_t[d] = \\textstyle\\sum_n C_t[n]\\, s_t[d,n] + D[d]\\, \\tilde x_t[d]',
     ],
     gradient:
-      '\\frac{\\partial s_T}{\\partial s_t} = \\operatorname{diag}\\Big(\\exp\\big(A \\textstyle\\sum_{k>t} \\Delta_k\\big)\\Big)',
+      '\\frac{\\partial s_T[d,n]}{\\partial s_t[d,n]} = \\exp\\Big(A[d,n] \\textstyle\\sum_{k=t+1}^{T} \\Delta_k[d]\\Big) \\quad\\text{(the full Jacobian is diagonal)}',
+    cost: 'A step costs O(H²) for the projections and O(H·N) for the scan, and the state is H·N numbers (N = state size) whatever the sequence length.',
+    citation:
+      'Gu and Dao (2023), Mamba: Linear-Time Sequence Modeling with Selective State Spaces; arXiv:2312.00752',
   },
 } as const satisfies CellInfo;
