@@ -1,7 +1,9 @@
 import type { CSSProperties } from 'react';
 import {
   bandThickness,
+  decayGlyph,
   glyphNumber,
+  smallGlyph,
   gradSymbol,
   inletOf,
   readoutOf,
@@ -120,7 +122,13 @@ export function BeltStep({
             cx={cx}
             cy={yInlet}
             r={r}
-            fill={variant === 'lstm' ? GATE_COLORS.g : GATE_COLORS.n}
+            fill={
+              variant === 'lstm'
+                ? GATE_COLORS.g
+                : variant === 'decay'
+                  ? 'var(--panel-bg, var(--bg))'
+                  : GATE_COLORS.n
+            }
             stroke={inlet.color}
             strokeWidth={2.5 * s}
           />
@@ -129,7 +137,7 @@ export function BeltStep({
           </text>
           {geo.showNumbers && (
             <text x={cx} y={yInlet - r - 3} textAnchor="middle" className="belt-num">
-              {glyphNumber(inlet.value)}
+              {variant === 'decay' ? smallGlyph(inlet.value) : glyphNumber(inlet.value)}
             </text>
           )}
         </g>
@@ -147,7 +155,7 @@ export function BeltStep({
         </text>
         {geo.showNumbers && (
           <text x={xv} y={yValveText} dy="0.35em" textAnchor="middle" className="belt-num">
-            {glyphNumber(valve.value)}
+            {variant === 'decay' ? decayGlyph(valve.value) : glyphNumber(valve.value)}
           </text>
         )}
       </g>
@@ -197,20 +205,17 @@ export function BeltRowLabels({
 }) {
   const x = geo.left - 8;
   const valve = valveOf(variant, data, 0);
+  const inlet = inletOf(variant, data, 0);
   return (
     <g className="belt-rows" aria-hidden="true">
-      {variant !== 'rnn' && (
-        <text
-          x={x}
-          y={geo.yInlet}
-          dy="0.35em"
-          textAnchor="end"
-          style={{ fill: variant === 'lstm' ? GATE_COLORS.i : GATE_COLORS.n }}
-        >
-          {variant === 'lstm' ? '+ i⊙g' : '+ (1−z)n'}
+      {variant !== 'rnn' && inlet && (
+        <text x={x} y={geo.yInlet} dy="0.35em" textAnchor="end" style={{ fill: inlet.color }}>
+          {variant === 'lstm' ? '+ i⊙g' : variant === 'gru' ? '+ (1−z)n' : `+ ${inlet.name}`}
         </text>
       )}
-      <text x={x} y={geo.yBelt} dy="0.35em" textAnchor="end">{`${stateSymbol(variant)}ₜ`}</text>
+      <text x={x} y={geo.yBelt} dy="0.35em" textAnchor="end">
+        {variant === 'decay' ? stateSymbol(variant, data) : `${stateSymbol(variant)}ₜ`}
+      </text>
       <text
         x={x}
         y={geo.yValveText}
@@ -227,7 +232,7 @@ export function BeltRowLabels({
       )}
       {data.gradNorm && (
         <text x={x} y={geo.yBand} dy="0.35em" textAnchor="end">
-          {gradSymbol(variant).replace(/‖/g, '')}
+          {gradSymbol(variant, data).replace(/‖/g, '')}
         </text>
       )}
     </g>

@@ -65,6 +65,40 @@ export interface ComplexPlaneProps {
   fontScale?: number;
   /** Accessible name of the SVG (the chart title). */
   ariaLabel: string;
+  /** Where the eigenvalues were set (drawn hollow, under the current ones); omit for none. */
+  ghost?: { re: Float64Array; im: Float64Array } | null;
+  /** The region an initialization drew them from: r_min ≤ |λ| ≤ r_max, 0 ≤ arg λ ≤ max phase. */
+  ring?: { rMin: number; rMax: number; maxPhase: number } | null;
+  /** Name of a dot in its tooltip (default λ). */
+  symbol?: string;
+}
+
+/**
+ * SVG path of the annular sector r0 ≤ |z| ≤ r1, 0 ≤ arg z ≤ phi, around (cx, cy) with `unit` px per
+ * unit of length (y up). A full turn is two circles filled even-odd.
+ */
+export function sectorPath(
+  cx: number,
+  cy: number,
+  unit: number,
+  r0: number,
+  r1: number,
+  phi: number,
+) {
+  const p = (r: number, a: number) =>
+    `${(cx + r * unit * Math.cos(a)).toFixed(2)},${(cy - r * unit * Math.sin(a)).toFixed(2)}`;
+  const R1 = (r1 * unit).toFixed(2);
+  const R0 = (r0 * unit).toFixed(2);
+  if (phi >= 2 * Math.PI - 1e-6) {
+    const circle = (r: number, R: string) =>
+      `M${p(r, 0)}A${R},${R} 0 1 0 ${p(r, Math.PI)}A${R},${R} 0 1 0 ${p(r, 0)}Z`;
+    return circle(r1, R1) + (r0 > 0 ? circle(r0, R0) : '');
+  }
+  const large = phi > Math.PI ? 1 : 0;
+  return (
+    `M${p(r1, 0)}A${R1},${R1} 0 ${large} 0 ${p(r1, phi)}` +
+    `L${p(r0, phi)}A${R0},${R0} 0 ${large} 1 ${p(r0, 0)}Z`
+  );
 }
 
 /**
@@ -72,7 +106,8 @@ export interface ComplexPlaneProps {
  * Re/Im axes with equal aspect. Eigenvalues outside the unit circle are drawn with a ring.
  */
 export const ComplexPlane = memo(function ComplexPlane(props: ComplexPlaneProps) {
-  const { re, im, fontScale = 1 } = props;
+  const { re, im, fontScale = 1, ghost, ring } = props;
+  const sym = props.symbol ?? 'λ';
   const [ref, measured] = useChartWidth<HTMLDivElement>(360);
   const size = props.size ?? Math.min(measured, props.maxSize ?? 420);
   const rho = props.rho ?? spectralRadius(re, im);
@@ -96,12 +131,28 @@ export const ComplexPlane = memo(function ComplexPlane(props: ComplexPlaneProps)
         r={r}
         style={{ fill: props.color ?? 'var(--accent)' }}
       >
-        <title>{`λ = ${formatNum(a, 3)} ${b < 0 ? '−' : '+'} ${formatNum(Math.abs(b), 3)}i, |λ| = ${formatNum(Math.hypot(a, b), 3)}`}</title>
+        <title>{`${sym} = ${formatNum(a, 3)} ${b < 0 ? '−' : '+'} ${formatNum(Math.abs(b), 3)}i, |${sym}| = ${formatNum(Math.hypot(a, b), 3)}`}</title>
       </circle>,
     );
   }
   const cx = xs(0);
   const cy = ys(0);
+  const ghosts = [];
+  if (ghost)
+    for (let k = 0; k < Math.min(ghost.re.length, ghost.im.length); k++) {
+      const a = ghost.re[k] as number;
+      const b = ghost.im[k] as number;
+      if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+      ghosts.push(
+        <circle
+          key={k}
+          className="plane-ghost"
+          cx={xs(a).toFixed(2)}
+          cy={ys(b).toFixed(2)}
+          r={r * 0.8}
+        />,
+      );
+    }
   return (
     <div ref={ref} className="chart complex-plane">
       <svg className="chart-svg" width={size} height={size} role="img" aria-label={props.ariaLabel}>
@@ -126,7 +177,17 @@ export const ComplexPlane = memo(function ComplexPlane(props: ComplexPlaneProps)
           />
           <line className="plane-axis" x1={0} x2={side} y1={cy} y2={cy} />
           <line className="plane-axis" x1={cx} x2={cx} y1={0} y2={side} />
+          {ring && (
+            <path
+              className="plane-ring"
+              fillRule="evenodd"
+              d={sectorPath(cx, cy, unit, ring.rMin, ring.rMax, ring.maxPhase)}
+            >
+              <title>{`initialization ring: ${formatNum(ring.rMin, 3)} ≤ |${sym}| ≤ ${formatNum(ring.rMax, 3)}, 0 ≤ arg ${sym} ≤ ${formatNum(ring.maxPhase, 3)}`}</title>
+            </path>
+          )}
           <circle className="plane-unit" cx={cx} cy={cy} r={unit} />
+          <g aria-hidden="true">{ghosts}</g>
           {rho > 0 && Number.isFinite(rho) && (
             <circle className="plane-rho" cx={cx} cy={cy} r={unit * rho} strokeDasharray="6 4">
               <title>{`spectral radius ρ = ${formatNum(rho, 3)}`}</title>

@@ -162,7 +162,9 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
                   strokeOpacity={(0.08 + (0.32 * (k + 1)) / nTrail).toFixed(3)}
                 />
               ))}
-              {refPath && <path className="chart-reference" d={refPath} strokeDasharray="6 4" />}
+              {refPath && !props.referenceOnTop && (
+                <path className="chart-reference" d={refPath} strokeDasharray="6 4" />
+              )}
               {(props.hlines ?? [])
                 .filter((h) => inY(h.y))
                 .map((h, k) => (
@@ -180,6 +182,9 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
                 />
               ))}
               <path className="chart-line" d={mainPath} style={{ stroke: color }} />
+              {refPath && props.referenceOnTop && (
+                <path className="chart-reference" d={refPath} strokeDasharray="6 4" />
+              )}
               {/* Labels above the data (a loss sitting at chance would hide "chance" otherwise). */}
               {(props.hlines ?? [])
                 .filter((h) => inY(h.y) && h.label)

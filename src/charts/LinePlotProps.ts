@@ -45,6 +45,8 @@ export interface LinePlotProps {
   trail?: readonly Float64Array[];
   /** Dashed reference series on the same x (e.g. ρ^(T−t)·‖dL/dh_T‖). */
   reference?: Float64Array | null;
+  /** Draw the reference over the main series (an exact one then shows as dashes on the curve). */
+  referenceOnTop?: boolean;
   /** Further named series on the same axes, e.g. ‖∂L/∂cₜ‖ beside ‖∂L/∂hₜ‖. */
   series?: readonly ExtraSeries[];
   /** Dashed horizontal reference lines (e.g. chance-level loss). */

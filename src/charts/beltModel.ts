@@ -3,14 +3,22 @@
  * on hover, the gradient band thickness, window clamping. The LSTM belt is c_t = f_t⊙c_{t−1} + i_t⊙g_t
  * (valve × f, inlet + i⊙g, read-off o); the GRU's is h_t = z_t⊙h_{t−1} + (1 − z_t)⊙n_t (valve × z,
  * inlet + (1−z)⊙n, PyTorch convention); the tanh RNN has no additive path, only the multiplicative
- * chain ∂h_t/∂h_{t−1} whose norm ‖J_t‖ stands in the valve.
+ * chain ∂h_t/∂h_{t−1} whose norm ‖J_t‖ stands in the valve. A diagonal recurrence (`decay`: the LRU,
+ * RG-LRU, S6) multiplies each unit by its own per-step decay, named by the cell (|λ|, aₜ, exp(Δₜ·A))
+ * and adds what it writes (√(1−a²)⊙i, Δₜ).
  */
 import { GATE_COLORS, VANISHED_RATIO } from './colors';
 import { formatSci } from './format';
 import type { Domain } from './scales';
 
 /** Which cell the belt depicts. */
-export type BeltVariant = 'lstm' | 'gru' | 'rnn';
+export type BeltVariant = 'lstm' | 'gru' | 'rnn' | 'decay';
+
+/** A named per-step column of a diagonal recurrence's belt. */
+export interface NamedColumn {
+  name: string;
+  values: Float64Array;
+}
 
 /** Per-step columns for the selected unit; index k is time step t = k + 1. */
 export interface BeltData {
@@ -32,6 +40,15 @@ export interface BeltData {
   jacobianNorms?: Float64Array | null;
   /** Norm of the gradient along the belt: ‖∂L/∂c_t‖ (LSTM) or ‖∂L/∂h_t‖. */
   gradNorm?: Float64Array | null;
+  /** Diagonal recurrences: the per-step decay (the valve), e.g. aₜ. */
+  decay?: NamedColumn | null;
+  /** Diagonal recurrences: what a step writes (the inlet), e.g. Δₜ; none for the LRU. */
+  write?: NamedColumn | null;
+  /** Further per-step values read out on hover (the RG-LRU's rₜ). */
+  extra?: readonly NamedColumn[];
+  /** Name of the belt value (default c for the LSTM, else h) and of its gradient. */
+  stateName?: string;
+  gradName?: string;
 }
 
 /** A named number of one step, with the colour of its gate (if any). */
@@ -49,14 +66,16 @@ function at(col: Float64Array | null | undefined, k: number): number {
 }
 
 /** Symbol of the belt quantity for a variant. */
-export function stateSymbol(variant: BeltVariant): string {
-  return variant === 'lstm' ? 'c' : 'h';
+export function stateSymbol(variant: BeltVariant, d?: BeltData): string {
+  return d?.stateName ?? (variant === 'lstm' ? 'c' : 'h');
 }
 
 /** The valve (multiplicative) value at step k: f_t, z_t or ‖J_t‖. */
 export function valveOf(variant: BeltVariant, d: BeltData, k: number): StepValue {
   if (variant === 'lstm') return { name: 'f', value: at(d.f, k), color: GATE_COLORS.f };
   if (variant === 'gru') return { name: 'z', value: at(d.z, k), color: GATE_COLORS.z };
+  if (variant === 'decay')
+    return { name: d.decay?.name ?? 'a', value: at(d.decay?.values, k), color: GATE_COLORS.f };
   return { name: '‖J‖', value: at(d.jacobianNorms, k) };
 }
 
@@ -66,6 +85,8 @@ export function inletOf(variant: BeltVariant, d: BeltData, k: number): StepValue
     return { name: 'i⊙g', value: at(d.i, k) * at(d.g, k), color: GATE_COLORS.i };
   if (variant === 'gru')
     return { name: '(1−z)⊙n', value: (1 - at(d.z, k)) * at(d.n, k), color: GATE_COLORS.n };
+  if (variant === 'decay' && d.write)
+    return { name: d.write.name, value: at(d.write.values, k), color: GATE_COLORS.i };
   return null;
 }
 
@@ -75,13 +96,13 @@ export function readoutOf(variant: BeltVariant, d: BeltData, k: number): StepVal
 }
 
 /** Name of the gradient quantity along the belt. */
-export function gradSymbol(variant: BeltVariant): string {
-  return variant === 'lstm' ? '‖∂L/∂cₜ‖' : '‖∂L/∂hₜ‖';
+export function gradSymbol(variant: BeltVariant, d?: BeltData): string {
+  return d?.gradName ?? (variant === 'lstm' ? '‖∂L/∂cₜ‖' : '‖∂L/∂hₜ‖');
 }
 
 /** Every number of step k, in reading order, for the tooltip, aria-label and tests. */
 export function stepValues(variant: BeltVariant, d: BeltData, k: number): StepValue[] {
-  const out: StepValue[] = [{ name: stateSymbol(variant), value: at(d.state, k) }];
+  const out: StepValue[] = [{ name: stateSymbol(variant, d), value: at(d.state, k) }];
   out.push(valveOf(variant, d, k));
   if (variant === 'lstm') {
     out.push({ name: 'i', value: at(d.i, k), color: GATE_COLORS.i });
@@ -92,7 +113,8 @@ export function stepValues(variant: BeltVariant, d: BeltData, k: number): StepVa
   if (inlet) out.push(inlet);
   const ro = readoutOf(variant, d, k);
   if (ro) out.push(ro);
-  if (d.gradNorm) out.push({ name: gradSymbol(variant), value: at(d.gradNorm, k) });
+  for (const e of d.extra ?? []) out.push({ name: e.name, value: at(e.values, k) });
+  if (d.gradNorm) out.push({ name: gradSymbol(variant, d), value: at(d.gradNorm, k) });
   return out;
 }
 
@@ -104,6 +126,22 @@ export function stepLabel(variant: BeltVariant, d: BeltData, k: number): string 
       .map((v) => `${v.name} = ${formatSci(v.value, 3)}`)
       .join(', ')
   );
+}
+
+/**
+ * A decay's glyph: two decimals below 0.995, else four without the leading 0 (".9995"), so a
+ * valve just below 1 never reads "1.00"; "≈1" when even four decimals round to 1.
+ */
+export function decayGlyph(v: number): string {
+  if (!(v >= 0.995) || v > 1) return glyphNumber(v);
+  const s = v.toFixed(4);
+  return s === '1.0000' ? '≈1' : s.slice(1);
+}
+
+/** Two significant digits for small values (S6's Δ ≈ 0.001–0.1), so they never print "0.00". */
+export function smallGlyph(v: number): string {
+  if (!Number.isFinite(v) || Math.abs(v) >= 0.1 || v === 0) return glyphNumber(v);
+  return Math.abs(v) >= 1e-3 ? v.toPrecision(2).replace('-', '\u2212') : formatSci(v, 2);
 }
 
 /** Short label for a glyph: two decimals in [−100, 100], powers of ten outside; "—" for NaN. */
@@ -182,12 +220,12 @@ export function beltGeometry(
   steps: number,
   variant: BeltVariant,
   fontScale = 1,
+  hasInlet = variant !== 'rnn',
 ): BeltGeometry {
   const s = Math.max(1, fontScale);
   const left = Math.round(64 * s);
   const iw = Math.max(20, width - left - Math.round(20 * s));
   const cw = iw / Math.max(1, steps);
-  const hasInlet = variant !== 'rnn';
   const yInlet = Math.round(30 * s);
   const beltTop = Math.round((hasInlet ? 58 : 26) * s);
   const beltH = Math.round(30 * s);

@@ -9,40 +9,19 @@ import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum } from '../charts/format';
 import { useApp, useBridge } from '../store/hooks';
 import { beltColumns, beltVariant } from './beltColumns';
+import { beltSummary, beltText } from './beltText';
+import { AttentionArcs } from '../charts/AttentionArcs';
 import { autoUnit, autoUnitLabel } from './gradStats';
 
 const WINDOW = 20;
-const TITLES = {
-  lstm: 'Conveyor belt (LSTM cell state)',
-  gru: 'Conveyor belt (GRU update gate)',
-  rnn: 'Chain of step Jacobians (no belt)',
-} as const;
-const CAPTIONS = {
-  lstm: 'The cell state c runs left to right; each step multiplies it by the forget gate f and adds i⊙g. The band below is ‖∂L/∂cₜ‖, the total derivative (the belt and every other path).',
-  gru: 'The GRU keeps z of the old state at each step and adds (1 − z)⊙n: the update gate z plays the forget gate’s role.',
-  rnn: 'Without a belt, every step back multiplies the gradient by the step Jacobian J_t. The norm of a product is at most the product of the norms ‖J_t‖, so norms below 1 make the gradient vanish; norms above 1 do not make it explode unless the stretched directions line up.',
-} as const;
 
-function mean(a: Float64Array | null | undefined): number {
-  if (!a || a.length === 0) return NaN;
-  let s = 0;
-  for (const v of a) s += v;
-  return s / a.length;
-}
-
-/** One sentence of what the belt shows now, for screen readers. */
-function beltSummary(
-  variant: 'lstm' | 'gru' | 'rnn',
-  d: ReturnType<typeof beltColumns>,
-  unit: number,
-): string {
-  const T = d.state.length;
-  if (variant === 'lstm') {
-    return `Unit ${unit}: cell state goes from ${formatNum(d.state[0] ?? NaN)} at step 1 to ${formatNum(d.state[T - 1] ?? NaN)} at step ${T}; mean forget gate ${formatNum(mean(d.f))}, mean input gate ${formatNum(mean(d.i))}, mean output gate ${formatNum(mean(d.o))}.`;
-  }
-  if (variant === 'gru')
-    return `Unit ${unit}: mean update gate z ${formatNum(mean(d.z))} over ${T} steps.`;
-  return `Mean step-Jacobian norm ${formatNum(mean(d.jacobianNorms))} over ${T} steps: the gradient is multiplied by about this much per step.`;
+/** Where the last position looks: its three largest weights, for screen readers. */
+function arcsSummary(alpha: Float64Array): string {
+  const top = Array.from(alpha, (a, t) => ({ a, t: t + 1 }))
+    .sort((x, y) => y.a - x.a)
+    .slice(0, 3)
+    .map((x) => `step ${x.t} (${formatNum(x.a, 3)})`);
+  return `The last position reads most from ${top.join(', ')}; every arc is one hop.`;
 }
 
 /** The LSTM belt with live gate values for one unit; the GRU's z belt; the RNN's Jacobian chain. */
@@ -55,6 +34,8 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
   const T = latest?.T ?? 0;
   const H = latest?.H ?? 0;
   const variant = latest ? beltVariant(latest.cell) : 'rnn';
+  const text = beltText(latest?.cell ?? 'rnn', variant);
+  const arcs = variant === 'arcs' ? (latest?.family?.alpha?.last ?? null) : null;
   // As many steps as leave room to print every gate value (fewer in large type).
   const [boxRef, width] = useChartWidth<HTMLDivElement>();
   const size = Math.min(T, width > 0 ? suggestedBeltSteps(width, large ? 1.4 : 1) : WINDOW);
@@ -67,19 +48,30 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
     if (unitPick !== null && unitPick < H) return unitPick;
     return autoUnit(latest);
   }, [latest, unitPick, H]);
-  const data = useMemo(() => (latest ? beltColumns(latest, unit) : null), [latest, unit]);
+  const data = useMemo(
+    () => (latest && variant !== 'arcs' ? beltColumns(latest, unit) : null),
+    [latest, unit, variant],
+  );
 
   const table = useCallback(() => {
+    const t = Float64Array.from({ length: T }, (_, k) => k + 1);
+    if (arcs !== null)
+      return {
+        columns: ['t', 'α_T,t', 'gradient norm at t'],
+        rows: rowsFromColumns([t, arcs, latest?.dhNorm ?? new Float64Array(T)], [String]),
+      };
     if (!data) return { columns: ['t'], rows: [] };
     const entries = Object.entries(data).filter(
       (e): e is [string, Float64Array] => e[1] instanceof Float64Array,
     );
-    const t = Float64Array.from({ length: T }, (_, k) => k + 1);
+    // A diagonal recurrence's valve, inlet and hover values are named columns.
+    for (const c of [data.decay, data.write, ...(data.extra ?? [])])
+      if (c) entries.push([c.name, c.values]);
     return {
       columns: ['t', ...entries.map(([k]) => k)],
       rows: rowsFromColumns([t, ...entries.map(([, v]) => v)], [String]),
     };
-  }, [data, T]);
+  }, [data, arcs, latest?.dhNorm, T]);
 
   const curves = analysis && analysis.iteration === latest?.iteration ? analysis : null;
   const tAxis = useMemo(() => Float64Array.from({ length: T }, (_, k) => k + 1), [T]);
@@ -95,15 +87,15 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
 
   return (
     <ChartFrame
-      title={TITLES[variant]}
+      title={text.title}
       className="panel"
       id="panel-belt"
-      caption={CAPTIONS[variant]}
+      caption={text.caption}
       table={table}
       actions={
         <>
-          <ExportButtons name={TITLES[variant]} table={table} />
-          {H > 1 && (
+          <ExportButtons name={text.title} table={table} />
+          {H > 1 && variant !== 'arcs' && (
             <label className="inline-select">
               <span>Unit</span>
               <select
@@ -123,14 +115,17 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
               </select>
             </label>
           )}
-          <button
-            type="button"
-            className="chart-button"
-            disabled={!latest}
-            onClick={() => bridge.analyze(variant === 'lstm' ? 'belt' : 'jacobian')}
-          >
-            {variant === 'lstm' ? 'Belt vs full' : 'Jacobian products'}
-          </button>
+          {/* The families' step Jacobians are exactly diagonal: the gradient panel already draws their product. */}
+          {(variant === 'lstm' || variant === 'gru' || variant === 'rnn') && (
+            <button
+              type="button"
+              className="chart-button"
+              disabled={!latest}
+              onClick={() => bridge.analyze(variant === 'lstm' ? 'belt' : 'jacobian')}
+            >
+              {variant === 'lstm' ? 'Belt vs full' : 'Jacobian products'}
+            </button>
+          )}
         </>
       }
     >
@@ -141,12 +136,18 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
         </p>
       )}
       <p className="sr-only" data-summary>
-        {data && latest ? beltSummary(variant, data, unit) : 'No belt yet.'}
+        {arcs !== null
+          ? arcsSummary(arcs)
+          : data && latest
+            ? beltSummary(variant, data, unit)
+            : 'No belt yet.'}
       </p>
       <div ref={boxRef}>
-        {data && latest ? (
+        {arcs !== null ? (
+          <AttentionArcs ariaLabel={text.title} alpha={arcs} fontScale={large ? 1.4 : 1} />
+        ) : data && latest && variant !== 'arcs' ? (
           <Belt
-            ariaLabel={TITLES[variant]}
+            ariaLabel={text.title}
             variant={variant}
             {...data}
             windowStart={s0}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { CELLS, cellHas, cellInfo, initFor } from '../engine/cells/catalog';
+import { CELLS, cellInfo, initFor } from '../engine/cells/catalog';
 import { TASKS } from '../engine/tasks/catalog';
 import { OPTIMIZER_KINDS } from '../engine/types';
 import type { AppCellKind, AppInitKind } from '../engine/cells/catalog';
@@ -11,6 +11,7 @@ import { pickedConfig } from '../store/runs';
 import { runLetter } from './compare/runLabels';
 import type { ControlId } from '../store/urlFields';
 import { IntField, SelectField, SliderField, ToggleField } from './controls/fields';
+import { MemoryControls } from './controls/MemoryControls';
 import { TransportButtons } from './controls/Transport';
 import { WeightsControls } from './controls/WeightsControls';
 import { formatNum } from '../charts/format';
@@ -26,9 +27,11 @@ const choices = <T extends string>(all: readonly T[], labels: Record<T, string>)
 
 const FREEZE_LABELS: Record<FreezeKind, string> = {
   none: 'all weights',
-  recurrent: 'all but W_hh (recurrent frozen)',
+  recurrent: 'all but W_hh (recurrence frozen)',
   all: 'nothing (gradients only)',
 };
+/** What "the recurrence" is per cell (CellInfo.recurrent), for the Train choice. */
+const FROZEN: Record<string, string> = { lru: 'λ', rglru: 'a', s6: 'A' };
 const FREEZE_CHOICES = FREEZE_KINDS.map((value) => ({ value, label: FREEZE_LABELS[value] }));
 
 /** Cells and tasks as their registries list and name them. */
@@ -61,11 +64,15 @@ export const ControlsPanel = memo(function ControlsPanel({
   const bridge = useBridge();
   const set = bridge.setConfig;
   const show = (id: ControlId) => !only || only.includes(id);
-  // Controls a cell does not have (CellInfo.controls) are hidden, not greyed out.
-  const has = (c: Parameters<typeof cellHas>[1]) => cellHas(config.cell, c);
-  const inits = cellInfo(config.cell).inits;
-  const rhoValue = config.rho ?? rhoSet ?? 1;
-  const blocks = cellInfo(config.cell).gates.length > 1;
+  const info = cellInfo(config.cell);
+  const inits = info.inits;
+  const blocks = info.gates.length > 1;
+  // Attention has no recurrence: nothing to truncate, nothing recurrent to freeze.
+  const recurrent = info.family !== 'attention';
+  const frozen = FROZEN[config.cell] ?? 'W_hh';
+  const freezeChoices = FREEZE_CHOICES.filter((c) => recurrent || c.value !== 'recurrent').map(
+    (c) => (c.value === 'recurrent' ? { ...c, label: `all but ${frozen} (recurrence frozen)` } : c),
+  );
 
   return (
     <div className="controls" data-panel="controls">
@@ -146,64 +153,13 @@ export const ControlsPanel = memo(function ControlsPanel({
           )}
         </fieldset>
       )}
-      {((show('rho') && has('rho')) ||
-        (show('forget') && has('forgetBias')) ||
-        (show('hold') && has('holdForget'))) && (
-        <fieldset className="memory">
-          <legend>Memory</legend>
-          {show('rho') && has('rho') && (
-            <SliderField
-              big
-              label="Spectral radius"
-              value={rhoValue}
-              {...LIMITS.rho}
-              step={0.01}
-              format={(v) => `ρ = ${v.toFixed(2)}${config.rho === null ? ' (init’s own)' : ''}`}
-              onChange={(rho) => set({ rho })}
-            >
-              {/* Training moves W_hh: say where ρ is now beside where it was set. */}
-              {rhoSet !== null && measuredRho !== null && (
-                <small className="hint" data-readout="rho-now">
-                  set at start: {formatNum(rhoSet, 2)} · now: {formatNum(measuredRho, 2)}
-                  {blocks ? ' (largest over the gate blocks)' : ''}
-                  {Math.abs(measuredRho - rhoSet) >= 0.005
-                    ? '; moving the slider rescales W_hh'
-                    : ''}
-                </small>
-              )}
-            </SliderField>
-          )}
-          {show('forget') && has('forgetBias') && (
-            <SliderField
-              big
-              label="Forget gate bias"
-              value={config.forgetBias}
-              {...LIMITS.forgetBias}
-              step={0.1}
-              format={formatNum}
-              onChange={(forgetBias) => set({ forgetBias })}
-            />
-          )}
-          {show('hold') && has('holdForget') && (
-            <ToggleField
-              label="Hold forget gate"
-              checked={config.holdForget !== null}
-              onChange={(on) => set({ holdForget: on ? 1 : null })}
-            >
-              {config.holdForget !== null && (
-                <SliderField
-                  label="φ (teaching override)"
-                  value={config.holdForget}
-                  {...LIMITS.holdForget}
-                  step={0.01}
-                  format={(v) => `f ≡ ${v.toFixed(2)}`}
-                  onChange={(holdForget) => set({ holdForget })}
-                />
-              )}
-            </ToggleField>
-          )}
-        </fieldset>
-      )}
+      <MemoryControls
+        show={show}
+        set={set}
+        rhoNow={
+          rhoSet !== null && measuredRho !== null ? { set: rhoSet, now: measuredRho, blocks } : null
+        }
+      />
       {(show('opt') || show('lr') || show('clip') || show('tbptt') || show('freeze')) && (
         <fieldset>
           <legend>Training</legend>
@@ -211,12 +167,14 @@ export const ControlsPanel = memo(function ControlsPanel({
             <SelectField
               label="Train"
               value={config.freeze}
-              choices={FREEZE_CHOICES}
+              choices={freezeChoices}
               hint={
                 config.freeze === 'none'
                   ? undefined
                   : config.freeze === 'recurrent'
-                    ? 'W_hh keeps the value it was set to'
+                    ? recurrent
+                      ? `${frozen} keeps the value it was set to`
+                      : 'attention has no recurrence: every weight trains'
                     : 'no weight changes; each iteration draws a fresh batch'
               }
               onChange={(freeze) => set({ freeze })}
@@ -260,7 +218,7 @@ export const ControlsPanel = memo(function ControlsPanel({
               )}
             </ToggleField>
           )}
-          {show('tbptt') && (
+          {show('tbptt') && recurrent && (
             <IntField
               label="Truncation window K"
               value={config.tbptt}

@@ -59,6 +59,18 @@ export const ExplainPanel = memo(function ExplainPanel({ cell }: { cell: CellKin
       ) : (
         plain
       )}
+      {e.cost && (
+        <p className="caption" data-explain="cost">
+          <strong>Cost: </strong>
+          {e.cost}
+        </p>
+      )}
+      {e.citation && (
+        <p className="caption" data-explain="citation">
+          <strong>Source: </strong>
+          {e.citation}
+        </p>
+      )}
     </section>
   );
 });

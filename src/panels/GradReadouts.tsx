@@ -3,6 +3,7 @@ import { VANISHED_RATIO } from '../charts/colors';
 import { saturatedFraction } from '../store/lessons/measures';
 import { useApp } from '../store/hooks';
 import { log10Ratio, memoryHorizon } from './gradStats';
+import { gradWords } from './gradWords';
 
 /** Above this fraction of saturated values the panel says what saturation does to the gradient. */
 const MOSTLY = 0.5;
@@ -12,6 +13,7 @@ export function GradReadouts() {
   const latest = useApp((s) => s.latest);
   const gradcheck = useApp((s) => s.gradcheck);
   const T = latest?.T ?? 0;
+  const words = gradWords(latest?.cell ?? 'rnn');
   const dh = latest?.dhNorm;
   const ratio = dh ? log10Ratio(dh) : null;
   const horizon = dh ? memoryHorizon(dh, VANISHED_RATIO) : null;
@@ -28,7 +30,9 @@ export function GradReadouts() {
       </p>
       <dl className="readouts" aria-live="off">
         <div>
-          <dt>‖∂L/∂h₁‖ / ‖∂L/∂h_T‖</dt>
+          <dt>
+            {words.atOne} / {words.atT}
+          </dt>
           <dd className="num" data-readout="ratio" data-value={ratio ?? undefined}>
             {ratio === null ? (dh && dh[0] === 0 ? '0' : '—') : formatLog10(ratio)}
           </dd>

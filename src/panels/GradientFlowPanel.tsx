@@ -8,6 +8,8 @@ import { VANISHED_RATIO } from '../charts/colors';
 import { useApp, useBridge } from '../store/hooks';
 import { TRAIL } from '../store/history';
 import { cRefs, hRefs } from './gradRefs';
+import { familyRefs } from './familyRefs';
+import { gradWords } from './gradWords';
 import { GradReadouts } from './GradReadouts';
 import { autoUnit } from './gradStats';
 import { useStickyDomain } from './useSticky';
@@ -50,7 +52,11 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
     if (unitPick !== null && unitPick < H) return unitPick;
     return autoUnit(latest);
   }, [latest, unitPick, H]);
-  const refs = useMemo(() => hRefs(latest, unit), [latest, unit]);
+  const refs = useMemo(
+    () => (latest ? familyRefs(latest, unit) : null) ?? hRefs(latest, unit),
+    [latest, unit],
+  );
+  const words = gradWords(latest?.cell ?? 'rnn');
   const belt = useMemo(() => cRefs(latest, unit), [latest, unit]);
   const trail = useMemo(() => grad.recent.slice(-TRAIL, -1), [grad.recent]);
   const run = latest?.run;
@@ -75,7 +81,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const t = useMemo(() => Float64Array.from({ length: T }, (_, k) => k + 1), [T]);
   const table = useCallback(() => {
     const cols: Float64Array[] = [t, dh];
-    const heads = ['t', '‖∂L/∂hₜ‖'];
+    const heads = ['t', words.norm];
     for (const r of [...(refs.main ? [refs.main] : []), ...refs.extra]) {
       cols.push(r.y);
       heads.push(r.column);
@@ -89,14 +95,14 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
       }
     }
     return { columns: heads, rows: rowsFromColumns(cols, [(v) => String(v)]) };
-  }, [t, dh, refs, belt, latest?.dcNorm]);
+  }, [t, dh, refs, belt, latest?.dcNorm, words.norm]);
 
   return (
     <ChartFrame
       title={TITLE}
       className="panel panel-hero"
       id="panel-grad"
-      caption="‖∂L/∂hₜ‖ at each step. Backpropagation starts at t = T on the right and travels left to t = 1: read the curve right to left. Falling as it goes left is vanishing, rising is exploding; vanished means below 10⁻³ of ‖∂L/∂h_T‖, the one threshold used by every readout here. Exact zeros sit in the lane marked 0; a value off the axis is marked ▲ or ▼ at its edge with its true value."
+      caption={`${words.norm} at each step${words.of}. Backpropagation starts at t = T on the right and travels left to t = 1: read the curve right to left. Falling as it goes left is vanishing, rising is exploding; vanished means below 10⁻³ of ${words.atT}, the one threshold used by every readout here. Exact zeros sit in the lane marked 0; a value off the axis is marked ▲ or ▼ at its edge with its true value.`}
       table={table}
       actions={
         <>
@@ -129,6 +135,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
         xStart={1}
         trail={trail}
         reference={latest && refs.main ? refs.main.y : null}
+        referenceOnTop={Boolean(latest?.family?.carried)}
         series={refs.extra}
         markers={markers}
         logY
@@ -137,8 +144,8 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
         height={280 * fontScale}
         fontScale={fontScale}
         xLabel="time step t (backprop runs from T leftwards)"
-        yLabel="‖∂L/∂hₜ‖ (log scale)"
-        seriesLabel="‖∂L/∂hₜ‖ latest batch"
+        yLabel={`${words.norm} (log scale)`}
+        seriesLabel={`${words.norm} latest batch`}
         referenceLabel={refs.main?.label}
       />
       {dc && (
@@ -184,12 +191,12 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           fontScale={fontScale}
           xLabel="time step t"
           yLabel="iteration"
-          legendLabel="‖∂L/∂hₜ‖ (grey: vanished)"
+          legendLabel={`${words.norm} (grey: vanished)`}
           yMarks={clippedIters}
           yMarkLabel="clipping fired"
           yName="iteration"
           xName="t"
-          valueName="‖∂L/∂hₜ‖"
+          valueName={words.norm}
         />
       )}
     </ChartFrame>

@@ -9,12 +9,51 @@ import { useStickyDomain } from './useSticky';
 const TITLE = 'Hidden state';
 const TABLE_MAX_UNITS = 16;
 
+/** What a row is, per cell: the caption's words, the axis and legend names, a column name. */
+function rowWords(cell: string, H: number) {
+  if (cell === 'lru')
+    return {
+      caption: `Each row is one real number of the LRU’s complex state xₜ over time: Re x of units 0–${H - 1} on top, then Im x of the same units (orange positive, purple negative).`,
+      axis: 'Re x (top), Im x (bottom)',
+      legend: 'Re xₜ, Im xₜ',
+      column: (j: number) => (j < H ? `Re x[${j}]` : `Im x[${j - H}]`),
+    };
+  if (cell === 's6')
+    return {
+      caption:
+        'Each row is one channel d of S6’s state over time, shown as ‖sₜ[d, ·]‖, the norm of its N entries (the state itself has H × N numbers).',
+      axis: 'channel d',
+      legend: '‖sₜ[d, ·]‖',
+      column: (j: number) => `‖s[${j}]‖`,
+    };
+  if (cell === 'attention')
+    return {
+      caption:
+        'Attention has no hidden state carried from step to step: each row is one unit of the position embedding eₜ that every later position reads (orange positive, purple negative).',
+      axis: 'embedding unit',
+      legend: 'eₜ',
+      column: (j: number) => `e[${j}]`,
+    };
+  return {
+    caption:
+      'Each row is one hidden unit hₜ over time for the first sequence of the batch (orange positive, purple negative).',
+    axis: 'hidden unit',
+    legend: 'hₜ',
+    column: (j: number) => `h[${j}]`,
+  };
+}
+
 /** Units × time heatmap of h_t for the first sequence of the batch. */
 export const HiddenStatePanel = memo(function HiddenStatePanel() {
   const latest = useApp((s) => s.latest);
   const large = useApp((s) => s.view.large);
   const T = latest?.T ?? 0;
-  const H = latest?.H ?? 0;
+  // Rows per step: H, the LRU's 2H ([Re x; Im x]), S6's H channel norms.
+  const H = latest?.stateWidth ?? 0;
+  const cell = latest?.cell ?? 'rnn';
+  const units = latest?.H ?? 0;
+  const words = useMemo(() => rowWords(cell, units), [cell, units]);
+  const norms = latest?.stateNorms ?? false;
 
   // The snapshot holds [T][H]; the heatmap wants one row per unit.
   const values = useMemo(() => {
@@ -26,29 +65,31 @@ export const HiddenStatePanel = memo(function HiddenStatePanel() {
   }, [latest, T, H]);
   const m = useStickyDomain('linear', values, `${latest?.run}`);
   const maxAbs = Math.max(Math.abs(m[0]), Math.abs(m[1]), 1e-12);
+  // Norms are never negative: a sequential scale from 0 shows them; a signed state diverges around 0.
+  const domain: [number, number] = norms ? [0, maxAbs] : [-maxAbs, maxAbs];
 
   const table = useCallback(() => {
     const units = Math.min(H, TABLE_MAX_UNITS);
-    const columns = ['t', ...Array.from({ length: units }, (_, j) => `h[${j}]`)];
+    const columns = ['t', ...Array.from({ length: units }, (_, j) => words.column(j))];
     const rows = Array.from({ length: T }, (_, t) => [
       String(t + 1),
       ...Array.from({ length: units }, (_, j) => formatNum(values[j * T + t] as number)),
     ]);
     return { columns, rows };
-  }, [values, T, H]);
+  }, [values, T, H, words]);
 
   return (
     <ChartFrame
       title={TITLE}
       className="panel"
       id="panel-hidden"
-      caption="Each row is one hidden unit hₜ over time for the first sequence of the batch (orange positive, purple negative)."
+      caption={words.caption}
       table={table}
       actions={<ExportButtons name={TITLE} table={table} />}
     >
       <p className="sr-only" data-summary>
         {latest
-          ? `${H} hidden units over ${T} steps; values between ${formatNum(m[0])} and ${formatNum(m[1])}.`
+          ? `${H} rows (${words.axis}) over ${T} steps; values between ${formatNum(m[0])} and ${formatNum(m[1])}.`
           : 'No hidden state yet.'}
       </p>
       {latest ? (
@@ -57,14 +98,14 @@ export const HiddenStatePanel = memo(function HiddenStatePanel() {
           values={values}
           rows={H}
           cols={T}
-          mode="diverging"
-          domain={[-maxAbs, maxAbs]}
+          mode={norms ? 'linear' : 'diverging'}
+          domain={domain}
           xStart={1}
           height={Math.min(320, 60 + H * 4) * (large ? 1.3 : 1)}
           fontScale={large ? 1.4 : 1}
           xLabel="time step t"
-          yLabel="hidden unit"
-          legendLabel="hₜ"
+          yLabel={words.axis}
+          legendLabel={words.legend}
         />
       ) : (
         <p className="chart-empty">Waiting for the first snapshot…</p>

@@ -7,6 +7,7 @@ import { stickyLogDomain } from '../charts/scales';
 import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum } from '../charts/format';
 import { useApp, useBridge } from '../store/hooks';
+import { FamilySpectrumPanel } from './FamilySpectrumPanel';
 
 const TITLE = 'Spectrum of W_hh';
 const GATE_LABEL: Record<string, string> = {
@@ -20,8 +21,17 @@ const GATE_LABEL: Record<string, string> = {
   n: 'candidate n',
 };
 
-/** Eigenvalues of the recurrent matrix (one gate block for LSTM/GRU) against the unit circle. */
+/**
+ * Eigenvalues of W_hh for the classic cells; the newer families show their own answer instead
+ * (FamilySpectrumPanel: the LRU's λ, the decays of the RG-LRU and S6, attention's α).
+ */
 export const SpectrumPanel = memo(function SpectrumPanel() {
+  const family = useApp((s) => (s.latest?.family ? s.latest : null));
+  return family ? <FamilySpectrumPanel s={family} /> : <WhhSpectrumPanel />;
+});
+
+/** Eigenvalues of the recurrent matrix (one gate block for LSTM/GRU) against the unit circle. */
+const WhhSpectrumPanel = memo(function WhhSpectrumPanel() {
   const spectra = useApp((s) => s.latest?.spectrum ?? null);
   const powers = useApp((s) => s.latest?.startPowers ?? null);
   const start = useApp((s) => s.latest?.start ?? null);

@@ -1,12 +1,14 @@
 import type { BeltData, BeltVariant } from '../charts/beltModel';
 import { cellInfo } from '../engine/cells/catalog';
 import type { Snapshot } from '../worker/protocol';
+import { decayBeltColumns } from './familyBelt';
 
-/** Which belt picture a cell gets (its descriptor's `belt`): the linear cell multiplies like the tanh RNN. */
-export function beltVariant(cell: Snapshot['cell']): BeltVariant {
-  const b = cellInfo(cell).belt;
-  // The families' belts (decay, arcs) are not drawn yet: the page does not offer those cells.
-  return b === 'decay' || b === 'arcs' ? 'rnn' : b;
+/**
+ * Which belt picture a cell gets (its descriptor's `belt`): the linear cell multiplies like the
+ * tanh RNN; attention (`arcs`) has no belt and is drawn by its own chart.
+ */
+export function beltVariant(cell: Snapshot['cell']): BeltVariant | 'arcs' {
+  return cellInfo(cell).belt;
 }
 
 function column(src: Float64Array, T: number, stride: number, offset: number): Float64Array {
@@ -23,6 +25,7 @@ export function beltColumns(s: Snapshot, unit: number): BeltData {
   const { T, H } = s;
   const u = Math.max(0, Math.min(H - 1, unit));
   const variant = beltVariant(s.cell);
+  if (variant === 'decay') return decayBeltColumns(s, u);
   if (variant === 'lstm' && s.cellState && s.gates) {
     const G = 4 * H;
     return {

@@ -5,6 +5,7 @@
 import { VANISHED_RATIO } from '../charts/colors';
 import { cellInfo } from '../engine/cells/catalog';
 import { unitLogProducts } from '../store/lessons/measures';
+import { holdingUnit } from './familyBelt';
 import type { Snapshot } from '../worker/protocol';
 
 /** log₁₀(‖dL/dh_1‖ / ‖dL/dh_T‖), or null when either end is zero or non-finite. */
@@ -62,10 +63,13 @@ export function largestUnit(values: Float64Array, H: number): number {
 
 /**
  * The unit the belt panel and the gradient panel's gate-product line show when none was picked:
- * the GRU's unit with the largest Π z over the sequence (the one holding its value longest), else
- * the unit with the largest |c| (LSTM) or |h|.
+ * the GRU's unit with the largest Π z over the sequence (the one holding its value longest), a
+ * diagonal recurrence's unit with the largest product of its decays, else the unit with the
+ * largest |c| (LSTM) or |h|.
  */
 export function autoUnit(s: Snapshot): number {
+  // A diagonal recurrence: the unit whose decays keep most of its value over the sequence.
+  if (cellInfo(s.cell).belt === 'decay') return holdingUnit(s);
   if (cellInfo(s.cell).references.includes('prodZ')) {
     const z = (cellInfo(s.cell).gates as readonly string[]).indexOf('z');
     const p = unitLogProducts(s, z);
@@ -83,6 +87,7 @@ export function autoUnit(s: Snapshot): number {
 /** How the automatic unit is chosen, for the unit picker. */
 export function autoUnitLabel(cell: string): string {
   const info = cellInfo(cell);
+  if (info.belt === 'decay') return 'holds longest';
   return info.references.includes('prodZ')
     ? 'largest Π z'
     : info.cellState

@@ -22,7 +22,10 @@ export const PANEL_IDS = [
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
-/** Controls an embed may keep visible (`controls=`); `forget` is the forget-gate bias, `hold` φ. */
+/**
+ * Controls an embed may keep visible (`controls=`); `forget` is the forget-gate bias, `hold` φ,
+ * `ring` the LRU's r_min, r_max and max phase, `N` S6's state size.
+ */
 export const CONTROL_IDS = [
   'cell',
   'task',
@@ -33,6 +36,8 @@ export const CONTROL_IDS = [
   'rho',
   'forget',
   'hold',
+  'ring',
+  'N',
   'opt',
   'lr',
   'clip',

@@ -1,6 +1,6 @@
 /**
  * Values a link may hold that its own setup has no use for: a cell-specific key (forget bias,
- * held forget gate, ρ) for a cell without that control, an initialization the cell does not
+ * held forget gate, ρ, S6's N, the LRU's ring) for a cell without that control, an initialization the cell does not
  * offer, panels= or controls= outside an embed, autoplay= in backward mode. The decoder puts each
  * back to the baseline (or the cell's default init) and names it in the page's notice; the encoder
  * never writes them, so a link the page wrote itself reads back without a notice.

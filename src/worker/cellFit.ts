@@ -17,6 +17,8 @@ export const CELL_CONTROL_KEYS: { readonly [C in CellControl]: readonly (keyof T
   rho: ['rho'],
   forgetBias: ['forgetBias'],
   holdForget: ['holdForget'],
+  stateSize: ['N'],
+  ring: ['rmin', 'rmax', 'phase'],
 };
 
 /** What a cell without the control lacks, as in "the GRU has no forget-gate bias". */
@@ -24,6 +26,8 @@ const LACKS: { readonly [C in CellControl]: string } = {
   rho: 'W_hh to set the spectral radius of',
   forgetBias: 'forget-gate bias',
   holdForget: 'forget gate to hold',
+  stateSize: 'state size N',
+  ring: 'eigenvalue ring to draw λ from',
 };
 
 const CONTROL_OF = new Map<string, CellControl>(

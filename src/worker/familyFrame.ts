@@ -6,7 +6,8 @@
  *   Jacobians are exactly diagonal, so when only step T is scored this is ‖∂L/∂state_t‖ itself.
  * - `lambda`: the LRU's eigenvalues now and as set (they are parameters).
  * - `decays`: a histogram of the per-step decays a of the shown sequence over units and time
- *   (RG-LRU a_t, S6 exp(Δ_t·A[d, n])), binned by log₁₀(−ln a).
+ *   (RG-LRU a_t, S6 exp(Δ_t·A[d, n])), or over units for the LRU's time-invariant |λ| now, binned
+ *   by log₁₀(−ln a).
  * - `A`: S6's A = −exp(A_log) as the trace's pass used it, [H][N] (the belt's clock of one channel).
  * - `alpha`: attention's α of the shown sequence (query × key), pooled when T is long, and the
  *   last query's row unpooled (the belt's arcs).
@@ -182,7 +183,16 @@ export function familyFrame(
       out.set(g.subarray(o, o + H), 0);
       out.set(g.subarray(o, o + H), H);
     });
-    return { ...none, carried, lambda: { ...now, re0: set.re, im0: set.im } };
+    // |λ| now, per unit (the same at every step): −ln|λ| = exp(ν_log), exact even next to 1.
+    const nu = model.param('nu_log').w;
+    const decays = histogram(
+      H,
+      (emit) => {
+        for (let k = 0; k < H; k++) emit((nu[k] as number) / Math.LN10);
+      },
+      T,
+    );
+    return { ...none, carried, decays, lambda: { ...now, re0: set.re, im0: set.im } };
   }
   if (cell === 'rglru') {
     const g = tr.gates!;

@@ -122,6 +122,8 @@ export interface Snapshot {
   stateNorms: boolean;
   /** The newer families' own quantities (worker/familyFrame.ts); null for the classic cells. */
   family: FamilyFrame | null;
+  /** The inputs x_t of the selected sequence, [T][I] (where the task put its markers and symbols). */
+  inputs: Float64Array;
   /** c_t of the selected sequence, [T][H] (LSTM), else null. */
   cellState: Float64Array | null;
   /** Gate activations of the selected sequence, [T][G·H], PyTorch block order; null for rnn/linear. */

@@ -211,6 +211,10 @@ export function createSnapshotter(now: () => number): Snapshotter {
       const gates = info.gates.length === 0 ? null : rows(tr.gates, G * H, 0);
       const dhUnit = full ? stateRows(tr, tr.dh, 0, seq).rows : new Float64Array(0);
       const dcUnit = rows(tr.dc, H, 0);
+      // The shown sequence's inputs (lessons mark and label them).
+      const inputs = full
+        ? seqRows(trainer.batch.inputs, T, B, task.inputSize, seq, 0)
+        : new Float64Array(0);
       const family = full ? familyFrame(trainer.model, tr, seq, cfg.tbptt, trainer.start) : null;
       const spec = full ? (spectrum.value ?? []).map(copySpectrum) : [];
       const stepJacNorms = full ? jac.shown(trainer, seq, input) : null;
@@ -256,6 +260,7 @@ export function createSnapshotter(now: () => number): Snapshotter {
         stateWidth: state?.width ?? tr.S,
         stateNorms: state?.norms ?? false,
         family,
+        inputs,
         cellState,
         gates,
         dhUnit,

@@ -59,6 +59,7 @@ function snap(iteration: number, running = true, run = 1, acked = 0): Snapshot {
     stateWidth: 1,
     stateNorms: false,
     family: null,
+    inputs: new Float64Array(T),
     cellState: null,
     gates: null,
     dhUnit: new Float64Array(T),

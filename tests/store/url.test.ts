@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellHas, initFor } from '../../src/engine/cells/catalog';
-import type { AppCellKind as CellKind } from '../../src/engine/cells/catalog';
+import { APP_CELL_IDS, cellHas, initFor } from '../../src/engine/cells/catalog';
 import { LESSONS } from '../../src/store/lessons';
 import {
   baseline,
@@ -31,7 +30,8 @@ import {
 } from '../../src/worker/config';
 import type { TrainConfig } from '../../src/worker/config';
 
-const CELLS: readonly CellKind[] = ['linear', 'rnn', 'relu', 'lstm', 'gru'];
+// Every cell the page trains (CellInfo.inApp).
+const CELLS = APP_CELL_IDS;
 
 // Doubles in [min, max] without NaN; -0 is mapped to 0 because a valid config never holds -0
 // (the codec reads '-0' as 0, tested below).
@@ -143,6 +143,9 @@ function used(config: TrainConfig, view: ViewState, lesson: string | null) {
   if (!cellHas(c.cell, 'forgetBias')) c.forgetBias = base.config.forgetBias;
   if (!cellHas(c.cell, 'holdForget')) c.holdForget = base.config.holdForget;
   if (!cellHas(c.cell, 'rho')) c.rho = base.config.rho;
+  if (!cellHas(c.cell, 'stateSize')) c.N = base.config.N;
+  if (!cellHas(c.cell, 'ring'))
+    Object.assign(c, { rmin: base.config.rmin, rmax: base.config.rmax, phase: base.config.phase });
   const v = { ...view };
   if (!v.embed) Object.assign(v, { panels: base.view.panels, controls: base.view.controls });
   if (v.view === 'backward') v.autoplay = base.view.autoplay;
@@ -199,10 +202,10 @@ describe('round trip', () => {
         ['all', 'v=1&freeze=all'],
       ],
       seed: [[123456, 'v=1&seed=123456']],
-      N: [[4, 'v=1&N=4']],
-      rmin: [[0.9, 'v=1&rmin=0.9']],
-      rmax: [[0.999, 'v=1&rmax=0.999']],
-      phase: [[3.14, 'v=1&phase=3.14']],
+      N: [[4, 'v=1&cell=s6&init=mamba&N=4']],
+      rmin: [[0.9, 'v=1&cell=lru&init=ring&rmin=0.9']],
+      rmax: [[0.999, 'v=1&cell=lru&init=ring&rmax=0.999']],
+      phase: [[3.14, 'v=1&cell=lru&init=ring&phase=3.14']],
       embed: [[true, 'v=1&embed=1']],
       panels: [
         [['grad', 'belt'], 'v=1&embed=1&panels=grad,belt'],
@@ -222,14 +225,25 @@ describe('round trip', () => {
       // A run other than A needs a comparison: tests/store/compareUrl.test.ts.
       run: [],
     };
-    // The keys only some setups use are shown in one that uses them (an LSTM, an embed).
-    const LSTM_KEYS = ['forgetBias', 'holdForget'];
+    // The keys only some setups use are shown in one that uses them (an LSTM, S6, the LRU, an
+    // embed), at that cell's own initialization.
+    const CELL_OF: Record<string, TrainConfig['cell']> = {
+      forgetBias: 'lstm',
+      holdForget: 'lstm',
+      N: 's6',
+      rmin: 'lru',
+      rmax: 'lru',
+      phase: 'lru',
+    };
     const EMBED_KEYS = ['panels', 'controls'];
     for (const [key, examples] of Object.entries(LINKS)) {
       for (const [value, link] of examples as [unknown, string][]) {
+        const cell = CELL_OF[key];
         const config: TrainConfig = {
           ...DEFAULT_CONFIG,
-          ...(LSTM_KEYS.includes(key) ? { cell: 'lstm' as const } : {}),
+          ...(cell
+            ? { cell, init: initFor(cell, DEFAULT_CONFIG.init) as TrainConfig['init'] }
+            : {}),
         };
         const view = { ...DEFAULT_VIEW, embed: EMBED_KEYS.includes(key) };
         Object.assign((CONFIG_KEYS as readonly string[]).includes(key) ? config : view, {
@@ -306,7 +320,7 @@ describe('decoding values', () => {
     const d = decodeUrl('T=abc&rho=NaN&lr=Infinity&clip=0x10&seed=1_000&cell=tanh');
     expect(d.config).toEqual(DEFAULT_CONFIG);
     expect(d.problems).toEqual([
-      `cell=tanh is not one of linear, rnn, relu, lstm, gru; using ${DEFAULT_CONFIG.cell}`,
+      `cell=tanh is not one of ${APP_CELL_IDS.join(', ')}; using ${DEFAULT_CONFIG.cell}`,
       `T=abc is not a number; using ${DEFAULT_CONFIG.T}`,
       `rho=NaN is not a number; using ${DEFAULT_CONFIG.rho}`,
       `lr=Infinity is not a number; using ${DEFAULT_CONFIG.lr}`,

@@ -33,8 +33,8 @@ describe('transfer list', () => {
     const workspace = new Set(typedArrays(session.trainer!.trace).map((a) => a.buffer));
     for (const { msg, transfer } of posted) {
       const arrays = typedArrays(msg);
-      // An LSTM snapshot: 6 history arrays, 7 trace arrays, re and im of 4 gate spectra.
-      if (msg.type === 'snapshot') expect(arrays.length).toBe(6 + 7 + 2 * 4);
+      // An LSTM snapshot: 6 history arrays, 7 trace arrays, its inputs, re and im of 4 gate spectra.
+      if (msg.type === 'snapshot') expect(arrays.length).toBe(6 + 7 + 1 + 2 * 4);
       expect(new Set(transfer)).toEqual(new Set(arrays.map((a) => a.buffer)));
       expect(transfer.length).toBe(arrays.length);
       expect(transfer.some((buf) => workspace.has(buf))).toBe(false);

@@ -7,7 +7,7 @@
  */
 import { matchCells } from '../../engine/cells/fromShapes';
 import type { CellMatch } from '../../engine/cells/fromShapes';
-import { cellInfo, initFor } from '../../engine/cells/catalog';
+import { cellHas, cellInfo, initFor } from '../../engine/cells/catalog';
 import type { AppCellKind, AppInitKind } from '../../engine/cells/catalog';
 import { TASKS } from '../../engine/tasks/catalog';
 import { fitStateDict } from '../../store/weightsFile';
@@ -26,7 +26,10 @@ export type WeightsPlan =
   | { kind: 'refuse'; text: string };
 
 const sizesText = (m: CellMatch) =>
-  `H = ${m.sizes.hiddenSize}, I = ${m.sizes.inputSize}, O = ${m.sizes.outputSize}`;
+  `H = ${m.sizes.hiddenSize}, I = ${m.sizes.inputSize}, O = ${m.sizes.outputSize}` +
+  (cellHas(m.cell, 'stateSize') && m.sizes.stateSize !== undefined
+    ? `, N = ${m.sizes.stateSize}`
+    : '');
 
 function planFor(
   m: CellMatch,
@@ -54,11 +57,18 @@ function planFor(
     };
   // An app cell's initializations are app initializations.
   const init = initFor(m.cell, config.init) as AppInitKind;
+  const N = m.sizes.stateSize;
+  if (cellHas(m.cell, 'stateSize') && N !== undefined && (N < LIMITS.N.min || N > LIMITS.N.max))
+    return {
+      kind: 'refuse',
+      text: `It is ${what} with state size N = ${N}, but the playground has N = ${LIMITS.N.min}–${LIMITS.N.max}.`,
+    };
   const patch: Partial<TrainConfig> = {
     cell: m.cell as AppCellKind,
     H,
     task: task.id,
     ...(init !== config.init ? { init } : {}),
+    ...(cellHas(m.cell, 'stateSize') && N !== undefined ? { N } : {}),
   };
   const shapes: Shapes = Object.fromEntries(Object.entries(tensors).map(([n, t]) => [n, t.shape]));
   // Matched shapes fit by construction; this also flattens the values the way the trainer takes them.

@@ -7,6 +7,7 @@
 import { DEFAULT_CONFIG } from '../../worker/config';
 import type { TrainConfig } from '../../worker/config';
 import { ONE_STEP_BACK } from './backward';
+import { ATTENTION_HOP, LRU_RING, RGLRU_GATE, S6_BRIDGE, S6_CLOCK } from './families';
 import { GRU, HOLD_FORGET, LSTM_BELT, TEMPORAL_ORDER } from './gated';
 import type { Lesson } from './lesson';
 import { IRNN, LINEAR_RHO1, TRUNCATION } from './memory';
@@ -17,7 +18,10 @@ export type { Lesson } from './lesson';
 export type { ExpectState, ExpectStatus, Expectation, RunState, Verdict } from './expect';
 export { evaluateExpectations } from './expect';
 
-/** In the order of a course: the problem, its causes, the gated cures, then the edge cases. */
+/**
+ * In the order of a course: the problem, its causes, the gated cures, the newer families' answers
+ * (attention, LRU, RG-LRU, S6, the bridge back to the GRU), then the edge cases.
+ */
 export const LESSONS: readonly Lesson[] = [
   VANISHING,
   ONE_STEP_BACK,
@@ -33,6 +37,11 @@ export const LESSONS: readonly Lesson[] = [
   GRU,
   TEMPORAL_ORDER,
   IRNN,
+  ATTENTION_HOP,
+  LRU_RING,
+  RGLRU_GATE,
+  S6_CLOCK,
+  S6_BRIDGE,
   TRUNCATION,
   BLOW_UP,
 ];

@@ -24,7 +24,7 @@ export const ATTENTION = {
   // Projections (H·I, 3H·H, H·H) and, averaged over t, (T + 1)/2 scores and weighted values of H.
   macsPerStep: ({ inputSize: I, hiddenSize: H }: CellSizes, T: number) =>
     H * I + 4 * H * H + (T + 1) * H,
-  inApp: false,
+  inApp: true,
   belt: 'arcs',
   explain: {
     title: 'Causal attention (Vaswani et al. 2017)',

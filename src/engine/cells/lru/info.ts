@@ -24,7 +24,7 @@ export const LRU = {
   recurrent: ['nu_log', 'theta_log'],
   // Complex B u (2·H·I) and the diagonal update (about 4·H real multiply-adds).
   macsPerStep: (s: CellSizes) => 2 * H(s) * s.inputSize + 4 * H(s),
-  inApp: false,
+  inApp: true,
   belt: 'decay',
   explain: {
     title: 'LRU (Orvieto et al. 2023)',

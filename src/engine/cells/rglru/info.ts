@@ -27,7 +27,7 @@ export const RGLRU = {
   recurrent: ['a_param'],
   // Input projection, the two gate products, and a few per-unit operations.
   macsPerStep: ({ inputSize: I, hiddenSize: H }: CellSizes) => H * I + 2 * H * H + 6 * H,
-  inApp: false,
+  inApp: true,
   belt: 'decay',
   explain: {
     title: 'RG-LRU (De et al. 2024, Griffin)',

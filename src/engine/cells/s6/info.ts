@@ -36,7 +36,7 @@ export const S6 = {
     const H = s.hiddenSize;
     return H * s.inputSize + H * H + 2 * N(s) * H + 4 * H * N(s);
   },
-  inApp: false,
+  inApp: true,
   belt: 'decay',
   explain: {
     title: 'S6 (Gu & Dao 2023, Mamba)',

@@ -1,0 +1,240 @@
+import { memo, useCallback, useMemo } from 'react';
+import { ChartFrame } from '../charts/ChartFrame';
+import { ComplexPlane } from '../charts/ComplexPlane';
+import { DecayHistogram } from '../charts/DecayHistogram';
+import { HeatCanvas } from '../charts/HeatCanvas';
+import { rowsFromColumns } from '../charts/DataTable';
+import { formatNum } from '../charts/format';
+import { useApp } from '../store/hooks';
+import type { Snapshot } from '../worker/protocol';
+import { ExportButtons } from './ExportButtons';
+
+const TEXT: Record<string, { title: string; caption: string; symbol: string }> = {
+  lru: {
+    title: 'Eigenvalues λ (the LRU’s parameters)',
+    caption:
+      'The LRU’s recurrence is diagonal, so its eigenvalues λ are its parameters, trained directly. The shaded ring is where the initialization drew them (r_min ≤ |λ| ≤ r_max, 0 ≤ arg λ ≤ max phase); hollow: as set, filled: now. |λ| = exp(−exp(ν_log)) < 1 always: the LRU cannot explode. Below: |λ| against radius 1, where the axis stretches the last decimals.',
+    symbol: '|λ|',
+  },
+  rglru: {
+    title: 'Per-step decays aₜ (no W_hh)',
+    caption:
+      'The RG-LRU has no recurrent matrix: each unit’s state is multiplied by aₜ = a^(8rₜ) at step t, a number in (0, 1) the input chooses. Here every aₜ of the shown sequence, all units and steps, against radius 1 (right edge): the shaded part keeps a value over the whole sequence.',
+    symbol: 'aₜ',
+  },
+  s6: {
+    title: 'Per-step decays exp(Δₜ·A) (no W_hh)',
+    caption:
+      'S6 has no recurrent matrix: state entry (d, n) is multiplied by exp(Δₜ[d]·A[d, n]) at step t, with the step size Δₜ chosen by the input. Here every such decay of the shown sequence, all channels, entries and steps, against radius 1 (right edge): the shaded part keeps a value over the whole sequence.',
+    symbol: 'exp(Δₜ·A)',
+  },
+  attention: {
+    title: 'Attention weights α (no recurrence, no eigenvalues)',
+    caption:
+      'Attention has no recurrence and so no eigenvalues: query t mixes the values of every key s ≤ t with weight α_t,s in one hop (rows sum to 1; above the diagonal is masked). Nothing is multiplied step after step, so nothing decays with distance.',
+    symbol: 'α',
+  },
+};
+
+/** α above the diagonal is masked: NaN draws transparent. */
+function maskedAlpha(values: Float64Array, n: number): Float64Array {
+  const out = values.slice();
+  for (let q = 0; q < n; q++) for (let k = q + 1; k < n; k++) out[q * n + k] = NaN;
+  return out;
+}
+
+function pct(v: number): string {
+  return Number.isFinite(v) ? `${(100 * v).toFixed(0)} %` : '—';
+}
+
+/** What a newer family shows in place of W_hh's spectrum (the frame of worker/familyFrame.ts). */
+export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s: Snapshot }) {
+  const large = useApp((st) => st.view.large);
+  const config = useApp((st) => st.config);
+  const f = s.family!;
+  const text = TEXT[s.cell] ?? TEXT.attention!;
+  const fs = large ? 1.4 : 1;
+  const lambda = f.lambda;
+  const alpha = f.alpha;
+  const masked = useMemo(() => (alpha ? maskedAlpha(alpha.values, alpha.n) : null), [alpha]);
+  const decays = f.decays;
+
+  const table = useCallback(() => {
+    if (lambda) {
+      const mod = lambda.re.map((re, k) => Math.hypot(re, lambda.im[k] as number));
+      const mod0 = lambda.re0.map((re, k) => Math.hypot(re, lambda.im0[k] as number));
+      return {
+        columns: ['Re λ', 'Im λ', '|λ|', 'Re λ as set', 'Im λ as set', '|λ| as set'],
+        rows: rowsFromColumns(
+          [lambda.re, lambda.im, mod, lambda.re0, lambda.im0, mod0],
+          [formatNum],
+        ),
+      };
+    }
+    if (alpha) {
+      const rows = Array.from({ length: alpha.n }, (_, q) => [
+        String(q * alpha.pool + 1),
+        ...Array.from({ length: alpha.n }, (_, k) =>
+          k <= q ? formatNum(alpha.values[q * alpha.n + k] as number, 4) : '',
+        ),
+      ]);
+      return {
+        columns: [
+          'query t',
+          ...Array.from({ length: alpha.n }, (_, k) => `key ${k * alpha.pool + 1}`),
+        ],
+        rows,
+      };
+    }
+    if (decays) {
+      const share = decays.counts.map((c) => (decays.total > 0 ? c / decays.total : 0));
+      const from = decays.counts.map((_, k) =>
+        Math.exp(-(10 ** (decays.lo + (k + 1) * decays.step))),
+      );
+      const to = decays.counts.map((_, k) => Math.exp(-(10 ** (decays.lo + k * decays.step))));
+      return {
+        columns: [`${text.symbol} from`, 'to', 'count', 'share'],
+        rows: rowsFromColumns(
+          [from, to, decays.counts, share],
+          [(v) => formatNum(v, 8), (v) => formatNum(v, 8), String, formatNum],
+        ),
+      };
+    }
+    return { columns: [], rows: [] };
+  }, [lambda, alpha, decays, text.symbol]);
+
+  const rmax = lambda
+    ? Math.max(...lambda.re.map((re, k) => Math.hypot(re, lambda.im[k] as number)))
+    : NaN;
+  const rmin = lambda
+    ? Math.min(...lambda.re.map((re, k) => Math.hypot(re, lambda.im[k] as number)))
+    : NaN;
+  const ring =
+    s.cell === 'lru' ? { rMin: config.rmin, rMax: config.rmax, maxPhase: config.phase } : null;
+
+  return (
+    <ChartFrame
+      title={text.title}
+      className="panel"
+      id="panel-spectrum"
+      caption={text.caption}
+      table={table}
+      actions={<ExportButtons name={text.title} table={table} />}
+      readouts={
+        <dl className="readouts">
+          {lambda && (
+            <>
+              <div>
+                <dt>largest |λ|</dt>
+                <dd className="num" data-readout="lambda-max">
+                  {formatNum(rmax, 4)}
+                </dd>
+              </div>
+              <div>
+                <dt>smallest |λ|</dt>
+                <dd className="num">{formatNum(rmin, 4)}</dd>
+              </div>
+              <div>
+                <dt>ring as set</dt>
+                <dd className="num">
+                  {formatNum(config.rmin, 3)} ≤ |λ| ≤ {formatNum(config.rmax, 3)}, arg ≤{' '}
+                  {formatNum(config.phase, 3)}
+                </dd>
+              </div>
+            </>
+          )}
+          {decays && (
+            <>
+              <div>
+                <dt>median {text.symbol}</dt>
+                <dd className="num" data-readout="decay-median">
+                  {formatNum(decays.median, 4)}
+                </dd>
+              </div>
+              <div>
+                <dt>{text.symbol} ≥ 0.99</dt>
+                <dd className="num" data-readout="decay-99">
+                  {pct(decays.above99)}
+                </dd>
+              </div>
+              <div>
+                <dt>outlasts all {s.T} steps (a^T ≥ 10⁻³)</dt>
+                <dd className="num" data-readout="decay-holds">
+                  {pct(decays.holdsT)}
+                </dd>
+              </div>
+            </>
+          )}
+          {alpha && (
+            <div>
+              <dt>last position’s largest α</dt>
+              <dd className="num" data-readout="alpha-max">
+                {formatNum(Math.max(...alpha.last), 3)}
+              </dd>
+            </div>
+          )}
+        </dl>
+      }
+    >
+      <p className="sr-only" data-summary>
+        {lambda
+          ? `${lambda.re.length} eigenvalues λ, all inside the unit circle: |λ| from ${formatNum(rmin, 4)} to ${formatNum(rmax, 4)}.`
+          : decays
+            ? `${decays.total} per-step decays; median ${formatNum(decays.median, 4)}; ${pct(decays.above99)} at or above 0.99; ${pct(decays.holdsT)} would keep a value over all ${s.T} steps.`
+            : alpha
+              ? `Attention weights of ${s.T} queries over ${s.T} keys; the last position’s largest weight is ${formatNum(Math.max(...alpha.last), 3)}.`
+              : ''}
+      </p>
+      {lambda && (
+        <ComplexPlane
+          ariaLabel={text.title}
+          re={lambda.re}
+          im={lambda.im}
+          rho={rmax}
+          ghost={{ re: lambda.re0, im: lambda.im0 }}
+          ring={ring}
+          maxSize={380 * (large ? 1.3 : 1)}
+          fontScale={fs}
+        />
+      )}
+      {decays && (
+        <DecayHistogram
+          ariaLabel={`${text.title}: distribution`}
+          counts={decays.counts}
+          lo={decays.lo}
+          step={decays.step}
+          T={s.T}
+          symbol={text.symbol}
+          initRange={ring ? [ring.rMin, ring.rMax] : null}
+          initLabel={
+            ring ? `init ring ${formatNum(ring.rMin, 3)}–${formatNum(ring.rMax, 3)}` : undefined
+          }
+          height={220 * fs}
+          fontScale={fs}
+        />
+      )}
+      {alpha && masked && (
+        <HeatCanvas
+          ariaLabel={text.title}
+          values={masked}
+          rows={alpha.n}
+          cols={alpha.n}
+          mode="log"
+          domain={[1e-4, 1]}
+          vanishedBelow={0}
+          xStart={1}
+          yStart={1}
+          yStep={alpha.pool}
+          height={Math.min(420, 80 + alpha.n * 3) * (large ? 1.3 : 1)}
+          fontScale={fs}
+          xLabel={alpha.pool > 1 ? `key s (blocks of ${alpha.pool} steps)` : 'key s'}
+          yLabel="query t"
+          legendLabel="α_t,s (log scale)"
+          xName="s"
+          yName="t"
+          valueName="α"
+        />
+      )}
+    </ChartFrame>
+  );
+});

@@ -1,0 +1,33 @@
+/**
+ * How the gradient panel names what it traces, from the cell's descriptor (CellInfo.state.symbol):
+ * ‖∂L/∂hₜ‖ for the classic cells and the RG-LRU, ‖∂L/∂xₜ‖ of the LRU's complex state, ‖∂L/∂sₜ‖ of
+ * S6's state, ‖∂L/∂eₜ‖ of attention's position embeddings.
+ */
+import { cellInfo } from '../engine/cells/catalog';
+
+const OF: Record<string, string> = {
+  lru: ' (x is the LRU’s complex state: its real and imaginary parts)',
+  s6: ' (s is S6’s state, H channels × N entries)',
+  attention: ' (e are the position embeddings attention reads: there is no recurrent state)',
+};
+
+export interface GradWords {
+  /** ‖∂L/∂hₜ‖ */
+  norm: string;
+  /** ‖∂L/∂h_T‖ */
+  atT: string;
+  /** ‖∂L/∂h₁‖ */
+  atOne: string;
+  /** What the symbol stands for, when it is not a hidden state h (with a leading space). */
+  of: string;
+}
+
+export function gradWords(cell: string): GradWords {
+  const s = cellInfo(cell).state.symbol;
+  return {
+    norm: `‖∂L/∂${s}ₜ‖`,
+    atT: `‖∂L/∂${s}_T‖`,
+    atOne: `‖∂L/∂${s}₁‖`,
+    of: OF[cell] ?? '',
+  };
+}
