@@ -3,7 +3,7 @@
 // expectation is decided by then), and the layout checks at three sizes and two themes, after a fixed
 // number of iterations (not seconds: the images should not depend on the machine's speed).
 // A lesson about the backward pass is not trained: its walk is stepped back with ← instead.
-// Usage: npx tsx scripts/screenshots.ts [--only lessons|sizes|readme] [--lesson <id>]
+// Usage: npx tsx scripts/screenshots.ts [--only lessons|sizes|readme|families] [--lesson <id>]
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch } from '../tests/e2e/browser';
@@ -140,6 +140,27 @@ if (!only || only === 'sizes') {
     360,
     { iterations: 60 },
   );
+}
+if (!only || only === 'families') {
+  // Each newer family's panels at the size the page promises to train smoothly (H = 64, T = 100),
+  // at the three layout sizes.
+  mkdirSync('docs/families', { recursive: true });
+  for (const cell of ['lru', 'rglru', 's6', 'attention']) {
+    const q = `?cell=${cell}&H=64&T=100`;
+    await shoot(q, `docs/families/${cell}-1280x800-light.png`, 1280, 800, {
+      iterations: 60,
+      full: true,
+    });
+    await shoot(q, `docs/families/${cell}-360x740-light.png`, 360, 740, {
+      iterations: 60,
+      full: true,
+    });
+    await shoot(`${q}&large=1`, `docs/families/${cell}-1920x1080-dark-large.png`, 1920, 1080, {
+      scheme: 'dark',
+      iterations: 60,
+      full: true,
+    });
+  }
 }
 await browser.close();
 server.close();

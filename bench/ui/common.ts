@@ -83,7 +83,8 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
 export async function openApp(page: Page, url: string, query: string): Promise<string[]> {
   const errors = watchErrors(page);
   await page.goto(`${url}?${query}`);
-  await page.locator('[data-readout="header-iteration"]').waitFor();
+  // The full page's header, or the embed's bar (an embed has no header: see readHeader).
+  await page.locator('[data-readout="header-iteration"], .embed-bar').first().waitFor();
   // tsx compiles named inner functions to __name(fn, "…") calls; page.evaluate ships that source.
   await page.evaluate('globalThis.__name ??= (f) => f');
   return errors;
@@ -126,8 +127,10 @@ export async function readHeader(
   page: Page,
 ): Promise<{ iteration: number; stepsPerSecond: number; inline: boolean }> {
   return page.evaluate(() => {
+    // An embed has no header: its loss panel shows the iteration.
     const it = Number(
-      document.querySelector('[data-readout="header-iteration"]')?.textContent ?? NaN,
+      document.querySelector('[data-readout="header-iteration"], [data-readout="iteration"]')
+        ?.textContent ?? NaN,
     );
     const dd = [...document.querySelectorAll('.header-readouts dt')].find(
       (d) => d.textContent === 'steps/s',

@@ -10,7 +10,8 @@
  *   npm run bench:ui -- --no-build --seconds 20 --json
  *   npm run bench:ui -- --no-minify --profile # also a main-thread breakdown and hottest functions
  *
- * Flags: --cells lstm,rnn  --H 64  --T 100  --batch N  --warmup S (default 3)  --seconds S (default
+ * Flags: --cells lstm,rnn  --H 64  --T 100  --batch N  --embed (the iframe view: every panel, no
+ * header; the iteration is read off its loss panel)  --warmup S (default 3)  --seconds S (default
  * 10)  --until-iteration N (after warm-up, also wait for N iterations: a long session's histories)
  * --idle S (default 5; 0 skips)  --profile  --css 'RULES' (inject a style sheet: A/B experiments such
  * as --css 'table{display:none!important}' to see what the hidden data tables cost)  --no-build / --dist DIR / --no-minify (common.ts)
@@ -67,7 +68,7 @@ async function main() {
   const results: CellResult[] = [];
   try {
     for (const cell of cells) {
-      const query = `cell=${cell}&H=${H}&T=${T}&task=adding${batch ? `&batch=${batch}` : ''}`;
+      const query = `cell=${cell}&H=${H}&T=${T}&task=adding${batch ? `&batch=${batch}` : ''}${hasFlag('embed') ? '&embed=1' : ''}`;
       const page = await newPage(browser);
       const errors = await openApp(page, srv.url, query);
       const css = flag('css');

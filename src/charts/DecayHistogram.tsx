@@ -92,13 +92,16 @@ export const DecayHistogram = memo(function DecayHistogram(props: DecayHistogram
             <title>{`a^T ≥ 10⁻³: held at this decay, a value outlasts all ${T} steps`}</title>
           </rect>
           <text className="decay-hold-label" x={iw - 4} y={14 * s} textAnchor="end">
-            {`outlasts T = ${T} steps`}
+            1 = no decay →
+          </text>
+          <text className="decay-hold-label" x={iw - 4} y={30 * s} textAnchor="end">
+            {`shaded: outlasts T = ${T}`}
           </text>
           <Axis
             scale={xAxis}
             orient="bottom"
             offset={ih}
-            title={`per-step decay ${props.symbol} (1 = no decay, at the right edge)`}
+            title={`per-step decay ${props.symbol}`}
             tickFormat={tickLabel}
             gridLength={ih}
             log={false}
@@ -129,12 +132,12 @@ export const DecayHistogram = memo(function DecayHistogram(props: DecayHistogram
               <line
                 x1={xs(Math.max(vMin, decayPosition(init[0])))}
                 x2={xs(Math.min(vMax, decayPosition(init[1])))}
-                y1={4 * s}
-                y2={4 * s}
+                y1={44 * s}
+                y2={44 * s}
               />
               <text
                 x={xs(Math.max(vMin, decayPosition(init[0])))}
-                y={4 * s}
+                y={44 * s}
                 dy="1.2em"
                 textAnchor="start"
               >

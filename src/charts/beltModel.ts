@@ -138,10 +138,14 @@ export function decayGlyph(v: number): string {
   return s === '1.0000' ? '≈1' : s.slice(1);
 }
 
-/** Two significant digits for small values (S6's Δ ≈ 0.001–0.1), so they never print "0.00". */
+/**
+ * Two significant digits for small values (S6's Δ ≈ 0.001–0.1), so they never print "0.00"; below
+ * 10⁻³ as "1.9e−4", short enough for a step on a phone.
+ */
 export function smallGlyph(v: number): string {
   if (!Number.isFinite(v) || Math.abs(v) >= 0.1 || v === 0) return glyphNumber(v);
-  return Math.abs(v) >= 1e-3 ? v.toPrecision(2).replace('-', '\u2212') : formatSci(v, 2);
+  const s = Math.abs(v) >= 1e-3 ? v.toPrecision(2) : v.toExponential(1);
+  return s.replace(/-/g, '\u2212');
 }
 
 /** Short label for a glyph: two decimals in [−100, 100], powers of ten outside; "—" for NaN. */

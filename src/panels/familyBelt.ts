@@ -97,7 +97,8 @@ export function decayBeltColumns(s: Snapshot, u: number): BeltData {
   return {
     state: column(s.hidden, T, W, u),
     stateName: '‖sₜ[d]‖',
-    decay: decay && { name: `exp(Δ·A[${n}])`, values: decay },
+    // The valve of the channel's slowest mode n (named in the caption and the tooltip's title).
+    decay: decay && { name: n === 0 ? 'e^(ΔA)' : `e^(ΔA[${n}])`, values: decay },
     write: g === null ? null : { name: 'Δₜ', values: column(g, T, H, u) },
     gradNorm: s.dhNorm,
     gradName: '‖∂L/∂sₜ‖',

@@ -6,12 +6,14 @@
  *   over the batch: it is ‖∂L/∂stateₜ‖ itself when only step T is scored, and the part that came
  *   from step T otherwise; beside it, the same product for the unit shown (and, for the RG-LRU, the
  *   mean over units), scaled by ‖∂L/∂state_T‖.
- * - attention (`alpha`): α_{T,t}·‖∂L/∂e_T‖, the one-hop weight with which the last position reads
- *   step t. A guide, not an identity: the key and query paths add to it.
+ * - attention (`alpha`): for the shown sequence, α_{T,t}·‖∂L/∂e_T‖, the one-hop weight with which
+ *   its last position reads step t, beside that sequence's own ‖∂L/∂eₜ‖. A guide, not an identity:
+ *   the key and query paths add to it.
  */
 import { cellInfo } from '../engine/cells/catalog';
 import { formatNum } from '../charts/format';
 import { gateProduct } from '../store/lessons/measures';
+import { seqGradNorms } from '../store/lessons/familyMeasures';
 import type { Snapshot } from '../worker/protocol';
 import { slowestMode, unitDecay } from './familyBelt';
 import type { GradRefs } from './gradRefs';
@@ -50,14 +52,25 @@ export function familyRefs(s: Snapshot, unit: number): GradRefs | null {
   const last = s.dhNorm[s.T - 1] ?? NaN;
   const seq = `sequence ${s.seq + 1}`;
   if (f.alpha !== null) {
-    if (!(last > 0)) return { main: null, extra: [] };
+    // Like with like: the shown sequence's own gradient beside its own α (the batch's curve mixes
+    // sequences that attend to different steps).
+    const own = seqGradNorms(s);
+    const ownLast = own[s.T - 1] ?? NaN;
+    if (!(ownLast > 0)) return { main: null, extra: [] };
     return {
       main: {
-        y: f.alpha.last.map((a) => a * last),
-        label: `α_T,t·‖∂L/∂e_T‖: the weight with which the last position reads step t, ${seq} (one hop, no product; a guide)`,
+        y: f.alpha.last.map((a) => a * ownLast),
+        label: `α_T,t·‖∂L/∂e_T‖ of ${seq}: the weight with which its last position reads step t (one hop, no product; a guide)`,
         column: `α_T,t·‖∂L/∂e_T‖ ${seq}`,
       },
-      extra: [],
+      extra: [
+        {
+          y: own,
+          label: `‖∂L/∂eₜ‖ of ${seq} alone`,
+          column: `‖∂L/∂eₜ‖ ${seq}`,
+          color: UNIT_COLOR,
+        },
+      ],
     };
   }
   if (f.carried === null) return { main: null, extra: [] };

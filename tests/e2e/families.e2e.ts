@@ -113,7 +113,7 @@ describe('the four families in the page and the embed', () => {
     }
     // The ring's sliders and S6's N are controls an embed may keep.
     await page.goto(`${inject('baseUrl')}?embed=1&cell=lru&rmin=0.9&controls=ring`);
-    await expect.poll(() => page.getByLabel('Ring: smallest |λ| (r_min)').inputValue()).toBe('0.9');
+    await expect.poll(() => page.getByLabel('Ring: r_min').inputValue()).toBe('0.9');
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -114,26 +114,26 @@ export function MemoryControls({
         <>
           <SliderField
             big
-            label="Ring: smallest |λ| (r_min)"
+            label="Ring: r_min"
             value={config.rmin}
             min={LIMITS.rmin.min}
             max={Math.max(LIMITS.rmin.min, config.rmax - GAP)}
             step={GAP}
-            format={(v) => `r_min = ${v.toFixed(3)}`}
+            format={(v) => `|λ| ≥ ${v.toFixed(3)}`}
             onChange={(rmin) => set({ rmin })}
           />
           <SliderField
             big
-            label="Ring: largest |λ| (r_max)"
+            label="Ring: r_max"
             value={config.rmax}
             min={Math.min(LIMITS.rmax.max, config.rmin + GAP)}
             max={LIMITS.rmax.max}
             step={GAP}
-            format={(v) => `r_max = ${v.toFixed(3)}`}
+            format={(v) => `|λ| ≤ ${v.toFixed(3)}`}
             onChange={(rmax) => set({ rmax })}
           />
           <SliderField
-            label="Ring: largest phase arg λ"
+            label="Ring: max phase"
             value={config.phase}
             {...LIMITS.phase}
             step={0.01}

@@ -3,7 +3,8 @@
  * the Jacobian-product survival curve (all cells), the LSTM belt against the full ∂c_T/∂c_t, and a
  * sampled finite-difference gradient check of the current model on the current batch.
  */
-import { cellHas } from '../../engine/cells/catalog';
+import { cellHas, cellInfo } from '../../engine/cells/catalog';
+import { familyGradCheckSampled } from './familyCheck';
 import { gradCheck } from '../../engine/gradcheck';
 import { jacobianProducts } from '../../engine/jacobian';
 import { beltCurves } from '../../engine/jacobian/belt';
@@ -49,12 +50,16 @@ export function analysisMessage(
 
 export function gradcheckMessage(t: Trainer): Unaddressed<GradcheckMessage> {
   const cfg = t.config;
-  const r = gradCheck(t.model, t.batch, {
-    samplesPerParam: GRADCHECK_SAMPLES,
-    steps: GRADCHECK_STEPS,
-    ...(cfg.tbptt > 0 && cfg.tbptt < t.batch.T ? { truncate: cfg.tbptt } : {}),
-    ...(cellHas(cfg.cell, 'holdForget') ? { holdForget: cfg.holdForget } : {}),
-  });
+  const truncate = cfg.tbptt > 0 && cfg.tbptt < t.batch.T ? { truncate: cfg.tbptt } : {};
+  const sampling = { samplesPerParam: GRADCHECK_SAMPLES, steps: GRADCHECK_STEPS, ...truncate };
+  // The newer families run on their own driver, and are checked through it.
+  const r =
+    cellInfo(cfg.cell).family === 'classic'
+      ? gradCheck(t.model, t.batch, {
+          ...sampling,
+          ...(cellHas(cfg.cell, 'holdForget') ? { holdForget: cfg.holdForget } : {}),
+        })
+      : familyGradCheckSampled(t.model, t.batch, sampling);
   // gradCheck rewrites param.dw; recompute so the trace and the gradients agree again.
   t.recompute();
   return {
