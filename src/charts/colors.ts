@@ -1,5 +1,5 @@
 import { rgb } from 'd3-color';
-import { interpolatePuOr, interpolateViridis } from 'd3-scale-chromatic';
+import { interpolatePuOr, interpolateViridis } from './ramps';
 import type { Domain } from './scales';
 
 /**

@@ -84,3 +84,15 @@ describe('gate colours (Okabe–Ito)', () => {
     });
   });
 });
+
+describe('ramps', () => {
+  it('are d3-scale-chromatic’s viridis and PuOr, point for point', async () => {
+    const ours = await import('../../src/charts/ramps');
+    const d3 = await import('d3-scale-chromatic');
+    for (let k = -2; k <= 1002; k++) {
+      const t = k / 1000;
+      expect(ours.interpolateViridis(t)).toBe(d3.interpolateViridis(t));
+      expect(ours.interpolatePuOr(t)).toBe(d3.interpolatePuOr(t));
+    }
+  });
+});
