@@ -10,7 +10,7 @@ import { formatNum } from '../charts/format';
 import { useApp, useBridge } from '../store/hooks';
 import { beltColumns, beltVariant } from './beltColumns';
 import { beltSummary, beltText } from './beltText';
-import { AttentionArcs } from '../charts/AttentionArcs';
+import { LazyAttentionArcs } from './lazyFamily';
 import { autoUnit, autoUnitLabel } from './gradStats';
 
 const WINDOW = 20;
@@ -144,7 +144,7 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
       </p>
       <div ref={boxRef}>
         {arcs !== null ? (
-          <AttentionArcs ariaLabel={text.title} alpha={arcs} fontScale={large ? 1.4 : 1} />
+          <LazyAttentionArcs ariaLabel={text.title} alpha={arcs} fontScale={large ? 1.4 : 1} />
         ) : data && latest && variant !== 'arcs' ? (
           <Belt
             ariaLabel={text.title}

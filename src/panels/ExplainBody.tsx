@@ -37,8 +37,8 @@ function useAfterFirstChart(): boolean {
   return ready;
 }
 
-/** Short text and typeset equations for the selected cell. */
-export const ExplainPanel = memo(function ExplainPanel({ cell }: { cell: CellKind }) {
+/** Short text and typeset equations for the selected cell (its own chunk: see ExplainPanel). */
+export const ExplainBody = memo(function ExplainBody({ cell }: { cell: CellKind }) {
   const e = explainFor(cell);
   const load = useAfterFirstChart();
   const sources = useMemo(() => [...e.equations, e.gradient], [e]);

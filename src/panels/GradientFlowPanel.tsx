@@ -8,7 +8,8 @@ import { VANISHED_RATIO } from '../charts/colors';
 import { useApp, useBridge } from '../store/hooks';
 import { TRAIL } from '../store/history';
 import { cRefs, hRefs } from './gradRefs';
-import { familyRefs } from './familyRefs';
+import type { GradRefs } from './gradRefs';
+import { useFamilyRefs } from './lazyFamily';
 import { gradWords } from './gradWords';
 import { GradReadouts } from './GradReadouts';
 import { autoUnit } from './gradStats';
@@ -18,6 +19,8 @@ const TITLE = 'Gradient through time';
 const EMPTY = new Float64Array(0);
 /** Widest y axis in decades: a 97-decade vanishing curve (T = 1000) still shows its first 40. */
 const AXIS_DECADES = 40;
+/** A family's references until their chunk is here. */
+const NO_REFS: GradRefs = { main: null, extra: [] };
 
 /** Where truncated BPTT cuts the gradient: between steps T−mK and T−mK+1. */
 function cutMarkers(T: number, K: number): LineMarker[] {
@@ -52,9 +55,11 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
     if (unitPick !== null && unitPick < H) return unitPick;
     return autoUnit(latest);
   }, [latest, unitPick, H]);
+  const isFamily = (latest?.family ?? null) !== null;
+  const familyRefs = useFamilyRefs(isFamily);
   const refs = useMemo(
-    () => (latest ? familyRefs(latest, unit) : null) ?? hRefs(latest, unit),
-    [latest, unit],
+    () => (latest && isFamily ? (familyRefs?.(latest, unit) ?? NO_REFS) : hRefs(latest, unit)),
+    [latest, unit, isFamily, familyRefs],
   );
   const words = gradWords(latest?.cell ?? 'rnn');
   const belt = useMemo(() => cRefs(latest, unit), [latest, unit]);

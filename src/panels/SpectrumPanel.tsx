@@ -7,7 +7,7 @@ import { stickyLogDomain } from '../charts/scales';
 import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum } from '../charts/format';
 import { useApp, useBridge } from '../store/hooks';
-import { FamilySpectrumPanel } from './FamilySpectrumPanel';
+import { LazyFamilySpectrum } from './lazyFamily';
 
 const TITLE = 'Spectrum of W_hh';
 const GATE_LABEL: Record<string, string> = {
@@ -27,7 +27,7 @@ const GATE_LABEL: Record<string, string> = {
  */
 export const SpectrumPanel = memo(function SpectrumPanel() {
   const family = useApp((s) => (s.latest?.family ? s.latest : null));
-  return family ? <FamilySpectrumPanel s={family} /> : <WhhSpectrumPanel />;
+  return family ? <LazyFamilySpectrum s={family} /> : <WhhSpectrumPanel />;
 });
 
 /** Eigenvalues of the recurrent matrix (one gate block for LSTM/GRU) against the unit circle. */

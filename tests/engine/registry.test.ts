@@ -9,6 +9,7 @@ import {
   initFor,
   modelParamShapes,
 } from '../../src/engine/cells/catalog';
+import { EXPLANATIONS } from '../../src/engine/cells/explanations';
 import { cellEngine } from '../../src/engine/cells/registry';
 import { initModel } from '../../src/engine/init';
 import { createModel } from '../../src/engine/model';
@@ -86,8 +87,11 @@ describe('cell registry', () => {
     for (const info of CELLS) {
       expect(info.inits.length).toBeGreaterThan(0);
       for (const i of info.inits) expect(INIT_KINDS).toContain(i.id);
-      expect(info.explain.title.length).toBeGreaterThan(3);
-      expect(info.explain.equations.length).toBeGreaterThan(0);
+      const e = EXPLANATIONS[info.id];
+      expect(e.title.length).toBeGreaterThan(3);
+      expect(e.equations.length).toBeGreaterThan(0);
+      expect(e.cost?.length).toBeGreaterThan(20);
+      expect(e.citation?.length).toBeGreaterThan(20);
       expect(initFor(info.id, info.inits[0]!.id)).toBe(info.inits[0]!.id);
       expect(initFor(info.id, 'no such init')).toBe(info.inits[0]!.id);
     }

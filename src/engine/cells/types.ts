@@ -120,5 +120,4 @@ export interface CellInfo {
    * Δ_t clock) or attention's arcs from the last position back (`arcs`).
    */
   readonly belt: 'lstm' | 'gru' | 'rnn' | 'decay' | 'arcs';
-  readonly explain: Explanation;
 }

@@ -1,0 +1,76 @@
+/**
+ * What only the newer families draw loads in its own chunks, the first time a family's snapshot
+ * is shown: the spectrum panel's λ plane, decay histograms and α matrix, attention's arcs, and the
+ * families' references on the gradient panel. The page's first JavaScript stays within its budget
+ * (tests/e2e/buildSize.e2e.ts); meanwhile a panel says it is loading.
+ */
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import type { AttentionArcsProps } from '../charts/AttentionArcs';
+import type { Snapshot } from '../worker/protocol';
+import type { GradRefs } from './gradRefs';
+
+const FamilySpectrum = lazy(() =>
+  import('./FamilySpectrumPanel').then((m) => ({ default: m.FamilySpectrumPanel })),
+);
+const Arcs = lazy(() =>
+  import('../charts/AttentionArcs').then((m) => ({ default: m.AttentionArcs })),
+);
+
+export function LazyFamilySpectrum({ s }: { s: Snapshot }) {
+  return (
+    <Suspense
+      fallback={
+        <section className="panel" aria-busy="true" aria-label="Spectrum">
+          <h2>Spectrum</h2>
+          <p className="chart-empty">Loading…</p>
+        </section>
+      }
+    >
+      <FamilySpectrum s={s} />
+    </Suspense>
+  );
+}
+
+export function LazyAttentionArcs(props: AttentionArcsProps) {
+  return (
+    <Suspense fallback={<p className="chart-empty">Loading…</p>}>
+      <Arcs {...props} />
+    </Suspense>
+  );
+}
+
+type FamilyRefs = (s: Snapshot, unit: number) => GradRefs | null;
+let familyRefs: FamilyRefs | null = null;
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+function load(): void {
+  loading ??= import('./familyRefs').then(
+    (m) => {
+      familyRefs = m.familyRefs;
+      listeners.forEach((f) => f());
+    },
+    () => {
+      // A chunk that failed to load (the network went away) is tried again on the next snapshot.
+      loading = null;
+    },
+  );
+}
+
+const subscribe = (f: () => void) => {
+  listeners.add(f);
+  return () => listeners.delete(f);
+};
+
+/** The families' gradient references once their chunk is here (null before; asks for it). */
+export function useFamilyRefs(needed: boolean): FamilyRefs | null {
+  const fn = useSyncExternalStore(
+    subscribe,
+    () => familyRefs,
+    () => familyRefs,
+  );
+  useEffect(() => {
+    if (needed && familyRefs === null) load();
+  });
+  return fn;
+}
