@@ -62,7 +62,14 @@ export const DecayHistogram = memo(function DecayHistogram(props: DecayHistogram
   const share = useMemo(() => counts.map((c) => (total > 0 ? c / total : 0)), [counts, total]);
   const top = Math.max(0.05, ...share);
   const xs = scaleLinear().domain([vMin, vMax]).range([0, iw]);
-  const ys = scaleLinear().domain([0, top]).range([ih, 0]).nice();
+  const s = Math.max(1, fontScale);
+  const init = props.initRange;
+  // A band above the bars holds the initialization's bracket, so no bar hides it.
+  const band = init ? 16 * s : 0;
+  const ys = scaleLinear()
+    .domain([0, top])
+    .range([ih, Math.min(band, ih / 2)])
+    .nice();
   // Ticks at the labelled decays, formatted as a: a custom scale whose ticks are those positions.
   const xAxis = Object.assign((v: number) => xs(v), {
     domain: () => xs.domain(),
@@ -75,9 +82,9 @@ export const DecayHistogram = memo(function DecayHistogram(props: DecayHistogram
   };
   const holdFrom = T > 0 ? decayPosition(Math.exp(-Math.log(1000) / T)) : vMax;
   const xHold = xs(Math.min(vMax, Math.max(vMin, holdFrom)));
-  const s = Math.max(1, fontScale);
-  const init = props.initRange;
   const bw = iw / bins;
+  const xi0 = init ? xs(Math.max(vMin, decayPosition(init[0]))) : 0;
+  const xi1 = init ? xs(Math.min(vMax, decayPosition(init[1]))) : 0;
   return (
     <div ref={ref} className="chart decay-hist">
       <svg
@@ -91,12 +98,6 @@ export const DecayHistogram = memo(function DecayHistogram(props: DecayHistogram
           <rect className="decay-hold" x={xHold} y={0} width={Math.max(0, iw - xHold)} height={ih}>
             <title>{`a^T ≥ 10⁻³: held at this decay, a value outlasts all ${T} steps`}</title>
           </rect>
-          <text className="decay-hold-label" x={iw - 4} y={14 * s} textAnchor="end">
-            1 = no decay →
-          </text>
-          <text className="decay-hold-label" x={iw - 4} y={30 * s} textAnchor="end">
-            {`shaded: outlasts T = ${T}`}
-          </text>
           <Axis
             scale={xAxis}
             orient="bottom"
@@ -129,20 +130,9 @@ export const DecayHistogram = memo(function DecayHistogram(props: DecayHistogram
           )}
           {init && (
             <g className="decay-init">
-              <line
-                x1={xs(Math.max(vMin, decayPosition(init[0])))}
-                x2={xs(Math.min(vMax, decayPosition(init[1])))}
-                y1={44 * s}
-                y2={44 * s}
-              />
-              <text
-                x={xs(Math.max(vMin, decayPosition(init[0])))}
-                y={44 * s}
-                dy="1.2em"
-                textAnchor="start"
-              >
-                {props.initLabel ?? `init ${formatNum(init[0])}–${formatNum(init[1])}`}
-              </text>
+              <line x1={xi0} x2={xi1} y1={8 * s} y2={8 * s} />
+              <line x1={xi0} x2={xi0} y1={3 * s} y2={13 * s} />
+              <line x1={xi1} x2={xi1} y1={3 * s} y2={13 * s} />
             </g>
           )}
           <line className="decay-one" x1={iw} x2={iw} y1={0} y2={ih}>
@@ -150,6 +140,19 @@ export const DecayHistogram = memo(function DecayHistogram(props: DecayHistogram
           </line>
         </g>
       </svg>
+      <p className="decay-legend">
+        <span>
+          <span className="decay-key decay-key-hold" aria-hidden="true" /> shaded: a value held at
+          this decay outlasts all T = {T} steps
+        </span>
+        {init && (
+          <span>
+            <span className="decay-key decay-key-init" aria-hidden="true" />{' '}
+            {props.initLabel ?? `init ${formatNum(init[0])}–${formatNum(init[1])}`}
+          </span>
+        )}
+        <span>right edge: 1, no decay</span>
+      </p>
     </div>
   );
 });
