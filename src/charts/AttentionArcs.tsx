@@ -77,7 +77,7 @@ export const AttentionArcs = memo(function AttentionArcs(props: AttentionArcsPro
           scale={xs as AxisScale}
           orient="bottom"
           offset={base}
-          title="position t (arcs: weight α_T,t with which the last position reads t)"
+          title="position t (arc thickness: α_T,t)"
           integer
           tickCount={8}
           log={false}

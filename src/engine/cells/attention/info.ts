@@ -18,7 +18,7 @@ export const ATTENTION = {
   state: { symbol: 'e', width: (s: CellSizes) => s.hiddenSize },
   cellState: false,
   references: ['alpha'],
-  inits: [{ id: 'pytorch', label: 'nn.MultiheadAttention’s, input as an embedding N(0, 1)' }],
+  inits: [{ id: 'pytorch', label: 'nn.MultiheadAttention, input N(0, 1)' }],
   controls: [],
   recurrent: [],
   // Projections (H·I, 3H·H, H·H) and, averaged over t, (T + 1)/2 scores and weighted values of H.
