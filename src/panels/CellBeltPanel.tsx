@@ -10,7 +10,7 @@ import { formatNum } from '../charts/format';
 import { useApp, useBridge } from '../store/hooks';
 import { beltColumns, beltVariant } from './beltColumns';
 import { beltSummary, beltText } from './beltText';
-import { LazyAttentionArcs } from './lazyFamily';
+import { LazyAttentionArcs, useFamilyUi } from './lazyFamily';
 import { autoUnit, autoUnitLabel } from './gradStats';
 
 const WINDOW = 20;
@@ -34,7 +34,8 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
   const T = latest?.T ?? 0;
   const H = latest?.H ?? 0;
   const variant = latest ? beltVariant(latest.cell) : 'rnn';
-  const text = beltText(latest?.cell ?? 'rnn', variant);
+  const fam = useFamilyUi(variant === 'decay' || variant === 'arcs');
+  const text = beltText(variant, fam?.familyBeltText(latest?.cell ?? 'rnn') ?? null);
   const arcs = variant === 'arcs' ? (latest?.family?.alpha?.last ?? null) : null;
   // As many steps as leave room to print every gate value (fewer in large type).
   const [boxRef, width] = useChartWidth<HTMLDivElement>();

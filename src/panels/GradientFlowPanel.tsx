@@ -9,7 +9,7 @@ import { useApp, useBridge } from '../store/hooks';
 import { TRAIL } from '../store/history';
 import { cRefs, hRefs } from './gradRefs';
 import type { GradRefs } from './gradRefs';
-import { useFamilyRefs } from './lazyFamily';
+import { useFamilyUi } from './lazyFamily';
 import { gradWords } from './gradWords';
 import { GradReadouts } from './GradReadouts';
 import { autoUnit } from './gradStats';
@@ -56,7 +56,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
     return autoUnit(latest);
   }, [latest, unitPick, H]);
   const isFamily = (latest?.family ?? null) !== null;
-  const familyRefs = useFamilyRefs(isFamily);
+  const familyRefs = useFamilyUi(isFamily)?.familyRefs ?? null;
   const refs = useMemo(
     () => (latest && isFamily ? (familyRefs?.(latest, unit) ?? NO_REFS) : hRefs(latest, unit)),
     [latest, unit, isFamily, familyRefs],

@@ -1,20 +1,17 @@
 /**
  * What only the newer families draw loads in its own chunks, the first time a family's snapshot
- * is shown: the spectrum panel's λ plane, decay histograms and α matrix, attention's arcs, and the
- * families' references on the gradient panel. The page's first JavaScript stays within its budget
+ * is shown: the spectrum panel's λ plane, decay histograms and α matrix, attention's arcs, the
+ * families' references on the gradient panel, their belt texts and their Memory controls. The page's first JavaScript stays within its budget
  * (tests/e2e/buildSize.e2e.ts); meanwhile a panel says it is loading.
  */
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import type { AttentionArcsProps } from '../charts/AttentionArcs';
 import type { Snapshot } from '../worker/protocol';
-import type { GradRefs } from './gradRefs';
 
 const FamilySpectrum = lazy(() =>
-  import('./FamilySpectrumPanel').then((m) => ({ default: m.FamilySpectrumPanel })),
+  import('./familyUi').then((m) => ({ default: m.FamilySpectrumPanel })),
 );
-const Arcs = lazy(() =>
-  import('../charts/AttentionArcs').then((m) => ({ default: m.AttentionArcs })),
-);
+const Arcs = lazy(() => import('./familyUi').then((m) => ({ default: m.AttentionArcs })));
 
 export function LazyFamilySpectrum({ s }: { s: Snapshot }) {
   return (
@@ -39,19 +36,19 @@ export function LazyAttentionArcs(props: AttentionArcsProps) {
   );
 }
 
-type FamilyRefs = (s: Snapshot, unit: number) => GradRefs | null;
-let familyRefs: FamilyRefs | null = null;
+type FamilyUi = typeof import('./familyUi');
+let familyUi: FamilyUi | null = null;
 let loading: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 
 function load(): void {
-  loading ??= import('./familyRefs').then(
+  loading ??= import('./familyUi').then(
     (m) => {
-      familyRefs = m.familyRefs;
+      familyUi = m;
       listeners.forEach((f) => f());
     },
     () => {
-      // A chunk that failed to load (the network went away) is tried again on the next snapshot.
+      // A chunk that failed to load (the network went away) is tried again on the next render.
       loading = null;
     },
   );
@@ -62,15 +59,18 @@ const subscribe = (f: () => void) => {
   return () => listeners.delete(f);
 };
 
-/** The families' gradient references once their chunk is here (null before; asks for it). */
-export function useFamilyRefs(needed: boolean): FamilyRefs | null {
-  const fn = useSyncExternalStore(
+/**
+ * The families' gradient references and belt texts once their chunk is here (null before; asks
+ * for it when `needed`).
+ */
+export function useFamilyUi(needed: boolean): FamilyUi | null {
+  const m = useSyncExternalStore(
     subscribe,
-    () => familyRefs,
-    () => familyRefs,
+    () => familyUi,
+    () => familyUi,
   );
   useEffect(() => {
-    if (needed && familyRefs === null) load();
+    if (needed && familyUi === null) load();
   });
-  return fn;
+  return m;
 }
