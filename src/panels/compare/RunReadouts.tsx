@@ -22,7 +22,7 @@ export function RunReadouts({ runs }: { runs: readonly RunView[] }) {
           <li key={r.index} data-run={r.index}>
             <p className="run-readouts-name">
               <RunSwatch run={r} />
-              {r.name}
+              <span className="run-readouts-label">{r.name}</span>
               {r.training.diverged && (
                 <span className="badge badge-warn">
                   diverged at iteration {r.training.diverged.iteration}
