@@ -115,7 +115,9 @@ describe('compare', () => {
       };
       requestAnimationFrame(tick);
     });
-    // Every count of finished points the panel shows, as it changes.
+    // Every count of finished points the panel shows, as it changes. The panel loads in its own
+    // chunk, which a loaded machine may not have drawn yet.
+    await page.locator('[data-readout="sweep"]').waitFor();
     await page.evaluate(() => {
       const w = window as unknown as { counts: string[] };
       w.counts = [];
