@@ -79,4 +79,38 @@ describe('snapshotter budget', () => {
     const sigma = modelSpectrum(t.model, 0).sigmaMax;
     expect(c.msg.stepJacNorms!.every((x) => Math.abs(x - sigma) <= 1e-10 * sigma)).toBe(true);
   });
+
+  it('while training, the norms are computed in pieces on a copy of one iteration, never in one block', () => {
+    let clock = 0;
+    // Every reading of the clock advances it 1 ms: each Lanczos step "takes" about 1 ms.
+    const snap = createSnapshotter(() => (clock += 1));
+    const t = createTrainer(small({ cell: 'rnn', T: 200, H: 8 }));
+    const running = { running: true, stepsPerSecond: 0, acked: 0, force: false };
+    const view = { seq: 1, gate: 0 };
+    snap.build(t, view, running); // the first piece (the first norms may take the whole budget)
+    const first = snap.build(t, view, { ...forced, forceSlow: true }).msg.stepJacIteration;
+    expect(first).toBe(0);
+    t.step();
+    clock += 1000; // past the gap: the next snapshot starts norms for iteration 1
+    const atStart = freshNorms(t, 1);
+    let pieces = 0;
+    let shown = 0;
+    let prev = clock - 1000;
+    while (shown !== 1) {
+      const before = clock;
+      const m = snap.build(t, view, running).msg;
+      shown = m.stepJacIteration;
+      pieces++;
+      // Each snapshot spends at most a fifth of the time since the last one on the norms (at most
+      // 50 ms), give or take the clock's other readers and the step that crosses the budget.
+      expect(clock - before).toBeLessThanOrEqual(Math.min(50, (before - prev) / 5) + 8);
+      prev = before;
+      if (shown !== 1) expect(m.stepJacNorms).not.toEqual(atStart);
+      else expect(m.stepJacNorms).toEqual(atStart);
+      t.step(); // training overwrites the trace between snapshots: the job works on its copy
+      clock += 33;
+      expect(pieces).toBeLessThan(100);
+    }
+    expect(pieces).toBeGreaterThan(10);
+  });
 });
