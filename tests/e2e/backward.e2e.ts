@@ -80,6 +80,39 @@ describe('backward mode', () => {
     await page.close();
   }, 120_000);
 
+  it.each(['lru', 'rglru', 's6', 'attention'])(
+    '?view=backward&cell=%s: each stepped vector is the engine’s (1e-12), the terms sum to the gradient',
+    async (cell) => {
+      const query = `?view=backward&cell=${cell}&T=12&H=8&batch=4`;
+      const { page, errors } = await open(query);
+      await page.locator('[data-readout="walk-step"]').waitFor();
+      const t = createTrainer(decodeUrl(query).config);
+      const { model, batch, opts } = t.traceInputs();
+      const { walk } = backwardWalk(model, batch, 0, opts);
+      let worst = 0;
+      for (let step = 12; step >= 1; step--) {
+        expect(await stepShown(page)).toBe(step);
+        const s = await shown(page);
+        const want = walk.dh.subarray((step - 1) * walk.S, step * walk.S);
+        expect(s.values.length).toBe(want.length);
+        let scale = 0;
+        want.forEach((x) => (scale = Math.max(scale, Math.abs(x))));
+        want.forEach((x, k) => (worst = Math.max(worst, Math.abs(s.values[k]! - x) / scale)));
+        if (step > 1) await page.keyboard.press('ArrowLeft');
+      }
+      expect(worst).toBeLessThan(1e-12);
+      const gap = Number(
+        await page.locator('[data-readout="term-gap"]').getAttribute('data-value'),
+      );
+      expect(gap).toBeLessThan(1e-12);
+      if (cell === 'attention')
+        expect(await page.getByText('Attention has no chain of Jacobians').count()).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
+
   it('works from the keyboard alone: B, ←, →, Home, Space', async () => {
     const { page, errors } = await open('?cell=lstm&T=12&H=8&batch=4');
     // B works once there is a run to look at (the first snapshot).

@@ -106,11 +106,10 @@ describe('analyze backward in the session', () => {
   });
 });
 
-describe('the walk job on the newer families (not yet in the page)', () => {
+describe('the walk job on the newer families', () => {
   it.each(['lru', 'rglru', 's6', 'attention'] as const)(
     '%s: the walk, then ‖J_t‖₂ for a chain (none for attention)',
     (cell) => {
-      // The page's config does not offer these cells yet (CellInfo.inApp); the trainer runs them.
       const config = { ...small({ task: 'adding', T: 10, H: 4, batch: 2 }), cell };
       const t = createTrainer(config as unknown as TrainConfig);
       t.step();

@@ -37,7 +37,7 @@ export const BackwardPanel = memo(function BackwardPanel() {
       title={TITLE}
       className="panel panel-hero"
       id="panel-backward"
-      caption="The gradient enters at t = T; each step back multiplies it by Jₜᵀ and adds the loss’s own term there: ∂L/∂hₜ₋₁ = Jₜᵀ ∂L/∂hₜ + ∂ℓₜ₋₁/∂hₜ₋₁."
+      caption={walkCaption(w)}
       table={table}
       actions={<ExportButtons name={TITLE} table={table} />}
       readouts={
@@ -59,6 +59,14 @@ export const BackwardPanel = memo(function BackwardPanel() {
     </ChartFrame>
   );
 });
+
+/** The rule the walk follows, in the cell's own state symbol (attention has no chain). */
+function walkCaption(w: BackwardMessage | null): string {
+  const sym = w === null ? 'h' : cellInfo(w.cell).state.symbol;
+  if (w !== null && w.arcs !== null)
+    return 'Attention has no chain of Jacobians: position t receives the gradient from every later position s in one hop, along the arc of attention weight αₛₜ, plus the loss’s own term at t; stepping moves from one position to the one before.';
+  return `The gradient enters at t = T; each step back multiplies it by Jₜᵀ and adds the loss’s own term there: ∂L/∂${sym}ₜ₋₁ = Jₜᵀ ∂L/∂${sym}ₜ + ∂ℓₜ₋₁/∂${sym}ₜ₋₁.`;
+}
 
 /** What the chain's marks mean, for this cell. */
 function walkNote(w: BackwardMessage): string {
