@@ -5,28 +5,14 @@
  * rebuilds any run restarts every run from its seed, so all runs stay at the same iteration on the
  * same batches. Adding, removing or replacing runs builds every run afresh, paused at iteration 0.
  */
+import { isRebuild } from '../worker/config';
 import type { TrainConfig } from '../worker/config';
 import { MAX_RUNS } from '../worker/runsProtocol';
 import type { BridgeCore } from './bridgeCore';
 import { fitRuns, isShared, mirrorPicked, runConfigs } from './runs';
 
-/** Config keys whose change rebuilds the model (and so starts the history afresh). */
-const REBUILD: readonly (keyof TrainConfig)[] = [
-  'cell',
-  'task',
-  'T',
-  'H',
-  'batch',
-  'init',
-  'seed',
-  'N',
-  'rmin',
-  'rmax',
-  'phase',
-];
-
 export function needsRebuild(patch: Partial<TrainConfig>, current: TrainConfig): boolean {
-  return REBUILD.some((k) => k in patch && patch[k] !== current[k]);
+  return isRebuild(current, patch);
 }
 
 /** The keys of `next` that differ from `prev`. */

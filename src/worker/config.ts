@@ -163,3 +163,23 @@ export function fitRing(c: TrainConfig): { config: TrainConfig; note: string | n
     note: `the LRU ring needs rmin < rmax (got rmin=${c.rmin}, rmax=${c.rmax}); using rmin=${rmin}, rmax=${rmax}`,
   };
 }
+
+/** Config keys whose change needs a fresh model (everything else is applied to the live one). */
+export const REBUILD_KEYS = [
+  'cell',
+  'task',
+  'T',
+  'H',
+  'batch',
+  'init',
+  'seed',
+  'N',
+  'rmin',
+  'rmax',
+  'phase',
+] as const satisfies readonly (keyof TrainConfig)[];
+
+/** Whether `patch` changes a key that rebuilds the model (an undefined value changes nothing). */
+export function isRebuild(cur: TrainConfig, patch: Partial<TrainConfig>): boolean {
+  return REBUILD_KEYS.some((k) => patch[k] !== undefined && patch[k] !== cur[k]);
+}

@@ -31,21 +31,6 @@ export function trainedParams(model: Model, freeze: FreezeKind): readonly Param[
   return model.params;
 }
 
-/** Config keys whose change needs a fresh model (everything else is applied to the live one). */
-export const REBUILD_KEYS = [
-  'cell',
-  'task',
-  'T',
-  'H',
-  'batch',
-  'init',
-  'seed',
-  'N',
-  'rmin',
-  'rmax',
-  'phase',
-] as const satisfies readonly (keyof TrainConfig)[];
-
 /** Decorrelates the data stream from the weight stream for the same user seed. */
 const DATA_SEED_SALT = 0x5bd1e995;
 
@@ -85,8 +70,4 @@ export function build(config: TrainConfig): Built {
   const opt = createOptimizer(config.opt, trainedParams(model, config.freeze), { lr: config.lr });
   const prevW = model.params.map((p) => new Float64Array(p.w.length));
   return { model, task, ws, opt, dataRng, batch, prevW, prevBatch: null };
-}
-
-export function isRebuild(cur: TrainConfig, patch: Partial<TrainConfig>): boolean {
-  return REBUILD_KEYS.some((k) => patch[k] !== undefined && patch[k] !== cur[k]);
 }
