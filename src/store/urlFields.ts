@@ -78,6 +78,8 @@ export interface ViewState {
   view: ViewMode;
   /** The picked run of a comparison (0 = A … 3 = D): spectrum, belt and hidden state show it. */
   run: number;
+  /** Ask the lesson's question before Play (`predict=0` hides it: a class that answered on paper). */
+  predict: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -89,6 +91,7 @@ export const DEFAULT_VIEW: ViewState = {
   large: false,
   view: 'train',
   run: 0,
+  predict: true,
 };
 
 /** Everything the URL carries apart from `lesson` and `v`. Config and view keys are disjoint. */
@@ -430,6 +433,7 @@ export const FIELDS: { readonly [K in keyof UrlState]: Field<UrlState[K]> } = {
   large: flagField('large'),
   view: choiceField('view', VIEW_MODES, 'train'),
   run: runField(),
+  predict: { ...flagField('predict'), default: true },
 };
 
 // A record keyed by every view key, so forgetting one is a type error; its key order is the link order.
@@ -442,6 +446,7 @@ const VIEW_KEY_SET: Record<keyof ViewState, true> = {
   large: true,
   view: true,
   run: true,
+  predict: true,
 };
 
 export const VIEW_KEYS = Object.keys(VIEW_KEY_SET) as readonly (keyof ViewState)[];

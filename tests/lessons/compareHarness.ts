@@ -10,9 +10,13 @@ import type { ExpectState, Lesson, RunState } from '../../src/store/lessons';
 import type { Snapshot } from '../../src/worker/protocol';
 import { createSnapshotter } from '../../src/worker/snapshot';
 import { createTrainer } from '../../src/worker/trainer';
-import type { LessonRun } from './harness';
+import type { LessonRun, Observer } from './harness';
 
-export function runCompareLesson(lesson: Lesson, n = lesson.iterations): LessonRun {
+export function runCompareLesson(
+  lesson: Lesson,
+  n = lesson.iterations,
+  observe?: Observer,
+): LessonRun {
   const configs = [lessonConfig(lesson), ...lessonRuns(lesson)];
   const runs = configs.map((c, runId) => ({
     trainer: createTrainer(c),
@@ -40,6 +44,7 @@ export function runCompareLesson(lesson: Lesson, n = lesson.iterations): LessonR
       diverged: r.diverged,
     }));
     state = evaluateExpectations(state, lesson, runs[0]!.last!, runs[0]!.history, states);
+    observe?.(states);
     for (const [id, v] of Object.entries(state.verdicts))
       if (v.status === 'fails')
         failures.push({ iteration: runs[0]!.last!.iteration, id, verdict: v });

@@ -5,7 +5,7 @@
 import { appendLoss, EMPTY_LOSS } from '../../src/store/history';
 import type { LossHistory } from '../../src/store/history';
 import { evaluateExpectations, lessonConfig } from '../../src/store/lessons';
-import type { ExpectState, Lesson, Verdict } from '../../src/store/lessons';
+import type { ExpectState, Lesson, RunState, Verdict } from '../../src/store/lessons';
 import type { TrainConfig } from '../../src/worker/config';
 import type { Snapshot } from '../../src/worker/protocol';
 import { createSnapshotter } from '../../src/worker/snapshot';
@@ -23,12 +23,21 @@ export interface LessonRun {
   history: LossHistory;
 }
 
+/** Called with every run (run A first) after each evaluation, as the page's bridge sees them. */
+export type Observer = (runs: readonly RunState[]) => void;
+
 export function runLesson(
   lesson: Lesson,
-  opts: { iterations?: number; every?: number; config?: Partial<TrainConfig> } = {},
+  opts: {
+    iterations?: number;
+    every?: number;
+    config?: Partial<TrainConfig>;
+    /** Sees every run's snapshot and history each time the expectations are evaluated. */
+    observe?: Observer;
+  } = {},
 ): LessonRun {
   const n = opts.iterations ?? lesson.iterations;
-  if (lesson.compare !== undefined) return runCompareLesson(lesson, n);
+  if (lesson.compare !== undefined) return runCompareLesson(lesson, n, opts.observe);
   const every = opts.every ?? 1;
   const trainer = createTrainer({ ...lessonConfig(lesson), ...opts.config });
   // A clock that never advances: the throttled analyses (current spectrum, step Jacobians) keep
@@ -39,6 +48,7 @@ export function runLesson(
   let state: ExpectState | null = null;
   let last!: Snapshot;
   const failures: LessonRun['failures'] = [];
+  let diverged: number | null = null;
   const look = () => {
     last = snap.build(
       trainer,
@@ -52,11 +62,11 @@ export function runLesson(
     ).msg;
     history = appendLoss(history, last);
     state = evaluateExpectations(state, lesson, last, history);
+    opts.observe?.([{ s: last, h: history, diverged }]);
     for (const [id, v] of Object.entries(state.verdicts))
       if (v.status === 'fails') failures.push({ iteration: last.iteration, id, verdict: v });
   };
   look();
-  let diverged: number | null = null;
   for (let k = 1; k <= n; k++) {
     if (!trainer.step().ok) {
       diverged = k;

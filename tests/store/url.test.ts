@@ -69,6 +69,7 @@ const ARB: { [K in keyof UrlState]: fc.Arbitrary<UrlState[K]> } = {
   view: fc.constantFrom('train' as const, 'backward' as const),
   // A run other than A needs a comparison: tests/store/compareUrl.test.ts.
   run: fc.constant(0),
+  predict: fc.boolean(),
 };
 
 // A valid config also fits the work budget (decoding lowers the batch of one that does not).
@@ -224,6 +225,7 @@ describe('round trip', () => {
       view: [['backward', 'v=1&view=backward']],
       // A run other than A needs a comparison: tests/store/compareUrl.test.ts.
       run: [],
+      predict: [[false, 'v=1&predict=0']],
     };
     // The keys only some setups use are shown in one that uses them (an LSTM, S6, the LRU, an
     // embed), at that cell's own initialization.
