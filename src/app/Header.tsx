@@ -5,6 +5,7 @@ import { LESSONS, lessonConfig, lessonRuns } from '../store/lessons';
 import { TransportButtons } from '../panels/controls/Transport';
 import { formatSci } from '../charts/format';
 import { RUN_LETTERS } from '../worker/runsProtocol';
+import { CourseNav } from '../shell/predict/CourseNav';
 
 /** Name, lesson picker, transport, readouts, share/embed, theme and large type. */
 export function Header(props: {
@@ -54,6 +55,7 @@ export function Header(props: {
           ))}
         </select>
       </label>
+      <CourseNav />
       <TransportButtons />
       <dl className="header-readouts" aria-label="Training status" aria-busy={busy}>
         <div>
