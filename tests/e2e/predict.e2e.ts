@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch, screenshot, watchErrors } from './browser';
+import { LESSONS } from '../../src/store/lessons';
+import { predictionFor } from '../../src/store/lessons/predictions';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -88,4 +90,21 @@ describe('a prediction before Play', () => {
       .toBe('one-step-back');
     await page.close();
   }, 60_000);
+
+  it('every lesson asks its own question before Play, and its card stays axe-clean', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const lesson of LESSONS) {
+      await page.goto(`${inject('baseUrl')}?lesson=${lesson.id}`);
+      const group = page.getByRole('radiogroup', { name: /^Predict/ });
+      await group.waitFor();
+      const asked = await group.locator('.predict-prompt').textContent();
+      expect(asked).toBe(`Predict: ${predictionFor(lesson.id)!.prompt}`);
+      expect(await group.getByRole('radio').count()).toBe(predictionFor(lesson.id)!.options.length);
+      for (const v of await audit(page)) found.push(`${lesson.id}: ${v}`);
+    }
+    expect(found).toEqual([]);
+    await context.close();
+  }, 400_000);
 });
