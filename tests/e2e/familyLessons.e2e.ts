@@ -30,7 +30,8 @@ describe('the family lessons, trained in the page as far as they say', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const errors = watchErrors(page);
       await page.goto(`${inject('baseUrl')}?lesson=${id}`);
-      await page.locator('[data-expectation]').first().waitFor();
+      // Attached, not visible: the claims wait behind the lesson's question until Play.
+      await page.locator('[data-expectation]').first().waitFor({ state: 'attached' });
       await page.getByRole('button', { name: 'Play' }).first().click();
       const failed = new Set<string>();
       const started = Date.now();

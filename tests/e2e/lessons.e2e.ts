@@ -23,7 +23,8 @@ describe('every lesson shows what it says', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const errors = watchErrors(page);
       await page.goto(`${inject('baseUrl')}?lesson=${lesson.id}`);
-      await page.locator('[data-expectation]').first().waitFor();
+      // Attached, not visible: the claims wait behind the lesson's question until Play.
+      await page.locator('[data-expectation]').first().waitFor({ state: 'attached' });
       await page.getByRole('button', { name: 'Play' }).first().click();
       const seen = new Set<string>();
       const started = Date.now();
