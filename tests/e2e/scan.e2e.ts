@@ -108,6 +108,30 @@ describe('scan view', () => {
     await page.close();
   });
 
+  it.each(['rglru', 's6'])(
+    '?view=scan&cell=%s&T=16: 4 levels, the last equal to the engine’s states',
+    async (cell) => {
+      const query = `?view=scan&cell=${cell}&T=16`;
+      const { page, errors } = await open(query);
+      const next = page.getByRole('button', { name: 'Next level' });
+      await next.waitFor();
+      for (let l = 1; l <= 4; l++) await next.click();
+      expect(await page.getByTestId('scan-announce').textContent()).toContain('Level 4 of 4');
+      const gap = Number(await page.getByTestId('scan-gap').getAttribute('data-value'));
+      expect(gap).toBeLessThanOrEqual(1e-12);
+      const t = createTrainer(decodeUrl(query).config);
+      const { model, batch, opts } = t.traceInputs();
+      const v = scanView(model, batch, 0, 0, opts);
+      const rows = await shownValues(page, 16);
+      rows.forEach((r, k) => expect(Math.abs(r.seq[0]! - v.state[k]!)).toBeLessThanOrEqual(1e-12));
+      if (cell === 's6')
+        expect(await page.locator('#scan-lane-name').textContent()).toContain('channel 1, state 1');
+      await screenshot(page, `scan-${cell}-t16`);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
   it('?view=scan&cell=lstm explains why there is no scan', async () => {
     const { page, errors } = await open('?view=scan&cell=lstm');
     await page.getByText('the steps cannot be combined in advance').waitFor();
