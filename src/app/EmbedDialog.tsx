@@ -11,6 +11,7 @@ const PANEL_NAMES: Record<PanelId, string> = {
   sweep: 'Sequence-length sweep',
   explain: 'Explain',
   backward: 'Backward pass',
+  scan: 'Parallel scan',
   controls: 'Controls',
 };
 

@@ -1,6 +1,11 @@
 import { COMMANDS } from '../store/commands';
 
-const MODE_NOTE = { train: 'Training', backward: 'Backward pass', any: 'Always' } as const;
+const MODE_NOTE = {
+  train: 'Training',
+  backward: 'Backward pass',
+  scan: 'Parallel scan',
+  any: 'Always',
+} as const;
 
 /** The shortcuts overlay, from the same table as the keys and their buttons' aria-keyshortcuts. */
 export function HelpBody() {

@@ -13,7 +13,8 @@
  * (bench/families.ts).
  *
  * Flags: --json (one JSON object on stdout), --no-peer, --quick (fewer runs), --cells=rnn,lstm,s6,
- * --all-backends (also time tfjs's cpu backend where wasm is already slow), --kernels=typescript
+ * --all-backends (also time tfjs's cpu backend where wasm is already slow), --kernels=typescript,
+ * --only scan (only the parallel scan against the sequential loop: bench/scan.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
@@ -28,6 +29,7 @@ import type { BenchCase } from './bench/ours';
 import { torchAvailable, torchStepMs } from './bench/torch';
 import { familyCases, measureFamilies } from './bench/families';
 import { CELLS as REGISTERED } from '../engine/cells/catalog';
+import { measureScan } from './bench/scan';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH_DIR = path.join(ROOT, 'bench');
@@ -236,6 +238,15 @@ async function main(argv: readonly string[]): Promise<void> {
     console.warn = toErr;
   }
   const runs = quick ? 3 : 7;
+  const only = argv.find((a, k) => a.startsWith('--only=') || argv[k - 1] === '--only');
+  if (only !== undefined && only.replace('--only=', '') === 'scan') {
+    say(
+      'Bench: the parallel scan (Hillis–Steele) against the sequential loop, one thread, ms per batch.',
+    );
+    const scan = measureScan(SIZES, runs, say);
+    if (json) process.stdout.write(JSON.stringify({ scan }) + '\n');
+    return;
+  }
   say(
     `Bench: adding problem, Adam lr 1e-2; ours float64 with the full per-step trace; median of ${runs} runs.`,
   );

@@ -10,6 +10,7 @@ import { HiddenStatePanel } from '../panels/HiddenStatePanel';
 import { ExplainPanel } from '../panels/ExplainPanel';
 import {
   LazyBackward,
+  LazyScan,
   LazyCompareBar,
   LazyCompareGrad,
   LazyCompareLoss,
@@ -28,6 +29,7 @@ const NAMES: Record<Exclude<PanelId, 'controls'>, string> = {
   sweep: 'Sequence-length sweep',
   explain: 'Explain',
   backward: 'Backward pass',
+  scan: 'Parallel scan',
 };
 
 function Explain() {
@@ -52,6 +54,7 @@ const RENDER: Record<Exclude<PanelId, 'controls'>, () => ReactNode> = {
   sweep: () => <LazySweep />,
   explain: () => <Explain />,
   backward: () => <LazyBackward />,
+  scan: () => <LazyScan />,
 };
 
 /** Panels that show one run: in a comparison they say which. */
@@ -112,6 +115,7 @@ export const FULL_ORDER: readonly Exclude<PanelId, 'controls'>[] = [
 
 /** The page's panels in a mode: the backward pass first when it is on. */
 export function panelOrder(mode: ViewMode): readonly Exclude<PanelId, 'controls'>[] {
+  if (mode === 'scan') return ['scan', ...FULL_ORDER];
   return mode === 'backward' ? ['backward', ...FULL_ORDER] : FULL_ORDER;
 }
 

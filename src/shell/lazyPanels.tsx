@@ -18,6 +18,9 @@ const SweepPanel = lazy(() =>
 const BackwardPanels = lazy(() =>
   import('../panels/backward/BackwardPanels').then((m) => ({ default: m.BackwardPanels })),
 );
+const ScanPanel = lazy(() =>
+  import('../panels/scan/ScanPanel').then((m) => ({ default: m.ScanPanel })),
+);
 const CompareBarChunk = lazy(() => import('./CompareBar').then((m) => ({ default: m.CompareBar })));
 
 function Loading({ title, className = 'panel' }: { title: string; className?: string }) {
@@ -38,6 +41,7 @@ export const LazyCompareGrad = () =>
 export const LazyCompareLoss = () => later(<CompareLossPanel />, 'Loss');
 export const LazySweep = () => later(<SweepPanel />, 'Sequence-length sweep', 'panel panel-wide');
 export const LazyBackward = () => later(<BackwardPanels />, 'Backward pass', 'panel panel-hero');
+export const LazyScan = () => later(<ScanPanel />, 'Parallel scan', 'panel panel-hero');
 /** The run picker bar of a comparison (render it only when there is one). */
 export const LazyCompareBar = ({ compact = false }: { compact?: boolean }) => (
   <Suspense fallback={null}>

@@ -7,6 +7,9 @@ import { awaitingAck, statusAfter, statusFromRuns } from './status';
 import { viewActions } from './viewActions';
 import { receiveNorms, receiveWalk, walkKey } from './walk';
 import { walkActions } from './walkActions';
+import { receiveScan, scanKey } from './scan';
+import { scanActions } from './scanActions';
+import { scannable } from '../worker/scannable';
 import type { TransportCommand } from '../worker/transport';
 import { EMPTY_RUN, fitRuns, foldSnapshot, mirrorPicked, runConfigs, runStates } from './runs';
 import { frameScheduler, type Schedule } from './frameScheduler';
@@ -97,6 +100,7 @@ export function createBridge(
       expect,
     });
     followWalk();
+    followScan();
   }
 
   /** In backward mode, asks once for the walk of each trace a paused page shows (the picked run's). */
@@ -108,6 +112,19 @@ export function createBridge(
     if (s.walk.asked === key) return;
     store.setState({ walk: { ...s.walk, asked: key } });
     send({ type: 'analyze', runId: s.view.run, kind: 'backward' });
+  }
+
+  /** In scan mode, asks once for the scan of each trace and lane a paused page shows (scannable cells). */
+  function followScan(lane?: number) {
+    const s = store.getState();
+    const latest = s.latest;
+    if (s.view.view !== 'scan' || latest === null || latest.running) return;
+    if (!scannable(latest.cell)) return;
+    const l = lane ?? s.scan.lane;
+    const key = scanKey(latest, l);
+    if (s.scan.asked === key) return;
+    store.setState({ scan: { ...s.scan, asked: key, lane: l } });
+    send({ type: 'analyze', runId: s.view.run, kind: 'scan', lane: l });
   }
 
   /** A message about one run; in a comparison it names the run. */
@@ -150,6 +167,9 @@ export function createBridge(
         break;
       case 'backward':
         if (msg.runId === pick()) store.setState((s) => ({ walk: receiveWalk(s.walk, msg) }));
+        break;
+      case 'scan':
+        if (msg.runId === pick()) store.setState((s) => ({ scan: receiveScan(s.scan, msg) }));
         break;
       case 'backwardNorms':
         if (msg.runId === pick()) store.setState((s) => ({ walk: receiveNorms(s.walk, msg) }));
@@ -231,6 +251,26 @@ export function createBridge(
     ...configActions(core),
     ...sweeps,
     ...walkActions(store),
+    ...scanActions(store),
+    /** The lane the scan view shows (a state entry; the LRU's complex unit): asks the worker for it. */
+    setScanLane(lane: number) {
+      followScan(lane);
+    },
+    /**
+     * Scan mode on or off. On: training pauses (the scan is of the batch on screen) and the scan
+     * of the latest trace is asked for; off: autoplay stops.
+     */
+    setScan(on: boolean) {
+      const s = store.getState();
+      store.setState({
+        view: { ...s.view, view: on ? 'scan' : 'train' },
+        scan: { ...s.scan, playing: false },
+        walk: { ...s.walk, playing: false },
+      });
+      if (!on) return;
+      if (s.status === 'running') command({ type: 'pause' });
+      followScan();
+    },
     /**
      * Backward mode on or off. On: training pauses (the walk is of the batch on screen) and the
      * walk of the latest trace is asked for; off: autoplay stops.
@@ -238,6 +278,7 @@ export function createBridge(
     setBackward(on: boolean) {
       const s = store.getState();
       store.setState({ view: { ...s.view, view: on ? 'backward' : 'train' } });
+      store.setState({ scan: { ...store.getState().scan, playing: false } });
       if (!on) {
         store.setState({ walk: { ...store.getState().walk, playing: false } });
         return;

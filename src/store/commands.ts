@@ -18,11 +18,16 @@ export interface CommandState {
   walkT: number;
   walkStep: number;
   walkPlaying: boolean;
+  /** The scan on screen (scan mode): its last level (−1 = none yet), level and autoplay. */
+  scanDepth: number;
+  scanLevel: number;
+  scanPlaying: boolean;
 }
 
 /** The command state of the store (a fresh object: select it with useCommandState). */
 export function commandState(s: AppState): CommandState {
   const d = s.walk.data;
+  const sd = s.scan.data;
   const shown = d !== null && s.latest !== null && d.run === s.latest.run;
   return {
     status: s.status,
@@ -30,6 +35,9 @@ export function commandState(s: AppState): CommandState {
     walkT: shown ? d.T : 0,
     walkStep: s.walk.step,
     walkPlaying: s.walk.playing,
+    scanDepth: sd !== null && s.latest !== null && sd.run === s.latest.run ? sd.depth : -1,
+    scanLevel: s.scan.level,
+    scanPlaying: s.scan.playing,
   };
 }
 
@@ -48,6 +56,11 @@ export type CommandId =
   | 'walkForward'
   | 'walkPlay'
   | 'walkStart'
+  | 'scan'
+  | 'scanPrev'
+  | 'scanNext'
+  | 'scanPlay'
+  | 'scanStart'
   | 'help';
 
 export interface Command {
@@ -64,6 +77,7 @@ export interface Command {
 
 const live = (s: CommandState) => s.status === 'running' || s.status === 'paused';
 const walking = (s: CommandState) => s.mode === 'backward' && s.walkT > 0;
+const scanning = (s: CommandState) => s.mode === 'scan' && s.scanDepth > 0;
 
 /** In the order the help lists them. */
 export const COMMANDS: Readonly<Record<CommandId, Command>> = {
@@ -78,6 +92,7 @@ export const COMMANDS: Readonly<Record<CommandId, Command>> = {
     run: ({ bridge, status, mode }) => {
       if (status === 'running') return bridge.pause();
       if (mode === 'backward') bridge.setBackward(false);
+      if (mode === 'scan') bridge.setScan(false);
       bridge.play();
     },
   },
@@ -136,6 +151,46 @@ export const COMMANDS: Readonly<Record<CommandId, Command>> = {
     label: () => 'Restart at T',
     enabled: (s) => walking(s) && s.walkStep < s.walkT,
     run: ({ bridge, walkT }) => bridge.walkTo(walkT),
+  },
+  scan: {
+    key: { key: 's', aria: 'S', shown: 'S' },
+    keyMode: 'any',
+    does: 'Parallel scan on or off: the batch on screen combined level by level (diagonal recurrences)',
+    label: () => 'Parallel scan',
+    enabled: live,
+    run: ({ bridge, mode }) => bridge.setScan(mode !== 'scan'),
+  },
+  scanPrev: {
+    key: { key: 'ArrowLeft', aria: 'ArrowLeft', shown: '←' },
+    keyMode: 'scan',
+    does: 'One level down the combine tree',
+    label: () => 'Previous level',
+    enabled: (s) => scanning(s) && s.scanLevel > 0,
+    run: ({ bridge }) => bridge.previousLevel(),
+  },
+  scanNext: {
+    key: { key: 'ArrowRight', aria: 'ArrowRight', shown: '→' },
+    keyMode: 'scan',
+    does: 'One level up: every node combines with the one 2^(ℓ−1) steps away',
+    label: () => 'Next level',
+    enabled: (s) => scanning(s) && s.scanLevel < s.scanDepth,
+    run: ({ bridge }) => bridge.nextLevel(),
+  },
+  scanPlay: {
+    key: { key: ' ', aria: 'Space', shown: 'Space' },
+    keyMode: 'scan',
+    does: 'Climb the levels by itself at the chosen pace, or stop',
+    label: (s) => (s.scanPlaying ? 'Stop' : 'Autoplay'),
+    enabled: scanning,
+    run: ({ bridge, scanPlaying }) => bridge.setScanPlaying(!scanPlaying),
+  },
+  scanStart: {
+    key: { key: 'Home', aria: 'Home', shown: 'Home' },
+    keyMode: 'scan',
+    does: 'Back to level 0, the pairs (a_t, b_t)',
+    label: () => 'Back to the pairs',
+    enabled: (s) => scanning(s) && s.scanLevel > 0,
+    run: ({ bridge }) => bridge.scanTo(0),
   },
   help: {
     key: { key: '?', aria: '?', shown: '?' },

@@ -14,6 +14,7 @@ import { EMPTY_RUN, type RunTraining } from './runs';
 import { EMPTY_SWEEP, type SweepState } from './sweepState';
 import { DEFAULT_VIEW, type ViewState } from './urlFields';
 import { EMPTY_WALK, type WalkState } from './walk';
+import { EMPTY_SCAN, type ScanState } from './scan';
 
 /** Everything a user can set (the URL mirrors it), plus the lesson it came from. */
 export interface ConfigSlice {
@@ -41,6 +42,8 @@ export interface ViewSlice {
   speed: Speed;
   /** The backward walk (view=backward): the worker's data and where the student is. */
   walk: WalkState;
+  /** The parallel scan (view=scan): the worker's data for one lane and the level on screen. */
+  scan: ScanState;
 }
 
 export type Status = 'starting' | 'paused' | 'running' | 'diverged';
@@ -99,6 +102,7 @@ const viewSlice: StateCreator<AppState, [], [], ViewSlice> = () => ({
   gate: 0,
   speed: 'max',
   walk: EMPTY_WALK,
+  scan: EMPTY_SCAN,
 });
 
 export const INITIAL_TRAINING: TrainingSlice = {

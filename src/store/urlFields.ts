@@ -18,6 +18,7 @@ export const PANEL_IDS = [
   'sweep',
   'explain',
   'backward',
+  'scan',
   'controls',
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
@@ -53,8 +54,11 @@ export type ControlId = (typeof CONTROL_IDS)[number];
 
 export type Theme = 'light' | 'dark';
 
-/** What the page shows: training (the default), or the backward pass stepped through (`view=backward`). */
-export const VIEW_MODES = ['train', 'backward'] as const;
+/**
+ * What the page shows: training (the default), the backward pass stepped through (`view=backward`),
+ * or the parallel scan of the diagonal recurrences stepped level by level (`view=scan`).
+ */
+export const VIEW_MODES = ['train', 'backward', 'scan'] as const;
 export type ViewMode = (typeof VIEW_MODES)[number];
 
 /** How the page is shown; rides the URL beside the config but never reaches the worker. */

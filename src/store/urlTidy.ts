@@ -17,7 +17,7 @@ export function keyInUse(state: UrlState, key: keyof UrlState): boolean {
     case 'controls':
       return state.embed;
     case 'autoplay':
-      return state.view !== 'backward';
+      return state.view === 'train';
     default:
       return cellUsesKey(state.cell, key);
   }
@@ -27,7 +27,9 @@ function unusedReason(state: UrlState, key: keyof UrlState): string {
   if (key === 'panels' || key === 'controls')
     return 'panels= and controls= choose what an embed shows (add embed=1)';
   if (key === 'autoplay')
-    return 'view=backward steps back through a paused batch (Play leaves it and trains)';
+    return state.view === 'scan'
+      ? 'view=scan steps through the scan of a paused batch (Play leaves it and trains)'
+      : 'view=backward steps back through a paused batch (Play leaves it and trains)';
   return keyUnusedReason(state.cell, key) ?? 'not used here';
 }
 

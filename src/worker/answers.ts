@@ -4,11 +4,12 @@
  * receiver.
  */
 import type { CellKind, ParamName } from '../engine/types';
+import type { ScanViewData } from '../engine/scan/view';
 import type { ProtocolVersion as V } from './version';
 
 export type AnalysisKind = 'jacobian' | 'belt';
-/** What `analyze` may ask for: an analysis, or the backward walk of the selected sequence. */
-export type AnalyzeKind = AnalysisKind | 'backward';
+/** What `analyze` may ask for: an analysis, the backward walk or the parallel scan of the selected sequence. */
+export type AnalyzeKind = AnalysisKind | 'backward' | 'scan';
 
 export type AnalysisMessage =
   | {
@@ -111,6 +112,23 @@ export interface BackwardNormsMessage {
   values: Float64Array;
   /** True when step 1 is included (the last message of this walk). */
   done: boolean;
+}
+
+/**
+ * The parallel scan of the selected sequence, one lane shown (engine/scan/view.ts): answers
+ * `analyze` `scan` for a scannable cell (CellInfo.scan).
+ */
+export interface ScanMessage extends ScanViewData {
+  v: V;
+  type: 'scan';
+  runId: number;
+  run: number;
+  /** The snapshot trace (Snapshot.trace) this scan was computed from. */
+  trace: number;
+  cell: CellKind;
+  seq: number;
+  /** Truncation window K of the pass (0 = full BPTT): a cut is a decay of 0 in the backward pairs. */
+  truncate: number;
 }
 
 export interface GradcheckMessage {

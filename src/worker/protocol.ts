@@ -18,6 +18,7 @@ import type {
   BackwardMessage,
   BackwardNormsMessage,
   GradcheckMessage,
+  ScanMessage,
   WeightsMessage,
 } from './answers';
 
@@ -30,6 +31,7 @@ export type {
   BackwardMessage,
   BackwardNormsMessage,
   GradcheckMessage,
+  ScanMessage,
   StepTerms,
   WeightsMessage,
 } from './answers';
@@ -185,6 +187,7 @@ export type FromWorker =
   | AnalysisMessage
   | BackwardMessage
   | BackwardNormsMessage
+  | ScanMessage
   | GradcheckMessage
   | WeightsMessage
   | SweepPointMessage

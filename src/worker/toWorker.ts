@@ -64,7 +64,7 @@ const RUNS_MESSAGE_SCHEMAS = [
  * from the config's seed; `setSpeed` sets training steps per second while playing ('max' = as fast
  * as the engine goes); `setView` picks which sequence of the batch (and which gate block, for the
  * spectrum) the snapshot carries; `analyze` asks for an on-demand analysis of the latest trace
- * (answered with `analysis`; `backward`: with `backward` and then `backwardNorms`); `gradcheck` for a finite-difference check of the current model on
+ * (answered with `analysis`; `backward`: with `backward` and then `backwardNorms`; `scan`: with `scan`, for lane `lane`); `gradcheck` for a finite-difference check of the current model on
  * the current batch (answered with `gradcheck`); `loadWeights` replaces every parameter (names and
  * lengths must match the model, else `error` and no change). Per-run messages name their run
  * (`runId`, default 0); the transport (play, pause, step, reset, setSpeed) drives every run of the
@@ -99,7 +99,9 @@ const TO_WORKER = v.variant('type', [
     v: ver,
     type: v.literal('analyze'),
     runId: runIdField,
-    kind: v.picklist(['jacobian', 'belt', 'backward']),
+    kind: v.picklist(['jacobian', 'belt', 'backward', 'scan']),
+    /** `scan`: the lane (state entry; complex unit for the LRU) to show; clamped to the state. */
+    lane: v.optional(int(0, 1 << 20)),
   }),
   v.strictObject({ v: ver, type: v.literal('gradcheck'), runId: runIdField }),
   v.strictObject({

@@ -120,4 +120,10 @@ export interface CellInfo {
    * Δ_t clock) or attention's arcs from the last position back (`arcs`).
    */
   readonly belt: 'lstm' | 'gru' | 'rnn' | 'decay' | 'arcs';
+  /**
+   * True for a diagonal recurrence whose decay a_t depends on the input only, so its steps
+   * (a_t, b_t) are known before the scan and combine associatively: a parallel prefix scan
+   * (engine/scan/) computes its states and its dL/dh. Its engine then supplies FamilyCell.scan.
+   */
+  readonly scan?: boolean;
 }

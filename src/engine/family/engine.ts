@@ -68,7 +68,8 @@ export function familyView(model: Model): FamilyModel {
   return v;
 }
 
-function family(ws: Workspace): FamilyWorkspace {
+/** The family workspace inside a registry workspace made for a family cell. */
+export function family(ws: Workspace): FamilyWorkspace {
   if (!('family' in ws)) throw new TypeError('workspace was not made for a family cell');
   return (ws as AdaptedWorkspace).family;
 }

@@ -8,6 +8,7 @@
 import { FAMILY_CELL_IDS } from '../cells/catalog';
 import type { FamilyCellKind } from '../cells/catalog';
 import type { ParamTerms } from '../backward/types';
+import type { ScanPairs } from '../scan/types';
 import type { AnyLossKind } from '../types';
 
 /** The registered cells that run on this driver (cells/catalog.ts: family not 'classic'). */
@@ -176,6 +177,19 @@ export type FamilyWalk<W extends FamilyWorkspace = FamilyWorkspace> =
       terms(model: FamilyModel, ws: W): ParamTerms[];
     };
 
+/**
+ * What a diagonal recurrence supplies to be run as a parallel scan (engine/scan/): its steps as
+ * pairs, x_t = a_t ⊙ x_{t−1} + b_t with x_0 = 0 (an h0 is folded in by the scan), read from the
+ * workspace after an ordinary forward pass. Everything else (the combine, the levels, the reverse
+ * scan of the backward pass over (a_{t+1}, the walk's local term)) is the scan's, not the cell's.
+ */
+export interface FamilyScan<W extends FamilyWorkspace = FamilyWorkspace> {
+  /** True when the state is complex, stored as [Re; Im] halves (the LRU): S/2 lanes, else S. */
+  readonly complex: boolean;
+  /** Writes sequence `seq`'s pairs into out ([T][U]; the imaginary parts too when complex). */
+  pairs(model: FamilyModel, ws: W, seq: number, out: ScanPairs): void;
+}
+
 export interface FamilyCell<W extends FamilyWorkspace = FamilyWorkspace> {
   readonly id: FamilyId;
   /** Parameters in PyTorch layout and order (the readout is appended by the model). */
@@ -196,6 +210,8 @@ export interface FamilyCell<W extends FamilyWorkspace = FamilyWorkspace> {
   backward(model: FamilyModel, ws: W, opts: FamilyRunOptions): void;
   /** The backward walk on this cell (a chain of steps, or attention's direct arcs). */
   readonly walk?: FamilyWalk<W>;
+  /** The scannable cells' pairs (CellInfo.scan says which cells have them). */
+  readonly scan?: FamilyScan<W>;
 }
 
 export type FamilyLoss = AnyLossKind;

@@ -27,6 +27,7 @@ export const TransportButtons = memo(function TransportButtons({
   const bridge = useBridge();
   const show = (id: ControlId) => !only || only.includes(id);
   const back = COMMANDS.backward;
+  const scan = COMMANDS.scan;
   return (
     <div className="transport" role="group" aria-label="Training">
       {BUTTONS.filter(show).map((id) => {
@@ -58,6 +59,18 @@ export const TransportButtons = memo(function TransportButtons({
           title="Step the gradient of the batch on screen back through time (B)"
         >
           {back.label(state)}
+        </button>
+      )}
+      {show('step') && (
+        <button
+          className="btn btn-toggle"
+          aria-pressed={state.mode === 'scan'}
+          aria-keyshortcuts={ariaKeys(scan, state.mode)}
+          disabled={!scan.enabled(state)}
+          onClick={() => scan.run({ ...state, bridge })}
+          title="Combine the steps of the batch on screen level by level, as a parallel scan does (S)"
+        >
+          {scan.label(state)}
         </button>
       )}
       {show('speed') && (

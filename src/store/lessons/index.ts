@@ -13,6 +13,7 @@ import type { Lesson } from './lesson';
 import { IRNN, LINEAR_RHO1, TRUNCATION } from './memory';
 import { BLOW_UP, CLIPPING, EXPLODING, RHO_NOT_WHOLE_STORY, VANISHING } from './rnn';
 import { CLIPPING_ON_OFF, RNN_VS_LSTM, SGD_VS_ADAM } from './compare';
+import { PARALLEL_SCAN } from './scan';
 
 export type { Lesson } from './lesson';
 export type { ExpectState, ExpectStatus, Expectation, RunState, Verdict } from './expect';
@@ -42,6 +43,7 @@ export const LESSONS: readonly Lesson[] = [
   RGLRU_GATE,
   S6_CLOCK,
   S6_BRIDGE,
+  PARALLEL_SCAN,
   TRUNCATION,
   BLOW_UP,
 ];

@@ -5,6 +5,7 @@
 import { PROTOCOL_VERSION } from '../protocol';
 import type { FromWorker } from '../protocol';
 import { analysisMessage, gradcheckMessage } from './analysis';
+import { scanMessage } from './scan';
 import type { Handlers } from './sessionTypes';
 import type { Slot, Slots } from './slots';
 import type { Sweeps } from './sweeps';
@@ -47,6 +48,7 @@ export function runHandlers(c: RunContext): Pick<Handlers, RunMessage> {
       const s = c.slot(msg.runId);
       const t = s.trainer;
       if (msg.kind === 'backward') c.walks.request(t, s.view.seq, s.id);
+      else if (msg.kind === 'scan') c.send(scanMessage(t, s.view.seq, msg.lane ?? 0, s.id));
       else
         c.send({
           ...analysisMessage(t, Math.min(s.view.seq, t.trace.B - 1), msg.kind),

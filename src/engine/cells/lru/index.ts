@@ -8,6 +8,7 @@
 import { shapesFromInfo } from '../../family/model';
 import { LRU } from './info';
 import { lruBackward, lruForward } from './kernel';
+import { lruScan } from './scan';
 import { lruWalk } from './walk';
 import type { FamilyCell } from '../../family/types';
 import { createLruWorkspace } from './workspace';
@@ -25,4 +26,5 @@ export const lruCell: FamilyCell<LruWorkspace> = {
   forward: lruForward,
   backward: lruBackward,
   walk: lruWalk,
+  scan: lruScan,
 };

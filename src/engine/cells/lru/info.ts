@@ -26,4 +26,5 @@ export const LRU = {
   macsPerStep: (s: CellSizes) => 2 * H(s) * s.inputSize + 4 * H(s),
   inApp: true,
   belt: 'decay',
+  scan: true,
 } as const satisfies CellInfo;

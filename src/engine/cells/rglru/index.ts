@@ -8,6 +8,7 @@
 import { shapesFromInfo } from '../../family/model';
 import { RGLRU } from './info';
 import { rglruBackward, rglruForward } from './kernel';
+import { rglruScan } from './scan';
 import { rglruWalk } from './walk';
 import type { FamilyCell } from '../../family/types';
 import { createRglruWorkspace } from './workspace';
@@ -25,4 +26,5 @@ export const rglruCell: FamilyCell<RglruWorkspace> = {
   forward: rglruForward,
   backward: rglruBackward,
   walk: rglruWalk,
+  scan: rglruScan,
 };

@@ -29,4 +29,5 @@ export const RGLRU = {
   macsPerStep: ({ inputSize: I, hiddenSize: H }: CellSizes) => H * I + 2 * H * H + 6 * H,
   inApp: true,
   belt: 'decay',
+  scan: true,
 } as const satisfies CellInfo;

@@ -8,6 +8,7 @@
 import { shapesFromInfo } from '../../family/model';
 import { S6 } from './info';
 import { s6Backward, s6Forward } from './kernel';
+import { s6Scan } from './scan';
 import { s6Walk } from './walk';
 import type { FamilyCell } from '../../family/types';
 import { createS6Workspace } from './workspace';
@@ -25,4 +26,5 @@ export const s6Cell: FamilyCell<S6Workspace> = {
   forward: s6Forward,
   backward: s6Backward,
   walk: s6Walk,
+  scan: s6Scan,
 };

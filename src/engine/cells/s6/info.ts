@@ -38,4 +38,5 @@ export const S6 = {
   },
   inApp: true,
   belt: 'decay',
+  scan: true,
 } as const satisfies CellInfo;
