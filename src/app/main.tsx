@@ -12,6 +12,7 @@ import { createBridge } from '../store/bridge';
 import { StoreContext } from '../store/hooks';
 import { startUrlSync } from '../store/urlSync';
 import { createRunPool } from '../worker/pool';
+import { startSlideListener } from '../embed/slides';
 
 // A broken link never breaks the page: decodeUrl repairs what it can and lists what it changed.
 const decoded = decodeUrl(window.location.search);
@@ -25,7 +26,15 @@ const store = createAppStore({
 // One worker per compared run while a core is left for the page (worker/pool.ts).
 const client = createRunPool({ cores: navigator.hardwareConcurrency ?? null });
 const bridge = createBridge(store, client);
-bridge.start(decoded.view.autoplay);
+bridge.start(decoded.view.autoplay === true);
+// In a reveal.js deck (any iframe: a deck may show the whole page too), the slide drives the run.
+if (window.parent !== window)
+  startSlideListener(
+    window,
+    { play: bridge.play, pause: bridge.pause, status: () => store.getState().status },
+    decoded.view.autoplay === 'slide',
+    window.parent,
+  );
 startUrlSync(() => {
   const s = store.getState();
   return { config: s.config, compare: s.compare, view: s.view, lesson: s.lesson };
