@@ -34,6 +34,7 @@ if (window.parent !== window)
     { play: bridge.play, pause: bridge.pause, status: () => store.getState().status },
     decoded.view.autoplay === 'slide',
     window.parent,
+    (question) => window.parent.postMessage(question, '*'),
   );
 startUrlSync(() => {
   const s = store.getState();

@@ -36,12 +36,27 @@ export function slideAction(
   return null;
 }
 
-/** Listens on `target` for reveal.js's messages from `from` (the deck). Returns stop(). */
+/**
+ * reveal.js's postMessage API (its `postMessage` option, on by default) runs a deck method a message
+ * names; `startEmbeddedContent` posts 'slide:start' to the iframes of the slide the deck shows.
+ */
+export const ASK_FOR_START = JSON.stringify({ method: 'startEmbeddedContent' });
+
+/**
+ * Listens on `target` for reveal.js's messages from `from` (the deck). Returns stop().
+ *
+ * A deck opened on the embed's own slide (a reload keeps the slide in the address) posts its
+ * 'slide:start' before the iframe has loaded, and the message is lost. So, with `autoplay=slide`,
+ * the embed asks once, as it starts listening (`ask`, to the deck), for the announcement again:
+ * only the slide the deck shows answers, so an embed on another slide keeps waiting. A host that
+ * is not a reveal.js deck ignores the question.
+ */
 export function startSlideListener(
   target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
   commands: SlideCommands,
   waitForSlide: boolean,
   from: unknown,
+  ask?: (message: string) => void,
 ): () => void {
   const listener = (event: MessageEvent): void => {
     if (event.source !== from) return;
@@ -50,5 +65,6 @@ export function startSlideListener(
     else if (action === 'pause') commands.pause();
   };
   target.addEventListener('message', listener);
+  if (waitForSlide) ask?.(ASK_FOR_START);
   return () => target.removeEventListener('message', listener);
 }

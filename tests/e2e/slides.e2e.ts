@@ -33,7 +33,7 @@ function deck(src: string): string {
 </div></div>
 <script>${REVEAL_JS.replace(/<\/script/gi, '<\\/script')}</script>
 <script>
-const deck = new Reveal({ width: 1280, height: 720, transition: 'none', hash: false });
+const deck = new Reveal({ width: 1280, height: 720, transition: 'none', hash: true });
 deck.initialize().then(() => { window.deckReady = true; });
 window.deck = deck;
 </script></body></html>`;
@@ -117,6 +117,31 @@ describe('reveal.js deck on another origin, autoplay=slide', () => {
       stopped,
       { timeout: 20_000 },
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("a deck opened on the embed's slide", () => {
+  it('trains although its slide:start came before the iframe had loaded', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    await page.goto(`${host.url.replace('/nothing/', '')}/deck.html#/1`);
+    await page.waitForFunction(() => (window as unknown as { deckReady?: boolean }).deckReady);
+    expect(await page.evaluate(() => (window as unknown as Deck).deck.getIndices().h)).toBe(1);
+    await page.waitForFunction(() => !!document.querySelector('iframe'));
+    await page.waitForTimeout(500);
+    await embedFrame(page).waitForFunction(
+      () =>
+        Number(
+          document.querySelector('[data-readout="iteration"]')?.textContent?.replace(/\D/g, ''),
+        ) > 20,
+      null,
+      { timeout: 20_000 },
+    );
+    // And leaving it still stops it.
+    await page.keyboard.press('ArrowLeft');
+    await embedFrame(page).getByRole('button', { name: 'Play' }).waitFor({ state: 'attached' });
     expect(errors).toEqual([]);
     await page.close();
   });

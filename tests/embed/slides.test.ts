@@ -108,6 +108,17 @@ describe('autoplay=slide', () => {
   });
 });
 
+describe("a deck opened on the embed's slide (its slide:start came before the iframe loaded)", () => {
+  it("with autoplay=slide, asks the deck once, through reveal.js's postMessage API, to announce again", () => {
+    const asked: string[] = [];
+    const idle = { play() {}, pause() {}, status: () => 'paused' as const };
+    startSlideListener(window, idle, true, window, (m) => asked.push(m))();
+    expect(asked).toEqual(['{"method":"startEmbeddedContent"}']);
+    startSlideListener(window, idle, false, window, (m) => asked.push(m))();
+    expect(asked).toHaveLength(1);
+  });
+});
+
 describe('without autoplay=slide', () => {
   it('slide:start does not play, slide:stop still pauses a running embed', () => {
     const r = make(false);
