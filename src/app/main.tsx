@@ -12,7 +12,6 @@ import { createBridge } from '../store/bridge';
 import { StoreContext } from '../store/hooks';
 import { startUrlSync } from '../store/urlSync';
 import { createRunPool } from '../worker/pool';
-import { startSlideListener } from '../embed/slides';
 
 // A broken link never breaks the page: decodeUrl repairs what it can and lists what it changed.
 const decoded = decodeUrl(window.location.search);
@@ -28,13 +27,17 @@ const client = createRunPool({ cores: navigator.hardwareConcurrency ?? null });
 const bridge = createBridge(store, client);
 bridge.start(decoded.view.autoplay === true);
 // In a reveal.js deck (any iframe: a deck may show the whole page too), the slide drives the run.
+// Its own chunk, fetched only inside a frame; with autoplay=slide it asks the deck for the slide
+// once it listens, so nothing said before it loaded is lost.
 if (window.parent !== window)
-  startSlideListener(
-    window,
-    { play: bridge.play, pause: bridge.pause, status: () => store.getState().status },
-    decoded.view.autoplay === 'slide',
-    window.parent,
-    (question) => window.parent.postMessage(question, '*'),
+  void import('../embed/slides').then(({ startSlideListener }) =>
+    startSlideListener(
+      window,
+      { play: bridge.play, pause: bridge.pause, status: () => store.getState().status },
+      decoded.view.autoplay === 'slide',
+      window.parent,
+      (question) => window.parent.postMessage(question, '*'),
+    ),
   );
 startUrlSync(() => {
   const s = store.getState();

@@ -148,8 +148,12 @@ describe('widget.js with an anywidget-shaped model', () => {
     );
     const src2 = (await page.locator('#out iframe').getAttribute('src'))!;
     expect(new URL(src2).searchParams.get('rho')).toBe('1.5');
+    // The iframe navigates after its src changes: wait for the new document.
+    await expect
+      .poll(() => page.frames().some((x) => x.url() === src2), { timeout: 20_000 })
+      .toBe(true);
     const f2 = page.frames().find((x) => x.url() === src2)!;
-    await f2.getByRole('heading', { level: 2, name: 'Loss' }).waitFor();
+    await f2.getByRole('heading', { level: 2, name: 'Loss' }).waitFor({ timeout: 20_000 });
     expect(await f2.getByRole('heading', { level: 2, name: 'Gradient through time' }).count()).toBe(
       0,
     );
