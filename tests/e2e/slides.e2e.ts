@@ -51,6 +51,12 @@ afterAll(async () => {
 
 type Deck = { deck: { getIndices(): { h: number } } };
 
+/** Until the iframe has navigated to the embed (a busy machine can take seconds). */
+const embedLoaded = (page: Page) =>
+  expect
+    .poll(() => page.frames().some((f) => f.url().includes('embed=1')), { timeout: 20_000 })
+    .toBe(true);
+
 const embedFrame = (page: Page): Frame => page.frames().find((f) => f.url().includes('embed=1'))!;
 
 /** The embed's iteration as its own page shows it once it is on screen (see `.peek`). */
@@ -74,8 +80,7 @@ describe('reveal.js deck on another origin, autoplay=slide', () => {
     await page.waitForFunction(() => (window as unknown as { deckReady?: boolean }).deckReady);
     await page.waitForFunction(() => document.querySelectorAll('iframe').length === 1);
     const f = () => embedFrame(page);
-    await page.waitForFunction(() => !!document.querySelector('iframe'));
-    await page.waitForTimeout(500);
+    await embedLoaded(page);
     await f().locator('[data-readout="iteration"]').waitFor({ state: 'attached' });
 
     // Slide 1: the embed has loaded (its first snapshot is in) and does not train.
@@ -129,8 +134,7 @@ describe("a deck opened on the embed's slide", () => {
     await page.goto(`${host.url.replace('/nothing/', '')}/deck.html#/1`);
     await page.waitForFunction(() => (window as unknown as { deckReady?: boolean }).deckReady);
     expect(await page.evaluate(() => (window as unknown as Deck).deck.getIndices().h)).toBe(1);
-    await page.waitForFunction(() => !!document.querySelector('iframe'));
-    await page.waitForTimeout(500);
+    await embedLoaded(page);
     await embedFrame(page).waitForFunction(
       () =>
         Number(
@@ -160,6 +164,7 @@ describe('slides-example.html', () => {
     await page.locator('.reveal.ready').waitFor();
     expect(await page.locator('.reveal .slides > section').count()).toBe(3);
     await page.keyboard.press('ArrowRight');
+    await embedLoaded(page);
     const f = embedFrame(page);
     await f.locator('[data-readout="ratio"][data-value]').waitFor({ timeout: 20_000 });
     await f.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 20_000 });
