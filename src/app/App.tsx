@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { ControlsPanel } from '../panels/ControlsPanel';
 import { useApp, useAppStore, useBridge } from '../store/hooks';
 import { Header } from './Header';
@@ -14,35 +14,34 @@ import { useWeightsLoader, WeightsStatusView } from '../panels/controls/WeightsC
 const EmbedDialogBody = lazy(() =>
   import('./EmbedDialog').then((m) => ({ default: m.EmbedDialogBody })),
 );
+// So does the share dialog's, with its QR code generator.
+const ShareDialogBody = lazy(() =>
+  import('./ShareDialog').then((m) => ({ default: m.ShareDialogBody })),
+);
 
 /** The full playground: header, controls column, the hero gradient panel and the rest below. */
 export function App() {
   const store = useAppStore();
   const bridge = useBridge();
   const view = useApp((s) => s.view);
-  const [dialog, setDialog] = useState<'embed' | 'help' | null>(null);
-  const [shared, setShared] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'embed' | 'help' | 'share' | null>(null);
+  const [shared, setShared] = useState<{ link: string; copied: boolean | null } | null>(null);
   const openHelp = useCallback(() => setDialog('help'), []);
   const [dropping, setDropping] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const weights = useWeightsLoader();
   useShortcuts(store, bridge, openHelp);
   useThemeAttributes(view);
-  useEffect(() => {
-    if (!shared) return;
-    const t = setTimeout(() => setShared(null), 2500);
-    return () => clearTimeout(t);
-  }, [shared]);
 
+  // Copied during the click (the clipboard needs the user's gesture), then shown with its QR code.
   const share = () => {
-    const link = window.location.href;
-    if (!navigator.clipboard) {
-      setShared(`Copy this link: ${link}`);
-      return;
-    }
+    const link = new URL(window.location.href).href;
+    setShared({ link, copied: null });
+    setDialog('share');
+    if (!navigator.clipboard) return setShared({ link, copied: false });
     navigator.clipboard.writeText(link).then(
-      () => setShared('Link copied'),
-      () => setShared(`Copy this link: ${link}`),
+      () => setShared({ link, copied: true }),
+      () => setShared({ link, copied: false }),
     );
   };
 
@@ -91,11 +90,6 @@ export function App() {
               className={(s) => (s === 'ok' ? 'notice notice-info' : 'notice notice-warn')}
             />
           )}
-          {shared && (
-            <p className="notice notice-info" role="status">
-              {shared}
-            </p>
-          )}
         </div>
         <CompareBarIfComparing />
         {panelOrder(view.view).map((id) => (
@@ -109,6 +103,11 @@ export function App() {
       >
         <Suspense fallback={<p>Loading…</p>}>
           <EmbedDialogBody />
+        </Suspense>
+      </Dialog>
+      <Dialog title="Share this setup" open={dialog === 'share'} onClose={() => setDialog(null)}>
+        <Suspense fallback={<p>Loading…</p>}>
+          {shared && <ShareDialogBody link={shared.link} copied={shared.copied} />}
         </Suspense>
       </Dialog>
       <Dialog title="Keyboard shortcuts" open={dialog === 'help'} onClose={() => setDialog(null)}>

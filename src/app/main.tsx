@@ -25,7 +25,20 @@ const store = createAppStore({
 // One worker per compared run while a core is left for the page (worker/pool.ts).
 const client = createRunPool({ cores: navigator.hardwareConcurrency ?? null });
 const bridge = createBridge(store, client);
-bridge.start(decoded.view.autoplay);
+bridge.start(decoded.view.autoplay === true);
+// In a reveal.js deck (any iframe: a deck may show the whole page too), the slide drives the run.
+// Its own chunk, fetched only inside a frame; with autoplay=slide it asks the deck for the slide
+// once it listens, so nothing said before it loaded is lost.
+if (window.parent !== window)
+  void import('../embed/slides').then(({ startSlideListener }) =>
+    startSlideListener(
+      window,
+      { play: bridge.play, pause: bridge.pause, status: () => store.getState().status },
+      decoded.view.autoplay === 'slide',
+      window.parent,
+      (question) => window.parent.postMessage(question, '*'),
+    ),
+  );
 startUrlSync(() => {
   const s = store.getState();
   return { config: s.config, compare: s.compare, view: s.view, lesson: s.lesson };

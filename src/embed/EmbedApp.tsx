@@ -6,6 +6,7 @@ import { CompareBarIfComparing, Panel, panelOrder } from '../shell/Panels';
 import { Notices } from '../shell/Notices';
 import { useThemeAttributes } from '../shell/useThemeAttributes';
 import { fitPatchToCell, startInboundListener, startResizeReporter } from './messages';
+import { hostState, startStateReporter } from './hostState';
 import { shownControls, shownPanels } from '../store/url';
 
 const TRANSPORT = ['play', 'step', 'reset', 'speed'] as const;
@@ -47,9 +48,16 @@ export function EmbedApp() {
         return () => ro.disconnect();
       },
     );
+    // The run's numbers for hosts that mirror them (widget.js).
+    const stopState = startStateReporter(
+      window.parent,
+      () => hostState(store.getState()),
+      store.subscribe,
+    );
     return () => {
       stopIn();
       stopOut();
+      stopState();
     };
   }, [bridge, store]);
 

@@ -61,6 +61,9 @@ export type Theme = 'light' | 'dark';
 export const VIEW_MODES = ['train', 'backward', 'scan'] as const;
 export type ViewMode = (typeof VIEW_MODES)[number];
 
+/** `autoplay=1`, `autoplay=0` (the default) or `autoplay=slide`. */
+export type Autoplay = boolean | 'slide';
+
 /** How the page is shown; rides the URL beside the config but never reaches the worker. */
 export interface ViewState {
   /** Chrome-free iframe view. */
@@ -72,8 +75,11 @@ export interface ViewState {
   panels: readonly PanelId[] | null;
   /** Controls left visible in embed mode; null = not chosen (lesson's, else all), [] = none (`controls=none`). */
   controls: readonly ControlId[] | null;
-  /** Start training as soon as the page loads. */
-  autoplay: boolean;
+  /**
+   * true: start training as soon as the page loads; 'slide': train while a reveal.js deck shows
+   * the embed's slide (its 'slide:start' / 'slide:stop' messages, embed/slides.ts).
+   */
+  autoplay: Autoplay;
   /** null follows the system setting. */
   theme: Theme | null;
   /** Projector mode: large type. */
@@ -278,6 +284,31 @@ function flagField(key: string): Field<boolean> {
   };
 }
 
+/** A flag that also takes the word `slide` (train while a reveal.js slide shows the embed). */
+function autoplayField(): Field<Autoplay> {
+  const flag = flagField('autoplay');
+  const why = (v: unknown) => `autoplay=${show(v)} is not 1, 0 or slide`;
+  const parse = (raw: string): Read<Autoplay> => {
+    if (raw.toLowerCase() === 'slide') return { ok: true, value: 'slide' };
+    const r = flag.parse(raw);
+    return r.ok ? r : { ok: false, why: why(raw) };
+  };
+  return {
+    key: 'autoplay',
+    default: false,
+    parse,
+    format: (v) => (v === 'slide' ? 'slide' : flag.format(v)),
+    equals: Object.is,
+    choices: ['slide'],
+    accept: (v) =>
+      typeof v === 'boolean'
+        ? { ok: true, value: v }
+        : typeof v === 'string'
+          ? parse(v)
+          : { ok: false, why: why(v) },
+  };
+}
+
 /** A comma list of ids; null = all (key absent or `all`), [] = none (`none` or empty). Order kept, repeats dropped. */
 function listField<C extends string>(key: string, ids: readonly C[]): Field<readonly C[] | null> {
   const readItems = (items: readonly unknown[], raw: unknown): Read<readonly C[] | null> => {
@@ -432,7 +463,7 @@ export const FIELDS: { readonly [K in keyof UrlState]: Field<UrlState[K]> } = {
   embed: flagField('embed'),
   panels: listField('panels', PANEL_IDS),
   controls: listField('controls', CONTROL_IDS),
-  autoplay: flagField('autoplay'),
+  autoplay: autoplayField(),
   theme: themeField(),
   large: flagField('large'),
   view: choiceField('view', VIEW_MODES, 'train'),

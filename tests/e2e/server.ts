@@ -23,6 +23,8 @@ export function serveStatic(
   root: string,
   prefix: string,
   extra: Record<string, string> = {},
+  /** Send `Access-Control-Allow-Origin: *` with files, as GitHub Pages does (cross-origin `import`). */
+  opts: { cors?: boolean } = {},
 ): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
@@ -42,7 +44,10 @@ export function serveStatic(
       const s = await stat(file);
       if (!s.isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        ...(opts.cors ? { 'access-control-allow-origin': '*' } : {}),
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

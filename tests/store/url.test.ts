@@ -63,7 +63,7 @@ const ARB: { [K in keyof UrlState]: fc.Arbitrary<UrlState[K]> } = {
   embed: fc.boolean(),
   panels: fc.option(fc.uniqueArray(fc.constantFrom(...PANEL_IDS)), { nil: null }),
   controls: fc.option(fc.uniqueArray(fc.constantFrom(...CONTROL_IDS)), { nil: null }),
-  autoplay: fc.boolean(),
+  autoplay: fc.constantFrom(true, false, 'slide' as const),
   theme: fc.constantFrom('light' as const, 'dark' as const, null),
   large: fc.boolean(),
   view: fc.constantFrom('train' as const, 'backward' as const),
@@ -115,8 +115,8 @@ function configProblems(c: TrainConfig): string[] {
 
 function viewProblems(v: ViewState): string[] {
   const bad: string[] = [];
-  for (const k of ['embed', 'autoplay', 'large'] as const)
-    if (typeof v[k] !== 'boolean') bad.push(k);
+  for (const k of ['embed', 'large'] as const) if (typeof v[k] !== 'boolean') bad.push(k);
+  if (typeof v.autoplay !== 'boolean' && v.autoplay !== 'slide') bad.push('autoplay');
   if (v.panels !== null && !v.panels.every((p) => PANEL_IDS.includes(p))) bad.push('panels');
   if (v.controls !== null && !v.controls.every((p) => CONTROL_IDS.includes(p)))
     bad.push('controls');
@@ -216,7 +216,10 @@ describe('round trip', () => {
         [['rho', 'play'], 'v=1&embed=1&controls=rho,play'],
         [[], 'v=1&embed=1&controls=none'],
       ],
-      autoplay: [[true, 'v=1&autoplay=1']],
+      autoplay: [
+        [true, 'v=1&autoplay=1'],
+        ['slide', 'v=1&autoplay=slide'],
+      ],
       theme: [
         ['dark', 'v=1&theme=dark'],
         ['light', 'v=1&theme=light'],
