@@ -25,10 +25,16 @@ export interface LessonRun {
 
 export function runLesson(
   lesson: Lesson,
-  opts: { iterations?: number; every?: number; config?: Partial<TrainConfig> } = {},
+  opts: {
+    iterations?: number;
+    every?: number;
+    config?: Partial<TrainConfig>;
+    /** Stop early once this holds of the verdicts (a counterfactual decided before its end). */
+    until?: (state: ExpectState) => boolean;
+  } = {},
 ): LessonRun {
   const n = opts.iterations ?? lesson.iterations;
-  if (lesson.compare !== undefined) return runCompareLesson(lesson, n);
+  if (lesson.compare !== undefined) return runCompareLesson(lesson, n, opts.config, opts.until);
   const every = opts.every ?? 1;
   const trainer = createTrainer({ ...lessonConfig(lesson), ...opts.config });
   // A clock that never advances: the throttled analyses (current spectrum, step Jacobians) keep
@@ -57,7 +63,7 @@ export function runLesson(
   };
   look();
   let diverged: number | null = null;
-  for (let k = 1; k <= n; k++) {
+  for (let k = 1; k <= n && opts.until?.(state!) !== true; k++) {
     if (!trainer.step().ok) {
       diverged = k;
       look();
