@@ -8,12 +8,35 @@ import { unitLogProducts } from '../store/lessons/measures';
 import { holdingUnit } from './familyBelt';
 import type { Snapshot } from '../worker/protocol';
 
-/** log₁₀(‖dL/dh_1‖ / ‖dL/dh_T‖), or null when either end is zero or non-finite. */
-export function log10Ratio(norms: Float64Array): number | null {
+/**
+ * The yardstick of the readouts: ‖dL/dh_T‖, or with `earlier` (CellInfo.state.measureFrom) the
+ * largest ‖dL/dh_t‖ over t < T (NaN when there is none).
+ */
+export function gradScale(norms: Float64Array, earlier = false): number {
+  const T = norms.length;
+  if (!earlier) return norms[T - 1] ?? NaN;
+  let m = -Infinity;
+  for (let t = 0; t < T - 1; t++) if ((norms[t] as number) > m) m = norms[t] as number;
+  return m === -Infinity ? NaN : m;
+}
+
+/** Steps t < T whose ‖dL/dh_t‖ is at or below `threshold` × `scale` (the vanished ones). */
+export function vanishedCount(
+  norms: Float64Array,
+  scale: number,
+  threshold = VANISHED_RATIO,
+): number {
+  let n = 0;
+  for (let t = 0; t < norms.length - 1; t++) if (!((norms[t] as number) > threshold * scale)) n++;
+  return n;
+}
+
+/** log₁₀(‖dL/dh_1‖ / scale), scale ‖dL/dh_T‖ by default; null when either is zero or non-finite. */
+export function log10Ratio(norms: Float64Array, earlier = false): number | null {
   const T = norms.length;
   if (T === 0) return null;
   const first = norms[0] as number;
-  const last = norms[T - 1] as number;
+  const last = gradScale(norms, earlier);
   if (!(first > 0) || !(last > 0) || !Number.isFinite(first) || !Number.isFinite(last)) return null;
   // Ratio of logs, not log of a ratio: 1e-300/1e10 would underflow to 0.
   return Math.log10(first) - Math.log10(last);

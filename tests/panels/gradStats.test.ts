@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { largestUnit, log10Ratio, memoryHorizon, rhoReference } from '../../src/panels/gradStats';
+import {
+  gradScale,
+  largestUnit,
+  log10Ratio,
+  memoryHorizon,
+  rhoReference,
+  vanishedCount,
+} from '../../src/panels/gradStats';
 
 const geometric = (T: number, rho: number, end = 1) =>
   Float64Array.from({ length: T }, (_, k) => end * rho ** (T - (k + 1)));
@@ -19,6 +26,18 @@ describe('gradient readouts', () => {
     expect(memoryHorizon(geometric(50, 0.5), 1e-6)).toBe(20);
     expect(memoryHorizon(geometric(50, 0.99))).toBeNull();
     expect(memoryHorizon(Float64Array.of(1, 0))).toBeNull();
+  });
+
+  it('attention measures against the largest norm before T: a residual spike at T is no yardstick', () => {
+    // Flat at 10⁻⁶ under a spike of 1 at T: against ‖·_T‖ every step looks vanished …
+    const flat = Float64Array.of(1e-6, 2e-6, 1e-6, 1e-6, 1);
+    expect(memoryHorizon(flat)).toBe(1);
+    expect(vanishedCount(flat, gradScale(flat))).toBe(4);
+    // … against the largest earlier one none is, and step 1 is half of it.
+    expect(gradScale(flat, true)).toBe(2e-6);
+    expect(vanishedCount(flat, gradScale(flat, true))).toBe(0);
+    expect(log10Ratio(flat, true)).toBeCloseTo(Math.log10(0.5), 12);
+    expect(vanishedCount(Float64Array.of(1e-9, 1, 5), 1)).toBe(1);
   });
 
   it('reference curve is rho^(T-t) times the last norm', () => {
