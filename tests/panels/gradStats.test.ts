@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { unitLogProducts } from '../../src/store/lessons/measures';
+import { DEFAULT_CONFIG } from '../../src/worker/config';
+import type { TrainConfig } from '../../src/worker/config';
+import { createSnapshotter } from '../../src/worker/snapshot';
+import { createTrainer } from '../../src/worker/trainer';
 import {
+  autoUnit,
+  autoUnitLabel,
   gradScale,
   largestUnit,
   log10Ratio,
@@ -50,5 +57,27 @@ describe('gradient readouts', () => {
 
   it('largest unit by absolute value', () => {
     expect(largestUnit(Float64Array.of(0.1, -0.2, 0.3, 0.05, -0.9, 0.1), 3)).toBe(1);
+  });
+});
+
+describe('the belt’s automatic unit', () => {
+  const snap = (c: Partial<TrainConfig>) =>
+    createSnapshotter(() => 0).build(
+      createTrainer({ ...DEFAULT_CONFIG, cell: 'lstm', init: 'pytorch', rho: null, ...c }),
+      { seq: 0, gate: 0 },
+      { running: false, stepsPerSecond: 0, force: true, acked: 0 },
+    ).msg;
+
+  it('is the LSTM unit with the largest Π f, the one the lessons’ checks name', () => {
+    const s = snap({ forgetBias: 2 });
+    const p = unitLogProducts(s, 1)!;
+    expect(autoUnit(s)).toBe(p.indexOf(Math.max(...p)));
+    expect(autoUnitLabel('lstm', s)).toBe('largest Π f');
+  });
+
+  it('with the forget gate held (every Π f alike) it is the unit with the largest |c|', () => {
+    const s = snap({ holdForget: 1 });
+    expect(autoUnit(s)).toBe(largestUnit(s.cellState!, s.H));
+    expect(autoUnitLabel('lstm', s)).toBe('largest |c|');
   });
 });
