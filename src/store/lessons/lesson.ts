@@ -32,7 +32,7 @@ export interface Lesson {
   /**
    * What the lesson's phenomenon is caused by: `change` (over `config`; for a comparison, over
    * every run) removes it, and then each expectation named in `expectations` must end ✘ or stay
-   * undecided (tests/lessons/causes.test.ts). `says` names the cause in a sentence.
+   * undecided (tests/lessons/*.test.ts, lessonNeedsItsCause). `says` names the cause in a sentence.
    */
   readonly cause: {
     readonly change: Readonly<Partial<TrainConfig>>;
