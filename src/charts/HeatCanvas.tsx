@@ -39,6 +39,8 @@ export interface HeatCanvasProps {
   vanishedBelow?: number;
   /** Log mode: cells at or below this fraction of their row's last value are grey instead. */
   vanishedRelLast?: number;
+  /** With vanishedRelLast: measure against the row's largest value before its last (attention). */
+  relToEarlier?: boolean;
   /** Bump to force a redraw when `values` was written in place. */
   version?: number;
   /** x axis title, e.g. "time step t". */
@@ -130,6 +132,7 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
       rowCount: filled,
       vanishedBelow: props.vanishedBelow,
       ...(props.vanishedRelLast === undefined ? {} : { vanishedRelLast: props.vanishedRelLast }),
+      ...(props.relToEarlier === true ? { relToEarlier: true } : {}),
       scratch: sctx as HeatContext & { canvas: HTMLCanvasElement },
       width: W,
       height: H,
@@ -146,6 +149,7 @@ export const HeatCanvas = memo(function HeatCanvas(props: HeatCanvasProps) {
     filled,
     props.vanishedBelow,
     props.vanishedRelLast,
+    props.relToEarlier,
     props.version,
     iw,
     ih,

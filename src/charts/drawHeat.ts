@@ -41,6 +41,8 @@ export interface DrawHeatOptions {
    * (rows of ‖∂L/∂hₜ‖ over t: the gradient where backpropagation starts, t = T).
    */
   vanishedRelLast?: number;
+  /** With vanishedRelLast: measure against the row's largest value before its last (attention). */
+  relToEarlier?: boolean;
   /** Context of a cols × rows canvas to stage the image in; default: `ctx` itself. */
   scratch?: HeatContext & {
     readonly canvas: CanvasImageSource & { width: number; height: number };
@@ -84,7 +86,13 @@ export function drawHeat(
     const screenRow = opts.newestOnTop ? filled - 1 - k : k;
     let p = screenRow * cols * 4;
     const rel = opts.vanishedRelLast;
-    const rowVanished = rel === undefined ? vanished : rel * (values[src + cols - 1] as number);
+    const rowVanished =
+      rel === undefined
+        ? vanished
+        : rel *
+          (opts.relToEarlier === true
+            ? rowMax(values, src, cols - 1)
+            : (values[src + cols - 1] as number));
     for (let c = 0; c < cols; c++, p += 4) {
       const v = values[src + c] as number;
       if (Number.isNaN(v)) continue; // transparent: the panel background shows through
@@ -153,4 +161,11 @@ export function heatCellAt(
   if (row < 0 || row >= filled) return null;
   const phys = ((((opts.rowStart ?? 0) + row) % rows) + rows) % rows;
   return { row, col, index: phys * cols + col };
+}
+
+/** Largest of values[src … src + n − 1] (−∞ when n = 0). */
+function rowMax(values: ArrayLike<number>, src: number, n: number): number {
+  let m = -Infinity;
+  for (let c = 0; c < n; c++) if ((values[src + c] as number) > m) m = values[src + c] as number;
+  return m;
 }

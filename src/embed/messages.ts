@@ -18,7 +18,13 @@
 import * as v from 'valibot';
 import { CONFIG_KEYS, readConfigPatch, show } from '../store/urlFields';
 import { DEFAULT_CONFIG, TrainConfigPatchSchema } from '../worker/config';
-import { initForCell, initUnusedReason, keyUnusedReason } from '../worker/cellFit';
+import {
+  cellUsesKey,
+  fitRing,
+  initForCell,
+  initUnusedReason,
+  keyUnusedReason,
+} from '../worker/cellFit';
 import type { TrainConfig } from '../worker/config';
 
 export const MESSAGE_PREFIX = 'bptt-playground:';
@@ -176,6 +182,8 @@ export function fitPatchToCell(
     if (keyWhy !== null && patch[key] !== current[key])
       why.push(`${key}=${show(patch[key])}: ${keyWhy}`);
   }
+  const ring = fitRing(patch.rmin ?? current.rmin, patch.rmax ?? current.rmax);
+  if (cellUsesKey(cell, 'rmin') && ring.note !== null) why.push(ring.note);
   if (why.length > 0) return { ok: false, why: why.join('; ') };
   return initWhy === null
     ? { ok: true, patch }

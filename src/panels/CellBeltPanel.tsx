@@ -106,7 +106,7 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
                 }
               >
                 <option value="auto">
-                  {autoUnitLabel(latest?.cell ?? 'rnn')} (unit {unit})
+                  {autoUnitLabel(latest?.cell ?? 'rnn', latest)} (unit {unit})
                 </option>
                 {Array.from({ length: H }, (_, j) => (
                   <option key={j} value={j}>

@@ -2,7 +2,7 @@ import { formatLog10, formatSci } from '../charts/format';
 import { VANISHED_RATIO } from '../charts/colors';
 import { saturatedFraction } from '../store/lessons/measures';
 import { useApp } from '../store/hooks';
-import { log10Ratio, memoryHorizon } from './gradStats';
+import { gradScale, log10Ratio, memoryHorizon, vanishedCount } from './gradStats';
 import { gradWords } from './gradWords';
 
 /** Above this fraction of saturated values the panel says what saturation does to the gradient. */
@@ -15,14 +15,16 @@ export function GradReadouts() {
   const T = latest?.T ?? 0;
   const words = gradWords(latest?.cell ?? 'rnn');
   const dh = latest?.dhNorm;
-  const ratio = dh ? log10Ratio(dh) : null;
+  const ratio = dh ? log10Ratio(dh, words.earlier) : null;
   const horizon = dh ? memoryHorizon(dh, VANISHED_RATIO) : null;
+  // Attention: no product over steps, so no "steps back until vanished"; count the steps instead.
+  const below = dh && words.earlier ? vanishedCount(dh, gradScale(dh, true)) : null;
   const sat = latest ? saturatedFraction(latest) : null;
   const of = latest?.saturated?.of ?? '';
   const summary =
     ratio === null
       ? 'No gradient yet.'
-      : `The gradient at step 1 is ${formatLog10(ratio, true)} of the gradient at step ${T}.`;
+      : `The gradient at step 1 is ${formatLog10(ratio, true)} of ${words.earlier ? 'the largest gradient before the last step' : `the gradient at step ${T}`}.`;
   return (
     <>
       <p className="sr-only" aria-live="polite">
@@ -31,22 +33,31 @@ export function GradReadouts() {
       <dl className="readouts" aria-live="off">
         <div>
           <dt>
-            {words.atOne} / {words.atT}
+            {words.atOne} / {words.earlier ? `largest over t < T` : words.atT}
           </dt>
           <dd className="num" data-readout="ratio" data-value={ratio ?? undefined}>
             {ratio === null ? (dh && dh[0] === 0 ? '0' : '—') : formatLog10(ratio)}
           </dd>
         </div>
-        <div>
-          <dt>steps back until vanished (&lt; 10⁻³)</dt>
-          <dd className="num" data-readout="horizon">
-            {horizon === null
-              ? T > 0
-                ? `none within ${T - 1}`
-                : '—'
-              : `${horizon} step${horizon === 1 ? '' : 's'}`}
-          </dd>
-        </div>
+        {below === null ? (
+          <div>
+            <dt>steps back until vanished (&lt; 10⁻³)</dt>
+            <dd className="num" data-readout="horizon">
+              {horizon === null
+                ? T > 0
+                  ? `none within ${T - 1}`
+                  : '—'
+                : `${horizon} step${horizon === 1 ? '' : 's'}`}
+            </dd>
+          </div>
+        ) : (
+          <div>
+            <dt>steps t &lt; T below 10⁻³ of the largest over t &lt; T</dt>
+            <dd className="num" data-readout="below" data-value={below}>
+              {below} of {T - 1}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>‖∇L‖ before clipping</dt>
           <dd className="num">

@@ -107,7 +107,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
       title={TITLE}
       className="panel panel-hero"
       id="panel-grad"
-      caption={`${words.norm} at each step${words.of}. Backpropagation starts at t = T on the right and travels left to t = 1: read the curve right to left. Falling as it goes left is vanishing, rising is exploding; vanished means below 10⁻³ of ${words.atT}, the one threshold used by every readout here. Exact zeros sit in the lane marked 0; a value off the axis is marked ▲ or ▼ at its edge with its true value.`}
+      caption={`${words.norm} at each step${words.of}. Backpropagation starts at t = T on the right and travels left to t = 1: read the curve right to left. Falling as it goes left is vanishing, rising is exploding; vanished means below 10⁻³ of ${words.ref}, the one threshold used by every readout here. Exact zeros sit in the lane marked 0; a value off the axis is marked ▲ or ▼ at its edge with its true value.`}
       table={table}
       actions={
         <>
@@ -184,6 +184,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           mode="log"
           domain={heatDomain}
           vanishedRelLast={VANISHED_RATIO}
+          relToEarlier={words.earlier}
           newestOnTop
           xStart={1}
           yStart={heat.iters[0] ?? 0}
@@ -196,7 +197,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           fontScale={fontScale}
           xLabel="time step t"
           yLabel="iteration"
-          legendLabel={`${words.norm} (grey: vanished)`}
+          legendLabel={`${words.norm} (grey: below 10⁻³ of ${words.ref})`}
           yMarks={clippedIters}
           yMarkLabel="clipping fired"
           yName="iteration"

@@ -8,12 +8,35 @@ import { unitLogProducts } from '../store/lessons/measures';
 import { holdingUnit } from './familyBelt';
 import type { Snapshot } from '../worker/protocol';
 
-/** log₁₀(‖dL/dh_1‖ / ‖dL/dh_T‖), or null when either end is zero or non-finite. */
-export function log10Ratio(norms: Float64Array): number | null {
+/**
+ * The yardstick of the readouts: ‖dL/dh_T‖, or with `earlier` (CellInfo.state.measureFrom) the
+ * largest ‖dL/dh_t‖ over t < T (NaN when there is none).
+ */
+export function gradScale(norms: Float64Array, earlier = false): number {
+  const T = norms.length;
+  if (!earlier) return norms[T - 1] ?? NaN;
+  let m = -Infinity;
+  for (let t = 0; t < T - 1; t++) if ((norms[t] as number) > m) m = norms[t] as number;
+  return m === -Infinity ? NaN : m;
+}
+
+/** Steps t < T whose ‖dL/dh_t‖ is at or below `threshold` × `scale` (the vanished ones). */
+export function vanishedCount(
+  norms: Float64Array,
+  scale: number,
+  threshold = VANISHED_RATIO,
+): number {
+  let n = 0;
+  for (let t = 0; t < norms.length - 1; t++) if (!((norms[t] as number) > threshold * scale)) n++;
+  return n;
+}
+
+/** log₁₀(‖dL/dh_1‖ / scale), scale ‖dL/dh_T‖ by default; null when either is zero or non-finite. */
+export function log10Ratio(norms: Float64Array, earlier = false): number | null {
   const T = norms.length;
   if (T === 0) return null;
   const first = norms[0] as number;
-  const last = norms[T - 1] as number;
+  const last = gradScale(norms, earlier);
   if (!(first > 0) || !(last > 0) || !Number.isFinite(first) || !Number.isFinite(last)) return null;
   // Ratio of logs, not log of a ratio: 1e-300/1e10 would underflow to 0.
   return Math.log10(first) - Math.log10(last);
@@ -61,35 +84,47 @@ export function largestUnit(values: Float64Array, H: number): number {
   return best;
 }
 
+/** The gate a cell's belt multiplies by (Π z for the GRU, Π f for the LSTM), if it has one. */
+function beltGate(cell: string): string | null {
+  const refs = cellInfo(cell).references;
+  return refs.includes('prodZ') ? 'z' : refs.includes('prodF') ? 'f' : null;
+}
+
+/** The unit with the largest Π of the belt's gate, or null (no such gate, or all units alike). */
+function bestGateUnit(s: Snapshot): number | null {
+  const gate = beltGate(s.cell);
+  if (gate === null) return null;
+  const p = unitLogProducts(s, (cellInfo(s.cell).gates as readonly string[]).indexOf(gate));
+  if (p === null || p.length === 0 || !(Math.max(...p) - Math.min(...p) > 1e-9)) return null;
+  let best = 0;
+  p.forEach((v, u) => {
+    if (v > (p[best] as number)) best = u;
+  });
+  return best;
+}
+
 /**
  * The unit the belt panel and the gradient panel's gate-product line show when none was picked:
- * the GRU's unit with the largest Π z over the sequence (the one holding its value longest), a
- * diagonal recurrence's unit with the largest product of its decays, else the unit with the
- * largest |c| (LSTM) or |h|.
+ * the GRU's (LSTM's) unit with the largest Π z (Π f) over the sequence, the one holding its value
+ * longest and the one the lessons' checks name; a diagonal recurrence's unit with the largest
+ * product of its decays; else (or when every unit's product is the same: a held forget gate) the
+ * unit with the largest |c| or |h|.
  */
 export function autoUnit(s: Snapshot): number {
   // A diagonal recurrence: the unit whose decays keep most of its value over the sequence.
   if (cellInfo(s.cell).belt === 'decay') return holdingUnit(s);
-  if (cellInfo(s.cell).references.includes('prodZ')) {
-    const z = (cellInfo(s.cell).gates as readonly string[]).indexOf('z');
-    const p = unitLogProducts(s, z);
-    if (p !== null && p.length > 0) {
-      let best = 0;
-      p.forEach((v, u) => {
-        if (v > (p[best] as number)) best = u;
-      });
-      return best;
-    }
-  }
+  const best = bestGateUnit(s);
+  if (best !== null) return best;
   return largestUnit(s.cellState ?? s.hidden, s.H);
 }
 
-/** How the automatic unit is chosen, for the unit picker. */
-export function autoUnitLabel(cell: string): string {
+/** How the automatic unit is chosen (for `s`, when given), for the unit picker. */
+export function autoUnitLabel(cell: string, s?: Snapshot | null): string {
   const info = cellInfo(cell);
   if (info.belt === 'decay') return 'holds longest';
-  return info.references.includes('prodZ')
-    ? 'largest Π z'
+  const gate = beltGate(cell);
+  return gate !== null && (s == null || bestGateUnit(s) !== null)
+    ? `largest Π ${gate}`
     : info.cellState
       ? 'largest |c|'
       : 'largest |h|';

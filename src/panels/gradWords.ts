@@ -20,14 +20,24 @@ export interface GradWords {
   atOne: string;
   /** What the symbol stands for, when it is not a hidden state h (with a leading space). */
   of: string;
+  /**
+   * True when the readouts measure against the largest ‖∂L/∂sₜ‖ over t < T (CellInfo.state
+   * measureFrom), not against ‖∂L/∂s_T‖; `ref` names that yardstick in words.
+   */
+  earlier: boolean;
+  ref: string;
 }
 
 export function gradWords(cell: string): GradWords {
-  const s = cellInfo(cell).state.symbol;
+  const state = cellInfo(cell).state;
+  const s = state.symbol;
+  const earlier = state.measureFrom === 'earlier';
   return {
     norm: `‖∂L/∂${s}ₜ‖`,
     atT: `‖∂L/∂${s}_T‖`,
     atOne: `‖∂L/∂${s}₁‖`,
     of: OF[cell] ?? '',
+    earlier,
+    ref: earlier ? `the largest ‖∂L/∂${s}ₜ‖ over t < T` : `‖∂L/∂${s}_T‖`,
   };
 }

@@ -5,7 +5,13 @@
  * back to the baseline (or the cell's default init) and names it in the page's notice; the encoder
  * never writes them, so a link the page wrote itself reads back without a notice.
  */
-import { cellUsesKey, initForCell, initUnusedReason, keyUnusedReason } from '../worker/cellFit';
+import {
+  cellUsesKey,
+  fitRing,
+  initForCell,
+  initUnusedReason,
+  keyUnusedReason,
+} from '../worker/cellFit';
 import { findLesson } from './lessons';
 import { CONFIG_KEYS, FIELDS, show, VIEW_KEYS } from './urlFields';
 import type { Field, UrlState } from './urlFields';
@@ -64,6 +70,14 @@ export function tidyLink(
         `${from}init=${state.init} is ${initUnusedReason(state.cell, state.init)}; using ${init}`,
       );
     state.init = init;
+  }
+  if (cellUsesKey(state.cell, 'rmin')) {
+    const ring = fitRing(state.rmin, state.rmax);
+    if (ring.note !== null) {
+      problems.push(ring.note);
+      state.rmin = ring.rmin;
+      state.rmax = ring.rmax;
+    }
   }
   for (const key of [...CONFIG_KEYS, ...VIEW_KEYS]) {
     const raw = given.get(key);

@@ -68,3 +68,25 @@ export function initUnusedReason(cell: string, init: string): string | null {
 /** The initialization `init` means for `cell`: itself if offered, else the cell's default. */
 export const initForCell = (cell: string, init: string): TrainConfig['init'] =>
   initFor(cell, init) as TrainConfig['init'];
+
+/** Narrowest LRU ring: r_max − r_min never below it (the ring sliders' step too). */
+export const RING_GAP = 0.001;
+
+/**
+ * The LRU's ring needs 0 ≤ r_min < r_max ≤ 1 (engine/cells/lru/init.ts throws otherwise). A crossed
+ * or empty ring keeps r_max and takes r_min = r_max − RING_GAP (r_max at least RING_GAP), with the
+ * words that say so for the page's notice; `note` is null when the ring was fine.
+ */
+export function fitRing(
+  rmin: number,
+  rmax: number,
+): { rmin: number; rmax: number; note: string | null } {
+  if (rmin < rmax) return { rmin, rmax, note: null };
+  const hi = Math.max(rmax, RING_GAP);
+  const lo = Number((hi - RING_GAP).toFixed(6));
+  return {
+    rmin: lo,
+    rmax: hi,
+    note: `rmin=${rmin} is not below rmax=${rmax}: the ring needs r_min < r_max; using r_min = ${lo}, r_max = ${hi}`,
+  };
+}

@@ -60,3 +60,34 @@ describe('the family lessons, trained in the page as far as they say', () => {
       await page.close();
     }, 180_000);
 });
+
+describe('attention’s gradient readouts', () => {
+  // ‖∂L/∂e_T‖ carries e_T's own residual path, 10⁴–10⁸ × any earlier step's: measured against it
+  // the panel said "steps back until vanished: 1 step" while the gradient follows α, not distance.
+  it('measure against the largest ‖∂L/∂eₜ‖ over t < T and never count steps back until vanished', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(`${inject('baseUrl')}?lesson=attention-one-hop`);
+    await page.locator('[data-expectation]').first().waitFor();
+    await page.getByRole('button', { name: 'Play' }).first().click();
+    const started = Date.now();
+    let iteration = 0;
+    while (Date.now() - started < 150_000 && iteration < 300) {
+      await page.waitForTimeout(250);
+      iteration = Number(
+        await page.locator('[data-readout="header-iteration"]').first().textContent(),
+      );
+    }
+    expect(iteration).toBeGreaterThanOrEqual(300);
+    expect(await page.locator('[data-readout="horizon"]').count()).toBe(0);
+    const below = page.locator('[data-readout="below"]').first();
+    const text = await below.textContent();
+    console.log(`attention at iteration ${iteration}: ${text} steps below 10⁻³ of the largest`);
+    expect(text).toMatch(/^\d+ of 99$/);
+    await expect
+      .poll(() => page.locator('.readouts dt').allTextContents())
+      .toContain('‖∂L/∂e₁‖ / largest over t < T');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

@@ -4,10 +4,11 @@ import { findLesson, lessonConfig } from '../../src/store/lessons';
 import { rnnTermNorms } from '../../src/store/lessons/backward';
 import { createSnapshotter } from '../../src/worker/snapshot';
 import { createTrainer } from '../../src/worker/trainer';
-import { lessonHoldsItsClaims } from './expectations';
+import { lessonHoldsItsClaims, lessonNeedsItsCause } from './expectations';
 
 describe('the backward-pass lesson shows what it claims', () => {
   lessonHoldsItsClaims('one-step-back');
+  lessonNeedsItsCause('one-step-back');
 
   it('its checks read the walk’s own numbers: factors and per-step terms agree to 1e-12', () => {
     const t = createTrainer(lessonConfig(findLesson('one-step-back')!));

@@ -7,6 +7,7 @@ import { appendLoss, EMPTY_LOSS } from '../../src/store/history';
 import type { LossHistory } from '../../src/store/history';
 import { evaluateExpectations, lessonConfig, lessonRuns } from '../../src/store/lessons';
 import type { ExpectState, Lesson, RunState } from '../../src/store/lessons';
+import type { TrainConfig } from '../../src/worker/config';
 import type { Snapshot } from '../../src/worker/protocol';
 import { createSnapshotter } from '../../src/worker/snapshot';
 import { createTrainer } from '../../src/worker/trainer';
@@ -15,9 +16,12 @@ import type { LessonRun, Observer } from './harness';
 export function runCompareLesson(
   lesson: Lesson,
   n = lesson.iterations,
+  change: Partial<TrainConfig> = {},
+  until?: (state: ExpectState) => boolean,
   observe?: Observer,
 ): LessonRun {
-  const configs = [lessonConfig(lesson), ...lessonRuns(lesson)];
+  const base = { ...lessonConfig(lesson), ...change };
+  const configs = [base, ...lessonRuns(lesson, base)];
   const runs = configs.map((c, runId) => ({
     trainer: createTrainer(c),
     // A clock that never advances, as in harness.ts: throttled analyses keep their first values.
@@ -50,7 +54,7 @@ export function runCompareLesson(
         failures.push({ iteration: runs[0]!.last!.iteration, id, verdict: v });
   };
   look();
-  for (let k = 1; k <= n; k++) {
+  for (let k = 1; k <= n && until?.(state!) !== true; k++) {
     for (const r of runs) if (r.diverged === null && !r.trainer.step().ok) r.diverged = k;
     look();
   }

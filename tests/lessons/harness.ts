@@ -34,10 +34,13 @@ export function runLesson(
     config?: Partial<TrainConfig>;
     /** Sees every run's snapshot and history each time the expectations are evaluated. */
     observe?: Observer;
+    /** Stop early once this holds of the verdicts (a counterfactual decided before its end). */
+    until?: (state: ExpectState) => boolean;
   } = {},
 ): LessonRun {
   const n = opts.iterations ?? lesson.iterations;
-  if (lesson.compare !== undefined) return runCompareLesson(lesson, n, opts.observe);
+  if (lesson.compare !== undefined)
+    return runCompareLesson(lesson, n, opts.config, opts.until, opts.observe);
   const every = opts.every ?? 1;
   const trainer = createTrainer({ ...lessonConfig(lesson), ...opts.config });
   // A clock that never advances: the throttled analyses (current spectrum, step Jacobians) keep
@@ -67,7 +70,7 @@ export function runLesson(
       if (v.status === 'fails') failures.push({ iteration: last.iteration, id, verdict: v });
   };
   look();
-  for (let k = 1; k <= n; k++) {
+  for (let k = 1; k <= n && opts.until?.(state!) !== true; k++) {
     if (!trainer.step().ok) {
       diverged = k;
       look();

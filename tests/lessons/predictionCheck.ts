@@ -36,6 +36,7 @@ const AT_SEED: Readonly<Record<string, number>> = {
   'rglru-gate': 2,
   's6-clock': 2,
   's6-gru-bridge': 1,
+  'parallel-scan': 0,
 };
 
 export function watchPrediction(lesson: Lesson): {

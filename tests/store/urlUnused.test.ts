@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUrl, DEFAULT_VIEW, encodeUrl } from '../../src/store/url';
 import { DEFAULT_CONFIG } from '../../src/worker/config';
+import { createTrainer } from '../../src/worker/trainer';
 
 // Values a link sets that its own setup cannot use are put back and named, never dropped silently.
 describe('values the setup has no use for', () => {
@@ -21,6 +22,18 @@ describe('values the setup has no use for', () => {
       problems: [],
     });
     expect(decodeUrl('?cell=linear&init=nonnormal').problems).toEqual([]);
+  });
+
+  it('a crossed LRU ring (r_min ≥ r_max) is narrowed below r_max with a notice, never thrown', () => {
+    const d = decodeUrl('?cell=lru&init=ring&rmin=0.8&rmax=0.5');
+    expect(d.config).toMatchObject({ rmin: 0.499, rmax: 0.5 });
+    expect(d.problems).toEqual([
+      'rmin=0.8 is not below rmax=0.5: the ring needs r_min < r_max; using r_min = 0.499, r_max = 0.5',
+    ]);
+    expect(decodeUrl('?cell=lru&init=ring&rmin=0.4&rmax=0.5').problems).toEqual([]);
+    // The worker narrows it too (a host's message): training builds, λ on the narrowed ring.
+    const t = createTrainer({ ...d.config, rmin: 0.8, rmax: 0.5, H: 4, T: 5 });
+    expect(t.step().ok).toBe(true);
   });
 
   it("a lesson's init that the link's cell does not offer is named with the lesson", () => {

@@ -81,8 +81,16 @@ export interface CellInfo {
   params(s: CellSizes): readonly ParamShape[];
   /** F: width of the layer output the readout reads (H; 2H for the LRU's [Re x; Im x]). */
   readoutWidth(s: CellSizes): number;
-  /** The traced state (trace.h, CLI `hidden`) and its width F′: h for the classic cells. */
-  readonly state: { readonly symbol: string; width(s: CellSizes): number };
+  /**
+   * The traced state (trace.h, CLI `hidden`) and its width F′: h for the classic cells.
+   * `measureFrom: 'earlier'`: the state at T has a direct path of its own to the loss (attention's
+   * residual), so the panels measure ‖∂L/∂sₜ‖ against its largest value over t < T, not at T.
+   */
+  readonly state: {
+    readonly symbol: string;
+    width(s: CellSizes): number;
+    readonly measureFrom?: 'earlier';
+  };
   /** True when the cell also traces a cell state c with dL/dc (the LSTM's belt). */
   readonly cellState: boolean;
   /** Reference curves that apply to this cell (see ReferenceId). */

@@ -24,7 +24,14 @@ export const CompareGradPanel = memo(function CompareGradPanel() {
   const cols = useMemo(() => runs.map((r) => r.training.latest?.dhNorm ?? EMPTY), [runs]);
   const T = Math.max(0, ...cols.map((c) => c.length));
   const gens = runs.map((r) => r.training.latest?.run ?? 0).join(',');
-  const yDomain = useStickyDomain('log', cols, gens);
+  // A diverged run's last finite gradient can reach 10³⁰⁰: the axis fits the other runs (it starts
+  // afresh when a run diverges), and the diverged run's line leaves it, clipped.
+  const fit = useMemo(() => {
+    const live = runs.flatMap((r, k) => (r.training.diverged ? [] : [cols[k]!]));
+    return live.length > 0 ? live : cols;
+  }, [runs, cols]);
+  const diverged = runs.map((r) => (r.training.diverged ? 1 : 0)).join('');
+  const yDomain = useStickyDomain('log', fit, `${gens}-${diverged}`);
 
   const series = useMemo<OverlaySeries[]>(
     () => runs.map((r, k) => ({ label: r.name, y: cols[k]!, color: r.color, dash: r.dash })),

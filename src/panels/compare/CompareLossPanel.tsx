@@ -34,11 +34,16 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
   const chance = first?.chanceLoss ?? NaN;
   const chanceAcc = first?.chanceAccuracy ?? null;
   const gens = runs.map((r) => r.training.latest?.run ?? 0).join(',');
-  const lossCols = useMemo(() => runs.map((r) => r.training.loss.losses), [runs]);
+  // A run that diverged climbed to ~10³⁰⁵ first: it leaves the axis at the top (clipped, its card
+  // says where it diverged) rather than stretching it and flattening every other run.
+  const lossCols = useMemo(() => {
+    const live = runs.filter((r) => !r.training.diverged);
+    return (live.length > 0 ? live : runs).map((r) => r.training.loss.losses);
+  }, [runs]);
   const yDomain = useStickyDomain(
     logY ? 'log' : 'linear',
     [...lossCols, Float64Array.of(chance)],
-    `${gens}-${logY}`,
+    `${gens}-${logY}-${runs.map((r) => (r.training.diverged ? 1 : 0)).join('')}`,
     true,
   );
   const series = useMemo<OverlaySeries[]>(
@@ -103,7 +108,7 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
       title={TITLE}
       className="panel"
       id="panel-loss"
-      caption="Each run’s training loss on the same batches; the dashed line is what a net without memory can reach (chance level)."
+      caption="Each run’s training loss on the same batches; the dashed line is what a net without memory can reach (chance level). The axis fits the runs that did not diverge: a diverged run leaves it at the top."
       table={table}
       actions={
         <>

@@ -1,6 +1,7 @@
 import { formatLog10, formatNum, formatSci } from '../../charts/format';
 import { VANISHED_RATIO } from '../../charts/colors';
 import { log10Ratio, memoryHorizon } from '../gradStats';
+import { gradWords } from '../gradWords';
 import { RunSwatch } from './RunSwatch';
 import type { RunView } from './useRuns';
 
@@ -15,8 +16,10 @@ export function RunReadouts({ runs }: { runs: readonly RunView[] }) {
       {runs.map((r) => {
         const s = r.training.latest;
         const dh = s?.dhNorm;
-        const ratio = dh ? log10Ratio(dh) : null;
-        const horizon = dh ? memoryHorizon(dh, VANISHED_RATIO) : null;
+        // Attention (measureFrom 'earlier') has no "steps until vanished": its gradient is no product.
+        const earlier = s ? gradWords(s.cell).earlier : false;
+        const ratio = dh ? log10Ratio(dh, earlier) : null;
+        const horizon = dh && !earlier ? memoryHorizon(dh, VANISHED_RATIO) : null;
         const T = s?.T ?? 0;
         return (
           <li key={r.index} data-run={r.index}>
@@ -31,7 +34,7 @@ export function RunReadouts({ runs }: { runs: readonly RunView[] }) {
             </p>
             <dl className="readouts">
               <div>
-                <dt>‖∂L/∂h₁‖ / ‖∂L/∂h_T‖</dt>
+                <dt>{earlier ? '‖∂L/∂e₁‖ / largest, t < T' : '‖∂L/∂h₁‖ / ‖∂L/∂h_T‖'}</dt>
                 <dd className="num" data-readout="ratio" data-value={ratio ?? undefined}>
                   {ratio === null ? (dh && dh[0] === 0 ? '0' : '—') : formatLog10(ratio)}
                 </dd>
@@ -39,7 +42,13 @@ export function RunReadouts({ runs }: { runs: readonly RunView[] }) {
               <div>
                 <dt>steps until vanished</dt>
                 <dd className="num" data-readout="horizon">
-                  {horizon === null ? (T > 0 ? `none in ${T - 1}` : '—') : String(horizon)}
+                  {earlier
+                    ? 'no product: —'
+                    : horizon === null
+                      ? T > 0
+                        ? `none in ${T - 1}`
+                        : '—'
+                      : String(horizon)}
                 </dd>
               </div>
               <div>

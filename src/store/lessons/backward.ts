@@ -63,6 +63,11 @@ export const ONE_STEP_BACK: Lesson = {
     rho: RHO,
   },
   view: { panels: ['backward', 'controls'], controls: ['play', 'step', 'reset'], mode: 'backward' },
+  cause: {
+    change: { rho: 1 },
+    says: 'ρ = 0.8 < 1: at ρ = 1 each factor is tanh′ alone, near 1',
+    expectations: ['factors', 'vanished', 'swamped'],
+  },
   iterations: 0,
   expect: [
     {

@@ -132,15 +132,3 @@ export function lambdaModuli(s: Snapshot, which: 'now' | 'set'): Float64Array | 
   const im = which === 'now' ? l.im : l.im0;
   return re.map((x, k) => Math.hypot(x, im[k] as number));
 }
-
-/** Largest |(a_t − b_t)/b_t| over t: how far a curve is from a reference it should equal. */
-export function maxRelDiff(a: Float64Array, b: Float64Array): number {
-  let m = 0;
-  for (let k = 0; k < Math.min(a.length, b.length); k++) {
-    const x = a[k] as number;
-    const y = b[k] as number;
-    if (y === 0 && x === 0) continue;
-    m = Math.max(m, Math.abs(x - y) / Math.abs(y));
-  }
-  return m;
-}

@@ -29,4 +29,14 @@ export interface Lesson {
   readonly iterations: number;
   /** What you should see, checked against the run (1–3 of them). */
   readonly expect: readonly Expectation[];
+  /**
+   * What the lesson's phenomenon is caused by: `change` (over `config`; for a comparison, over
+   * every run) removes it, and then each expectation named in `expectations` must end ✘ or stay
+   * undecided (tests/lessons/*.test.ts, lessonNeedsItsCause). `says` names the cause in a sentence.
+   */
+  readonly cause: {
+    readonly change: Readonly<Partial<TrainConfig>>;
+    readonly says: string;
+    readonly expectations: readonly string[];
+  };
 }

@@ -5,6 +5,7 @@
 import type { Prediction } from './predict';
 import { GATED_PREDICTIONS } from './predictionsGated';
 import { RNN_PREDICTIONS } from './predictionsRnn';
+import { SCAN_PREDICTIONS } from './predictionsScan';
 
 export type { Measured, Prediction, PredictionState } from './predict';
 export { decidePrediction } from './predict';
@@ -12,6 +13,7 @@ export { decidePrediction } from './predict';
 export const PREDICTIONS: Readonly<Record<string, Prediction>> = {
   ...RNN_PREDICTIONS,
   ...GATED_PREDICTIONS,
+  ...SCAN_PREDICTIONS,
 };
 
 /** The question of a lesson, if it has one. */

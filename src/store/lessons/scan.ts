@@ -16,7 +16,8 @@ import { pow10Text } from './measures';
 
 const T = 64;
 
-function pairs(s: Snapshot) {
+/** The (λ, b_t) pairs read back off the LRU's states on screen, or null for another cell. */
+export function scanPairs(s: Snapshot) {
   const l = s.family?.lambda;
   if (!l || s.stateNorms || s.stateWidth !== 2 * l.re.length) return null;
   return pairsFromStates(s.hidden, s.T, l.re, l.im);
@@ -31,13 +32,18 @@ export const PARALLEL_SCAN: Lesson = {
   config: { cell: 'lru', init: 'ring', task: 'adding', T, H: 16, batch: 8, rho: null },
   view: { panels: ['scan', 'controls'], controls: ['play', 'step', 'reset'], mode: 'scan' },
   iterations: 0,
+  cause: {
+    change: { cell: 'lstm' },
+    says: 'an LSTM’s gates read h_{t−1}, so no (a_t, b_t) pair is known before the step before it is done',
+    expectations: ['six-levels', 'input-only'],
+  },
   expect: [
     {
       id: 'six-levels',
       text: 'The 64 steps on screen combine in ⌈log₂ 64⌉ = 6 levels (the loop takes 63 steps one after another), and the scan’s states equal the sequential ones to 10⁻¹².',
       check: (s) =>
         atStart(s, () => {
-          const p = pairs(s);
+          const p = scanPairs(s);
           if (p === null) return pending('needs the LRU’s states and λ');
           const { levels, gap } = scanAgainstStates(p, s.hidden);
           const detail = `${levels} levels, largest difference ${gap.toExponential(1)}`;
@@ -49,7 +55,7 @@ export const PARALLEL_SCAN: Lesson = {
       text: 'The pairs are known in advance: b_t = x_t − λ·x_{t−1} is an exact linear function of the input u_t alone (least-squares residual under 10⁻¹⁰ of |b|).',
       check: (s) =>
         atStart(s, () => {
-          const p = pairs(s);
+          const p = scanPairs(s);
           if (p === null) return pending('needs the LRU’s states and λ');
           const r = inputResidual(p, s.inputs, s.inputs.length / s.T);
           return verdict(r < 1e-10, `residual ${r === 0 ? '0' : pow10Text(Math.log10(r))} of |b|`);

@@ -16,6 +16,7 @@ import { makeTask } from '../../engine/tasks';
 import type { Task } from '../../engine/tasks';
 import type { Batch } from '../../engine/types';
 import type { Param } from '../../engine/types';
+import { fitRing } from '../cellFit';
 import type { FreezeKind, TrainConfig } from '../config';
 
 /**
@@ -58,11 +59,13 @@ export function build(config: TrainConfig): Built {
     outputSize: task.outputSize,
     ...(cellHas(config.cell, 'stateSize') ? { stateSize: config.N } : {}),
   });
+  // A crossed ring (a host's message, an old link) is narrowed, never thrown: see fitRing.
+  const ring = fitRing(config.rmin, config.rmax);
   initModel(model, createRng(config.seed), {
     init: initFor(config.cell, config.init),
     rho: config.rho,
     forgetBias: config.forgetBias,
-    ring: { rMin: config.rmin, rMax: config.rmax, maxPhase: config.phase },
+    ring: { rMin: ring.rmin, rMax: ring.rmax, maxPhase: config.phase },
   });
   const dataRng = createRng((config.seed ^ DATA_SEED_SALT) >>> 0);
   const batch = task.sample(dataRng, config.batch);

@@ -15,7 +15,8 @@ export const ATTENTION = {
     { name: 'attn.out_proj.bias', shape: [H] as const },
   ],
   readoutWidth: (s: CellSizes) => s.hiddenSize,
-  state: { symbol: 'e', width: (s: CellSizes) => s.hiddenSize },
+  // ‖∂L/∂e_T‖ includes e_T's own residual path, 10⁴–10⁸ × any earlier step's: no fair yardstick.
+  state: { symbol: 'e', width: (s: CellSizes) => s.hiddenSize, measureFrom: 'earlier' },
   cellState: false,
   references: ['alpha'],
   inits: [{ id: 'pytorch', label: 'nn.MultiheadAttention, input N(0, 1)' }],
