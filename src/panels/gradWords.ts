@@ -4,12 +4,7 @@
  * S6's state, ‖∂L/∂eₜ‖ of attention's position embeddings.
  */
 import { cellInfo } from '../engine/cells/catalog';
-
-const OF: Record<string, string> = {
-  lru: ' (x is the LRU’s complex state: its real and imaginary parts)',
-  s6: ' (s is S6’s state, H channels × N entries)',
-  attention: ' (e are the position embeddings attention reads: there is no recurrent state)',
-};
+import { cellPage } from '../engine/cells/pages';
 
 export interface GradWords {
   /** ‖∂L/∂hₜ‖ */
@@ -28,6 +23,6 @@ export function gradWords(cell: string): GradWords {
     norm: `‖∂L/∂${s}ₜ‖`,
     atT: `‖∂L/∂${s}_T‖`,
     atOne: `‖∂L/∂${s}₁‖`,
-    of: OF[cell] ?? '',
+    of: cellPage(cell).stateOf,
   };
 }

@@ -115,9 +115,9 @@ export interface CellInfo {
    */
   readonly recurrent?: readonly string[];
   /**
-   * Which picture the belt panel draws: the LSTM's c belt, the GRU's z belt, a Jacobian chain
-   * (`rnn`), a diagonal recurrence's per-step decay (`decay`: the LRU's |λ|, the RG-LRU's a_t, S6's
+   * Which picture the belt panel draws: the LSTM's c belt (`cellState`), the GRU's z belt
+   * (`update`), a Jacobian chain (`chain`), a diagonal recurrence's per-step decay (`decay`: the LRU's |λ|, the RG-LRU's a_t, S6's
    * Δ_t clock) or attention's arcs from the last position back (`arcs`).
    */
-  readonly belt: 'lstm' | 'gru' | 'rnn' | 'decay' | 'arcs';
+  readonly belt: 'cellState' | 'update' | 'chain' | 'decay' | 'arcs';
 }

@@ -16,5 +16,5 @@ export const GRU = {
   controls: ['rho'],
   macsPerStep: classicMacs(3),
   inApp: true,
-  belt: 'gru',
+  belt: 'update',
 } as const satisfies CellInfo;

@@ -17,5 +17,5 @@ export const LINEAR = {
   macsPerStep: classicMacs(1),
   stepJacobianDiag: () => 1,
   inApp: true,
-  belt: 'rnn',
+  belt: 'chain',
 } as const satisfies CellInfo;

@@ -16,5 +16,5 @@ export const LSTM = {
   controls: ['rho', 'forgetBias', 'holdForget'],
   macsPerStep: classicMacs(4),
   inApp: true,
-  belt: 'lstm',
+  belt: 'cellState',
 } as const satisfies CellInfo;

@@ -17,5 +17,5 @@ export const RELU = {
   macsPerStep: classicMacs(1),
   stepJacobianDiag: (h: number) => (h > 0 ? 1 : 0),
   inApp: true,
-  belt: 'rnn',
+  belt: 'chain',
 } as const satisfies CellInfo;

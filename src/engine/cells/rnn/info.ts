@@ -17,5 +17,5 @@ export const RNN = {
   macsPerStep: classicMacs(1),
   stepJacobianDiag: (h: number) => 1 - h * h,
   inApp: true,
-  belt: 'rnn',
+  belt: 'chain',
 } as const satisfies CellInfo;
