@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flat, rel, type Nested } from './compare';
 import { parseFamilySpec } from '../../../src/cli/familySpec';
 import { parseSpec } from '../../../src/cli/spec';
 import { backwardWalk } from '../../../src/engine/backward/walk';
@@ -14,20 +15,6 @@ import { CELL_IDS, cellInfo } from '../../../src/engine/cells/catalog';
 import { createModel } from '../../../src/engine/model';
 
 const FIX = join(__dirname, '..', '..', 'fixtures');
-
-type Nested = number | Nested[];
-const flat = (x: Nested): number[] => (Array.isArray(x) ? x.flatMap(flat) : [x]);
-
-/** Largest |a − b| over the largest |b|. */
-const rel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let d = 0;
-  let s = 0;
-  for (let k = 0; k < b.length; k++) {
-    d = Math.max(d, Math.abs(a[k]! - b[k]!));
-    s = Math.max(s, Math.abs(b[k]!));
-  }
-  return s === 0 ? d : d / s;
-};
 
 /** The fixture's model and batch, read by the spec reader of the cell's driver. */
 function load(cell: string) {
