@@ -1,6 +1,6 @@
 /**
  * What code outside src/engine/cells/ may not compare or name (eslint.config.js): a cell's id (ask
- * its descriptor, src/engine/cells/catalog.ts, or its page data, cells/pages.ts) and a cell's
+ * its descriptor or its page data, src/engine/cells/catalog.ts cellInfo and cellPage) and a cell's
  * parameter name (ask CellInfo.recurrent, recurrentMatrix, or the cell's own folder).
  * tests/architecture/cellTags.test.ts checks these lists against the registry, so a new cell is
  * added here too or that test fails.

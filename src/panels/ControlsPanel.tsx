@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { CELLS, cellInfo, initFor } from '../engine/cells/catalog';
-import { cellPage } from '../engine/cells/pages';
+import { cellInfo, cellPage, CELLS, initFor } from '../engine/cells/catalog';
 import { TASKS } from '../engine/tasks/catalog';
 import { OPTIMIZER_KINDS } from '../engine/types';
 import type { AppCellKind, AppInitKind } from '../engine/cells/catalog';

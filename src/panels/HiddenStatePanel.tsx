@@ -1,4 +1,4 @@
-import { cellPage } from '../engine/cells/pages';
+import { cellPage } from '../engine/cells/catalog';
 import { memo, useCallback, useMemo } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';

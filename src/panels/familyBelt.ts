@@ -3,8 +3,8 @@
  * decay that multiplies the shown unit (the valve) and what the step writes (the inlet). Each cell
  * says how in its folder's page.ts (CellPage.decay); here the snapshot is handed to it.
  */
+import { cellPage } from '../engine/cells/catalog';
 import type { BeltData } from '../charts/beltModel';
-import { cellPage } from '../engine/cells/pages';
 import type { BeltSource } from '../engine/cells/pageTypes';
 import type { Snapshot } from '../worker/protocol';
 

@@ -3,8 +3,7 @@
  * ‖∂L/∂hₜ‖ for the classic cells and the RG-LRU, ‖∂L/∂xₜ‖ of the LRU's complex state, ‖∂L/∂sₜ‖ of
  * S6's state, ‖∂L/∂eₜ‖ of attention's position embeddings.
  */
-import { cellInfo } from '../engine/cells/catalog';
-import { cellPage } from '../engine/cells/pages';
+import { cellInfo, cellPage } from '../engine/cells/catalog';
 
 export interface GradWords {
   /** ‖∂L/∂hₜ‖ */

@@ -3,8 +3,8 @@
  * frame.ts, listed in engine/cells/frames.ts; the types and helpers are engine/family/frame.ts),
  * and the rows the hidden-state panel draws.
  */
+import { cellPage } from '../engine/cells/catalog';
 import { cellFrame } from '../engine/cells/frames';
-import { cellPage } from '../engine/cells/pages';
 import type { FamilyFrame, FrameStart } from '../engine/family/frame';
 import type { Model } from '../engine/model';
 import type { Trace } from '../engine/types';

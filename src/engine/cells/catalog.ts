@@ -16,6 +16,7 @@ import { RGLRU } from './rglru/info';
 import { RNN } from './rnn/info';
 import { S6 } from './s6/info';
 import { CLASSIC_PARAM } from './classic';
+import type { CellPage } from './pageTypes';
 import type { CellControl, CellInfo, CellSizes, ParamShape } from './types';
 
 export const CELLS = [LINEAR, RNN, RELU, LSTM, GRU, LRU, RGLRU, S6, ATTENTION] as const;
@@ -49,6 +50,11 @@ export function cellInfo(id: string): CellInfo {
   if (c === undefined)
     throw new RangeError(`unknown cell ${JSON.stringify(id)} (known: ${CELL_IDS.join(', ')})`);
   return c;
+}
+
+/** What the page shows of a registered cell (its folder's page.ts); throws RangeError for an unknown id. */
+export function cellPage(id: string): CellPage {
+  return cellInfo(id).page;
 }
 
 /** True when the cell has this control (the others ignore it and the page hides it). */

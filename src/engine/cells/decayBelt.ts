@@ -14,3 +14,9 @@ export function slowestMode(A: Float64Array, H: number, d: number): { n: number;
   for (let k = 1; k < N; k++) if ((A[d * N + k] as number) > (A[d * N + n] as number)) n = k;
   return { n, a: A[d * N + n] as number };
 }
+
+/** The valve of unit u when it is the first gate block (the LRU's |λ|, the RG-LRU's aₜ). */
+export const firstGateColumn = (
+  s: { T: number; gates: Float64Array | null },
+  u: number,
+): Float64Array | null => (s.gates === null ? null : column(s.gates, s.T, s.gates.length / s.T, u));

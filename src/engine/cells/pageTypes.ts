@@ -1,8 +1,9 @@
 /**
- * What the page needs to show a cell, declared in the cell's folder as data: `page.ts` (read by the
- * page's first chunk: small) and, for the newer families, `pageText.ts` (long captions and the
- * belt's columns, loaded with the families' chunk, panels/familyUi.ts). Gathered, typed against
- * the id union, in ./pages.ts and ./pageTexts.ts: a cell without an entry does not compile.
+ * What the page needs to show a cell, declared in the cell's folder as data: `page.ts` (small, in
+ * the page's first chunk: its descriptor's required `page` field, read through catalog.ts
+ * `cellPage`) and, for the newer families, `pageText.ts` (long texts and the gradient panel's
+ * references, loaded with the families' chunk, panels/familyUi.ts; gathered in ./pageTexts.ts,
+ * typed against the family ids). A cell without either does not compile.
  */
 
 /** How the hidden-state panel names its rows. */

@@ -4,6 +4,7 @@
  * the worker read to know which cells exist and what each one has. The heavy half (kernels,
  * initializers, Jacobians) is `CellEngine` in ./engine.ts. How to add a cell: docs/ADDING-A-CELL.md.
  */
+import type { CellPage } from './pageTypes';
 
 /** The sizes a cell's parameter shapes depend on. */
 export interface CellSizes {
@@ -120,4 +121,6 @@ export interface CellInfo {
    * Δ_t clock) or attention's arcs from the last position back (`arcs`).
    */
   readonly belt: 'cellState' | 'update' | 'chain' | 'decay' | 'arcs';
+  /** What the page shows of the cell: its folder's page.ts (types in ./pageTypes.ts). */
+  readonly page: CellPage;
 }

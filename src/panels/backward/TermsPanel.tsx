@@ -3,7 +3,6 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { formatLog10, formatSci } from '../../charts/format';
 import { TermBars } from '../../charts/TermBars';
 import { recurrentMatrix, recurrentParams } from '../../engine/cells/catalog';
-import { cellPage } from '../../engine/cells/pages';
 import { useApp } from '../../store/hooks';
 import { currentWalk } from '../../store/walk';
 import type { StepTerms } from '../../worker/protocol';
@@ -12,12 +11,9 @@ import { longRange } from './walkFacts';
 
 const TITLE = 'Each step’s term of the gradient';
 
-/**
- * How a recurrent parameter is written on screen: PyTorch's name, but the recurrence's symbol (W_hh)
- * for the cell's recurrent matrix.
- */
+/** How a recurrent parameter is written on screen: PyTorch's name, but W_hh for the cell's matrix. */
 export function paramLabel(cell: string, name: string): string {
-  return name === recurrentMatrix(cell) ? (cellPage(cell).recurrence ?? name) : name;
+  return name === recurrentMatrix(cell) ? 'W_hh' : name;
 }
 /** "Long range" in the readout: terms at least this many steps before the end. */
 export const LONG_LAG = 10;
@@ -61,7 +57,7 @@ export const TermsPanel = memo(function TermsPanel() {
   const terms = w?.terms ?? [];
   const p = terms[Math.min(which, terms.length - 1)] ?? null;
   const cell = w?.cell ?? latest?.cell ?? 'rnn';
-  const theta = p === null ? (cellPage(cell).recurrence ?? '') : paramLabel(cell, p.name);
+  const theta = p === null ? 'W_hh' : paramLabel(cell, p.name);
   // The terms of a recurrent matrix are outer products δₜ hₜ₋₁ᵀ (the caption says so).
   const matrix = recurrentMatrix(cell) !== null && (p === null || p.name === recurrentMatrix(cell));
   const T = w?.T ?? 0;

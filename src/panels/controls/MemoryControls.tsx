@@ -1,5 +1,4 @@
-import { cellHas, cellInfo } from '../../engine/cells/catalog';
-import { cellPage } from '../../engine/cells/pages';
+import { cellHas, cellInfo, cellPage } from '../../engine/cells/catalog';
 import { formatNum } from '../../charts/format';
 import { useApp } from '../../store/hooks';
 import type { ControlId } from '../../store/urlFields';

@@ -1,5 +1,5 @@
 /** What the page shows of the LRU (its complex state x, its eigenvalues λ). */
-import { column } from '../decayBelt';
+import { column, firstGateColumn } from '../decayBelt';
 import type { CellPage } from '../pageTypes';
 
 export const PAGE: CellPage = {
@@ -17,7 +17,7 @@ export const PAGE: CellPage = {
   rowNorms: false,
   decay: {
     // gates block 0 is |λ| per unit (CellInfo.gates: lambda_abs).
-    unitDecay: (s, u) => (s.gates === null ? null : column(s.gates, s.T, s.gates.length / s.T, u)),
+    unitDecay: firstGateColumn,
     columns(s, u) {
       const decay = this.unitDecay(s, u);
       return {

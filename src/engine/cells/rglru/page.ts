@@ -1,6 +1,6 @@
 /** What the page shows of the RG-LRU (its state h, its input-driven decay aₜ). */
 import { CLASSIC_PAGE } from '../classicPage';
-import { column } from '../decayBelt';
+import { column, firstGateColumn } from '../decayBelt';
 import type { CellPage } from '../pageTypes';
 
 export const PAGE: CellPage = {
@@ -12,7 +12,7 @@ export const PAGE: CellPage = {
   rowNorms: false,
   decay: {
     // gates blocks a, r, i (CellInfo.gates), H each.
-    unitDecay: (s, u) => (s.gates === null ? null : column(s.gates, s.T, s.gates.length / s.T, u)),
+    unitDecay: firstGateColumn,
     columns(s, u) {
       const { T, H } = s;
       const state = column(s.hidden, T, s.stateWidth, u);
