@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { CELL_TAG_SELECTORS } from './eslint.cellTags.js';
 
 // Folder boundaries are lint rules, not wishes; arrows point one way:
 // app -> embed -> shell -> panels -> charts; panels -> store -> worker -> engine; cli -> worker -> engine.
@@ -228,12 +229,21 @@ export default tseslint.config(
       },
     ]),
   },
+  // A cell is one folder: no code outside it compares a cell id or names a cell's parameter
+  // (eslint.cellTags.js). Declared before the views' block, which repeats these selectors: a
+  // later block's no-restricted-syntax replaces an earlier one's for the same file.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/cells/**'],
+    rules: { 'no-restricted-syntax': ['error', ...CELL_TAG_SELECTORS] },
+  },
   {
     // Actions live in the store (store/viewActions.ts, store/bridge.ts): views call them.
     files: ['src/{app,shell,embed,panels,charts}/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...CELL_TAG_SELECTORS,
         {
           selector:
             "CallExpression[callee.property.name='setState'][callee.object.type!='ThisExpression']",

@@ -23,7 +23,7 @@ import { useChartWidth } from './useChartWidth';
 
 /** Props of {@link Belt}: the per-step columns of {@link BeltData} plus view state. */
 export interface BeltProps extends BeltData {
-  /** 'lstm' (× f, + i⊙g, o), 'gru' (× z, + (1−z)⊙n), 'rnn' (× ‖J_t‖ only), 'decay' (× its decay, + what it writes). */
+  /** 'cellState' (the LSTM: × f, + i⊙g, o), 'update' (the GRU: × z, + (1−z)⊙n), 'chain' (× ‖J_t‖ only), 'decay' (× its decay, + what it writes). */
   variant: BeltVariant;
   /** First shown step index (inclusive, 0-based: index k is t = k + 1). */
   windowStart: number;
@@ -70,7 +70,7 @@ export const Belt = memo(function Belt(props: BeltProps) {
     T > 0 ? clampWindow(props.windowStart, props.windowEnd - props.windowStart, T) : [0, 0];
   const size = Math.max(1, end - start);
 
-  const hasInlet = variant === 'decay' ? Boolean(props.write) : variant !== 'rnn';
+  const hasInlet = variant === 'decay' ? Boolean(props.write) : variant !== 'chain';
   const geo = beltGeometry(width, size, variant, fontScale, hasInlet);
   const { s, left, iw, cw, beltTop, beltH, yBand, bandMax, height } = geo;
 

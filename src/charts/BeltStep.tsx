@@ -123,7 +123,7 @@ export function BeltStep({
             cy={yInlet}
             r={r}
             fill={
-              variant === 'lstm'
+              variant === 'cellState'
                 ? GATE_COLORS.g
                 : variant === 'decay'
                   ? 'var(--panel-bg, var(--bg))'
@@ -208,9 +208,13 @@ export function BeltRowLabels({
   const inlet = inletOf(variant, data, 0);
   return (
     <g className="belt-rows" aria-hidden="true">
-      {variant !== 'rnn' && inlet && (
+      {variant !== 'chain' && inlet && (
         <text x={x} y={geo.yInlet} dy="0.35em" textAnchor="end" style={{ fill: inlet.color }}>
-          {variant === 'lstm' ? '+ i⊙g' : variant === 'gru' ? '+ (1−z)n' : `+ ${inlet.name}`}
+          {variant === 'cellState'
+            ? '+ i⊙g'
+            : variant === 'update'
+              ? '+ (1−z)n'
+              : `+ ${inlet.name}`}
         </text>
       )}
       <text x={x} y={geo.yBelt} dy="0.35em" textAnchor="end">
@@ -225,7 +229,7 @@ export function BeltRowLabels({
       >
         {`× ${valve.name}`}
       </text>
-      {variant === 'lstm' && (
+      {variant === 'cellState' && (
         <text x={x} y={geo.yOut} dy="0.35em" textAnchor="end" style={{ fill: GATE_COLORS.o }}>
           o
         </text>

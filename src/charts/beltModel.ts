@@ -12,7 +12,7 @@ import { formatSci } from './format';
 import type { Domain } from './scales';
 
 /** Which cell the belt depicts. */
-export type BeltVariant = 'lstm' | 'gru' | 'rnn' | 'decay';
+export type BeltVariant = 'cellState' | 'update' | 'chain' | 'decay';
 
 /** A named per-step column of a diagonal recurrence's belt. */
 export interface NamedColumn {
@@ -67,13 +67,13 @@ function at(col: Float64Array | null | undefined, k: number): number {
 
 /** Symbol of the belt quantity for a variant. */
 export function stateSymbol(variant: BeltVariant, d?: BeltData): string {
-  return d?.stateName ?? (variant === 'lstm' ? 'c' : 'h');
+  return d?.stateName ?? (variant === 'cellState' ? 'c' : 'h');
 }
 
 /** The valve (multiplicative) value at step k: f_t, z_t or ‖J_t‖. */
 export function valveOf(variant: BeltVariant, d: BeltData, k: number): StepValue {
-  if (variant === 'lstm') return { name: 'f', value: at(d.f, k), color: GATE_COLORS.f };
-  if (variant === 'gru') return { name: 'z', value: at(d.z, k), color: GATE_COLORS.z };
+  if (variant === 'cellState') return { name: 'f', value: at(d.f, k), color: GATE_COLORS.f };
+  if (variant === 'update') return { name: 'z', value: at(d.z, k), color: GATE_COLORS.z };
   if (variant === 'decay')
     return { name: d.decay?.name ?? 'a', value: at(d.decay?.values, k), color: GATE_COLORS.f };
   return { name: '‖J‖', value: at(d.jacobianNorms, k) };
@@ -81,9 +81,9 @@ export function valveOf(variant: BeltVariant, d: BeltData, k: number): StepValue
 
 /** The inlet (additive) value at step k: i_t·g_t or (1 − z_t)·n_t; null for the RNN. */
 export function inletOf(variant: BeltVariant, d: BeltData, k: number): StepValue | null {
-  if (variant === 'lstm')
+  if (variant === 'cellState')
     return { name: 'i⊙g', value: at(d.i, k) * at(d.g, k), color: GATE_COLORS.i };
-  if (variant === 'gru')
+  if (variant === 'update')
     return { name: '(1−z)⊙n', value: (1 - at(d.z, k)) * at(d.n, k), color: GATE_COLORS.n };
   if (variant === 'decay' && d.write)
     return { name: d.write.name, value: at(d.write.values, k), color: GATE_COLORS.i };
@@ -92,23 +92,23 @@ export function inletOf(variant: BeltVariant, d: BeltData, k: number): StepValue
 
 /** The read-off value at step k: o_t for the LSTM, null otherwise. */
 export function readoutOf(variant: BeltVariant, d: BeltData, k: number): StepValue | null {
-  return variant === 'lstm' ? { name: 'o', value: at(d.o, k), color: GATE_COLORS.o } : null;
+  return variant === 'cellState' ? { name: 'o', value: at(d.o, k), color: GATE_COLORS.o } : null;
 }
 
 /** Name of the gradient quantity along the belt. */
 export function gradSymbol(variant: BeltVariant, d?: BeltData): string {
-  return d?.gradName ?? (variant === 'lstm' ? '‖∂L/∂cₜ‖' : '‖∂L/∂hₜ‖');
+  return d?.gradName ?? (variant === 'cellState' ? '‖∂L/∂cₜ‖' : '‖∂L/∂hₜ‖');
 }
 
 /** Every number of step k, in reading order, for the tooltip, aria-label and tests. */
 export function stepValues(variant: BeltVariant, d: BeltData, k: number): StepValue[] {
   const out: StepValue[] = [{ name: stateSymbol(variant, d), value: at(d.state, k) }];
   out.push(valveOf(variant, d, k));
-  if (variant === 'lstm') {
+  if (variant === 'cellState') {
     out.push({ name: 'i', value: at(d.i, k), color: GATE_COLORS.i });
     out.push({ name: 'g', value: at(d.g, k), color: GATE_COLORS.g });
   }
-  if (variant === 'gru') out.push({ name: 'n', value: at(d.n, k), color: GATE_COLORS.n });
+  if (variant === 'update') out.push({ name: 'n', value: at(d.n, k), color: GATE_COLORS.n });
   const inlet = inletOf(variant, d, k);
   if (inlet) out.push(inlet);
   const ro = readoutOf(variant, d, k);
@@ -224,7 +224,7 @@ export function beltGeometry(
   steps: number,
   variant: BeltVariant,
   fontScale = 1,
-  hasInlet = variant !== 'rnn',
+  hasInlet = variant !== 'chain',
 ): BeltGeometry {
   const s = Math.max(1, fontScale);
   const left = Math.round(64 * s);
@@ -235,7 +235,7 @@ export function beltGeometry(
   const beltH = Math.round(30 * s);
   const yValveText = beltTop + beltH + Math.round(16 * s);
   const yOut = yValveText + Math.round(20 * s);
-  const yBand = (variant === 'lstm' ? yOut + 40 * s : yValveText + 34 * s) + 10 * s;
+  const yBand = (variant === 'cellState' ? yOut + 40 * s : yValveText + 34 * s) + 10 * s;
   const bandMax = Math.round(26 * s);
   return {
     s,

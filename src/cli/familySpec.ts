@@ -6,6 +6,7 @@
  * the cell's seeded initializer (family/init.ts).
  */
 import * as v from 'valibot';
+import { CELLS, cellHas, cellInfo } from '../engine/cells/catalog';
 import { FAMILY_CELLS } from '../engine/family/cells';
 import { FAMILY_INITS, initFamily } from '../engine/family/init';
 import { createFamilyModel, familyShapes } from '../engine/family/model';
@@ -83,8 +84,10 @@ const Header = v.looseObject({
 /** Numbers one pass holds, roughly, so a typo cannot exhaust memory. */
 function traceNumbers(cell: FamilyId, d: FamilyDims, T: number, B: number): number {
   const { inputSize: I, hiddenSize: H, outputSize: O, stateSize: N } = d;
-  const S = cell === 'lru' ? 2 * H : cell === 's6' ? H * N : H;
-  const attn = cell === 'attention' ? B * T * T * 2 : 0;
+  const info = cellInfo(cell);
+  const S = info.state.width(d);
+  // A cell whose reference is the attention weights α traces them, [B][T][T], and their gradient.
+  const attn = info.references.includes('alpha') ? B * T * T * 2 : 0;
   return T * B * (I + 2 * O + 2 * S + 8 * H + 4 * N) + attn;
 }
 
@@ -103,13 +106,18 @@ export function parseFamilySpec(raw: unknown): FamilySpec {
   }
   const h = res.output;
   const { cell, seqLen: T, batch: B, loss } = h;
-  if (h.stateSize !== undefined && cell !== 's6')
-    throw new SpecError(`spec.stateSize: only s6 has a state size N (cell is ${cell})`);
+  const sized = cellHas(cell, 'stateSize');
+  if (h.stateSize !== undefined && !sized)
+    throw new SpecError(
+      `spec.stateSize: only ${CELLS.filter((c) => cellHas(c.id, 'stateSize'))
+        .map((c) => c.id)
+        .join(', ')} has a state size N (cell is ${cell})`,
+    );
   const dims: FamilyDims = {
     inputSize: h.inputSize,
     hiddenSize: h.hiddenSize,
     outputSize: h.outputSize,
-    stateSize: cell === 's6' ? (h.stateSize ?? 16) : 1,
+    stateSize: sized ? (h.stateSize ?? cellInfo(cell).stateSizeDefault ?? 16) : 1,
   };
   const numbers = traceNumbers(cell, dims, T, B);
   if (numbers > MAX_TRACE_NUMBERS)

@@ -8,6 +8,7 @@
  * T−mK and T−mK+1 (m = 1, 2, …). This is PyTorch with h.detach() (and c.detach()) at those
  * boundaries; with a last-step loss the gradient reaches exactly K steps back. K ≥ T or 0 is full BPTT.
  */
+import { CLASSIC_PARAM } from './cells/classic';
 import { cellEngine } from './cells/registry';
 import { allFinite, flagNonFinite } from './finite';
 import { broadcastRows, gemmNT, norm2, transposeInto } from './linalg';
@@ -139,22 +140,22 @@ export function runForward(
     if (opts.c0 !== undefined) tr.c.set(opts.c0, 0);
     else tr.c.fill(0, 0, bh);
   }
-  const bih = model.param('bias_ih_l0').w;
-  const bhh = model.param('bias_hh_l0').w;
+  const bih = model.param(CLASSIC_PARAM.bih).w;
+  const bhh = model.param(CLASSIC_PARAM.bhh).w;
   for (let j = 0; j < GH; j++) ws.bias[j] = bih[j]! + (cell.foldRecurrentBias ? bhh[j]! : 0);
   // Biases (and the GRU's input projection for all steps at once) straight into where each step's
   // pre-activations live.
   const proj = cell.projectIntoGates ? tr.gates! : tr.h;
   const pOff = cell.projectIntoGates ? 0 : bh;
   broadcastRows(proj, pOff, T * B, ws.bias);
-  let whh = model.param('weight_hh_l0').w;
+  let whh = model.param(CLASSIC_PARAM.whh).w;
   if (ws.fused) packWeights(model, ws);
   else {
     // Copies beside the workspace's other buffers, so the GRU's products run in its arena.
     ws.inputs.set(batch.inputs);
     ws.whh.set(whh);
     whh = ws.whh;
-    const wih = model.param('weight_ih_l0').w;
+    const wih = model.param(CLASSIC_PARAM.wih).w;
     gemmNT(T * B, GH, I, ws.inputs, 0, I, wih, 0, I, proj, pOff, GH, true);
   }
 
@@ -213,7 +214,7 @@ export function forwardBackward(
   const W = model.param('readout.weight');
   const { t0, rows } = scoredRows(ws, lastStepOnly(batch.loss));
   readoutBackwardToH(ws, W, t0, rows);
-  transposeInto(model.param('weight_hh_l0').w, 0, GH, H, ws.whhT, 0, GH);
+  transposeInto(model.param(CLASSIC_PARAM.whh).w, 0, GH, H, ws.whhT, 0, GH);
   tr.dh0.fill(0);
   ws.dcCarry.fill(0);
   clearGrads(model, ws);

@@ -2,6 +2,7 @@
  * The forget-gate bias controls of cells that have one (CellInfo.controls has 'forgetBias': the
  * LSTM). PyTorch adds bias_ih and bias_hh, so the total bias of the f rows is set through b_ih.
  */
+import { CLASSIC_PARAM } from './cells/classic';
 import { cellHas, cellInfo } from './cells/catalog';
 import type { Model } from './model';
 
@@ -27,14 +28,14 @@ export function setForgetBias(model: Model, value: number): void {
   const f = forgetRows(model);
   if (!Number.isFinite(value)) throw new RangeError(`forgetBias must be finite, got ${value}`);
   const H = model.spec.hiddenSize;
-  model.param('bias_ih_l0').w.fill(value, f, f + H);
-  model.param('bias_hh_l0').w.fill(0, f, f + H);
+  model.param(CLASSIC_PARAM.bih).w.fill(value, f, f + H);
+  model.param(CLASSIC_PARAM.bhh).w.fill(0, f, f + H);
 }
 
 /** Live forget-bias slider: adds delta to bias_ih_l0's forget rows. */
 export function shiftForgetBias(model: Model, delta: number): void {
   const f = forgetRows(model);
   if (!Number.isFinite(delta)) throw new RangeError(`delta must be finite, got ${delta}`);
-  const b = model.param('bias_ih_l0').w;
+  const b = model.param(CLASSIC_PARAM.bih).w;
   for (let u = f; u < f + model.spec.hiddenSize; u++) b[u] = (b[u] as number) + delta;
 }

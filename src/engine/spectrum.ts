@@ -3,6 +3,7 @@
  * The decompositions are ml-matrix's (Hessenberg + shifted QR for the eigenvalues, Golub–Kahan for
  * the singular values); nothing here iterates on its own.
  */
+import { CLASSIC_PARAM } from './cells/classic';
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { largestSingularValue } from './spectralNorm';
 import type { Param, ParamName } from './types';
@@ -166,7 +167,7 @@ export function setSpectralRadius(
 
 /** Number of gate blocks G and hidden size H, read from weight_hh_l0's shape [G·H][H]. */
 export function recurrentShape(model: ParamSource): { G: number; H: number } {
-  const p = model.param('weight_hh_l0');
+  const p = model.param(CLASSIC_PARAM.whh);
   return { G: p.rows / p.cols, H: p.cols };
 }
 
@@ -175,7 +176,7 @@ export function recurrentBlock(model: ParamSource, gate: number): Float64Array {
   const { G, H } = recurrentShape(model);
   if (!Number.isInteger(gate) || gate < 0 || gate >= G)
     throw new RangeError(`gate ${gate} outside 0..${G - 1}`);
-  return model.param('weight_hh_l0').w.slice(gate * H * H, (gate + 1) * H * H);
+  return model.param(CLASSIC_PARAM.whh).w.slice(gate * H * H, (gate + 1) * H * H);
 }
 
 /** Spectrum of one gate block of the recurrent matrix. */
@@ -190,7 +191,7 @@ export function modelSpectrum(model: ParamSource, gate: number): Spectrum {
  */
 export function scaleRecurrentBlocks(model: ParamSource, factors: readonly number[]): void {
   const { G, H } = recurrentShape(model);
-  const w = model.param('weight_hh_l0').w;
+  const w = model.param(CLASSIC_PARAM.whh).w;
   for (let g = 0; g < G; g++) {
     const f = factors[g] ?? 1;
     if (f === 1) continue;
@@ -208,7 +209,7 @@ export function setModelSpectralRadius(
   gates?: readonly number[],
 ): { gate: number; zero: boolean; before: number; after: number }[] {
   const { G, H } = recurrentShape(model);
-  const w = model.param('weight_hh_l0').w;
+  const w = model.param(CLASSIC_PARAM.whh).w;
   const chosen = gates ?? Array.from({ length: G }, (_, g) => g);
   return chosen.map((gate) => {
     const block = recurrentBlock(model, gate);

@@ -33,7 +33,7 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
   const bridge = useBridge();
   const T = latest?.T ?? 0;
   const H = latest?.H ?? 0;
-  const variant = latest ? beltVariant(latest.cell) : 'rnn';
+  const variant = latest ? beltVariant(latest.cell) : 'chain';
   const fam = useFamilyUi(variant === 'decay' || variant === 'arcs');
   const text = beltText(variant, fam?.familyBeltText(latest?.cell ?? 'rnn') ?? null);
   const arcs = variant === 'arcs' ? (latest?.family?.alpha?.last ?? null) : null;
@@ -117,25 +117,27 @@ export const CellBeltPanel = memo(function CellBeltPanel() {
             </label>
           )}
           {/* The families' step Jacobians are exactly diagonal: the gradient panel already draws their product. */}
-          {(variant === 'lstm' || variant === 'gru' || variant === 'rnn') && (
+          {(variant === 'cellState' || variant === 'update' || variant === 'chain') && (
             <button
               type="button"
               className="chart-button"
               disabled={!latest}
-              onClick={() => bridge.analyze(variant === 'lstm' ? 'belt' : 'jacobian')}
+              onClick={() => bridge.analyze(variant === 'cellState' ? 'belt' : 'jacobian')}
             >
-              {variant === 'lstm' ? 'Belt vs full' : 'Jacobian products'}
+              {variant === 'cellState' ? 'Belt vs full' : 'Jacobian products'}
             </button>
           )}
         </>
       }
     >
-      {latest?.holdForget !== null && latest?.holdForget !== undefined && variant === 'lstm' && (
-        <p className="notice notice-teach" role="note">
-          Teaching override: the forget gate is held at f ≡ {formatNum(latest.holdForget)} for every
-          unit and step (not normal training).
-        </p>
-      )}
+      {latest?.holdForget !== null &&
+        latest?.holdForget !== undefined &&
+        variant === 'cellState' && (
+          <p className="notice notice-teach" role="note">
+            Teaching override: the forget gate is held at f ≡ {formatNum(latest.holdForget)} for
+            every unit and step (not normal training).
+          </p>
+        )}
       <p className="sr-only" data-summary>
         {arcs !== null
           ? arcsSummary(arcs)

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { CELLS, cellInfo, initFor } from '../engine/cells/catalog';
+import { cellInfo, cellPage, CELLS, initFor } from '../engine/cells/catalog';
 import { TASKS } from '../engine/tasks/catalog';
 import { OPTIMIZER_KINDS } from '../engine/types';
 import type { AppCellKind, AppInitKind } from '../engine/cells/catalog';
@@ -30,8 +30,6 @@ const FREEZE_LABELS: Record<FreezeKind, string> = {
   recurrent: 'all but W_hh (recurrence frozen)',
   all: 'nothing (gradients only)',
 };
-/** What "the recurrence" is per cell (CellInfo.recurrent), for the Train choice. */
-const FROZEN: Record<string, string> = { lru: 'λ', rglru: 'a', s6: 'A' };
 const FREEZE_CHOICES = FREEZE_KINDS.map((value) => ({ value, label: FREEZE_LABELS[value] }));
 
 /** Cells and tasks as their registries list and name them. */
@@ -67,9 +65,9 @@ export const ControlsPanel = memo(function ControlsPanel({
   const info = cellInfo(config.cell);
   const inits = info.inits;
   const blocks = info.gates.length > 1;
-  // Attention has no recurrence: nothing to truncate, nothing recurrent to freeze.
-  const recurrent = info.family !== 'attention';
-  const frozen = FROZEN[config.cell] ?? 'W_hh';
+  // What "the recurrence" is (its folder's page.ts); none (attention): nothing to truncate or freeze.
+  const frozen = cellPage(config.cell).recurrence;
+  const recurrent = frozen !== null;
   const freezeChoices = FREEZE_CHOICES.filter((c) => recurrent || c.value !== 'recurrent').map(
     (c) => (c.value === 'recurrent' ? { ...c, label: `all but ${frozen} (recurrence frozen)` } : c),
   );

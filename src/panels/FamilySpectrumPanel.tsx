@@ -8,33 +8,11 @@ import { formatNum } from '../charts/format';
 import { useApp } from '../store/hooks';
 import type { Snapshot } from '../worker/protocol';
 import { ExportButtons } from './ExportButtons';
+import { cellHas } from '../engine/cells/catalog';
+import { cellPageText } from '../engine/cells/pageTexts';
 
-const TEXT: Record<string, { title: string; caption: string; symbol: string }> = {
-  lru: {
-    title: 'Eigenvalues λ (the LRU’s parameters)',
-    caption:
-      'The LRU’s recurrence is diagonal, so its eigenvalues λ are its parameters, trained directly. The shaded ring is where the initialization drew them (r_min ≤ |λ| ≤ r_max, 0 ≤ arg λ ≤ max phase); hollow: as set, filled: now. |λ| = exp(−exp(ν_log)) < 1 always: the LRU cannot explode. Below: |λ| against radius 1, where the axis stretches the last decimals.',
-    symbol: '|λ|',
-  },
-  rglru: {
-    title: 'Per-step decays aₜ (no W_hh)',
-    caption:
-      'The RG-LRU has no recurrent matrix: each unit’s state is multiplied by aₜ = a^(8rₜ) at step t, a number in (0, 1) the input chooses. Here every aₜ of the shown sequence, all units and steps, against radius 1 (right edge): the shaded part keeps a value over the whole sequence.',
-    symbol: 'aₜ',
-  },
-  s6: {
-    title: 'Per-step decays exp(Δₜ·A) (no W_hh)',
-    caption:
-      'S6 has no recurrent matrix: state entry (d, n) is multiplied by exp(Δₜ[d]·A[d, n]) at step t, with the step size Δₜ chosen by the input. Here every such decay of the shown sequence, all channels, entries and steps, against radius 1 (right edge): the shaded part keeps a value over the whole sequence.',
-    symbol: 'exp(Δₜ·A)',
-  },
-  attention: {
-    title: 'Attention weights α (no recurrence, no eigenvalues)',
-    caption:
-      'Attention has no recurrence and so no eigenvalues: query t mixes the values of every key s ≤ t with weight α_t,s in one hop (rows sum to 1; above the diagonal is masked). Nothing is multiplied step after step, so nothing decays with distance.',
-    symbol: 'α',
-  },
-};
+/** A cell without a family's texts (never shown: the classic cells draw W_hh's spectrum). */
+const MISSING = { title: 'Spectrum', caption: '', symbol: '' };
 
 /** α above the diagonal is masked: NaN draws transparent. */
 function maskedAlpha(values: Float64Array, n: number): Float64Array {
@@ -52,7 +30,7 @@ export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s:
   const large = useApp((st) => st.view.large);
   const config = useApp((st) => st.config);
   const f = s.family!;
-  const text = TEXT[s.cell] ?? TEXT.attention!;
+  const text = cellPageText(s.cell)?.spectrum ?? MISSING;
   const fs = large ? 1.4 : 1;
   const lambda = f.lambda;
   const alpha = f.alpha;
@@ -109,8 +87,9 @@ export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s:
   const rmin = lambda
     ? Math.min(...lambda.re.map((re, k) => Math.hypot(re, lambda.im[k] as number)))
     : NaN;
-  const ring =
-    s.cell === 'lru' ? { rMin: config.rmin, rMax: config.rmax, maxPhase: config.phase } : null;
+  const ring = cellHas(s.cell, 'ring')
+    ? { rMin: config.rmin, rMax: config.rmax, maxPhase: config.phase }
+    : null;
 
   return (
     <ChartFrame

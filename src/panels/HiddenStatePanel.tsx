@@ -1,3 +1,4 @@
+import { cellPage } from '../engine/cells/catalog';
 import { memo, useCallback, useMemo } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExportButtons } from './ExportButtons';
@@ -9,40 +10,6 @@ import { useStickyDomain } from './useSticky';
 const TITLE = 'Hidden state';
 const TABLE_MAX_UNITS = 16;
 
-/** What a row is, per cell: the caption's words, the axis and legend names, a column name. */
-function rowWords(cell: string, H: number) {
-  if (cell === 'lru')
-    return {
-      caption: `Each row is one real number of the LRU’s complex state xₜ over time: Re x of units 0–${H - 1} on top, then Im x of the same units (orange positive, purple negative).`,
-      axis: 'Re x (top), Im x (bottom)',
-      legend: 'Re xₜ, Im xₜ',
-      column: (j: number) => (j < H ? `Re x[${j}]` : `Im x[${j - H}]`),
-    };
-  if (cell === 's6')
-    return {
-      caption:
-        'Each row is one channel d of S6’s state over time, shown as ‖sₜ[d, ·]‖, the norm of its N entries (the state itself has H × N numbers).',
-      axis: 'channel d',
-      legend: '‖sₜ[d, ·]‖',
-      column: (j: number) => `‖s[${j}]‖`,
-    };
-  if (cell === 'attention')
-    return {
-      caption:
-        'Attention has no hidden state carried from step to step: each row is one unit of the position embedding eₜ that every later position reads (orange positive, purple negative).',
-      axis: 'embedding unit',
-      legend: 'eₜ',
-      column: (j: number) => `e[${j}]`,
-    };
-  return {
-    caption:
-      'Each row is one hidden unit hₜ over time for the first sequence of the batch (orange positive, purple negative).',
-    axis: 'hidden unit',
-    legend: 'hₜ',
-    column: (j: number) => `h[${j}]`,
-  };
-}
-
 /** Units × time heatmap of h_t for the first sequence of the batch. */
 export const HiddenStatePanel = memo(function HiddenStatePanel() {
   const latest = useApp((s) => s.latest);
@@ -52,7 +19,11 @@ export const HiddenStatePanel = memo(function HiddenStatePanel() {
   const H = latest?.stateWidth ?? 0;
   const cell = latest?.cell ?? 'rnn';
   const units = latest?.H ?? 0;
-  const words = useMemo(() => rowWords(cell, units), [cell, units]);
+  const rows = cellPage(cell).rows;
+  const words = useMemo(
+    () => ({ ...rows, caption: rows.caption(units), column: (j: number) => rows.column(j, units) }),
+    [rows, units],
+  );
   const norms = latest?.stateNorms ?? false;
 
   // The snapshot holds [T][H]; the heatmap wants one row per unit.

@@ -26,7 +26,7 @@ export function beltColumns(s: Snapshot, unit: number): BeltData {
   const u = Math.max(0, Math.min(H - 1, unit));
   const variant = beltVariant(s.cell);
   if (variant === 'decay') return decayBeltColumns(s, u);
-  if (variant === 'lstm' && s.cellState && s.gates) {
+  if (variant === 'cellState' && s.cellState && s.gates) {
     const G = 4 * H;
     return {
       state: column(s.cellState, T, H, u),
@@ -37,7 +37,7 @@ export function beltColumns(s: Snapshot, unit: number): BeltData {
       gradNorm: s.dcNorm ?? s.dhNorm,
     };
   }
-  if (variant === 'gru' && s.gates) {
+  if (variant === 'update' && s.gates) {
     const G = 3 * H;
     return {
       state: column(s.hidden, T, H, u),

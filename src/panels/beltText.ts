@@ -6,17 +6,17 @@ import { formatNum } from '../charts/format';
 import type { BeltData } from '../charts/beltModel';
 
 const CLASSIC = {
-  lstm: {
+  cellState: {
     title: 'Conveyor belt (LSTM cell state)',
     caption:
       'The cell state c runs left to right; each step multiplies it by the forget gate f and adds i⊙g. The band below is ‖∂L/∂cₜ‖, the total derivative (the belt and every other path).',
   },
-  gru: {
+  update: {
     title: 'Conveyor belt (GRU update gate)',
     caption:
       'The GRU keeps z of the old state at each step and adds (1 − z)⊙n: the update gate z plays the forget gate’s role.',
   },
-  rnn: {
+  chain: {
     title: 'Chain of step Jacobians (no belt)',
     caption:
       'Without a belt, every step back multiplies the gradient by the step Jacobian J_t. The norm of a product is at most the product of the norms ‖J_t‖, so norms below 1 make the gradient vanish; norms above 1 do not make it explode unless the stretched directions line up.',
@@ -32,7 +32,7 @@ export function beltText(
   family: { title: string; caption: string } | null = null,
 ) {
   if (variant === 'decay' || variant === 'arcs') return family ?? LOADING;
-  return variant in CLASSIC ? CLASSIC[variant as keyof typeof CLASSIC] : CLASSIC.rnn;
+  return variant in CLASSIC ? CLASSIC[variant as keyof typeof CLASSIC] : CLASSIC.chain;
 }
 
 /** A family's belt panel while its text loads. */
@@ -48,9 +48,9 @@ function mean(a: Float64Array | null | undefined): number {
 /** One sentence of what the belt shows now, for screen readers. */
 export function beltSummary(variant: string, d: BeltData, unit: number): string {
   const T = d.state.length;
-  if (variant === 'lstm')
+  if (variant === 'cellState')
     return `Unit ${unit}: cell state goes from ${formatNum(d.state[0] ?? NaN)} at step 1 to ${formatNum(d.state[T - 1] ?? NaN)} at step ${T}; mean forget gate ${formatNum(mean(d.f))}, mean input gate ${formatNum(mean(d.i))}, mean output gate ${formatNum(mean(d.o))}.`;
-  if (variant === 'gru')
+  if (variant === 'update')
     return `Unit ${unit}: mean update gate z ${formatNum(mean(d.z))} over ${T} steps.`;
   if (variant === 'decay')
     return `Unit ${unit}: mean decay ${d.decay?.name ?? ''} ${formatNum(mean(d.decay?.values), 4)} per step over ${T} steps${d.write ? `; mean ${d.write.name} ${formatNum(mean(d.write.values))}` : ''}.`;

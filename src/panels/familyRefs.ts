@@ -15,17 +15,13 @@ import { formatNum } from '../charts/format';
 import { gateProduct } from '../store/lessons/measures';
 import { seqGradNorms } from '../store/lessons/familyMeasures';
 import type { Snapshot } from '../worker/protocol';
-import { slowestMode, unitDecay } from './familyBelt';
+import { cellPageText } from '../engine/cells/pageTexts';
+import { slowestMode } from '../engine/cells/decayBelt';
+import { unitDecay } from './familyBelt';
 import type { GradRefs } from './gradRefs';
 
 const UNIT_COLOR = '#E69F00';
 const MEAN_COLOR = '#CC79A7';
-
-const HOW: Record<string, string> = {
-  lru: '|λₖ|^(T−t) per mode',
-  rglru: 'Π aₛ over s > t per unit',
-  s6: 'exp(A·Σ Δₛ) per state entry',
-};
 
 /** Π over s = t+1..T of a per-step factor, for t = 1..T (1 at T), times `scale`, in log space. */
 function productFrom(f: Float64Array, scale: number): Float64Array {
@@ -80,13 +76,10 @@ export function familyRefs(s: Snapshot, unit: number): GradRefs | null {
     : 'the part that came from step T; every step is scored here';
   const extra: GradRefs['extra'] = [];
   const d = unitDecay(s, u);
-  if (d !== null && last > 0) {
-    const name =
-      s.cell === 'lru'
-        ? `|λ|^(T−t) of unit ${u} (|λ| = ${formatNum(d[0] ?? NaN, 4)})`
-        : s.cell === 's6' && f.A
-          ? `exp(A[${u},${slowestMode(f.A, s.H, u).n}]·Σ Δₛ) of channel ${u}'s slowest mode, ${seq}`
-          : `Π aₛ of unit ${u}, ${seq}`;
+  const refs = cellPageText(s.cell)?.refs ?? null;
+  if (d !== null && refs !== null && last > 0) {
+    const mode = f.A ? slowestMode(f.A, s.H, u).n : 0;
+    const name = refs.unitCurve(u, { decay0: formatNum(d[0] ?? NaN, 4), seq, mode });
     extra.push({
       y: productFrom(d, last),
       label: `${name}, × ‖∂L/∂${sym}_T‖`,
@@ -95,7 +88,7 @@ export function familyRefs(s: Snapshot, unit: number): GradRefs | null {
       dashed: true,
     });
   }
-  if (s.cell === 'rglru' && last > 0) {
+  if (refs?.meanCurve && last > 0) {
     const mean = gateProduct(s, 0, null);
     if (mean !== null)
       extra.push({
@@ -109,7 +102,7 @@ export function familyRefs(s: Snapshot, unit: number): GradRefs | null {
   return {
     main: {
       y: f.carried,
-      label: `∂L/∂${sym}_T carried back by ${HOW[s.cell] ?? 'the decays'}, over the batch (${exact})`,
+      label: `∂L/∂${sym}_T carried back by ${refs?.carriedBy ?? 'the decays'}, over the batch (${exact})`,
       column: `∂L/∂${sym}_T carried back by the decays`,
     },
     extra,

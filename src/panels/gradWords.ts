@@ -3,13 +3,7 @@
  * ‖∂L/∂hₜ‖ for the classic cells and the RG-LRU, ‖∂L/∂xₜ‖ of the LRU's complex state, ‖∂L/∂sₜ‖ of
  * S6's state, ‖∂L/∂eₜ‖ of attention's position embeddings.
  */
-import { cellInfo } from '../engine/cells/catalog';
-
-const OF: Record<string, string> = {
-  lru: ' (x is the LRU’s complex state: its real and imaginary parts)',
-  s6: ' (s is S6’s state, H channels × N entries)',
-  attention: ' (e are the position embeddings attention reads: there is no recurrent state)',
-};
+import { cellInfo, cellPage } from '../engine/cells/catalog';
 
 export interface GradWords {
   /** ‖∂L/∂hₜ‖ */
@@ -36,7 +30,7 @@ export function gradWords(cell: string): GradWords {
     norm: `‖∂L/∂${s}ₜ‖`,
     atT: `‖∂L/∂${s}_T‖`,
     atOne: `‖∂L/∂${s}₁‖`,
-    of: OF[cell] ?? '',
+    of: cellPage(cell).stateOf,
     earlier,
     ref: earlier ? `the largest ‖∂L/∂${s}ₜ‖ over t < T` : `‖∂L/∂${s}_T‖`,
   };

@@ -1,163 +1,15 @@
 /**
- * What the snapshot carries for the newer families (lru, rglru, s6, attention) beyond the arrays
- * every cell has: each one's answer to the vanishing gradient, in numbers the panels draw.
- * - `carried`: ∂L/∂state_T carried back to step t by the diagonal step Jacobians alone (|λ| per
- *   LRU mode, a_t per RG-LRU unit, exp(Δ_t·A) per S6 entry), its norm over batch and state. The
- *   Jacobians are exactly diagonal, so when only step T is scored this is ‖∂L/∂state_t‖ itself.
- * - `lambda`: the LRU's eigenvalues now and as set (they are parameters).
- * - `decays`: a histogram of the per-step decays a of the shown sequence over units and time
- *   (RG-LRU a_t, S6 exp(Δ_t·A[d, n])), or over units for the LRU's time-invariant |λ| now, binned
- *   by log₁₀(−ln a).
- * - `A`: S6's A = −exp(A_log) as the trace's pass used it, [H][N] (the belt's clock of one channel).
- * - `alpha`: attention's α of the shown sequence (query × key), pooled when T is long, and the
- *   last query's row unpooled (the belt's arcs).
+ * What the snapshot carries for the newer families beyond the arrays every cell has (each cell's
+ * frame.ts, listed in engine/cells/frames.ts; the types and helpers are engine/family/frame.ts),
+ * and the rows the hidden-state panel draws.
  */
-import { isCut } from '../engine/bptt/options';
-import { cellInfo } from '../engine/cells/catalog';
+import { cellPage } from '../engine/cells/catalog';
+import { cellFrame } from '../engine/cells/frames';
+import type { FamilyFrame, FrameStart } from '../engine/family/frame';
 import type { Model } from '../engine/model';
 import type { Trace } from '../engine/types';
 
-/** log₁₀ of the per-step decay rate u = −ln a: the histogram's range and bin width. */
-export const DECAY_LOG_MIN = -7;
-export const DECAY_LOG_MAX = 1;
-export const DECAY_BIN = 0.1;
-/** Largest side of the α matrix sent; longer sequences are pooled in blocks. */
-export const ALPHA_MAX = 200;
-
-export interface DecayHistogram {
-  /** Counts per bin of log₁₀ u, u = −ln a, from DECAY_LOG_MIN in steps of DECAY_BIN (ends clamped). */
-  counts: Float64Array;
-  lo: number;
-  step: number;
-  total: number;
-  /** Share of decays with a ≥ 0.99. */
-  above99: number;
-  /** Share with a^T ≥ 10⁻³: held at that decay, a value would outlast the whole sequence. */
-  holdsT: number;
-  /** Median a over units and time. */
-  median: number;
-}
-
-export interface FamilyFrame {
-  carried: Float64Array | null;
-  lambda: { re: Float64Array; im: Float64Array; re0: Float64Array; im0: Float64Array } | null;
-  decays: DecayHistogram | null;
-  A: Float64Array | null;
-  /** α of the shown sequence, n × n after pooling `pool` steps per block; `last` = α_{T,t}, [T]. */
-  alpha: { n: number; pool: number; values: Float64Array; last: Float64Array } | null;
-}
-
-/** Eigenvalues λ = exp(−exp(ν_log) + i·exp(θ_log)) of the LRU, from its parameters. */
-export function lruLambda(nu: Float64Array, theta: Float64Array) {
-  const H = nu.length;
-  const re = new Float64Array(H);
-  const im = new Float64Array(H);
-  for (let k = 0; k < H; k++) {
-    const r = Math.exp(-Math.exp(nu[k]!));
-    const phi = Math.exp(theta[k]!);
-    re[k] = r * Math.cos(phi);
-    im[k] = r * Math.sin(phi);
-  }
-  return { re, im };
-}
-
-/**
- * Norm over (b, j) of dL/dstate_T carried back step by step: c_t = decay_{t+1} ⊙ c_{t+1}, cut
- * where TBPTT cuts. `decay(t, b, out)` writes the S factors of step t (state_{t−1} → state_t).
- */
-export function carriedNorms(
-  tr: Trace,
-  truncate: number,
-  decay: (t: number, b: number, out: Float64Array) => void,
-): Float64Array {
-  const { T, B, S } = tr;
-  const c = tr.dh.slice((T - 1) * B * S, T * B * S);
-  const f = new Float64Array(S);
-  const out = new Float64Array(T);
-  const norm = () => {
-    let s = 0;
-    for (const v of c) s += v * v;
-    return Math.sqrt(s);
-  };
-  out[T - 1] = norm();
-  for (let t = T - 1; t >= 1; t--) {
-    if (isCut(T, truncate, t + 1)) {
-      c.fill(0);
-    } else {
-      for (let b = 0; b < B; b++) {
-        decay(t + 1, b, f);
-        for (let j = 0; j < S; j++) c[b * S + j] = (c[b * S + j] as number) * (f[j] as number);
-      }
-    }
-    out[t - 1] = norm();
-  }
-  return out;
-}
-
-/** Gate block `name` of trace.gates at (t, b): H values from offset. */
-function gateOffset(tr: Trace, name: string, t: number, b: number): number {
-  const names = cellInfo(tr.cell).gates as readonly string[];
-  const G = names.length;
-  return (((t - 1) * tr.B + b) * G + names.indexOf(name)) * tr.H;
-}
-
-function histogram(
-  n: number,
-  logU: (emit: (x: number) => void) => void,
-  T: number,
-): DecayHistogram {
-  const bins = Math.round((DECAY_LOG_MAX - DECAY_LOG_MIN) / DECAY_BIN);
-  const counts = new Float64Array(bins);
-  const all = new Float64Array(n);
-  let total = 0;
-  let above99 = 0;
-  let holds = 0;
-  const u99 = Math.log10(-Math.log(0.99));
-  const uT = Math.log10(Math.log(1000) / T);
-  logU((x) => {
-    if (Number.isNaN(x)) return;
-    all[total++] = x;
-    if (x <= u99) above99++;
-    if (x <= uT) holds++;
-    const k = Math.min(bins - 1, Math.max(0, Math.floor((x - DECAY_LOG_MIN) / DECAY_BIN)));
-    counts[k] = (counts[k] as number) + 1;
-  });
-  const sorted = all.subarray(0, total).sort();
-  const mid = total === 0 ? NaN : (sorted[Math.floor((total - 1) / 2)] as number);
-  return {
-    counts,
-    lo: DECAY_LOG_MIN,
-    step: DECAY_BIN,
-    total,
-    above99: total === 0 ? NaN : above99 / total,
-    holdsT: total === 0 ? NaN : holds / total,
-    median: Math.exp(-(10 ** mid)),
-  };
-}
-
-function attentionFrame(tr: Trace, seq: number): FamilyFrame['alpha'] {
-  const a = tr.attention;
-  if (a === null || a === undefined) return null;
-  const T = tr.T;
-  const base = seq * T * T;
-  const pool = Math.ceil(T / ALPHA_MAX);
-  const n = Math.ceil(T / pool);
-  const values = new Float64Array(n * n);
-  // Each pooled cell: mean over its queries of the weight they give its keys (rows still sum to 1).
-  for (let q = 0; q < T; q++)
-    for (let k = 0; k <= q; k++) {
-      const cell = Math.floor(q / pool) * n + Math.floor(k / pool);
-      const rows = Math.min(pool, T - Math.floor(q / pool) * pool);
-      values[cell] = (values[cell] as number) + (a[base + q * T + k] as number) / rows;
-    }
-  const last = a.slice(base + (T - 1) * T, base + T * T);
-  return { n, pool, values, last };
-}
-
-/** λ as set: the recurrence's parameters copied when the run (or a weights file) set them. */
-export interface FrameStart {
-  readonly recurrent: Readonly<Record<string, Float64Array>>;
-}
+export type { DecayHistogram, FamilyFrame, FrameStart } from '../engine/family/frame';
 
 /** The family's frame for sequence `seq` of the latest trace; null for the classic cells. */
 export function familyFrame(
@@ -167,87 +19,13 @@ export function familyFrame(
   truncate: number,
   start: FrameStart,
 ): FamilyFrame | null {
-  const cell = tr.cell;
-  const none: FamilyFrame = { carried: null, lambda: null, decays: null, A: null, alpha: null };
-  const { T, H } = tr;
-  if (cell === 'lru') {
-    const now = lruLambda(model.param('nu_log').w, model.param('theta_log').w);
-    const nu0 = start.recurrent['nu_log'] ?? model.param('nu_log').w;
-    const th0 = start.recurrent['theta_log'] ?? model.param('theta_log').w;
-    const set = lruLambda(nu0, th0);
-    // [Re x; Im x]: both halves of unit k decay by |λ_k|, as the pass traced it (the update that
-    // followed has moved λ since).
-    const g = tr.gates!;
-    const carried = carriedNorms(tr, truncate, (t, b, out) => {
-      const o = gateOffset(tr, 'lambda_abs', t, b);
-      out.set(g.subarray(o, o + H), 0);
-      out.set(g.subarray(o, o + H), H);
-    });
-    // |λ| now, per unit (the same at every step): −ln|λ| = exp(ν_log), exact even next to 1.
-    const nu = model.param('nu_log').w;
-    const decays = histogram(
-      H,
-      (emit) => {
-        for (let k = 0; k < H; k++) emit((nu[k] as number) / Math.LN10);
-      },
-      T,
-    );
-    return { ...none, carried, decays, lambda: { ...now, re0: set.re, im0: set.im } };
-  }
-  if (cell === 'rglru') {
-    const g = tr.gates!;
-    const carried = carriedNorms(tr, truncate, (t, b, out) => {
-      const o = gateOffset(tr, 'a', t, b);
-      out.set(g.subarray(o, o + H));
-    });
-    const decays = histogram(
-      T * H,
-      (emit) => {
-        for (let t = 1; t <= T; t++) {
-          const o = gateOffset(tr, 'a', t, seq);
-          for (let k = 0; k < H; k++) emit(Math.log10(-Math.log(g[o + k] as number)));
-        }
-      },
-      T,
-    );
-    return { ...none, carried, decays };
-  }
-  if (cell === 's6') {
-    const g = tr.gates!;
-    const N = tr.S / H;
-    // A as the pass used it, and A_log = ln(−A) for the rates.
-    const A = tr.A!.slice();
-    const aLog = A.map((v) => Math.log(-v));
-    const carried = carriedNorms(tr, truncate, (t, b, out) => {
-      const o = gateOffset(tr, 'delta', t, b);
-      for (let d = 0; d < H; d++) {
-        const delta = g[o + d] as number;
-        for (let n = 0; n < N; n++) out[d * N + n] = Math.exp(delta * (A[d * N + n] as number));
-      }
-    });
-    // log₁₀ u = log₁₀ Δ + A_log / ln 10, since u = −ln exp(ΔA) = Δ·exp(A_log).
-    const decays = histogram(
-      T * H * N,
-      (emit) => {
-        for (let t = 1; t <= T; t++) {
-          const o = gateOffset(tr, 'delta', t, seq);
-          for (let d = 0; d < H; d++) {
-            const ld = Math.log10(g[o + d] as number);
-            for (let n = 0; n < N; n++) emit(ld + (aLog[d * N + n] as number) / Math.LN10);
-          }
-        }
-      },
-      T,
-    );
-    return { ...none, carried, decays, A };
-  }
-  if (cell === 'attention') return { ...none, alpha: attentionFrame(tr, seq) };
-  return null;
+  return cellFrame(tr.cell)?.(model, tr, seq, truncate, start) ?? null;
 }
 
 /**
  * The rows the hidden-state panel draws for one sequence, [T][W]: the traced state itself (W = F′),
- * except S6's H·N-wide state, shown as each channel's norm over its N entries (W = H).
+ * except a state shown as each channel's norm over its N entries (CellPage.rowNorms: S6's H·N-wide
+ * state, W = H).
  */
 export function stateRows(
   tr: Trace,
@@ -256,7 +34,7 @@ export function stateRows(
   seq: number,
 ): { rows: Float64Array; width: number; norms: boolean } {
   const { T, B, S, H } = tr;
-  const norms = tr.cell === 's6';
+  const norms = cellPage(tr.cell).rowNorms;
   const width = norms ? H : S;
   const rows = new Float64Array(T * width);
   const N = S / H;

@@ -10,6 +10,7 @@
  *   most a fifth of the time since the last snapshot (≤ 50 ms), and shows the latest finished
  *   norms (stepJacIteration says which iteration they are from).
  */
+import { CLASSIC_PARAM } from '../engine/cells/classic';
 import { cellInfo } from '../engine/cells/catalog';
 import { stepJacNorms } from '../engine/jacobian/lanczos';
 import type { StepJacNorms } from '../engine/jacobian/lanczos';
@@ -56,7 +57,7 @@ const keyOf = (trainer: Trainer, seq: number) =>
 /** A job on the live trace (paused: nothing changes it without changing the key first). */
 function liveJob(trainer: Trainer, seq: number, dphi: (h: number) => number): Job {
   const tr = trainer.trace;
-  const w = trainer.model.param('weight_hh_l0').w;
+  const w = trainer.model.param(CLASSIC_PARAM.whh).w;
   const norms = stepJacNorms(w, tr.H, tr.h, tr.T, tr.B, seq, dphi);
   return { key: keyOf(trainer, seq), iteration: trainer.iteration, norms };
 }
@@ -64,7 +65,7 @@ function liveJob(trainer: Trainer, seq: number, dphi: (h: number) => number): Jo
 /** A job on copies of W_hh and sequence `seq`'s states, which training overwrites every step. */
 function copiedJob(trainer: Trainer, seq: number, dphi: (h: number) => number): Job {
   const { H, T, B, h } = trainer.trace;
-  const w = trainer.model.param('weight_hh_l0').w.slice(0, H * H);
+  const w = trainer.model.param(CLASSIC_PARAM.whh).w.slice(0, H * H);
   const rows = new Float64Array((T + 1) * H);
   for (let t = 0; t <= T; t++)
     rows.set(h.subarray((t * B + seq) * H, (t * B + seq + 1) * H), t * H);

@@ -6,7 +6,7 @@
  */
 import { batchHash } from '../engine/batchHash';
 import { forwardBackward } from '../engine/bptt';
-import { cellHas, cellInfo, recurrentParams } from '../engine/cells/catalog';
+import { cellHas, cellInfo, recurrentMatrix, recurrentParams } from '../engine/cells/catalog';
 import type { RunOptions } from '../engine/bptt';
 import { clipGradNorm, gradNorm } from '../engine/clip';
 import { shiftForgetBias } from '../engine/init';
@@ -42,7 +42,8 @@ export function createTrainer(initial: TrainConfig, firstRun = 1): Trainer {
   let start: WhhStart;
   /** Marks W_hh as set now (build, reset, a weights file, the ρ slider); `rho` when known exactly. */
   const markStart = (rho: readonly number[] | null = null): void => {
-    const p = b.model.params.find((q) => q.name === 'weight_hh_l0');
+    const whh = recurrentMatrix(config.cell);
+    const p = whh === null ? undefined : b.model.param(whh);
     const names = recurrentParams(config.cell);
     const recurrent = Object.fromEntries(
       b.model.params.filter((q) => names.includes(q.name)).map((q) => [q.name, q.w.slice()]),

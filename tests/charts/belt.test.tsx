@@ -30,20 +30,24 @@ function stepTags(html: string): string[] {
 
 describe('beltModel', () => {
   it('reads each variant’s valve, inlet and read-off', () => {
-    const v = stepValues('lstm', lstm, 3).map((s) => s.name);
+    const v = stepValues('cellState', lstm, 3).map((s) => s.name);
     expect(v).toEqual(['c', 'f', 'i', 'g', 'i⊙g', 'o', '‖∂L/∂cₜ‖']);
-    const ig = stepValues('lstm', lstm, 3).find((s) => s.name === 'i⊙g');
+    const ig = stepValues('cellState', lstm, 3).find((s) => s.name === 'i⊙g');
     expect(ig?.value).toBeCloseTo(0.53 * 0.4, 12);
-    const gru = stepValues('gru', { state: lstm.state, z: col(() => 0.25), n: col(() => 0.8) }, 0);
+    const gru = stepValues(
+      'update',
+      { state: lstm.state, z: col(() => 0.25), n: col(() => 0.8) },
+      0,
+    );
     expect(gru.map((s) => s.name)).toEqual(['h', 'z', 'n', '(1−z)⊙n']);
     expect(gru[3]?.value).toBeCloseTo(0.6, 12);
-    const rnn = stepValues('rnn', { state: lstm.state, jacobianNorms: col(() => 0.7) }, 0);
+    const rnn = stepValues('chain', { state: lstm.state, jacobianNorms: col(() => 0.7) }, 0);
     expect(rnn.map((s) => s.name)).toEqual(['h', '‖J‖']);
   });
   it('labels a step with t = k + 1 and formatted numbers', () => {
     expect(
       stepLabel(
-        'rnn',
+        'chain',
         { state: Float64Array.from([0.5]), jacobianNorms: Float64Array.from([2e-6]) },
         0,
       ),
@@ -81,7 +85,7 @@ describe('<Belt>', () => {
   it('LSTM: one focusable step per window step, with valve, inlet, read-off and numbers', () => {
     const html = renderToStaticMarkup(
       <Belt
-        variant="lstm"
+        variant="cellState"
         {...lstm}
         windowStart={10}
         windowEnd={20}
@@ -110,7 +114,14 @@ describe('<Belt>', () => {
 
   it('draws the gradient band and marks vanished steps dashed', () => {
     const html = renderToStaticMarkup(
-      <Belt variant="lstm" {...lstm} windowStart={0} windowEnd={30} width={1200} ariaLabel="b" />,
+      <Belt
+        variant="cellState"
+        {...lstm}
+        windowStart={0}
+        windowEnd={30}
+        width={1200}
+        ariaLabel="b"
+      />,
     );
     const vanished = withClass(html, 'line', 'belt-band-vanished');
     expect(vanished.length).toBe(26);
@@ -121,7 +132,7 @@ describe('<Belt>', () => {
   it('tanh RNN shows the multiplicative chain ‖J_t‖ only', () => {
     const html = renderToStaticMarkup(
       <Belt
-        variant="rnn"
+        variant="chain"
         state={lstm.state}
         jacobianNorms={col(() => 0.62)}
         gradNorm={lstm.gradNorm}
@@ -139,7 +150,7 @@ describe('<Belt>', () => {
   it('GRU puts z in the valve role', () => {
     const html = renderToStaticMarkup(
       <Belt
-        variant="gru"
+        variant="update"
         state={lstm.state}
         z={col(() => 0.3)}
         n={col(() => 0.5)}
@@ -156,7 +167,7 @@ describe('<Belt>', () => {
   it('shows a tooltip with the numbers of the focused step', () => {
     const html = renderToStaticMarkup(
       <Belt
-        variant="lstm"
+        variant="cellState"
         {...lstm}
         windowStart={0}
         windowEnd={10}
@@ -173,7 +184,14 @@ describe('<Belt>', () => {
 
   it('hides glyph numbers when steps are too narrow, keeping them in labels', () => {
     const html = renderToStaticMarkup(
-      <Belt variant="lstm" {...lstm} windowStart={0} windowEnd={30} width={500} ariaLabel="b" />,
+      <Belt
+        variant="cellState"
+        {...lstm}
+        windowStart={0}
+        windowEnd={30}
+        width={500}
+        ariaLabel="b"
+      />,
     );
     expect(texts(html).filter((s) => s === '0.90').length).toBe(0);
     expect(stepTags(html).length).toBe(30);
@@ -183,7 +201,7 @@ describe('<Belt>', () => {
     const bad = Float64Array.from([NaN, Infinity, -Infinity]);
     const html = renderToStaticMarkup(
       <Belt
-        variant="lstm"
+        variant="cellState"
         state={bad}
         f={bad}
         i={bad}
@@ -199,7 +217,7 @@ describe('<Belt>', () => {
     expect(html).not.toMatch(/NaN|Infinity/);
     const empty = renderToStaticMarkup(
       <Belt
-        variant="rnn"
+        variant="chain"
         state={new Float64Array(0)}
         windowStart={0}
         windowEnd={0}
@@ -220,7 +238,7 @@ describe('suggestedBeltSteps', () => {
     // With the suggested count the belt prints its numbers.
     const html = renderToStaticMarkup(
       <Belt
-        variant="lstm"
+        variant="cellState"
         {...lstm}
         windowStart={0}
         windowEnd={suggestedBeltSteps(600, 1.4)}

@@ -4,6 +4,7 @@
  * and without truncation and the LSTM forget-gate hold. Relative error must stay below 1e−6.
  */
 import { describe, expect, it } from 'vitest';
+import { CELLS as REGISTERED } from '../../src/engine/cells/catalog';
 import { gradCheck, stateGradCheck } from '../../src/engine/gradcheck';
 import { createRng } from '../../src/engine/rng';
 import { createWorkspace, forwardBackward } from '../../src/engine/bptt';
@@ -13,7 +14,10 @@ import type { AnyLossKind, Batch, CellKind } from '../../src/engine/types';
 import { randomBatch, randomModel, randomState, specOf } from './bptt-helpers';
 import type { Sizes } from './bptt-helpers';
 
-const CELLS: CellKind[] = ['linear', 'rnn', 'relu', 'lstm', 'gru'];
+/** Every registered cell on the classic driver (the registry's, not a list here). */
+const CELLS: readonly CellKind[] = REGISTERED.filter((c) => c.family === 'classic').map(
+  (c) => c.id,
+);
 const LOSSES: AnyLossKind[] = ['mse_last', 'mse_all', 'xent_all', 'xent_last'];
 const TOL = 1e-6;
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGrad } from '../../src/cli/grad';
 import { parseSpec } from '../../src/cli/spec';
+import { CELLS } from '../../src/engine/cells/catalog';
 import { setWasmKernels, wasmKernelsAvailable } from '../../src/engine/wasm/arena';
 
 const DIR = join(__dirname, '..', 'fixtures');
@@ -26,11 +27,12 @@ const KEYS = [
   'dL_dc0',
   'gates',
 ];
-const FILES = readdirSync(DIR).filter((f) =>
-  /^(example-)?(linear|rnn|relu|lstm|gru)-(mse|xent)_(last|all)(-t\d+)?(-hold[\d.]+)?(-[ih]1)?\.json$/.test(
-    f,
-  ),
+/** Every registered cell on the classic driver: each must have its fixtures (tools/make_fixtures.py). */
+const CLASSIC = CELLS.filter((c) => c.family === 'classic').map((c) => c.id);
+const FILE = new RegExp(
+  `^(example-)?(${CLASSIC.join('|')})-(mse|xent)_(last|all)(-t\\d+)?(-hold[\\d.]+)?(-[ih]1)?\\.json$`,
 );
+const FILES = readdirSync(DIR).filter((f) => FILE.test(f));
 
 type Json = number | Json[] | { [k: string]: Json };
 
@@ -60,7 +62,7 @@ it('runs the SIMD kernels here (Node has WebAssembly SIMD)', () => {
 });
 
 it('finds every cell × loss fixture', () => {
-  for (const cell of ['linear', 'rnn', 'relu', 'lstm', 'gru']) {
+  for (const cell of CLASSIC) {
     for (const loss of ['mse_last', 'mse_all', 'xent_all', 'xent_last'])
       expect(FILES).toContain(`${cell}-${loss}.json`);
   }
@@ -68,7 +70,7 @@ it('finds every cell × loss fixture', () => {
   expect(FILES.filter((f) => f.includes('-hold')).length).toBeGreaterThanOrEqual(3);
   expect(FILES.filter((f) => f.startsWith('example-')).length).toBe(3);
   // A matrix with one column (I = 1, H = 1) must stay [rows][1], as PyTorch's tolist() gives it.
-  for (const cell of ['linear', 'rnn', 'relu', 'lstm', 'gru']) {
+  for (const cell of CLASSIC) {
     expect(FILES).toContain(`${cell}-mse_last-i1.json`);
     expect(FILES).toContain(`${cell}-xent_all-h1.json`);
   }

@@ -42,6 +42,6 @@ describe('belt columns', () => {
     expect(Array.from(g.n!)).toEqual([enc(0, 2, 0), enc(1, 2, 0)]);
     const r = beltColumns(snap('rnn', 1), 0);
     expect(Array.from(r.jacobianNorms!)).toEqual([0.5, 0.6]);
-    expect(beltVariant('linear')).toBe('rnn');
+    expect(beltVariant('linear')).toBe('chain');
   });
 });

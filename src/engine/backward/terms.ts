@@ -7,6 +7,7 @@
  * terms are the very numbers the driver folds into ∂L/∂W_hh, only grouped by step. Pascanu et al.
  * (2013) write the same sum to show that the long-range terms vanish beside the short-range ones.
  */
+import { CLASSIC_PARAM } from '../cells/classic';
 import { createWorkspace, forwardBackward } from '../bptt';
 import type { RunOptions } from '../bptt';
 import type { WorkspaceInternal } from '../bptt/workspace';
@@ -67,7 +68,7 @@ export function classicStepTerms(
     ws,
     terms: [
       {
-        name: 'weight_hh_l0',
+        name: CLASSIC_PARAM.whh,
         rows: GH,
         cols: H,
         norms,

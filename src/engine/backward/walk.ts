@@ -13,7 +13,7 @@
  */
 import { isCut } from '../bptt';
 import type { RunOptions } from '../bptt';
-import { cellInfo } from '../cells/catalog';
+import { cellInfo, recurrentMatrix } from '../cells/catalog';
 import { norm2 } from '../linalg';
 import type { Model } from '../model';
 import { recurrentBlock, spectralNorm, spectralRadius } from '../spectrum';
@@ -157,7 +157,7 @@ export function backwardWalk(
 
   // ρ and σ_max of W_hh's reference block (the candidate block of a gated cell); NaN for a cell
   // without W_hh, whose walk is measured by ‖J_t‖₂ alone.
-  const hasWhh = model.params.some((p) => p.name === 'weight_hh_l0');
+  const hasWhh = recurrentMatrix(info.id) !== null;
   const refGate = hasWhh && G >= 3 ? 2 : 0;
   const block = hasWhh ? recurrentBlock(model, refGate) : null;
   const walk: BackwardWalk = {

@@ -3,6 +3,7 @@
  * a_t = [W_ih | W_hh]·[x_t; h_{t−1}] (+ bias, already in place), one gemm per step over I + H terms.
  * A separate input product would have k = I (2 for the adding task), which no blocking makes fast.
  */
+import { CLASSIC_PARAM } from '../cells/classic';
 import { gemmNT } from '../linalg';
 import type { Model } from '../model';
 import type { WorkspaceInternal } from './workspace';
@@ -10,8 +11,8 @@ import type { WorkspaceInternal } from './workspace';
 /** wcat ← [W_ih | W_hh], row by row. */
 export function packWeights(model: Model, ws: WorkspaceInternal): void {
   const { I, H, GH, K } = ws;
-  const wih = model.param('weight_ih_l0').w;
-  const whh = model.param('weight_hh_l0').w;
+  const wih = model.param(CLASSIC_PARAM.wih).w;
+  const whh = model.param(CLASSIC_PARAM.whh).w;
   const w = ws.wcat;
   for (let g = 0; g < GH; g++) {
     const o = g * K;

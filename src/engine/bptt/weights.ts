@@ -8,6 +8,7 @@
  * and the forward pass wrote them; ~256 rows at a time, so the pre-activation gradients need only a
  * chunk-sized buffer whatever T is.
  */
+import { CLASSIC_PARAM } from '../cells/classic';
 import { colSumsAdd, gemmTN } from '../linalg';
 import { packRows } from './fused';
 import { readoutGradRows } from './readout';
@@ -43,10 +44,10 @@ export function foldChunk(
     gemmTN(GH, I, rows, ws.dA, 0, GH, ws.inputs, (ts - 1) * B * I, I, ws.dWcat, 0, K);
     gemmTN(GH, H, rows, ws.dAhh, 0, GH, h, (ts - 1) * B * H, H, ws.dWcat, I, K);
   }
-  colSumsAdd(ws.dA, 0, rows, GH, GH, model.param('bias_ih_l0').dw);
+  colSumsAdd(ws.dA, 0, rows, GH, GH, model.param(CLASSIC_PARAM.bih).dw);
   // Where both sides share one pre-activation gradient (all but the GRU), db_hh = db_ih:
   // copied once at the end by finishGrads.
-  if (ws.dAhh !== ws.dA) colSumsAdd(ws.dAhh, 0, rows, GH, GH, model.param('bias_hh_l0').dw);
+  if (ws.dAhh !== ws.dA) colSumsAdd(ws.dAhh, 0, rows, GH, GH, model.param(CLASSIC_PARAM.bhh).dw);
 
   const rs = Math.max(ts, t0);
   if (rs > te) return;
@@ -58,10 +59,10 @@ export function foldChunk(
 
 /** After the last chunk: splits [dW_ih | dW_hh], copies the bias one where both are equal. */
 export function finishGrads(model: Model, ws: WorkspaceInternal): void {
-  if (ws.dAhh === ws.dA) model.param('bias_hh_l0').dw.set(model.param('bias_ih_l0').dw);
+  if (ws.dAhh === ws.dA) model.param(CLASSIC_PARAM.bhh).dw.set(model.param(CLASSIC_PARAM.bih).dw);
   const { I, H, GH, K } = ws;
-  const wih = model.param('weight_ih_l0').dw;
-  const whh = model.param('weight_hh_l0').dw;
+  const wih = model.param(CLASSIC_PARAM.wih).dw;
+  const whh = model.param(CLASSIC_PARAM.whh).dw;
   const d = ws.dWcat;
   for (let g = 0; g < GH; g++) {
     for (let i = 0; i < I; i++) wih[g * I + i] = d[g * K + i]!;

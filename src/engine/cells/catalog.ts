@@ -15,6 +15,8 @@ import { RELU } from './relu/info';
 import { RGLRU } from './rglru/info';
 import { RNN } from './rnn/info';
 import { S6 } from './s6/info';
+import { CLASSIC_PARAM } from './classic';
+import type { CellPage } from './pageTypes';
 import type { CellControl, CellInfo, CellSizes, ParamShape } from './types';
 
 export const CELLS = [LINEAR, RNN, RELU, LSTM, GRU, LRU, RGLRU, S6, ATTENTION] as const;
@@ -50,6 +52,11 @@ export function cellInfo(id: string): CellInfo {
   return c;
 }
 
+/** What the page shows of a registered cell (its folder's page.ts); throws RangeError for an unknown id. */
+export function cellPage(id: string): CellPage {
+  return cellInfo(id).page;
+}
+
 /** True when the cell has this control (the others ignore it and the page hides it). */
 export function cellHas(id: string, control: CellControl): boolean {
   return cellInfo(id).controls.includes(control);
@@ -57,7 +64,15 @@ export function cellHas(id: string, control: CellControl): boolean {
 
 /** The parameters that set a cell's recurrence (CellInfo.recurrent; weight_hh_l0 by default). */
 export function recurrentParams(id: string): readonly string[] {
-  return cellInfo(id).recurrent ?? ['weight_hh_l0'];
+  return cellInfo(id).recurrent ?? [CLASSIC_PARAM.whh];
+}
+
+/**
+ * The name of the cell's recurrent matrix W_hh ([G·H][H], the classic layout: its spectrum, ρ and
+ * the backward walk's per-step terms), or null for a cell whose recurrence is not a matrix.
+ */
+export function recurrentMatrix(id: string): string | null {
+  return cellInfo(id).family === 'classic' ? CLASSIC_PARAM.whh : null;
 }
 
 /** Every initialization id, each once, in the order cells list them. */

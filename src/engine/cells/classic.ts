@@ -33,15 +33,26 @@ export const SINGLE_BLOCK_INITS = [
 export type ClassicInit =
   (typeof SINGLE_BLOCK_INITS)[number]['id'] | (typeof IRNN_INITS)[number]['id'];
 
+/**
+ * The classic layout's parameter names (PyTorch's layer 0), declared once: the classic driver
+ * (engine/bptt.ts), the spectrum and the forget-bias code read the parameters by these.
+ */
+export const CLASSIC_PARAM = {
+  wih: 'weight_ih_l0',
+  whh: 'weight_hh_l0',
+  bih: 'bias_ih_l0',
+  bhh: 'bias_hh_l0',
+} as const;
+
 /** PyTorch's layer-0 parameters with G gate blocks. */
 export function classicParams(G: number) {
   return (s: CellSizes): readonly ParamShape[] => {
     const gh = G * s.hiddenSize;
     return [
-      { name: 'weight_ih_l0', shape: [gh, s.inputSize] },
-      { name: 'weight_hh_l0', shape: [gh, s.hiddenSize] },
-      { name: 'bias_ih_l0', shape: [gh] },
-      { name: 'bias_hh_l0', shape: [gh] },
+      { name: CLASSIC_PARAM.wih, shape: [gh, s.inputSize] },
+      { name: CLASSIC_PARAM.whh, shape: [gh, s.hiddenSize] },
+      { name: CLASSIC_PARAM.bih, shape: [gh] },
+      { name: CLASSIC_PARAM.bhh, shape: [gh] },
     ];
   };
 }

@@ -4,6 +4,7 @@
  * the worker read to know which cells exist and what each one has. The heavy half (kernels,
  * initializers, Jacobians) is `CellEngine` in ./engine.ts. How to add a cell: docs/ADDING-A-CELL.md.
  */
+import type { CellPage } from './pageTypes';
 
 /** The sizes a cell's parameter shapes depend on. */
 export interface CellSizes {
@@ -123,11 +124,13 @@ export interface CellInfo {
    */
   readonly recurrent?: readonly string[];
   /**
-   * Which picture the belt panel draws: the LSTM's c belt, the GRU's z belt, a Jacobian chain
-   * (`rnn`), a diagonal recurrence's per-step decay (`decay`: the LRU's |λ|, the RG-LRU's a_t, S6's
+   * Which picture the belt panel draws: the LSTM's c belt (`cellState`), the GRU's z belt
+   * (`update`), a Jacobian chain (`chain`), a diagonal recurrence's per-step decay (`decay`: the LRU's |λ|, the RG-LRU's a_t, S6's
    * Δ_t clock) or attention's arcs from the last position back (`arcs`).
    */
-  readonly belt: 'lstm' | 'gru' | 'rnn' | 'decay' | 'arcs';
+  readonly belt: 'cellState' | 'update' | 'chain' | 'decay' | 'arcs';
+  /** What the page shows of the cell: its folder's page.ts (types in ./pageTypes.ts). */
+  readonly page: CellPage;
   /**
    * True for a diagonal recurrence whose decay a_t depends on the input only, so its steps
    * (a_t, b_t) are known before the scan and combine associatively: a parallel prefix scan

@@ -2,6 +2,7 @@ import { memo, useCallback, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { formatLog10, formatSci } from '../../charts/format';
 import { TermBars } from '../../charts/TermBars';
+import { recurrentMatrix, recurrentParams } from '../../engine/cells/catalog';
 import { useApp } from '../../store/hooks';
 import { currentWalk } from '../../store/walk';
 import type { StepTerms } from '../../worker/protocol';
@@ -10,9 +11,9 @@ import { longRange } from './walkFacts';
 
 const TITLE = 'Each step’s term of the gradient';
 
-/** How a recurrent parameter is written on screen (PyTorch's name, but W_hh for weight_hh_l0). */
-export function paramLabel(name: string): string {
-  return name === 'weight_hh_l0' ? 'W_hh' : name;
+/** How a recurrent parameter is written on screen: PyTorch's name, but W_hh for the cell's matrix. */
+export function paramLabel(cell: string, name: string): string {
+  return name === recurrentMatrix(cell) ? 'W_hh' : name;
 }
 /** "Long range" in the readout: terms at least this many steps before the end. */
 export const LONG_LAG = 10;
@@ -55,14 +56,21 @@ export const TermsPanel = memo(function TermsPanel() {
   const w = currentWalk(walk, latest);
   const terms = w?.terms ?? [];
   const p = terms[Math.min(which, terms.length - 1)] ?? null;
-  const theta = paramLabel(p?.name ?? 'weight_hh_l0');
+  const cell = w?.cell ?? latest?.cell ?? 'rnn';
+  const theta = p === null ? 'W_hh' : paramLabel(cell, p.name);
+  // The terms of a recurrent matrix are outer products δₜ hₜ₋₁ᵀ (the caption says so).
+  const matrix = recurrentMatrix(cell) !== null && (p === null || p.name === recurrentMatrix(cell));
   const T = w?.T ?? 0;
   const fs = large ? 1.4 : 1;
   const t = Math.min(Math.max(1, walk.step), Math.max(1, T));
   const table = useCallback(() => termsTable(p, T), [p, T]);
   const lr = p === null ? null : longRange(p.norms, LONG_LAG);
   // What the update does with this gradient: nothing when W_hh is frozen, else clipping's scale.
-  const frozen = latest !== null && latest.config.freeze !== 'none' && theta === 'W_hh';
+  const frozen =
+    latest !== null &&
+    p !== null &&
+    (latest.config.freeze === 'all' ||
+      (latest.config.freeze === 'recurrent' && recurrentParams(cell).includes(p.name)));
   const clip =
     latest !== null && !frozen && latest.config.clip > 0 && latest.preClipNorm > latest.config.clip
       ? latest.config.clip / (latest.preClipNorm + 1e-6)
@@ -73,7 +81,7 @@ export const TermsPanel = memo(function TermsPanel() {
       className="panel panel-wide"
       id="panel-terms"
       caption={
-        theta === 'W_hh'
+        matrix
           ? 'Unrolled, every step uses its own copy of W_hh; ∂L/∂W_hh is the sum of the copies’ gradients Cₜ = Σ_batch δₜ hₜ₋₁ᵀ (δₜ: the gradient at step t’s pre-activations). Bars: ‖Cₜ‖_F; line: the norm of the sum so far.'
           : `Unrolled, every step uses its own copy of ${theta}; ∂L/∂${theta} is the sum of the copies’ gradients Cₜ (over the batch). Bars: ‖Cₜ‖; line: the norm of the sum so far.`
       }
@@ -87,7 +95,7 @@ export const TermsPanel = memo(function TermsPanel() {
               <select value={String(which)} onChange={(e) => setWhich(Number(e.target.value))}>
                 {terms.map((q, k) => (
                   <option key={q.name} value={String(k)}>
-                    {paramLabel(q.name)}
+                    {paramLabel(cell, q.name)}
                   </option>
                 ))}
               </select>
@@ -137,7 +145,7 @@ export const TermsPanel = memo(function TermsPanel() {
             {frozen && (
               <div>
                 <dt>the update</dt>
-                <dd>W_hh is not trained in this run</dd>
+                <dd>{theta} is not trained in this run</dd>
               </div>
             )}
             {clip !== null && (

@@ -1,23 +1,10 @@
-import { cellHas, cellInfo } from '../../engine/cells/catalog';
+import { cellHas, cellInfo, cellPage } from '../../engine/cells/catalog';
 import { formatNum } from '../../charts/format';
 import { useApp } from '../../store/hooks';
 import type { ControlId } from '../../store/urlFields';
 import { LIMITS } from '../../worker/config';
 import type { TrainConfig } from '../../worker/config';
 import { IntField, SliderField, ToggleField } from './fields';
-
-/**
- * Where each newer family keeps its memory, said where the classic cells' spectral radius and
- * forget-gate bias would be (they mean nothing there, so they are not shown).
- */
-const WHERE: Record<string, string> = {
-  lru: 'The LRU has no W_hh and no forget gate: its decays are its eigenvalues λ, drawn on the ring below and then trained.',
-  rglru:
-    'The RG-LRU has no W_hh and no forget-gate bias: its decay per step is aₜ = a^(8rₜ), with a from the initialization above and rₜ a gate that sees only the input.',
-  s6: 'S6 has no W_hh and no forget-gate bias: its decay per step is exp(Δₜ·A), with A per state entry and the step size Δₜ chosen by the input.',
-  attention:
-    'Attention has no recurrence: nothing decays with distance, so there is no spectral radius, no forget gate and no truncation window.',
-};
 
 /** Smallest gap kept between r_min and r_max on the sliders (the ring needs r_min < r_max). */
 const GAP = 0.001;
@@ -39,7 +26,7 @@ export function MemoryControls({
 }) {
   const config = useApp((s) => s.config);
   const has = (c: Parameters<typeof cellHas>[1]) => cellHas(config.cell, c);
-  const where = WHERE[config.cell];
+  const where = cellPage(config.cell).memory;
   const showRho = show('rho') && has('rho');
   const showForget = show('forget') && has('forgetBias');
   const showHold = show('hold') && has('holdForget');

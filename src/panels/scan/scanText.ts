@@ -3,7 +3,7 @@
  * does, which entries are complete, the lane's name, and why a cell has no scan (from its
  * descriptor: family and scan flag, never its id).
  */
-import { cellInfo } from '../../engine/cells/catalog';
+import { cellInfo, cellPage } from '../../engine/cells/catalog';
 import { formatSci } from '../../charts/format';
 import type { ScanMessage } from '../../worker/protocol';
 
@@ -55,7 +55,8 @@ export function laneName(lane: number, U: number, H: number, complex: boolean): 
 export function whyNoScan(cell: string): { title: string; text: string } | null {
   const info = cellInfo(cell);
   if (info.scan === true) return null;
-  if (info.family === 'attention')
+  // A cell without a recurrence (its page names none: attention) has nothing to scan.
+  if (cellPage(cell).recurrence === null)
     return {
       title: `${info.label}: no recurrence to scan`,
       text:

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flat, rel, type Nested } from './compare';
 import { createWorkspace, forwardBackward, isCut } from '../../../src/engine/bptt';
 import { backwardWalk } from '../../../src/engine/backward/walk';
 import { cellEngine } from '../../../src/engine/cells/registry';
@@ -17,9 +18,6 @@ import { parseFamilySpec } from '../../../src/cli/familySpec';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIX = join(ROOT, 'tests', 'fixtures');
-
-type Nested = number | Nested[];
-const flat = (x: Nested): number[] => (Array.isArray(x) ? x.flatMap(flat) : [x]);
 
 function load(name: string) {
   const raw = JSON.parse(readFileSync(join(FIX, `${name}.json`), 'utf8')) as Record<
@@ -42,16 +40,6 @@ function load(name: string) {
   };
   return { raw, spec, model, batch, opts };
 }
-
-const rel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let d = 0;
-  let s = 0;
-  for (let k = 0; k < b.length; k++) {
-    d = Math.max(d, Math.abs(a[k]! - b[k]!));
-    s = Math.max(s, Math.abs(b[k]!));
-  }
-  return s === 0 ? d : d / s;
-};
 
 const CASES = [
   'lru-mse_all',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkspace, forwardBackward } from '../../../src/engine/bptt';
+import { CELLS } from '../../../src/engine/cells/catalog';
 import { backwardWalk } from '../../../src/engine/backward/walk';
 import { relativeGap } from '../../../src/engine/backward/terms';
 import { stepJacobian, stepJacobianNorms } from '../../../src/engine/jacobian';
@@ -185,7 +186,8 @@ describe('backward walk: exactly the engine’s BPTT', () => {
 });
 
 describe('‖J_t‖₂ a few steps at a time', () => {
-  it.each(['rnn', 'lstm', 'gru', 'linear', 'relu'] as const)(
+  // Every registered cell on the classic driver (the ones whose walk has ‖J_t‖₂ from W_hh).
+  it.each(CELLS.filter((c) => c.family === 'classic').map((c) => c.id))(
     '%s: equals the exact per-step SVD norms, whatever the chunk sizes',
     (cell) => {
       const { model, batch } = setup({ cell, task: 'adding', T: 9, H: 6 });

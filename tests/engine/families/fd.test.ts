@@ -7,13 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { FAMILY_CELLS } from '../../../src/engine/family/cells';
 import { familyGradCheck } from '../../../src/engine/family/gradcheck';
 import { createFamilyModel } from '../../../src/engine/family/model';
+import { FAMILY_IDS } from '../../../src/engine/family/types';
 import type { FamilyDims, FamilyId, FamilyRunOptions } from '../../../src/engine/family/types';
 import { createRng } from '../../../src/engine/rng';
 import type { Rng } from '../../../src/engine/rng';
 import type { AnyLossKind, Batch } from '../../../src/engine/types';
 
 const TOL = 1e-6;
-const FAMILIES: FamilyId[] = ['lru', 'rglru', 's6', 'attention'];
+/** Every registered cell with its own passes (the registry's, not a list here). */
+const FAMILIES: readonly FamilyId[] = FAMILY_IDS;
 const LOSSES: AnyLossKind[] = ['mse_last', 'mse_all', 'xent_all', 'xent_last'];
 
 interface Case {

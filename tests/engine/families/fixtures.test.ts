@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFamilyGrad } from '../../../src/cli/familyGrad';
 import { parseFamilySpec } from '../../../src/cli/familySpec';
+import { FAMILY_CELL_IDS } from '../../../src/engine/cells/catalog';
 import { setWasmKernels } from '../../../src/engine/wasm/arena';
 
 const DIR = join(__dirname, '..', '..', 'fixtures');
@@ -21,7 +22,8 @@ const KEYS = [
   'gates',
   'attention',
 ];
-const FILES = readdirSync(DIR).filter((f) => /^(lru|rglru|s6|attention)-/.test(f));
+/** Every registered cell with its own passes: each must have its fixtures (tools/make_fixtures.py). */
+const FILES = readdirSync(DIR).filter((f) => FAMILY_CELL_IDS.some((c) => f.startsWith(`${c}-`)));
 
 type Json = number | string | Json[] | { [k: string]: Json };
 
@@ -44,7 +46,7 @@ function shape(x: Json): unknown {
 }
 
 it('finds every family × loss fixture and the special cases', () => {
-  for (const cell of ['lru', 'rglru', 's6', 'attention']) {
+  for (const cell of FAMILY_CELL_IDS) {
     for (const loss of ['mse_last', 'mse_all', 'xent_all', 'xent_last'])
       expect(FILES).toContain(`${cell}-${loss}.json`);
     for (const tag of ['tiny', 'h1', 'i1', 'long'])

@@ -1,5 +1,6 @@
 /** Causal single-head attention's descriptor (Vaswani et al. 2017; the equations: ./index.ts). */
 import type { CellInfo, CellSizes } from '../types';
+import { PAGE } from './page';
 
 export const ATTENTION = {
   id: 'attention',
@@ -26,5 +27,6 @@ export const ATTENTION = {
   macsPerStep: ({ inputSize: I, hiddenSize: H }: CellSizes, T: number) =>
     H * I + 4 * H * H + (T + 1) * H,
   inApp: true,
+  page: PAGE,
   belt: 'arcs',
 } as const satisfies CellInfo;

@@ -1,6 +1,7 @@
 /** The GRU's descriptor (PyTorch nn.GRU; gate rows r, z, n, b_hn inside the r product). */
 import { CLASSIC_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
 import type { CellInfo } from '../types';
+import { PAGE } from './page';
 
 export const GRU = {
   id: 'gru',
@@ -16,5 +17,6 @@ export const GRU = {
   controls: ['rho'],
   macsPerStep: classicMacs(3),
   inApp: true,
-  belt: 'gru',
+  page: PAGE,
+  belt: 'update',
 } as const satisfies CellInfo;

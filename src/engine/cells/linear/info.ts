@@ -1,6 +1,7 @@
 /** The linear recurrence's descriptor (nn.RNN's layout with the identity for tanh). */
 import { SINGLE_BLOCK_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
 import type { CellInfo } from '../types';
+import { PAGE } from './page';
 
 export const LINEAR = {
   id: 'linear',
@@ -17,5 +18,6 @@ export const LINEAR = {
   macsPerStep: classicMacs(1),
   stepJacobianDiag: () => 1,
   inApp: true,
-  belt: 'rnn',
+  page: PAGE,
+  belt: 'chain',
 } as const satisfies CellInfo;

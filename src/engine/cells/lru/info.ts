@@ -1,5 +1,6 @@
 /** The LRU's descriptor (Orvieto et al. 2023; the equations: ./index.ts). */
 import type { CellInfo, CellSizes } from '../types';
+import { PAGE } from './page';
 
 const H = (s: CellSizes) => s.hiddenSize;
 
@@ -25,6 +26,7 @@ export const LRU = {
   // Complex B u (2·H·I) and the diagonal update (about 4·H real multiply-adds).
   macsPerStep: (s: CellSizes) => 2 * H(s) * s.inputSize + 4 * H(s),
   inApp: true,
+  page: PAGE,
   belt: 'decay',
   scan: true,
 } as const satisfies CellInfo;

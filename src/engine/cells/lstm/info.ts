@@ -1,6 +1,7 @@
 /** The LSTM's descriptor (PyTorch nn.LSTM; gate rows i, f, g, o). */
 import { CLASSIC_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
 import type { CellInfo } from '../types';
+import { PAGE } from './page';
 
 export const LSTM = {
   id: 'lstm',
@@ -16,5 +17,6 @@ export const LSTM = {
   controls: ['rho', 'forgetBias', 'holdForget'],
   macsPerStep: classicMacs(4),
   inApp: true,
-  belt: 'lstm',
+  page: PAGE,
+  belt: 'cellState',
 } as const satisfies CellInfo;

@@ -1,6 +1,7 @@
 /** The ReLU RNN's descriptor (PyTorch nn.RNN(nonlinearity='relu'), the same parameter names). */
 import { IRNN_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
 import type { CellInfo } from '../types';
+import { PAGE } from './page';
 
 export const RELU = {
   id: 'relu',
@@ -17,5 +18,6 @@ export const RELU = {
   macsPerStep: classicMacs(1),
   stepJacobianDiag: (h: number) => (h > 0 ? 1 : 0),
   inApp: true,
-  belt: 'rnn',
+  page: PAGE,
+  belt: 'chain',
 } as const satisfies CellInfo;

@@ -1,5 +1,6 @@
 /** The RG-LRU's descriptor (De et al. 2024, Griffin; the equations: ./index.ts). */
 import type { CellInfo, CellSizes } from '../types';
+import { PAGE } from './page';
 
 export const RGLRU = {
   id: 'rglru',
@@ -28,6 +29,7 @@ export const RGLRU = {
   // Input projection, the two gate products, and a few per-unit operations.
   macsPerStep: ({ inputSize: I, hiddenSize: H }: CellSizes) => H * I + 2 * H * H + 6 * H,
   inApp: true,
+  page: PAGE,
   belt: 'decay',
   scan: true,
 } as const satisfies CellInfo;

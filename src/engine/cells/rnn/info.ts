@@ -1,6 +1,7 @@
 /** The tanh RNN's descriptor (PyTorch nn.RNN(nonlinearity='tanh')). */
 import { SINGLE_BLOCK_INITS, classicMacs, classicParams, hiddenWidth } from '../classic';
 import type { CellInfo } from '../types';
+import { PAGE } from './page';
 
 export const RNN = {
   id: 'rnn',
@@ -17,5 +18,6 @@ export const RNN = {
   macsPerStep: classicMacs(1),
   stepJacobianDiag: (h: number) => 1 - h * h,
   inApp: true,
-  belt: 'rnn',
+  page: PAGE,
+  belt: 'chain',
 } as const satisfies CellInfo;

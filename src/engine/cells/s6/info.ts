@@ -1,5 +1,6 @@
 /** S6's descriptor (Gu & Dao 2023, Mamba's selective scan; the equations: ./index.ts). */
 import type { CellInfo, CellSizes } from '../types';
+import { PAGE } from './page';
 
 /** N when a spec gives none (Mamba's d_state). */
 const N_DEFAULT = 16;
@@ -37,6 +38,7 @@ export const S6 = {
     return H * s.inputSize + H * H + 2 * N(s) * H + 4 * H * N(s);
   },
   inApp: true,
+  page: PAGE,
   belt: 'decay',
   scan: true,
 } as const satisfies CellInfo;
