@@ -8,6 +8,7 @@ import { formatNum } from '../charts/format';
 import { useApp } from '../store/hooks';
 import type { Snapshot } from '../worker/protocol';
 import { ExportButtons } from './ExportButtons';
+import { useFitScale } from '../charts/fit';
 
 const TEXT: Record<string, { title: string; caption: string; symbol: string }> = {
   lru: {
@@ -50,6 +51,7 @@ function pct(v: number): string {
 /** What a newer family shows in place of W_hh's spectrum (the frame of worker/familyFrame.ts). */
 export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s: Snapshot }) {
   const large = useApp((st) => st.view.large);
+  const fit = useFitScale();
   const config = useApp((st) => st.config);
   const f = s.family!;
   const text = TEXT[s.cell] ?? TEXT.attention!;
@@ -209,7 +211,7 @@ export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s:
           initLabel={
             ring ? `init ring ${formatNum(ring.rMin, 3)}–${formatNum(ring.rMax, 3)}` : undefined
           }
-          height={220 * fs}
+          height={Math.round(220 * fs * fit)}
           fontScale={fs}
         />
       )}
@@ -225,7 +227,7 @@ export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s:
           xStart={1}
           yStart={1}
           yStep={alpha.pool}
-          height={Math.min(420, 80 + alpha.n * 3) * (large ? 1.3 : 1)}
+          height={Math.round(Math.min(420, 80 + alpha.n * 3) * (large ? 1.3 : 1) * fit)}
           fontScale={fs}
           xLabel={alpha.pool > 1 ? `key s (blocks of ${alpha.pool} steps)` : 'key s'}
           yLabel="query t"

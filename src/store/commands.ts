@@ -7,6 +7,7 @@
  * moves the walk forward again.
  */
 import type { Bridge } from './bridge';
+import { adjacentLesson, openLesson } from './lessonNav';
 import type { AppState, Status } from './store';
 import type { ViewMode } from './urlFields';
 
@@ -18,6 +19,8 @@ export interface CommandState {
   walkT: number;
   walkStep: number;
   walkPlaying: boolean;
+  /** The open lesson's id, or null. */
+  lesson: string | null;
 }
 
 /** The command state of the store (a fresh object: select it with useCommandState). */
@@ -30,6 +33,7 @@ export function commandState(s: AppState): CommandState {
     walkT: shown ? d.T : 0,
     walkStep: s.walk.step,
     walkPlaying: s.walk.playing,
+    lesson: s.lesson,
   };
 }
 
@@ -48,6 +52,8 @@ export type CommandId =
   | 'walkForward'
   | 'walkPlay'
   | 'walkStart'
+  | 'prevLesson'
+  | 'nextLesson'
   | 'help';
 
 export interface Command {
@@ -136,6 +142,28 @@ export const COMMANDS: Readonly<Record<CommandId, Command>> = {
     label: () => 'Restart at T',
     enabled: (s) => walking(s) && s.walkStep < s.walkT,
     run: ({ bridge, walkT }) => bridge.walkTo(walkT),
+  },
+  prevLesson: {
+    key: { key: '[', aria: '[', shown: '[' },
+    keyMode: 'any',
+    does: 'The previous lesson, in the order of the lesson list',
+    label: () => 'Previous lesson',
+    enabled: (s) => adjacentLesson(s.lesson, -1) !== undefined,
+    run: ({ bridge, lesson }) => {
+      const l = adjacentLesson(lesson, -1);
+      if (l) openLesson(bridge, l);
+    },
+  },
+  nextLesson: {
+    key: { key: ']', aria: ']', shown: ']' },
+    keyMode: 'any',
+    does: 'The next lesson (from no lesson, the first)',
+    label: () => 'Next lesson',
+    enabled: (s) => adjacentLesson(s.lesson, 1) !== undefined,
+    run: ({ bridge, lesson }) => {
+      const l = adjacentLesson(lesson, 1);
+      if (l) openLesson(bridge, l);
+    },
   },
   help: {
     key: { key: '?', aria: '?', shown: '?' },

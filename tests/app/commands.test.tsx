@@ -113,7 +113,7 @@ describe('transport commands', () => {
     roots.push(root);
     act(() => root.render(<HelpBody />));
     const keys = [...el.querySelectorAll('kbd')].map((k) => k.textContent);
-    expect(keys).toEqual(['Space', '→', 'B', '←', '→', 'Space', 'Home', '?', 'Tab']);
+    expect(keys).toEqual(['Space', '→', 'B', '←', '→', 'Space', 'Home', '[', ']', '?', 'Tab']);
   });
 
   it('a focused button keeps Space and a focused slider keeps the arrows', () => {

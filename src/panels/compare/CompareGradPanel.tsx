@@ -9,6 +9,7 @@ import { log10Ratio } from '../gradStats';
 import { useStickyDomain } from '../useSticky';
 import { RunReadouts } from './RunReadouts';
 import { useRuns } from './useRuns';
+import { useFitScale } from '../../charts/fit';
 
 const TITLE = 'Gradient through time';
 const EMPTY = new Float64Array(0);
@@ -20,6 +21,7 @@ const EMPTY = new Float64Array(0);
 export const CompareGradPanel = memo(function CompareGradPanel() {
   const runs = useRuns();
   const large = useApp((s) => s.view.large);
+  const fit = useFitScale();
   const fontScale = large ? 1.4 : 1;
   const cols = useMemo(() => runs.map((r) => r.training.latest?.dhNorm ?? EMPTY), [runs]);
   const T = Math.max(0, ...cols.map((c) => c.length));
@@ -67,7 +69,7 @@ export const CompareGradPanel = memo(function CompareGradPanel() {
         xStart={1}
         logY
         yDomain={yDomain}
-        height={300 * fontScale}
+        height={Math.round(300 * fontScale * fit)}
         fontScale={fontScale}
         xLabel="time step t"
         yLabel="‖∂L/∂hₜ‖ (log scale)"
