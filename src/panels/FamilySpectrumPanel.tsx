@@ -195,7 +195,7 @@ export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s:
           rho={rmax}
           ghost={{ re: lambda.re0, im: lambda.im0 }}
           ring={ring}
-          maxSize={380 * (large ? 1.3 : 1)}
+          maxSize={Math.round(380 * (large ? 1.3 : 1) * fit)}
           fontScale={fs}
         />
       )}

@@ -65,7 +65,12 @@ export function FocusLayout(props: {
           {/* The prediction question sits here, right after the guidance (~110 px budgeted). */}
           {props.question && <div className="focus-question">{props.question}</div>}
         </div>
-        <div className="focus-keys" ref={ref} data-focus-keys={keys.join(' ')}>
+        <div
+          className="focus-keys"
+          ref={ref}
+          data-focus-keys={keys.join(' ')}
+          data-fit-scale={scale.toFixed(2)}
+        >
           <ChartFitContext.Provider value={{ scale, compact: true }}>
             {keys.map((p) => (
               <Panel key={p} id={p} />

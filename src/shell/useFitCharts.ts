@@ -35,13 +35,14 @@ export function useFitCharts(ref: RefObject<HTMLElement | null>, active: boolean
       const now = performance.now();
       // A change a second after the last adjustment is new (data arrived, a window resize).
       if (now - last > 1000) steps = 0;
-      if (steps >= MAX_STEPS) return;
       const over =
         el.getBoundingClientRect().bottom + window.scrollY - window.innerHeight + BOTTOM_GAP;
       const charts = chartHeight(el);
       if (charts <= 0) return;
-      // Shrink whenever it overflows; grow back only with room to spare (no flicker at the edge).
-      if (over < 1 && over > -12) return;
+      // Shrink whenever it overflows; grow back only with room to spare (no flicker at the edge),
+      // and only MAX_STEPS times in a row: a chart whose height does not follow the scale could
+      // otherwise swing between the two. Shrinking is never capped, so fitting ends on the screen.
+      if (over < 1 && (over > -12 || steps >= MAX_STEPS)) return;
       const s = current.current;
       const next = Math.min(1, Math.max(MIN_SCALE, (s * (charts - over)) / charts));
       if (Math.abs(next - s) < 0.005) return;
@@ -56,6 +57,8 @@ export function useFitCharts(ref: RefObject<HTMLElement | null>, active: boolean
     };
     const ro = new ResizeObserver(schedule);
     ro.observe(el);
+    // What is above it moves it without resizing it (a notice, the comparison's bar, the header).
+    ro.observe(document.body);
     window.addEventListener('resize', schedule);
     schedule();
     return () => {
