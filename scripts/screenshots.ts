@@ -3,7 +3,9 @@
 // expectation is decided by then), and the layout checks at three sizes and two themes, after a fixed
 // number of iterations (not seconds: the images should not depend on the machine's speed).
 // A lesson about the backward pass is not trained: its walk is stepped back with ← instead.
-// Usage: npx tsx scripts/screenshots.ts [--only lessons|sizes|readme|families] [--lesson <id>]
+// The classroom group: three lessons on a projector (1280×720 and 1920×1080, large type), as they
+// open and after the run their lesson names, the viewport only (what the room sees, no scrolling).
+// Usage: npx tsx scripts/screenshots.ts [--only lessons|sizes|readme|families|classroom] [--lesson <id>]
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch } from '../tests/e2e/browser';
@@ -32,6 +34,8 @@ async function shoot(
     fast?: boolean;
     /** Keys pressed once the backward walk is on screen (backward mode). */
     walkKeys?: readonly string[];
+    /** Wait for the first snapshot to be drawn and the layout to settle (an untrained page). */
+    settle?: boolean;
   } = {},
 ) {
   const ctx = await browser.newContext({
@@ -79,6 +83,14 @@ async function shoot(
     if (await pause.count()) await pause.click();
     await page.getByRole('button', { name: 'Play' }).first().waitFor();
     await page.waitForTimeout(300);
+  }
+  if (opts.settle) {
+    await page.waitForFunction(
+      () => document.querySelectorAll('.header-readouts dd')[1]?.textContent !== '—',
+      null,
+      { timeout: 30_000 },
+    );
+    await page.waitForTimeout(1500);
   }
   if (opts.walkKeys) {
     await page.locator('[data-readout="walk-step"]').waitFor();
@@ -150,6 +162,23 @@ if (!only || only === 'families') {
       iterations: 60,
       full: true,
     });
+}
+if (!only || only === 'classroom') {
+  mkdirSync('docs/classroom', { recursive: true });
+  for (const id of ['vanishing', 'lstm-belt', 'attention-one-hop']) {
+    const l = LESSONS.find((x) => x.id === id)!;
+    for (const [w, h] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      const base = `docs/classroom/${id}-${w}x${h}-large`;
+      await shoot(`?lesson=${id}&large=1`, `${base}-open.png`, w, h, { settle: true });
+      await shoot(`?lesson=${id}&large=1`, `${base}-run.png`, w, h, {
+        iterations: l.iterations,
+        fast: true,
+      });
+    }
+  }
 }
 await browser.close();
 server.close();

@@ -3,7 +3,8 @@ import { ControlsPanel } from '../panels/ControlsPanel';
 import { useApp, useAppStore, useBridge } from '../store/hooks';
 import { Header } from './Header';
 import { Notices } from '../shell/Notices';
-import { CompareBarIfComparing, Panel, panelOrder } from '../shell/Panels';
+import { CompareBarIfComparing } from '../shell/Panels';
+import { PagePanels } from '../shell/FocusLayout';
 import { Dialog } from './Dialog';
 import { HelpBody } from './Help';
 import { useShortcuts } from './useShortcuts';
@@ -47,7 +48,7 @@ export function App() {
 
   return (
     <div
-      className={dropping ? 'app dropping' : 'app'}
+      className={`app${dropping ? ' dropping' : ''}${view.presenter ? ' presenter' : ''}`}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
@@ -83,7 +84,7 @@ export function App() {
       </aside>
       <main className="app-main">
         <div className="panel-wide">
-          <Notices />
+          <Notices lesson={false} />
           {weights.status && (
             <WeightsStatusView
               status={weights.status}
@@ -92,9 +93,7 @@ export function App() {
           )}
         </div>
         <CompareBarIfComparing />
-        {panelOrder(view.view).map((id) => (
-          <Panel key={id} id={id} />
-        ))}
+        <PagePanels mode={view.view} />
       </main>
       <Dialog
         title="Embed in course notes"

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useApp, useBridge } from '../store/hooks';
 import { COMMANDS } from '../store/commands';
-import { LESSONS, lessonConfig, lessonRuns } from '../store/lessons';
+import { LESSONS } from '../store/lessons';
+import { openLesson } from '../store/lessonNav';
 import { TransportButtons } from '../panels/controls/Transport';
 import { formatSci } from '../charts/format';
 import { RUN_LETTERS } from '../worker/runsProtocol';
@@ -27,6 +28,7 @@ export function Header(props: {
   const busy = useApp((s) => s.awaitingAck);
   const theme = useApp((s) => s.view.theme);
   const large = useApp((s) => s.view.large);
+  const presenter = useApp((s) => s.view.presenter);
   const comparing = useApp((s) => s.compare.length > 0);
   const picked = useApp((s) => s.view.run);
   const bridge = useBridge();
@@ -40,11 +42,8 @@ export function Header(props: {
           value={lesson ?? ''}
           onChange={(e) => {
             const l = LESSONS.find((x) => x.id === e.target.value);
-            if (l) {
-              bridge.replaceConfig(lessonConfig(l), l.id, lessonRuns(l));
-              // A lesson opens in its own mode (the backward pass, or training).
-              bridge.setBackward(l.view?.mode === 'backward');
-            } else bridge.leaveLesson();
+            if (l) openLesson(bridge, l);
+            else bridge.leaveLesson();
           }}
         >
           <option value="">— choose a lesson —</option>
@@ -138,6 +137,14 @@ export function Header(props: {
           title="Large type for projectors"
         >
           Large type
+        </button>
+        <button
+          className="btn"
+          aria-pressed={presenter}
+          onClick={() => bridge.setView({ presenter: !presenter })}
+          title="Presenter mode: hide the settings column; [ and ] move between lessons"
+        >
+          Presenter
         </button>
         <button
           className="btn"

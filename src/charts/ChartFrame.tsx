@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { DataTable, type Cell } from './DataTable';
 import { safeId } from './plotUtil';
+import { useCompactCaption } from './fit';
 
 /** The data a frame exposes as a table (the caption is the frame's title). */
 export interface FrameTable {
@@ -40,6 +41,7 @@ export interface ChartFrameProps {
 export function ChartFrame(props: ChartFrameProps) {
   const base = safeId(useId());
   const [showTable, setShowTable] = useState(props.defaultTableVisible ?? false);
+  const compact = useCompactCaption();
   const titleId = `${base}-title`;
   const tableId = `${base}-table`;
   const table =
@@ -72,7 +74,15 @@ export function ChartFrame(props: ChartFrameProps) {
           )}
         </div>
       </header>
-      {props.caption && <p className="chart-frame-caption">{props.caption}</p>}
+      {props.caption &&
+        (compact ? (
+          <details className="chart-frame-about">
+            <summary>About this chart</summary>
+            <p className="chart-frame-caption">{props.caption}</p>
+          </details>
+        ) : (
+          <p className="chart-frame-caption">{props.caption}</p>
+        ))}
       {props.readouts && <div className="chart-frame-readouts">{props.readouts}</div>}
       <div className="chart-frame-body">{props.children}</div>
       {table ? (

@@ -10,6 +10,7 @@ import type { Snapshot } from '../worker/protocol';
 import { ExportButtons } from './ExportButtons';
 import { cellHas } from '../engine/cells/catalog';
 import { cellPageText } from '../engine/cells/pageTexts';
+import { useFitScale } from '../charts/fit';
 
 /** A cell without a family's texts (never shown: the classic cells draw W_hh's spectrum). */
 const MISSING = { title: 'Spectrum', caption: '', symbol: '' };
@@ -28,6 +29,7 @@ function pct(v: number): string {
 /** What a newer family shows in place of W_hh's spectrum (the frame of worker/familyFrame.ts). */
 export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s: Snapshot }) {
   const large = useApp((st) => st.view.large);
+  const fit = useFitScale();
   const config = useApp((st) => st.config);
   const f = s.family!;
   const text = cellPageText(s.cell)?.spectrum ?? MISSING;
@@ -172,7 +174,7 @@ export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s:
           rho={rmax}
           ghost={{ re: lambda.re0, im: lambda.im0 }}
           ring={ring}
-          maxSize={380 * (large ? 1.3 : 1)}
+          maxSize={Math.round(380 * (large ? 1.3 : 1) * fit)}
           fontScale={fs}
         />
       )}
@@ -188,7 +190,7 @@ export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s:
           initLabel={
             ring ? `init ring ${formatNum(ring.rMin, 3)}–${formatNum(ring.rMax, 3)}` : undefined
           }
-          height={220 * fs}
+          height={Math.round(220 * fs * fit)}
           fontScale={fs}
         />
       )}
@@ -204,7 +206,7 @@ export const FamilySpectrumPanel = memo(function FamilySpectrumPanel({ s }: { s:
           xStart={1}
           yStart={1}
           yStep={alpha.pool}
-          height={Math.min(420, 80 + alpha.n * 3) * (large ? 1.3 : 1)}
+          height={Math.round(Math.min(420, 80 + alpha.n * 3) * (large ? 1.3 : 1) * fit)}
           fontScale={fs}
           xLabel={alpha.pool > 1 ? `key s (blocks of ${alpha.pool} steps)` : 'key s'}
           yLabel="query t"

@@ -14,6 +14,7 @@ import { gradWords } from './gradWords';
 import { GradReadouts } from './GradReadouts';
 import { autoUnit } from './gradStats';
 import { useStickyDomain } from './useSticky';
+import { useCompactCaption, useFitScale } from '../charts/fit';
 
 const TITLE = 'Gradient through time';
 const EMPTY = new Float64Array(0);
@@ -39,6 +40,10 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const latest = useApp((s) => s.latest);
   const grad = useApp((s) => s.grad);
   const large = useApp((s) => s.view.large);
+  const fit = useFitScale();
+  // In a lesson's focus layout the history heatmap waits behind a button: the curve is the point.
+  const compact = useCompactCaption();
+  const [showHistory, setShowHistory] = useState(false);
   const gradcheckBusy = useApp((s) => s.gradcheckBusy);
   const [showBelt, setShowBelt] = useState(true);
   const unitPick = useApp((s) => s.unit);
@@ -122,6 +127,17 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
               ‖∂L/∂cₜ‖
             </button>
           )}
+          {compact && (
+            <button
+              type="button"
+              className="chart-button"
+              aria-pressed={showHistory}
+              onClick={() => setShowHistory((h) => !h)}
+              title="The gradient at every step over the iterations, as a heatmap"
+            >
+              History
+            </button>
+          )}
           <button
             type="button"
             className="chart-button"
@@ -146,7 +162,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
         logY
         markEdges
         yDomain={yDomain}
-        height={280 * fontScale}
+        height={Math.round(280 * fontScale * fit)}
         fontScale={fontScale}
         xLabel="time step t (backprop runs from T leftwards)"
         yLabel={`${words.norm} (log scale)`}
@@ -164,7 +180,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           markEdges
           yDomain={yDomain}
           color="#0072B2"
-          height={200 * fontScale}
+          height={Math.round(200 * fontScale * fit)}
           fontScale={fontScale}
           xLabel="time step t"
           yLabel="‖∂L/∂cₜ‖ (log scale)"
@@ -172,7 +188,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
           referenceLabel={belt.main?.label}
         />
       )}
-      {heat !== null && heat.count > 0 && (
+      {heat !== null && heat.count > 0 && (!compact || showHistory) && (
         <HeatCanvas
           ariaLabel="Gradient norm per step over training iterations"
           values={heat.ring}
@@ -193,7 +209,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
               ? ((heat.iters[heat.count - 1] ?? 0) - (heat.iters[0] ?? 0)) / (heat.count - 1)
               : 1
           }
-          height={170 * fontScale}
+          height={Math.round(170 * fontScale * fit)}
           fontScale={fontScale}
           xLabel="time step t"
           yLabel="iteration"

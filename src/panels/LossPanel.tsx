@@ -6,6 +6,7 @@ import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum, formatSci } from '../charts/format';
 import { useApp, useBridge } from '../store/hooks';
 import { useStickyDomain } from './useSticky';
+import { useFitScale } from '../charts/fit';
 
 const TITLE = 'Loss';
 const MAX_CLIP_TICKS = 120;
@@ -16,6 +17,7 @@ export const LossPanel = memo(function LossPanel() {
   const latest = useApp((s) => s.latest);
   const logY = useApp((s) => s.lossLog);
   const large = useApp((s) => s.view.large);
+  const fit = useFitScale();
   const bridge = useBridge();
   const fontScale = large ? 1.4 : 1;
   const n = loss.losses.length;
@@ -132,7 +134,7 @@ export const LossPanel = memo(function LossPanel() {
           yDomain={yDomain}
           hlines={hlines}
           markers={markers}
-          height={230 * fontScale}
+          height={Math.round(230 * fontScale * fit)}
           fontScale={fontScale}
           xLabel="iteration"
           yLabel={logY ? 'loss (log scale)' : 'loss'}
@@ -148,7 +150,7 @@ export const LossPanel = memo(function LossPanel() {
           y={accPct}
           yDomain={[0, 100]}
           hlines={[{ y: 100 * chanceAcc, label: `chance ${formatNum(100 * chanceAcc, 1)} %` }]}
-          height={150 * fontScale}
+          height={Math.round(150 * fontScale * fit)}
           fontScale={fontScale}
           xLabel="iteration"
           yLabel="accuracy (%)"

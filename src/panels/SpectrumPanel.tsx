@@ -8,6 +8,7 @@ import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum } from '../charts/format';
 import { useApp, useBridge } from '../store/hooks';
 import { LazyFamilySpectrum } from './lazyFamily';
+import { useFitScale } from '../charts/fit';
 
 const TITLE = 'Spectrum of W_hh';
 const GATE_LABEL: Record<string, string> = {
@@ -37,6 +38,7 @@ const WhhSpectrumPanel = memo(function WhhSpectrumPanel() {
   const start = useApp((s) => s.latest?.start ?? null);
   const gate = useApp((s) => s.gate);
   const large = useApp((s) => s.view.large);
+  const fit = useFitScale();
   const bridge = useBridge();
   const g = spectra ? Math.min(gate, spectra.length - 1) : 0;
   const spec = spectra?.[g];
@@ -129,7 +131,7 @@ const WhhSpectrumPanel = memo(function WhhSpectrumPanel() {
           re={spec.re}
           im={spec.im}
           rho={spec.rho}
-          maxSize={380 * (large ? 1.3 : 1)}
+          maxSize={Math.round(380 * (large ? 1.3 : 1) * fit)}
           fontScale={large ? 1.4 : 1}
         />
       ) : (
@@ -158,7 +160,7 @@ const WhhSpectrumPanel = memo(function WhhSpectrumPanel() {
             },
           ]}
           logY
-          height={190 * (large ? 1.4 : 1)}
+          height={Math.round(190 * (large ? 1.4 : 1) * fit)}
           fontScale={large ? 1.4 : 1}
           xLabel="k (steps)"
           yLabel="‖W₀^k‖₂ (log scale)"

@@ -9,8 +9,17 @@ import { divergedText } from './divergedText';
 import { pickedConfig } from '../store/runs';
 import { runLetter } from '../panels/compare/runLabels';
 
-/** Divergence, URL repairs, worker fallback, teaching override and lesson guidance, above the panels. */
-export function Notices({ compact = false }: { compact?: boolean }) {
+/**
+ * Divergence, URL repairs, worker fallback, teaching override and lesson guidance, above the panels.
+ * `lesson={false}` leaves the lesson out: the full page shows it in its focus layout's card.
+ */
+export function Notices({
+  compact = false,
+  lesson: showLesson = true,
+}: {
+  compact?: boolean;
+  lesson?: boolean;
+}) {
   const diverged = useApp((s) => s.diverged);
   const problems = useApp((s) => s.urlProblems);
   const notice = useApp((s) => s.notice);
@@ -96,7 +105,7 @@ export function Notices({ compact = false }: { compact?: boolean }) {
           </button>
         </div>
       )}
-      {lesson && !compact && (
+      {lesson && !compact && showLesson && (
         <div className="notice notice-lesson" role="status" aria-live="polite" data-notice="lesson">
           <div>
             <strong>Lesson: {lesson.title}.</strong> {lessonOpen && lesson.guidance}

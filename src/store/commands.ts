@@ -7,6 +7,7 @@
  * moves the walk forward again.
  */
 import type { Bridge } from './bridge';
+import { adjacentLesson, openLesson } from './lessonNav';
 import type { AppState, Status } from './store';
 import type { ViewMode } from './urlFields';
 
@@ -22,6 +23,8 @@ export interface CommandState {
   scanDepth: number;
   scanLevel: number;
   scanPlaying: boolean;
+  /** The open lesson's id, or null. */
+  lesson: string | null;
 }
 
 /** The command state of the store (a fresh object: select it with useCommandState). */
@@ -38,6 +41,7 @@ export function commandState(s: AppState): CommandState {
     scanDepth: sd !== null && s.latest !== null && sd.run === s.latest.run ? sd.depth : -1,
     scanLevel: s.scan.level,
     scanPlaying: s.scan.playing,
+    lesson: s.lesson,
   };
 }
 
@@ -61,6 +65,8 @@ export type CommandId =
   | 'scanNext'
   | 'scanPlay'
   | 'scanStart'
+  | 'prevLesson'
+  | 'nextLesson'
   | 'help';
 
 export interface Command {
@@ -191,6 +197,28 @@ export const COMMANDS: Readonly<Record<CommandId, Command>> = {
     label: () => 'Back to the pairs',
     enabled: (s) => scanning(s) && s.scanLevel > 0,
     run: ({ bridge }) => bridge.scanTo(0),
+  },
+  prevLesson: {
+    key: { key: '[', aria: '[', shown: '[' },
+    keyMode: 'any',
+    does: 'The previous lesson, in the order of the lesson list',
+    label: () => 'Previous lesson',
+    enabled: (s) => adjacentLesson(s.lesson, -1) !== undefined,
+    run: ({ bridge, lesson }) => {
+      const l = adjacentLesson(lesson, -1);
+      if (l) openLesson(bridge, l);
+    },
+  },
+  nextLesson: {
+    key: { key: ']', aria: ']', shown: ']' },
+    keyMode: 'any',
+    does: 'The next lesson (from no lesson, the first)',
+    label: () => 'Next lesson',
+    enabled: (s) => adjacentLesson(s.lesson, 1) !== undefined,
+    run: ({ bridge, lesson }) => {
+      const l = adjacentLesson(lesson, 1);
+      if (l) openLesson(bridge, l);
+    },
   },
   help: {
     key: { key: '?', aria: '?', shown: '?' },

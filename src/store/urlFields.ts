@@ -84,6 +84,8 @@ export interface ViewState {
   theme: Theme | null;
   /** Projector mode: large type. */
   large: boolean;
+  /** Presenter mode: the settings column hidden, the lesson and its charts take the screen. */
+  presenter: boolean;
   /** Training, or the backward pass of the batch on screen stepped through one step at a time. */
   view: ViewMode;
   /** The picked run of a comparison (0 = A … 3 = D): spectrum, belt and hidden state show it. */
@@ -99,6 +101,7 @@ export const DEFAULT_VIEW: ViewState = {
   autoplay: false,
   theme: null,
   large: false,
+  presenter: false,
   view: 'train',
   run: 0,
   predict: true,
@@ -466,6 +469,7 @@ export const FIELDS: { readonly [K in keyof UrlState]: Field<UrlState[K]> } = {
   autoplay: autoplayField(),
   theme: themeField(),
   large: flagField('large'),
+  presenter: flagField('presenter'),
   view: choiceField('view', VIEW_MODES, 'train'),
   run: runField(),
   predict: { ...flagField('predict'), default: true },
@@ -479,6 +483,7 @@ const VIEW_KEY_SET: Record<keyof ViewState, true> = {
   autoplay: true,
   theme: true,
   large: true,
+  presenter: true,
   view: true,
   run: true,
   predict: true,

@@ -126,6 +126,8 @@ describe('transport commands', () => {
       '→',
       'Space',
       'Home',
+      '[',
+      ']',
       '?',
       'Tab',
     ]);

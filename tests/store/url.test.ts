@@ -66,6 +66,7 @@ const ARB: { [K in keyof UrlState]: fc.Arbitrary<UrlState[K]> } = {
   autoplay: fc.constantFrom(true, false, 'slide' as const),
   theme: fc.constantFrom('light' as const, 'dark' as const, null),
   large: fc.boolean(),
+  presenter: fc.boolean(),
   view: fc.constantFrom('train' as const, 'backward' as const),
   // A run other than A needs a comparison: tests/store/compareUrl.test.ts.
   run: fc.constant(0),
@@ -115,7 +116,8 @@ function configProblems(c: TrainConfig): string[] {
 
 function viewProblems(v: ViewState): string[] {
   const bad: string[] = [];
-  for (const k of ['embed', 'large'] as const) if (typeof v[k] !== 'boolean') bad.push(k);
+  for (const k of ['embed', 'large', 'presenter'] as const)
+    if (typeof v[k] !== 'boolean') bad.push(k);
   if (typeof v.autoplay !== 'boolean' && v.autoplay !== 'slide') bad.push('autoplay');
   if (v.panels !== null && !v.panels.every((p) => PANEL_IDS.includes(p))) bad.push('panels');
   if (v.controls !== null && !v.controls.every((p) => CONTROL_IDS.includes(p)))
@@ -225,6 +227,7 @@ describe('round trip', () => {
         ['light', 'v=1&theme=light'],
       ],
       large: [[true, 'v=1&large=1']],
+      presenter: [[true, 'v=1&presenter=1']],
       view: [['backward', 'v=1&view=backward']],
       // A run other than A needs a comparison: tests/store/compareUrl.test.ts.
       run: [],

@@ -9,6 +9,7 @@ import { log10Ratio } from '../gradStats';
 import { useStickyDomain } from '../useSticky';
 import { RunReadouts } from './RunReadouts';
 import { useRuns } from './useRuns';
+import { useFitScale } from '../../charts/fit';
 
 const TITLE = 'Gradient through time';
 const EMPTY = new Float64Array(0);
@@ -20,18 +21,19 @@ const EMPTY = new Float64Array(0);
 export const CompareGradPanel = memo(function CompareGradPanel() {
   const runs = useRuns();
   const large = useApp((s) => s.view.large);
+  const fit = useFitScale();
   const fontScale = large ? 1.4 : 1;
   const cols = useMemo(() => runs.map((r) => r.training.latest?.dhNorm ?? EMPTY), [runs]);
   const T = Math.max(0, ...cols.map((c) => c.length));
   const gens = runs.map((r) => r.training.latest?.run ?? 0).join(',');
   // A diverged run's last finite gradient can reach 10³⁰⁰: the axis fits the other runs (it starts
   // afresh when a run diverges), and the diverged run's line leaves it, clipped.
-  const fit = useMemo(() => {
+  const onAxis = useMemo(() => {
     const live = runs.flatMap((r, k) => (r.training.diverged ? [] : [cols[k]!]));
     return live.length > 0 ? live : cols;
   }, [runs, cols]);
   const diverged = runs.map((r) => (r.training.diverged ? 1 : 0)).join('');
-  const yDomain = useStickyDomain('log', fit, `${gens}-${diverged}`);
+  const yDomain = useStickyDomain('log', onAxis, `${gens}-${diverged}`);
 
   const series = useMemo<OverlaySeries[]>(
     () => runs.map((r, k) => ({ label: r.name, y: cols[k]!, color: r.color, dash: r.dash })),
@@ -74,7 +76,7 @@ export const CompareGradPanel = memo(function CompareGradPanel() {
         xStart={1}
         logY
         yDomain={yDomain}
-        height={300 * fontScale}
+        height={Math.round(300 * fontScale * fit)}
         fontScale={fontScale}
         xLabel="time step t"
         yLabel="‖∂L/∂hₜ‖ (log scale)"

@@ -7,6 +7,7 @@ import { ExportButtons } from '../ExportButtons';
 import { useStickyDomain } from '../useSticky';
 import { hashText } from './batches';
 import { useRuns, type RunView } from './useRuns';
+import { useFitScale } from '../../charts/fit';
 
 const TITLE = 'Loss';
 
@@ -28,6 +29,7 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
   const runs = useRuns();
   const logY = useApp((s) => s.lossLog);
   const large = useApp((s) => s.view.large);
+  const fit = useFitScale();
   const bridge = useBridge();
   const fontScale = large ? 1.4 : 1;
   const first = runs.find((r) => r.training.latest !== null)?.training.latest ?? null;
@@ -143,7 +145,7 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
           hlines={
             Number.isFinite(chance) ? [{ y: chance, label: `chance ${formatNum(chance)}` }] : []
           }
-          height={240 * fontScale}
+          height={Math.round(240 * fontScale * fit)}
           fontScale={fontScale}
           xLabel="iteration"
           yLabel={logY ? 'loss (log scale)' : 'loss'}
@@ -158,7 +160,7 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
           series={accSeries}
           yDomain={[0, 100]}
           hlines={[{ y: 100 * chanceAcc, label: `chance ${formatNum(100 * chanceAcc, 1)} %` }]}
-          height={170 * fontScale}
+          height={Math.round(170 * fontScale * fit)}
           fontScale={fontScale}
           xLabel="iteration"
           yLabel="accuracy (%)"
