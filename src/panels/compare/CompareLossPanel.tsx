@@ -1,10 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
 import { OverlayPlot, type OverlaySeries } from '../../charts/OverlayPlot';
 import { formatNum, formatSci } from '../../charts/format';
-import { useApp, useBridge } from '../../store/hooks';
-import { ExportButtons } from '../ExportButtons';
-import { useStickyDomain } from '../useSticky';
+import { LossFrame, useLossAxes } from '../LossFrame';
 import { hashText } from './batches';
 import { useRuns, type RunView } from './useRuns';
 
@@ -26,21 +23,12 @@ function rowsByIteration(runs: readonly RunView[]) {
 /** Every run's training loss (and accuracy) per iteration, against the task's chance level. */
 export const CompareLossPanel = memo(function CompareLossPanel() {
   const runs = useRuns();
-  const logY = useApp((s) => s.lossLog);
-  const large = useApp((s) => s.view.large);
-  const bridge = useBridge();
-  const fontScale = large ? 1.4 : 1;
   const first = runs.find((r) => r.training.latest !== null)?.training.latest ?? null;
   const chance = first?.chanceLoss ?? NaN;
   const chanceAcc = first?.chanceAccuracy ?? null;
   const gens = runs.map((r) => r.training.latest?.run ?? 0).join(',');
   const lossCols = useMemo(() => runs.map((r) => r.training.loss.losses), [runs]);
-  const yDomain = useStickyDomain(
-    logY ? 'log' : 'linear',
-    [...lossCols, Float64Array.of(chance)],
-    `${gens}-${logY}`,
-    true,
-  );
+  const { logY, yDomain, fontScale, yLabel } = useLossAxes(lossCols, chance, gens);
   const series = useMemo<OverlaySeries[]>(
     () =>
       runs.map((r) => ({
@@ -99,55 +87,35 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
   }, [runs, chanceAcc]);
 
   return (
-    <ChartFrame
-      title={TITLE}
-      className="panel"
-      id="panel-loss"
+    <LossFrame
       caption="Each run’s training loss on the same batches; the dashed line is what a net without memory can reach (chance level)."
       table={table}
-      actions={
-        <>
-          <ExportButtons name={TITLE} table={table} />
-          <button
-            type="button"
-            className="chart-button"
-            aria-pressed={logY}
-            onClick={() => bridge.setLossLog(!logY)}
-          >
-            Log y
-          </button>
-        </>
-      }
-    >
-      <p className="sr-only" data-summary>
-        {runs
+      summary={
+        runs
           .map((r) =>
             r.training.latest
               ? `${r.name}: loss ${formatSci(r.training.latest.loss)} at iteration ${r.training.latest.iteration}.`
               : `${r.name}: no training yet.`,
           )
-          .join(' ')}
-        {Number.isFinite(chance) ? ` Chance level ${formatNum(chance)}.` : ''}
-      </p>
-      {n > 0 ? (
-        <OverlayPlot
-          ariaLabel={`${TITLE}, ${runs.length} runs`}
-          series={series}
-          logY={logY}
-          yDomain={yDomain}
-          hlines={
-            Number.isFinite(chance) ? [{ y: chance, label: `chance ${formatNum(chance)}` }] : []
-          }
-          height={240 * fontScale}
-          fontScale={fontScale}
-          xLabel="iteration"
-          yLabel={logY ? 'loss (log scale)' : 'loss'}
-          xName="iteration"
-        />
-      ) : (
-        <p className="chart-empty">Press Play or Step to train.</p>
-      )}
-      {n > 0 && chanceAcc !== null && (
+          .join(' ') + (Number.isFinite(chance) ? ` Chance level ${formatNum(chance)}.` : '')
+      }
+      trained={n > 0}
+    >
+      <OverlayPlot
+        ariaLabel={`${TITLE}, ${runs.length} runs`}
+        series={series}
+        logY={logY}
+        yDomain={yDomain}
+        hlines={
+          Number.isFinite(chance) ? [{ y: chance, label: `chance ${formatNum(chance)}` }] : []
+        }
+        height={240 * fontScale}
+        fontScale={fontScale}
+        xLabel="iteration"
+        yLabel={yLabel}
+        xName="iteration"
+      />
+      {chanceAcc !== null && (
         <OverlayPlot
           ariaLabel={`Accuracy, ${runs.length} runs`}
           series={accSeries}
@@ -160,6 +128,6 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
           xName="iteration"
         />
       )}
-    </ChartFrame>
+    </LossFrame>
   );
 });
