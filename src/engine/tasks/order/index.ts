@@ -26,7 +26,7 @@ const B_END = 1;
 const FIRST_DISTRACTOR = 2;
 const DISTRACTORS = 4;
 const X = 6;
-const I = 8;
+const I = ORDER.inputSize; // E, B, a–d, X, Y
 
 /** Inclusive windows [lo, hi] for t1 and t2 at length T. */
 export function orderWindows(T: number): {
