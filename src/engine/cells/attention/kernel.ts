@@ -8,6 +8,7 @@
  */
 import { exp } from '../../exp';
 import { colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
+import { inputProjectionGrads } from '../../family/inputGrads';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
 import type { AttentionWorkspace } from './workspace';
 
@@ -143,10 +144,5 @@ export function attentionBackward(
   dbqkv.fill(0, H, 2 * H);
   transposeInto(ws.wqkv, 0, H3, H, ws.wqkvT, 0, H3);
   gemmNT(TB, H, H3, dqkv, 0, H3, ws.wqkvT, 0, H3, de, 0, H, true);
-  ws.dwin.fill(0);
-  gemmTN(H, I, TB, de, 0, H, ws.inputs, 0, I, ws.dwin, 0, I);
-  model.param('input.weight').dw.set(ws.dwin);
-  const dbin = model.param('input.bias').dw;
-  dbin.fill(0);
-  colSumsAdd(de, 0, TB, H, H, dbin);
+  inputProjectionGrads(model, ws, de, TB, H, I);
 }
