@@ -13,7 +13,7 @@ import { isCut } from '../../bptt/options';
 import { exp } from '../../exp';
 import { broadcastRows, gemmNT, gemmTN, transposeInto } from '../../linalg';
 import { expm1, sigmoid, softplus } from '../../special';
-import { inputProjectionGrads } from '../../family/inputGrads';
+import { inputProjectionGrads } from '../../family/linearGrads';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
 import type { RglruWorkspace } from './workspace';
 

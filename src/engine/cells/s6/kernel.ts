@@ -12,7 +12,7 @@ import { isCut } from '../../bptt/options';
 import { exp } from '../../exp';
 import { broadcastRows, colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
 import { log1p } from '../../special';
-import { inputProjectionGrads } from '../../family/inputGrads';
+import { inputProjectionGrads } from '../../family/linearGrads';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
 import type { S6Workspace } from './workspace';
 
