@@ -1,17 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useApp } from '../store/hooks';
+import { PANEL_NAMES } from '../shell/Panels';
 import { encodeUrl, PANEL_IDS, type PanelId } from '../store/url';
 
-const PANEL_NAMES: Record<PanelId, string> = {
-  grad: 'Gradient through time',
+/** The panels' names; the spectrum's without "of W_hh" (the newer families have none). */
+const NAMES: Record<PanelId, string> = {
+  ...PANEL_NAMES,
   spectrum: 'Spectrum',
-  belt: 'Conveyor belt',
-  loss: 'Loss',
-  hidden: 'Hidden state',
-  sweep: 'Sequence-length sweep',
-  explain: 'Explain',
-  backward: 'Backward pass',
-  scan: 'Parallel scan',
   controls: 'Controls',
 };
 
@@ -58,7 +53,7 @@ export function EmbedDialogBody() {
                 setPanels((cur) => (e.target.checked ? [...cur, p] : cur.filter((x) => x !== p)))
               }
             />
-            {PANEL_NAMES[p]}
+            {NAMES[p]}
           </label>
         ))}
       </fieldset>
@@ -67,26 +62,8 @@ export function EmbedDialogBody() {
         <input value={controls} onChange={(e) => setControls(e.target.value)} />
       </label>
       <div className="field-pair">
-        <label className="field">
-          <span>Width</span>
-          <input
-            type="number"
-            min={320}
-            max={1600}
-            value={width}
-            onChange={(e) => setWidth(Number(e.target.value) || 720)}
-          />
-        </label>
-        <label className="field">
-          <span>Height</span>
-          <input
-            type="number"
-            min={240}
-            max={1600}
-            value={height}
-            onChange={(e) => setHeight(Number(e.target.value) || 560)}
-          />
-        </label>
+        <SizeField label="Width" min={320} value={width} set={setWidth} fallback={720} />
+        <SizeField label="Height" min={240} value={height} set={setHeight} fallback={560} />
       </div>
       <label className="field">
         <span>Snippet</span>
@@ -112,5 +89,27 @@ export function EmbedDialogBody() {
         title="Embed preview"
       />
     </div>
+  );
+}
+
+/** A size in px for the snippet, up to 1600; an empty or zero entry falls back to `fallback`. */
+function SizeField(p: {
+  label: string;
+  min: number;
+  value: number;
+  set: (v: number) => void;
+  fallback: number;
+}) {
+  return (
+    <label className="field">
+      <span>{p.label}</span>
+      <input
+        type="number"
+        min={p.min}
+        max={1600}
+        value={p.value}
+        onChange={(e) => p.set(Number(e.target.value) || p.fallback)}
+      />
+    </label>
   );
 }

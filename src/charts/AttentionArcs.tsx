@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { scaleLinear } from 'd3-scale';
+import { ChartSvg } from './PlotFrame';
 import { Axis, type AxisScale } from './Axis';
 import { formatNum } from './format';
 import { useChartWidth } from './useChartWidth';
@@ -61,13 +62,7 @@ export const AttentionArcs = memo(function AttentionArcs(props: AttentionArcsPro
   const self = alpha[T - 1] as number;
   return (
     <div ref={ref} className="chart attention-arcs">
-      <svg
-        className="chart-svg"
-        width={width}
-        height={height}
-        role="img"
-        aria-label={props.ariaLabel}
-      >
+      <ChartSvg width={width} height={height} ariaLabel={props.ariaLabel}>
         {arcs}
         <line className="arc-base" x1={left} x2={width - right} y1={base} y2={base} />
         <circle className="arc-query" cx={xT} cy={base} r={5 * s}>
@@ -82,7 +77,7 @@ export const AttentionArcs = memo(function AttentionArcs(props: AttentionArcsPro
           tickCount={8}
           log={false}
         />
-      </svg>
+      </ChartSvg>
     </div>
   );
 });

@@ -105,6 +105,20 @@ export interface AxisProps {
 
 const TICK = 6;
 
+/** Grid lines across the plot from each tick, `length` px up (bottom axis) or right (left axis). */
+function gridLines(ticks: readonly Tick[], length: number, dir: 'up' | 'right') {
+  if (length <= 0) return null;
+  return ticks.map((t) => (
+    <line
+      key={`g${t.value}`}
+      className={t.label ? 'chart-grid' : 'chart-grid chart-grid-minor'}
+      {...(dir === 'up'
+        ? { x1: t.pos, x2: t.pos, y1: 0, y2: -length }
+        : { x1: 0, x2: length, y1: t.pos, y2: t.pos })}
+    />
+  ));
+}
+
 /** An axis drawn as React SVG elements: line, ticks, labels, optional grid and title. */
 export const Axis = memo(function Axis(props: AxisProps) {
   const { scale, orient, title, gridLength = 0, offset = 0 } = props;
@@ -121,17 +135,7 @@ export const Axis = memo(function Axis(props: AxisProps) {
   if (orient === 'bottom') {
     return (
       <g className="chart-axis chart-axis-bottom" transform={`translate(0,${offset})`}>
-        {gridLength > 0 &&
-          ticks.map((t) => (
-            <line
-              key={`g${t.value}`}
-              className={t.label ? 'chart-grid' : 'chart-grid chart-grid-minor'}
-              x1={t.pos}
-              x2={t.pos}
-              y1={0}
-              y2={-gridLength}
-            />
-          ))}
+        {gridLines(ticks, gridLength, 'up')}
         <line className="chart-domain" x1={r0} x2={r1} y1={0} y2={0} />
         {ticks.map((t) => (
           <g key={t.value} className="chart-tick" transform={`translate(${t.pos},0)`}>
@@ -159,17 +163,7 @@ export const Axis = memo(function Axis(props: AxisProps) {
   }
   return (
     <g className="chart-axis chart-axis-left" transform={`translate(${offset},0)`}>
-      {gridLength > 0 &&
-        ticks.map((t) => (
-          <line
-            key={`g${t.value}`}
-            className={t.label ? 'chart-grid' : 'chart-grid chart-grid-minor'}
-            x1={0}
-            x2={gridLength}
-            y1={t.pos}
-            y2={t.pos}
-          />
-        ))}
+      {gridLines(ticks, gridLength, 'right')}
       <line className="chart-domain" x1={0} x2={0} y1={r0} y2={r1} />
       {ticks.map((t) => (
         <g key={t.value} className="chart-tick" transform={`translate(0,${t.pos})`}>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { scaleLinear } from 'd3-scale';
+import { ChartSvg } from './PlotFrame';
 import { Axis } from './Axis';
 import { signedColor } from './colors';
 import { formatSci, superscript } from './format';
@@ -65,57 +66,49 @@ export const BarStrip = memo(function BarStrip(props: BarStripProps) {
   return (
     // data-values: the vector in full precision, so a test can read what is drawn.
     <div className="chart" ref={ref} data-values={Array.from(values).join(' ')}>
-      <svg
-        className="chart-svg"
-        width={width}
-        height={height}
-        role="img"
-        aria-label={props.ariaLabel}
-      >
-        <g transform={`translate(${m.left},${m.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            title={yTitle}
-            tickCount={4}
-            gridLength={iw}
-            tickFormat={tickFormat}
-          />
-          {Array.from({ length: n }, (_, k) => {
-            const v = values[k]!;
-            const c = Number.isFinite(v) ? (kind === 'unit' ? Math.min(1, Math.max(0, v)) : v) : 0;
-            const lo = Math.min(0, c);
-            const hi = Math.max(0, c);
-            return (
-              <rect
-                key={k}
-                x={x(k) + gap / 2}
-                y={y(hi)}
-                width={Math.max(0.5, bw - gap)}
-                height={Math.max(0, y(lo) - y(hi))}
-                fill={kind === 'unit' ? (props.color ?? 'var(--accent)') : signedColor(v, half)}
-              >
-                <title>{`${props.xLabel ?? 'unit'} ${k + 1}: ${props.valueName} = ${formatSci(v, 3)}`}</title>
-              </rect>
-            );
-          })}
-          <line className="chart-domain" x1={0} x2={iw} y1={y0} y2={y0} />
-          <Axis
-            scale={x.copy().domain([0.5, n + 0.5])}
-            orient="bottom"
-            offset={ih}
-            integer
-            tickCount={Math.min(8, n)}
-            title={props.xLabel ?? 'unit'}
-            titleOffsetEm={2.2}
-          />
-          {kind === 'signed' && finite && maxAbs === 0 && (
-            <text className="chart-note" x={iw / 2} y={ih / 2 - 6} textAnchor="middle">
-              all zero
-            </text>
-          )}
-        </g>
-      </svg>
+      <ChartSvg width={width} height={height} ariaLabel={props.ariaLabel} margin={m}>
+        <Axis
+          scale={y}
+          orient="left"
+          title={yTitle}
+          tickCount={4}
+          gridLength={iw}
+          tickFormat={tickFormat}
+        />
+        {Array.from({ length: n }, (_, k) => {
+          const v = values[k]!;
+          const c = Number.isFinite(v) ? (kind === 'unit' ? Math.min(1, Math.max(0, v)) : v) : 0;
+          const lo = Math.min(0, c);
+          const hi = Math.max(0, c);
+          return (
+            <rect
+              key={k}
+              x={x(k) + gap / 2}
+              y={y(hi)}
+              width={Math.max(0.5, bw - gap)}
+              height={Math.max(0, y(lo) - y(hi))}
+              fill={kind === 'unit' ? (props.color ?? 'var(--accent)') : signedColor(v, half)}
+            >
+              <title>{`${props.xLabel ?? 'unit'} ${k + 1}: ${props.valueName} = ${formatSci(v, 3)}`}</title>
+            </rect>
+          );
+        })}
+        <line className="chart-domain" x1={0} x2={iw} y1={y0} y2={y0} />
+        <Axis
+          scale={x.copy().domain([0.5, n + 0.5])}
+          orient="bottom"
+          offset={ih}
+          integer
+          tickCount={Math.min(8, n)}
+          title={props.xLabel ?? 'unit'}
+          titleOffsetEm={2.2}
+        />
+        {kind === 'signed' && finite && maxAbs === 0 && (
+          <text className="chart-note" x={iw / 2} y={ih / 2 - 6} textAnchor="middle">
+            all zero
+          </text>
+        )}
+      </ChartSvg>
     </div>
   );
 });

@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { ChartSvg } from './PlotFrame';
 import { magnitudeColor } from './colors';
 import { formatSci } from './format';
 import { positiveExtent } from './scales';
@@ -204,13 +205,7 @@ export const Chain = memo(function Chain(props: ChainProps) {
   }
   return (
     <div className="chart chain" ref={ref}>
-      <svg
-        className="chart-svg"
-        width={width}
-        height={height}
-        role="img"
-        aria-label={props.ariaLabel}
-      >
+      <ChartSvg width={width} height={height} ariaLabel={props.ariaLabel}>
         <defs>
           {[
             [`${ids}-head`, 'chain-head-shape'],
@@ -259,7 +254,7 @@ export const Chain = memo(function Chain(props: ChainProps) {
           </text>
         )}
         {cells}
-      </svg>
+      </ChartSvg>
     </div>
   );
 });

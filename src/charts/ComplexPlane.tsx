@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { ChartSvg } from './PlotFrame';
 import { Axis, type AxisScale } from './Axis';
 import { formatNum } from './format';
 import { useChartWidth } from './useChartWidth';
@@ -155,47 +156,45 @@ export const ComplexPlane = memo(function ComplexPlane(props: ComplexPlaneProps)
     }
   return (
     <div ref={ref} className="chart complex-plane">
-      <svg className="chart-svg" width={size} height={size} role="img" aria-label={props.ariaLabel}>
-        <g transform={`translate(${L.left},${L.top})`}>
-          <Axis
-            scale={xs as AxisScale}
-            orient="bottom"
-            offset={side}
-            title="Re λ"
-            tickCount={5}
-            gridLength={side}
-            log={false}
-          />
-          <Axis
-            scale={ys as AxisScale}
-            orient="left"
-            title="Im λ"
-            tickCount={5}
-            gridLength={side}
-            log={false}
-            titleOffsetEm={2.8}
-          />
-          <line className="plane-axis" x1={0} x2={side} y1={cy} y2={cy} />
-          <line className="plane-axis" x1={cx} x2={cx} y1={0} y2={side} />
-          {ring && (
-            <path
-              className="plane-ring"
-              fillRule="evenodd"
-              d={sectorPath(cx, cy, unit, ring.rMin, ring.rMax, ring.maxPhase)}
-            >
-              <title>{`initialization ring: ${formatNum(ring.rMin, 3)} ≤ |${sym}| ≤ ${formatNum(ring.rMax, 3)}, 0 ≤ arg ${sym} ≤ ${formatNum(ring.maxPhase, 3)}`}</title>
-            </path>
-          )}
-          <circle className="plane-unit" cx={cx} cy={cy} r={unit} />
-          <g aria-hidden="true">{ghosts}</g>
-          {rho > 0 && Number.isFinite(rho) && (
-            <circle className="plane-rho" cx={cx} cy={cy} r={unit * rho} strokeDasharray="6 4">
-              <title>{`spectral radius ρ = ${formatNum(rho, 3)}`}</title>
-            </circle>
-          )}
-          {dots}
-        </g>
-      </svg>
+      <ChartSvg width={size} height={size} ariaLabel={props.ariaLabel} margin={L}>
+        <Axis
+          scale={xs as AxisScale}
+          orient="bottom"
+          offset={side}
+          title="Re λ"
+          tickCount={5}
+          gridLength={side}
+          log={false}
+        />
+        <Axis
+          scale={ys as AxisScale}
+          orient="left"
+          title="Im λ"
+          tickCount={5}
+          gridLength={side}
+          log={false}
+          titleOffsetEm={2.8}
+        />
+        <line className="plane-axis" x1={0} x2={side} y1={cy} y2={cy} />
+        <line className="plane-axis" x1={cx} x2={cx} y1={0} y2={side} />
+        {ring && (
+          <path
+            className="plane-ring"
+            fillRule="evenodd"
+            d={sectorPath(cx, cy, unit, ring.rMin, ring.rMax, ring.maxPhase)}
+          >
+            <title>{`initialization ring: ${formatNum(ring.rMin, 3)} ≤ |${sym}| ≤ ${formatNum(ring.rMax, 3)}, 0 ≤ arg ${sym} ≤ ${formatNum(ring.maxPhase, 3)}`}</title>
+          </path>
+        )}
+        <circle className="plane-unit" cx={cx} cy={cy} r={unit} />
+        <g aria-hidden="true">{ghosts}</g>
+        {rho > 0 && Number.isFinite(rho) && (
+          <circle className="plane-rho" cx={cx} cy={cy} r={unit * rho} strokeDasharray="6 4">
+            <title>{`spectral radius ρ = ${formatNum(rho, 3)}`}</title>
+          </circle>
+        )}
+        {dots}
+      </ChartSvg>
     </div>
   );
 });

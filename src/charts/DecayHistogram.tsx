@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
+import { ChartSvg } from './PlotFrame';
 import { Axis, type AxisScale } from './Axis';
 import { formatNum } from './format';
 import { plotMargin } from './plotUtil';
@@ -87,59 +88,51 @@ export const DecayHistogram = memo(function DecayHistogram(props: DecayHistogram
   const xi1 = init ? xs(Math.min(vMax, decayPosition(init[1]))) : 0;
   return (
     <div ref={ref} className="chart decay-hist">
-      <svg
-        className="chart-svg"
-        width={width}
-        height={height}
-        role="img"
-        aria-label={props.ariaLabel}
-      >
-        <g transform={`translate(${m.left},${m.top})`}>
-          <rect className="decay-hold" x={xHold} y={0} width={Math.max(0, iw - xHold)} height={ih}>
-            <title>{`a^T ≥ 10⁻³: held at this decay, a value outlasts all ${T} steps`}</title>
-          </rect>
-          <Axis
-            scale={xAxis}
-            orient="bottom"
-            offset={ih}
-            title={`per-step decay ${props.symbol}`}
-            tickFormat={tickLabel}
-            gridLength={ih}
-            log={false}
-          />
-          <Axis
-            scale={ys as AxisScale}
-            orient="left"
-            title="share"
-            tickCount={4}
-            gridLength={iw}
-            log={false}
-          />
-          {Array.from(share, (sh, k) =>
-            sh > 0 ? (
-              <rect
-                key={k}
-                className="decay-bar"
-                // Bin k's v runs from −(lo + (k+1)·step) to −(lo + k·step).
-                x={xs(-(lo + (k + 1) * step)) + 0.5}
-                width={Math.max(1, bw - 1)}
-                y={ys(sh)}
-                height={Math.max(0, ih - ys(sh))}
-              />
-            ) : null,
-          )}
-          {init && (
-            <g className="decay-init">
-              <line x1={xi0} x2={xi1} y1={8 * s} y2={8 * s} />
-              <line x1={xi0} x2={xi0} y1={3 * s} y2={13 * s} />
-              <line x1={xi1} x2={xi1} y1={3 * s} y2={13 * s} />
-            </g>
-          )}
-          <line className="decay-one" x1={iw} x2={iw} y1={0} y2={ih}>
-            <title>radius 1: no decay</title>
-          </line>
-        </g>
-      </svg>
+      <ChartSvg width={width} height={height} ariaLabel={props.ariaLabel} margin={m}>
+        <rect className="decay-hold" x={xHold} y={0} width={Math.max(0, iw - xHold)} height={ih}>
+          <title>{`a^T ≥ 10⁻³: held at this decay, a value outlasts all ${T} steps`}</title>
+        </rect>
+        <Axis
+          scale={xAxis}
+          orient="bottom"
+          offset={ih}
+          title={`per-step decay ${props.symbol}`}
+          tickFormat={tickLabel}
+          gridLength={ih}
+          log={false}
+        />
+        <Axis
+          scale={ys as AxisScale}
+          orient="left"
+          title="share"
+          tickCount={4}
+          gridLength={iw}
+          log={false}
+        />
+        {Array.from(share, (sh, k) =>
+          sh > 0 ? (
+            <rect
+              key={k}
+              className="decay-bar"
+              // Bin k's v runs from −(lo + (k+1)·step) to −(lo + k·step).
+              x={xs(-(lo + (k + 1) * step)) + 0.5}
+              width={Math.max(1, bw - 1)}
+              y={ys(sh)}
+              height={Math.max(0, ih - ys(sh))}
+            />
+          ) : null,
+        )}
+        {init && (
+          <g className="decay-init">
+            <line x1={xi0} x2={xi1} y1={8 * s} y2={8 * s} />
+            <line x1={xi0} x2={xi0} y1={3 * s} y2={13 * s} />
+            <line x1={xi1} x2={xi1} y1={3 * s} y2={13 * s} />
+          </g>
+        )}
+        <line className="decay-one" x1={iw} x2={iw} y1={0} y2={ih}>
+          <title>radius 1: no decay</title>
+        </line>
+      </ChartSvg>
       <p className="decay-legend">
         <span>
           <span className="decay-key decay-key-hold" aria-hidden="true" /> shaded: a value held at

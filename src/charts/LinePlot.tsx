@@ -1,14 +1,14 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { Axis, type AxisScale } from './Axis';
+import type { AxisScale } from './Axis';
 import { logEdges } from './edges';
 import { formatSci } from './format';
 import { OffScaleMarks, ZeroLane } from './LineEdges';
-import { LineLegend, LineTooltip, Markers, type LegendEntry } from './LineParts';
-import { clampPx, indices, nearestIndex, plotMargin, safeId } from './plotUtil';
+import { LineTooltip, Markers, type LegendEntry } from './LineParts';
+import { HLineLabels, HLineRules, usePlotBox, XYFrame } from './PlotFrame';
+import { clampPx, indices, nearestIndex } from './plotUtil';
 import { stickyLinearDomain, stickyLogDomain, type Domain } from './scales';
-import { useChartWidth } from './useChartWidth';
 import type { LinePlotProps } from './LinePlotProps';
 
 export type { ExtraSeries, HLine, LineMarker, LinePlotProps } from './LinePlotProps';
@@ -28,13 +28,10 @@ function finite(v: number | undefined): v is number {
  */
 export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
   const { y, x, xStart = 0, trail, reference, logY = false, height = 260, fontScale = 1 } = props;
-  const [ref, measured] = useChartWidth<HTMLDivElement>();
-  const width = props.width ?? measured;
-  const clip = safeId(useId());
+  const { xLabel, yLabel } = props;
+  const [plotRef, box] = usePlotBox({ width: props.width, height, fontScale, xLabel, yLabel });
+  const { m, iw, ih } = box;
   const n = Math.min(props.count ?? y.length, y.length, x ? x.length : Infinity);
-  const m = plotMargin(fontScale, !!props.yLabel, !!props.xLabel);
-  const iw = Math.max(10, width - m.left - m.right);
-  const ih = Math.max(10, height - m.top - m.bottom);
   const [hover, setHover] = useState(-1);
 
   const xDomain = useMemo<Domain>(() => {
@@ -120,158 +117,91 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
     legend.push({ label: props.referenceLabel, kind: 'reference', dash: '6 4' });
 
   return (
-    <div ref={ref} className="chart line-plot">
-      <LineLegend entries={legend} />
-      <div className="chart-plot">
-        <svg
-          className="chart-svg"
-          width={width}
-          height={height}
-          role="img"
-          aria-label={props.ariaLabel}
-        >
-          <defs>
-            <clipPath id={clip}>
-              <rect x={0} y={-2} width={iw} height={ihLog + 4} />
-            </clipPath>
-          </defs>
-          <g transform={`translate(${m.left},${m.top})`}>
-            <Axis
-              scale={ys as AxisScale}
-              orient="left"
-              log={logY}
-              title={props.yLabel}
-              gridLength={iw}
-              tickCount={logY ? 6 : 5}
-            />
-            <Axis
-              scale={xs as AxisScale}
-              orient="bottom"
-              offset={ih}
-              title={props.xLabel}
-              integer={props.integerX ?? true}
-            />
-            <g clipPath={`url(#${clip})`}>
-              {trailPaths.map((d, k) => (
-                <path
-                  key={k}
-                  className="chart-trail"
-                  d={d}
-                  style={{ stroke: color }}
-                  // Oldest faintest: opacity ramps linearly up to 0.4 for the newest trail entry.
-                  strokeOpacity={(0.08 + (0.32 * (k + 1)) / nTrail).toFixed(3)}
-                />
-              ))}
-              {refPath && !props.referenceOnTop && (
-                <path className="chart-reference" d={refPath} strokeDasharray="6 4" />
-              )}
-              {(props.hlines ?? [])
-                .filter((h) => inY(h.y))
-                .map((h, k) => (
-                  <g key={`h${k}`} className="chart-hline">
-                    <line x1={0} x2={iw} y1={ys(h.y)} y2={ys(h.y)} strokeDasharray="4 4" />
-                  </g>
-                ))}
-              {extraPaths.map((d, k) => (
-                <path
-                  key={`e${k}`}
-                  className="chart-line chart-line-extra"
-                  d={d}
-                  style={{ stroke: props.series?.[k]?.color }}
-                  strokeDasharray={props.series?.[k]?.dashed ? '5 3' : undefined}
-                />
-              ))}
-              <path className="chart-line" d={mainPath} style={{ stroke: color }} />
-              {refPath && props.referenceOnTop && (
-                <path className="chart-reference" d={refPath} strokeDasharray="6 4" />
-              )}
-              {/* Labels above the data (a loss sitting at chance would hide "chance" otherwise). */}
-              {(props.hlines ?? [])
-                .filter((h) => inY(h.y) && h.label)
-                .map((h, k) => (
-                  <text
-                    key={`hl${k}`}
-                    className="chart-hline-label"
-                    x={iw - 4}
-                    y={ys(h.y)}
-                    dy="-0.4em"
-                    textAnchor="end"
-                  >
-                    {h.label}
-                  </text>
-                ))}
-            </g>
-            {edges?.zeros && (
-              <ZeroLane
-                y={y}
-                n={n}
-                xAt={(i) => xs(xAtIndex(i))}
-                top={ihLog + 2}
-                mid={ihLog + lane / 2 + 1}
-                width={iw}
-                color={color}
-              />
-            )}
-            {edges && (
-              <OffScaleMarks
-                edges={edges}
-                xAt={(i) => xs(xAtIndex(i))}
-                xLabel={(i) => xLabelOf(xAtIndex(i))}
-                bottom={ihLog}
-                width={iw}
-                name={props.seriesLabel ?? 'value'}
-                xName={props.xName ?? 't'}
-                color={color}
-                fontScale={fontScale}
-              />
-            )}
-            <Markers
-              markers={(props.markers ?? []).filter((mk) => inX(mk.x))}
-              x={xs}
-              height={ih}
+    <XYFrame
+      plotRef={plotRef}
+      box={box}
+      className="line-plot"
+      ariaLabel={props.ariaLabel}
+      legend={legend}
+      xs={xs as AxisScale}
+      ys={ys as AxisScale}
+      logY={logY}
+      xLabel={props.xLabel}
+      yLabel={props.yLabel}
+      integerX={props.integerX}
+      clipRect={{ x: 0, y: -2, width: iw, height: ihLog + 4 }}
+      onHover={(xv) => {
+        if (xv === null) {
+          setHover(-1);
+          props.onHoverX?.(null);
+          return;
+        }
+        const k = nearestIndex(x ?? null, xStart, n, xv);
+        if (k !== hover) {
+          setHover(k);
+          props.onHoverX?.(k < 0 ? null : xAtIndex(k));
+        }
+      }}
+      marks={
+        <>
+          {edges?.zeros && (
+            <ZeroLane
+              y={y}
+              n={n}
+              xAt={(i) => xs(xAtIndex(i))}
+              top={ihLog + 2}
+              mid={ihLog + lane / 2 + 1}
               width={iw}
+              color={color}
+            />
+          )}
+          {edges && (
+            <OffScaleMarks
+              edges={edges}
+              xAt={(i) => xs(xAtIndex(i))}
+              xLabel={(i) => xLabelOf(xAtIndex(i))}
+              bottom={ihLog}
+              width={iw}
+              name={props.seriesLabel ?? 'value'}
+              xName={props.xName ?? 't'}
+              color={color}
               fontScale={fontScale}
             />
-            <rect
-              className="chart-hit"
-              width={iw}
-              height={ih}
-              onMouseMove={(e) => {
-                const r = e.currentTarget.getBoundingClientRect();
-                const k = nearestIndex(x ?? null, xStart, n, xs.invert(e.clientX - r.left));
-                if (k !== hover) {
-                  setHover(k);
-                  props.onHoverX?.(k < 0 ? null : x ? (x[k] as number) : xStart + k);
-                }
-              }}
-              onMouseLeave={() => {
-                setHover(-1);
-                props.onHoverX?.(null);
-              }}
+          )}
+          <Markers
+            markers={(props.markers ?? []).filter((mk) => inX(mk.x))}
+            x={xs}
+            height={ih}
+            width={iw}
+            fontScale={fontScale}
+          />
+        </>
+      }
+      hoverMarks={
+        <>
+          {hover >= 0 && hover < n && (inY(y[hover] as number) || (lane > 0 && y[hover] === 0)) && (
+            <circle
+              className="chart-hover-dot"
+              cx={xs(xAtIndex(hover))}
+              cy={y[hover] === 0 && lane > 0 ? ihLog + lane / 2 + 1 : ys(y[hover] as number)}
+              r={4 * fontScale}
+              style={{ fill: color }}
             />
-            {hover >= 0 &&
-              hover < n &&
-              (inY(y[hover] as number) || (lane > 0 && y[hover] === 0)) && (
-                <circle
-                  className="chart-hover-dot"
-                  cx={xs(x ? (x[hover] as number) : xStart + hover)}
-                  cy={y[hover] === 0 && lane > 0 ? ihLog + lane / 2 + 1 : ys(y[hover] as number)}
-                  r={4 * fontScale}
-                  style={{ fill: color }}
-                />
-              )}
-            {props.highlightX != null && inX(props.highlightX) && (
-              <line
-                className="chart-highlight"
-                x1={xs(props.highlightX)}
-                x2={xs(props.highlightX)}
-                y1={0}
-                y2={ih}
-              />
-            )}
-          </g>
-        </svg>
-        {hover >= 0 && hover < n && (
+          )}
+          {props.highlightX != null && inX(props.highlightX) && (
+            <line
+              className="chart-highlight"
+              x1={xs(props.highlightX)}
+              x2={xs(props.highlightX)}
+              y1={0}
+              y2={ih}
+            />
+          )}
+        </>
+      }
+      tooltip={
+        hover >= 0 &&
+        hover < n && (
           <LineTooltip
             title={`${props.xName ?? 't'} = ${xLabelOf(xAtIndex(hover))}`}
             rows={[
@@ -291,8 +221,37 @@ export const LinePlot = memo(function LinePlot(props: LinePlotProps) {
               top: m.top,
             }}
           />
-        )}
-      </div>
-    </div>
+        )
+      }
+    >
+      {trailPaths.map((d, k) => (
+        <path
+          key={k}
+          className="chart-trail"
+          d={d}
+          style={{ stroke: color }}
+          // Oldest faintest: opacity ramps linearly up to 0.4 for the newest trail entry.
+          strokeOpacity={(0.08 + (0.32 * (k + 1)) / nTrail).toFixed(3)}
+        />
+      ))}
+      {refPath && !props.referenceOnTop && (
+        <path className="chart-reference" d={refPath} strokeDasharray="6 4" />
+      )}
+      <HLineRules hlines={props.hlines} ys={ys} iw={iw} inY={inY} />
+      {extraPaths.map((d, k) => (
+        <path
+          key={`e${k}`}
+          className="chart-line chart-line-extra"
+          d={d}
+          style={{ stroke: props.series?.[k]?.color }}
+          strokeDasharray={props.series?.[k]?.dashed ? '5 3' : undefined}
+        />
+      ))}
+      <path className="chart-line" d={mainPath} style={{ stroke: color }} />
+      {refPath && props.referenceOnTop && (
+        <path className="chart-reference" d={refPath} strokeDasharray="6 4" />
+      )}
+      <HLineLabels hlines={props.hlines} ys={ys} iw={iw} inY={inY} />
+    </XYFrame>
   );
 });

@@ -1,12 +1,12 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { Axis, type AxisScale } from './Axis';
-import { LineLegend, LineTooltip, type LegendEntry } from './LineParts';
+import type { AxisScale } from './Axis';
+import { LineTooltip, type LegendEntry } from './LineParts';
 import type { HLine } from './LinePlotProps';
-import { clampPx, indices, nearestIndex, plotMargin, safeId } from './plotUtil';
+import { HLineLabels, HLineRules, usePlotBox, XYFrame } from './PlotFrame';
+import { clampPx, indices, nearestIndex } from './plotUtil';
 import { stickyLinearDomain, stickyLogDomain, type Domain } from './scales';
-import { useChartWidth } from './useChartWidth';
 
 /** One series of an overlay: its own x (or index + xStart), its colour and its dash pattern. */
 export interface OverlaySeries {
@@ -58,12 +58,9 @@ const ok = (v: number | undefined, log: boolean): v is number =>
  */
 export const OverlayPlot = memo(function OverlayPlot(props: OverlayPlotProps) {
   const { series, xStart = 0, logX = false, logY = false, height = 260, fontScale = 1 } = props;
-  const [ref, measured] = useChartWidth<HTMLDivElement>();
-  const width = props.width ?? measured;
-  const clip = safeId(useId());
-  const m = plotMargin(fontScale, !!props.yLabel, !!props.xLabel);
-  const iw = Math.max(10, width - m.left - m.right);
-  const ih = Math.max(10, height - m.top - m.bottom);
+  const { xLabel, yLabel } = props;
+  const [plotRef, box] = usePlotBox({ width: props.width, height, fontScale, xLabel, yLabel });
+  const { m, iw, ih } = box;
   const [hoverX, setHoverX] = useState<number | null>(null);
 
   const xCols = useMemo(
@@ -121,118 +118,36 @@ export const OverlayPlot = memo(function OverlayPlot(props: OverlayPlotProps) {
         });
 
   return (
-    <div ref={ref} className="chart line-plot overlay-plot">
-      <LineLegend entries={legend} />
-      <div className="chart-plot">
-        <svg
-          className="chart-svg"
-          width={width}
-          height={height}
-          role="img"
-          aria-label={props.ariaLabel}
-        >
-          <defs>
-            <clipPath id={clip}>
-              <rect x={-6} y={-6} width={iw + 12} height={ih + 12} />
-            </clipPath>
-          </defs>
-          <g transform={`translate(${m.left},${m.top})`}>
-            <Axis
-              scale={sy as AxisScale}
-              orient="left"
-              log={logY}
-              title={props.yLabel}
-              gridLength={iw}
-              tickCount={logY ? 6 : 5}
-            />
-            <Axis
-              scale={sx as AxisScale}
-              orient="bottom"
-              offset={ih}
-              log={logX}
-              title={props.xLabel}
-              integer={props.integerX ?? true}
-            />
-            <g clipPath={`url(#${clip})`}>
-              {(props.hlines ?? [])
-                .filter((h) => inY(h.y))
-                .map((h, k) => (
-                  <line
-                    key={`h${k}`}
-                    className="chart-hline"
-                    x1={0}
-                    x2={iw}
-                    y1={sy(h.y)}
-                    y2={sy(h.y)}
-                    strokeDasharray="4 4"
-                  />
-                ))}
-              {paths.map((d, k) => (
-                <path
-                  key={k}
-                  className="chart-line overlay-line"
-                  d={d}
-                  style={{ stroke: series[k]!.color }}
-                  strokeDasharray={series[k]!.dash || undefined}
-                />
-              ))}
-              {series.map((s, k) =>
-                s.dots
-                  ? Array.from(s.y, (v, i) => {
-                      const x = xCols[k]![i] as number;
-                      return ok(v, logY) && ok(x, logX) ? (
-                        <circle
-                          key={`${k}-${i}`}
-                          className="overlay-dot"
-                          cx={sx(x)}
-                          cy={clampPx(sy(v))}
-                          r={3.5 * fontScale}
-                          style={{ fill: s.color }}
-                        />
-                      ) : null;
-                    })
-                  : null,
-              )}
-              {(props.hlines ?? [])
-                .filter((h) => inY(h.y) && h.label)
-                .map((h, k) => (
-                  <text
-                    key={`hl${k}`}
-                    className="chart-hline-label"
-                    x={iw - 4}
-                    y={sy(h.y)}
-                    dy="-0.4em"
-                    textAnchor="end"
-                  >
-                    {h.label}
-                  </text>
-                ))}
-            </g>
-            <rect
-              className="chart-hit"
-              width={iw}
-              height={ih}
-              onMouseMove={(e) => {
-                const r = e.currentTarget.getBoundingClientRect();
-                setHoverX(sx.invert(e.clientX - r.left));
-              }}
-              onMouseLeave={() => setHoverX(null)}
-            />
-            {hover.map(({ s, x, y }, k) =>
-              inY(y) && ok(x, logX) ? (
-                <circle
-                  key={`hv${k}`}
-                  className="chart-hover-dot"
-                  cx={sx(x)}
-                  cy={sy(y)}
-                  r={4 * fontScale}
-                  style={{ fill: s.color }}
-                />
-              ) : null,
-            )}
-          </g>
-        </svg>
-        {hoverX !== null && hover.some((h) => h.i >= 0) && (
+    <XYFrame
+      plotRef={plotRef}
+      box={box}
+      className="line-plot overlay-plot"
+      ariaLabel={props.ariaLabel}
+      legend={legend}
+      xs={sx as AxisScale}
+      ys={sy as AxisScale}
+      logX={logX}
+      logY={logY}
+      xLabel={props.xLabel}
+      yLabel={props.yLabel}
+      integerX={props.integerX}
+      clipRect={{ x: -6, y: -6, width: iw + 12, height: ih + 12 }}
+      onHover={setHoverX}
+      hoverMarks={hover.map(({ s, x, y }, k) =>
+        inY(y) && ok(x, logX) ? (
+          <circle
+            key={`hv${k}`}
+            className="chart-hover-dot"
+            cx={sx(x)}
+            cy={sy(y)}
+            r={4 * fontScale}
+            style={{ fill: s.color }}
+          />
+        ) : null,
+      )}
+      tooltip={
+        hoverX !== null &&
+        hover.some((h) => h.i >= 0) && (
           <LineTooltip
             title={`${props.xName ?? 't'} = ${formatX(hover.find((h) => h.i >= 0)!.x)}`}
             rows={hover.map((h) => ({ label: h.s.label, value: h.y }))}
@@ -241,9 +156,38 @@ export const OverlayPlot = memo(function OverlayPlot(props: OverlayPlotProps) {
               top: m.top,
             }}
           />
-        )}
-      </div>
-    </div>
+        )
+      }
+    >
+      <HLineRules hlines={props.hlines} ys={sy} iw={iw} inY={inY} />
+      {paths.map((d, k) => (
+        <path
+          key={k}
+          className="chart-line overlay-line"
+          d={d}
+          style={{ stroke: series[k]!.color }}
+          strokeDasharray={series[k]!.dash || undefined}
+        />
+      ))}
+      {series.map((s, k) =>
+        s.dots
+          ? Array.from(s.y, (v, i) => {
+              const x = xCols[k]![i] as number;
+              return ok(v, logY) && ok(x, logX) ? (
+                <circle
+                  key={`${k}-${i}`}
+                  className="overlay-dot"
+                  cx={sx(x)}
+                  cy={clampPx(sy(v))}
+                  r={3.5 * fontScale}
+                  style={{ fill: s.color }}
+                />
+              ) : null;
+            })
+          : null,
+      )}
+      <HLineLabels hlines={props.hlines} ys={sy} iw={iw} inY={inY} />
+    </XYFrame>
   );
 });
 

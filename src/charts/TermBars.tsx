@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
+import { ChartSvg } from './PlotFrame';
 import { Axis } from './Axis';
 import { formatSci } from './format';
 import { clampPx, indices, plotMargin } from './plotUtil';
@@ -94,26 +95,18 @@ export const TermBars = memo(function TermBars(props: TermBarsProps) {
           </>
         )}
       </div>
-      <svg
-        className="chart-svg"
-        width={width}
-        height={height}
-        role="img"
-        aria-label={props.ariaLabel}
-      >
-        <g transform={`translate(${m.left},${m.top})`}>
-          <Axis scale={y} orient="left" log title={props.yLabel} gridLength={iw} />
-          {bars}
-          {path && <path className="term-line" d={path} />}
-          <Axis
-            scale={x}
-            orient="bottom"
-            offset={ih}
-            integer
-            title={axis === 'step' ? 'time step t' : 'lag T − t (steps back from the end)'}
-          />
-        </g>
-      </svg>
+      <ChartSvg width={width} height={height} ariaLabel={props.ariaLabel} margin={m}>
+        <Axis scale={y} orient="left" log title={props.yLabel} gridLength={iw} />
+        {bars}
+        {path && <path className="term-line" d={path} />}
+        <Axis
+          scale={x}
+          orient="bottom"
+          offset={ih}
+          integer
+          title={axis === 'step' ? 'time step t' : 'lag T − t (steps back from the end)'}
+        />
+      </ChartSvg>
     </div>
   );
 });

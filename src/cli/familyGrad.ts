@@ -9,17 +9,7 @@ import { createFamilyModel } from '../engine/family/model';
 import { createFamilyWorkspace, familyForwardBackward } from '../engine/family/run';
 import type { GateView } from '../engine/family/types';
 import type { FamilySpec } from './familySpec';
-
-type Nested = number | Nested[];
-
-function nest(data: Float64Array, off: number, dims: readonly number[]): Nested[] {
-  const [n, ...rest] = dims;
-  const stride = rest.reduce((a, b) => a * b, 1);
-  const out: Nested[] = [];
-  for (let i = 0; i < (n ?? 0); i++)
-    out.push(rest.length === 0 ? data[off + i]! : nest(data, off + i * stride, rest));
-  return out;
-}
+import { nest, type Nested } from './nested';
 
 function gate(g: GateView, T: number, B: number, H: number): Nested[] {
   const out: Nested[] = [];

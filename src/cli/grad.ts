@@ -15,18 +15,7 @@ import { isFamilySpec, parseFamilySpec } from './familySpec';
 import { runFamilyGrad } from './familyGrad';
 import { parseSpec, SpecError } from './spec';
 import type { GradSpec } from './spec';
-
-type Nested = number | Nested[];
-
-/** Row-major data → nested arrays of the given dims. */
-function nest(data: Float64Array, off: number, dims: readonly number[]): Nested[] {
-  const [n, ...rest] = dims;
-  const stride = rest.reduce((a, b) => a * b, 1);
-  const out: Nested[] = [];
-  for (let i = 0; i < (n ?? 0); i++)
-    out.push(rest.length === 0 ? data[off + i]! : nest(data, off + i * stride, rest));
-  return out;
-}
+import { nest, type Nested } from './nested';
 
 /** [T][B][G·H] gate block g → [T][B][H]. */
 function gate(tr: Trace, g: number, G: number): Nested[] {

@@ -12,7 +12,7 @@ import { CLASSIC_PARAM } from './cells/classic';
 import { cellEngine } from './cells/registry';
 import { allFinite, flagNonFinite } from './finite';
 import { broadcastRows, gemmNT, norm2, transposeInto } from './linalg';
-import { lastStepOnly, lossAndGrad, targetLength } from './loss';
+import { checkBatchFits, lastStepOnly, lossAndGrad } from './loss';
 import type { Model } from './model';
 import { readoutBackwardToH, readoutForward, scoredRows } from './bptt/readout';
 import { clearGrads, finishGrads, foldChunk } from './bptt/weights';
@@ -99,16 +99,7 @@ function checkCall(model: Model, batch: Batch, ws: WorkspaceInternal, opts: RunO
   ) {
     throw new RangeError('workspace was made for a different model spec');
   }
-  if (batch.T !== ws.T || batch.B !== ws.B) {
-    throw new RangeError(
-      `batch is T=${batch.T}, B=${batch.B} but the workspace is T=${ws.T}, B=${ws.B}`,
-    );
-  }
-  if (batch.inputs.length !== ws.T * ws.B * ws.I)
-    throw new RangeError(`batch.inputs must hold T·B·I = ${ws.T * ws.B * ws.I} numbers`);
-  const nt = targetLength(batch.loss, ws.T, ws.B, ws.O);
-  if (batch.targets.length !== nt)
-    throw new RangeError(`batch.targets must hold ${nt} numbers for ${batch.loss}`);
+  checkBatchFits(batch, ws);
   const bh = ws.B * ws.H;
   if (opts.h0 !== undefined && opts.h0.length !== bh)
     throw new RangeError(`h0 must hold B·H = ${bh} numbers`);

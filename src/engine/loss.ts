@@ -8,7 +8,7 @@
  */
 import { exp } from './exp';
 import { log } from './log';
-import type { AnyLossKind } from './types';
+import type { AnyLossKind, Batch } from './types';
 
 /** True when only the last step is scored (and the readout runs there only). */
 export function lastStepOnly(loss: AnyLossKind): boolean {
@@ -27,6 +27,22 @@ export function targetLength(loss: AnyLossKind, T: number, B: number, O: number)
     case 'xent_last':
       return B;
   }
+}
+
+/** Throws unless the batch fits a workspace made for T, B, I inputs and O outputs. */
+export function checkBatchFits(
+  batch: Batch,
+  ws: { T: number; B: number; I: number; O: number },
+): void {
+  if (batch.T !== ws.T || batch.B !== ws.B)
+    throw new RangeError(
+      `batch is T=${batch.T}, B=${batch.B} but the workspace is T=${ws.T}, B=${ws.B}`,
+    );
+  if (batch.inputs.length !== ws.T * ws.B * ws.I)
+    throw new RangeError(`batch.inputs must hold T·B·I = ${ws.T * ws.B * ws.I} numbers`);
+  const nt = targetLength(batch.loss, ws.T, ws.B, ws.O);
+  if (batch.targets.length !== nt)
+    throw new RangeError(`batch.targets must hold ${nt} numbers for ${batch.loss}`);
 }
 
 /**

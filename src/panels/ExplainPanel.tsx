@@ -1,5 +1,6 @@
 import { lazy, memo, Suspense } from 'react';
 import type { CellKind } from '../engine/types';
+import { LoadingPanel } from './LoadingPanel';
 
 /**
  * The explain panel loads in a chunk of its own with every cell's text (engine/cells/
@@ -12,10 +13,7 @@ export const ExplainPanel = memo(function ExplainPanel({ cell }: { cell: CellKin
   return (
     <Suspense
       fallback={
-        <section className="panel explain panel-wide" aria-busy="true" data-panel="explain">
-          <h2>Explain</h2>
-          <p className="chart-empty">Loading…</p>
-        </section>
+        <LoadingPanel title="Explain" className="panel explain panel-wide" data-panel="explain" />
       }
     >
       <Body cell={cell} />

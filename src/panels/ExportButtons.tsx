@@ -20,32 +20,26 @@ export function ExportButtons({ name, table }: { name: string; table: Table | ((
     <details className="export-menu">
       <summary className="chart-button">Export</summary>
       <span className="export-buttons" role="group" aria-label={`Export ${name}`}>
-        <button
-          type="button"
-          className="chart-button"
-          title={`Download ${name} as SVG`}
-          onClick={(e) => {
-            const s = section(e.currentTarget);
-            if (s) download(`${file}.svg`, panelToSvg(s).svg, 'image/svg+xml');
-          }}
-        >
-          SVG
-        </button>
-        <button
-          type="button"
-          className="chart-button"
-          title={`Download ${name} as PNG`}
-          onClick={(e) => {
-            const s = section(e.currentTarget);
-            if (s)
-              panelToPng(s).then(
-                (b) => download(`${file}.png`, b),
-                (err: unknown) => setError(`PNG export failed: ${String(err)}`),
-              );
-          }}
-        >
-          PNG
-        </button>
+        {(['SVG', 'PNG'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="chart-button"
+            title={`Download ${name} as ${format}`}
+            onClick={(e) => {
+              const s = section(e.currentTarget);
+              if (!s) return;
+              if (format === 'SVG') download(`${file}.svg`, panelToSvg(s).svg, 'image/svg+xml');
+              else
+                panelToPng(s).then(
+                  (b) => download(`${file}.png`, b),
+                  (err: unknown) => setError(`PNG export failed: ${String(err)}`),
+                );
+            }}
+          >
+            {format}
+          </button>
+        ))}
         <button
           type="button"
           className="chart-button"

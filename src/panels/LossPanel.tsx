@@ -1,31 +1,21 @@
 import { memo, useCallback, useMemo } from 'react';
-import { ChartFrame } from '../charts/ChartFrame';
-import { ExportButtons } from './ExportButtons';
 import { LinePlot, type LineMarker } from '../charts/LinePlot';
 import { rowsFromColumns } from '../charts/DataTable';
 import { formatNum, formatSci } from '../charts/format';
-import { useApp, useBridge } from '../store/hooks';
-import { useStickyDomain } from './useSticky';
-import { useFitScale } from '../charts/fit';
+import { useApp } from '../store/hooks';
+import { LossFrame, useLossAxes } from './LossFrame';
 
-const TITLE = 'Loss';
 const MAX_CLIP_TICKS = 120;
 
 /** Training loss per iteration against the task's chance level, with clipped iterations ticked. */
 export const LossPanel = memo(function LossPanel() {
   const loss = useApp((s) => s.loss);
   const latest = useApp((s) => s.latest);
-  const logY = useApp((s) => s.lossLog);
-  const large = useApp((s) => s.view.large);
-  const fit = useFitScale();
-  const bridge = useBridge();
-  const fontScale = large ? 1.4 : 1;
   const n = loss.losses.length;
-  const yDomain = useStickyDomain(
-    logY ? 'log' : 'linear',
-    [loss.losses, ...(latest ? [Float64Array.of(latest.chanceLoss)] : [])],
-    `${latest?.run}-${logY}`,
-    true,
+  const { logY, yDomain, fontScale, fit, yLabel } = useLossAxes(
+    [loss.losses],
+    latest ? latest.chanceLoss : NaN,
+    `${latest?.run}`,
   );
 
   const markers = useMemo<LineMarker[]>(() => {
@@ -71,29 +61,13 @@ export const LossPanel = memo(function LossPanel() {
   );
 
   return (
-    <ChartFrame
-      title={TITLE}
-      className="panel"
-      id="panel-loss"
+    <LossFrame
       caption={
         chanceAcc === null
           ? 'Training loss per iteration; the dashed line is what a net without memory can reach (chance level).'
           : 'Training loss and accuracy per iteration; the dashed lines are what a net without memory can reach (chance level).'
       }
       table={table}
-      actions={
-        <>
-          <ExportButtons name={TITLE} table={table} />
-          <button
-            type="button"
-            className="chart-button"
-            aria-pressed={logY}
-            onClick={() => bridge.setLossLog(!logY)}
-          >
-            Log y
-          </button>
-        </>
-      }
       readouts={
         <dl className="readouts">
           <div>
@@ -116,34 +90,31 @@ export const LossPanel = memo(function LossPanel() {
           )}
         </dl>
       }
-    >
-      <p className="sr-only" data-summary>
-        {latest
+      summary={
+        latest
           ? `Loss ${formatSci(latest.loss)} at iteration ${latest.iteration}; chance level ${formatNum(latest.chanceLoss)}.` +
             (latest.accuracy === null || chanceAcc === null
               ? ''
               : ` Accuracy ${formatNum(100 * latest.accuracy, 1)} %, chance ${formatNum(100 * chanceAcc, 1)} %.`)
-          : 'No training yet.'}
-      </p>
-      {n > 0 ? (
-        <LinePlot
-          ariaLabel={TITLE}
-          x={loss.iters}
-          y={loss.losses}
-          logY={logY}
-          yDomain={yDomain}
-          hlines={hlines}
-          markers={markers}
-          height={Math.round(230 * fontScale * fit)}
-          fontScale={fontScale}
-          xLabel="iteration"
-          yLabel={logY ? 'loss (log scale)' : 'loss'}
-          seriesLabel="training loss"
-        />
-      ) : (
-        <p className="chart-empty">Press Play or Step to train.</p>
-      )}
-      {n > 0 && accPct !== null && chanceAcc !== null && (
+          : 'No training yet.'
+      }
+      trained={n > 0}
+    >
+      <LinePlot
+        ariaLabel="Loss"
+        x={loss.iters}
+        y={loss.losses}
+        logY={logY}
+        yDomain={yDomain}
+        hlines={hlines}
+        markers={markers}
+        height={Math.round(230 * fontScale * fit)}
+        fontScale={fontScale}
+        xLabel="iteration"
+        yLabel={yLabel}
+        seriesLabel="training loss"
+      />
+      {accPct !== null && chanceAcc !== null && (
         <LinePlot
           ariaLabel="Accuracy"
           x={loss.iters}
@@ -158,6 +129,6 @@ export const LossPanel = memo(function LossPanel() {
           color="#009E73"
         />
       )}
-    </ChartFrame>
+    </LossFrame>
   );
 });

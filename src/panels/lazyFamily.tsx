@@ -7,6 +7,7 @@
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import type { AttentionArcsProps } from '../charts/AttentionArcs';
 import type { Snapshot } from '../worker/protocol';
+import { LoadingPanel } from './LoadingPanel';
 
 const FamilySpectrum = lazy(() =>
   import('./familyUi').then((m) => ({ default: m.FamilySpectrumPanel })),
@@ -15,14 +16,7 @@ const Arcs = lazy(() => import('./familyUi').then((m) => ({ default: m.Attention
 
 export function LazyFamilySpectrum({ s }: { s: Snapshot }) {
   return (
-    <Suspense
-      fallback={
-        <section className="panel" aria-busy="true" aria-label="Spectrum">
-          <h2>Spectrum</h2>
-          <p className="chart-empty">Loading…</p>
-        </section>
-      }
-    >
+    <Suspense fallback={<LoadingPanel title="Spectrum" className="panel" aria-label="Spectrum" />}>
       <FamilySpectrum s={s} />
     </Suspense>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { PanelId } from '../store/url';
+import { PANEL_IDS, type PanelId } from '../store/url';
 import { DeferReads, useApp } from '../store/hooks';
 import type { ViewMode } from '../store/urlFields';
 import { GradientFlowPanel } from '../panels/GradientFlowPanel';
@@ -20,7 +20,8 @@ import { runLetter } from '../panels/compare/runLabels';
 import { pickedConfig } from '../store/runs';
 import { PanelBoundary } from './ErrorBoundary';
 
-const NAMES: Record<Exclude<PanelId, 'controls'>, string> = {
+/** Each panel's name, as its error boundary and the embed dialog say it. */
+export const PANEL_NAMES: Record<Exclude<PanelId, 'controls'>, string> = {
   grad: 'Gradient through time',
   spectrum: 'Spectrum of W_hh',
   belt: 'Conveyor belt',
@@ -94,7 +95,7 @@ function useFirstSnapshotPending(): boolean {
 export function Panel({ id }: { id: Exclude<PanelId, 'controls'> }) {
   const pending = useFirstSnapshotPending();
   return (
-    <PanelBoundary name={NAMES[id]}>
+    <PanelBoundary name={PANEL_NAMES[id]}>
       <DeferReads.Provider value={id !== 'grad' && id !== 'backward' && pending}>
         {ONE_RUN.has(id) ? <OneRun id={id}>{RENDER[id]()}</OneRun> : RENDER[id]()}
       </DeferReads.Provider>
@@ -102,16 +103,13 @@ export function Panel({ id }: { id: Exclude<PanelId, 'controls'> }) {
   );
 }
 
-/** The panels of the training view, in page order (backward mode puts 'backward' first). */
-export const FULL_ORDER: readonly Exclude<PanelId, 'controls'>[] = [
-  'grad',
-  'spectrum',
-  'belt',
-  'loss',
-  'hidden',
-  'sweep',
-  'explain',
-];
+/**
+ * The panels of the training view, in page order, which is the order PANEL_IDS lists them in
+ * (backward mode puts 'backward' first).
+ */
+export const FULL_ORDER = PANEL_IDS.filter(
+  (p): p is Exclude<PanelId, 'controls' | 'backward'> => p !== 'controls' && p !== 'backward',
+);
 
 /** The page's panels in a mode: the backward pass first when it is on. */
 export function panelOrder(mode: ViewMode): readonly Exclude<PanelId, 'controls'>[] {

@@ -143,13 +143,7 @@ export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
       unconfirmed?.push(msg);
       worker?.postMessage(msg);
     },
-    subscribe(cb) {
-      listeners.add(cb);
-      // A late subscriber still learns where training runs.
-      const r = ready;
-      if (r !== null) queueMicrotask(() => listeners.has(cb) && cb(r));
-      return () => listeners.delete(cb);
-    },
+    subscribe: (cb) => subscribeLate(listeners, ready, cb),
     terminate() {
       terminated = true;
       if (readyTimer !== null) clearTimeout(readyTimer);
@@ -159,4 +153,18 @@ export function createTrainingClient(opts: ClientOptions = {}): TrainingClient {
       listeners.clear();
     },
   };
+}
+
+/**
+ * Adds a listener; a late one still learns where training runs (the `ready` message already seen,
+ * delivered in a microtask unless it unsubscribed first). Returns the unsubscribe function.
+ */
+export function subscribeLate(
+  listeners: Set<(msg: FromWorker) => void>,
+  ready: FromWorker | null,
+  cb: (msg: FromWorker) => void,
+): () => void {
+  listeners.add(cb);
+  if (ready !== null) queueMicrotask(() => listeners.has(cb) && cb(ready));
+  return () => listeners.delete(cb);
 }

@@ -10,7 +10,7 @@
  * in step: each worker may train only a few iterations past the slowest run (`allow`), so every run
  * trains at the same rate, however different their costs.
  */
-import { createTrainingClient } from './client';
+import { createTrainingClient, subscribeLate } from './client';
 import type { ClientMode, TrainingClient } from './client';
 import type { FromWorker, ToWorker } from './protocol';
 import { PROTOCOL_VERSION } from './version';
@@ -205,12 +205,7 @@ export function createRunPool(opts: PoolOptions = {}): RunPool {
       } else for (const m of members) deliver(m, msg, true);
       if (msg.type === 'init' || msg.type === 'reset') pace();
     },
-    subscribe(cb) {
-      listeners.add(cb);
-      const r = ready;
-      if (r !== null) queueMicrotask(() => listeners.has(cb) && cb(r));
-      return () => listeners.delete(cb);
-    },
+    subscribe: (cb) => subscribeLate(listeners, ready, cb),
     terminate() {
       terminated = true;
       for (const m of members) {

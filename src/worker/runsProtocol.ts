@@ -21,12 +21,8 @@ export const SWEEP_GRID: readonly number[] = [
 export const MAX_SWEEP_POINTS = 24;
 export const MAX_SWEEP_BUDGET = 2000;
 
-/** One T of a sweep. */
-export interface SweepPointMessage {
-  v: ProtocolVersion;
-  type: 'sweepPoint';
-  runId: number;
-  id: number;
+/** One T of a sweep, as the sweep computes it (worker/sweep.ts). */
+export interface SweepResult {
   T: number;
   /** The batch the point used (lowered at long T so one pass stays within the work budget). */
   batch: number;
@@ -41,6 +37,14 @@ export interface SweepPointMessage {
   divergedAt: number | null;
   /** The task's chance-level loss at this T. */
   chanceLoss: number;
+}
+
+/** One T of a sweep, sent to the page. */
+export interface SweepPointMessage extends SweepResult {
+  v: ProtocolVersion;
+  type: 'sweepPoint';
+  runId: number;
+  id: number;
 }
 
 export interface SweepDoneMessage {

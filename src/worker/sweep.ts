@@ -9,6 +9,7 @@
  */
 import { fitWorkBudget } from './config';
 import type { TrainConfig } from './config';
+import type { SweepResult } from './runsProtocol';
 import { createTrainer } from './trainer';
 
 export { SWEEP_GRID } from './runsProtocol';
@@ -16,18 +17,7 @@ export { SWEEP_GRID } from './runsProtocol';
 /** Sequences per pass: the ratio is a norm over batch × units, so a few sequences suffice. */
 export const SWEEP_BATCH = 8;
 
-export interface SweepResult {
-  T: number;
-  batch: number;
-  dh1: number;
-  dhT: number;
-  loss: number;
-  /** Mean training loss over the last tenth of the budget; null without a budget or on divergence. */
-  trainedLoss: number | null;
-  /** The iteration at which training at this T went non-finite, or null. */
-  divergedAt: number | null;
-  chanceLoss: number;
-}
+export type { SweepResult };
 
 export interface SweepOptions {
   /** Weights to measure (names as the model's); null = the config's seeded initialization. */

@@ -3,7 +3,8 @@
  * (S6 on the adding problem alone about half of it), so it is recorded by
  * `npm run reproduce -- --only=families --record` (docs/reproduce-families.json); here the claims are
  * checked on that record, the record is shown to be current by re-training three of its rows
- * (the engine is deterministic: the same numbers come back), and README's table is checked against it.
+ * (the engine is deterministic: the same numbers come back), and docs/MEASURED.md's table is
+ * checked against it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const record = JSON.parse(readFileSync(join(ROOT, FAMILY_TABLE_FILE), 'utf8')) a
   table: unknown;
   rows: FamilyRow[];
 };
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const measured = readFileSync(join(ROOT, 'docs', 'MEASURED.md'), 'utf8');
 
 describe('the family table', () => {
   it('was recorded with the sizes, budgets and seeds the code sets, for every family and task', () => {
@@ -56,10 +57,10 @@ describe('the family table', () => {
     }
   }, 120_000);
 
-  it('README shows the recorded table, with its date', () => {
-    expect(readme).toContain(record.date);
+  it('docs/MEASURED.md shows the recorded table, with its date', () => {
+    expect(measured).toContain(record.date);
     for (const f of TABLE_FAMILIES) {
-      const line = readme.split('\n').find((l) => l.trim().startsWith(`| ${f} `));
+      const line = measured.split('\n').find((l) => l.trim().startsWith(`| ${f} `));
       expect(line, f).toBeDefined();
       for (const t of FAMILY_TABLE.tasks) {
         const r = record.rows.find((x) => x.family === f && x.task === t.id)!;

@@ -114,7 +114,7 @@ export function familyTable(
   return rows;
 }
 
-/** A row's final metric as the table and README print it: MSE to two digits, accuracy to 0.001. */
+/** A row's final metric as the table and docs/MEASURED.md print it: MSE to two digits, accuracy to 0.001. */
 export function formatMetric(r: FamilyRow): string {
   return r.metric === 'mse' ? r.final.toPrecision(2) : r.final.toFixed(3);
 }

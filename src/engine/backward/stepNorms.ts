@@ -29,7 +29,15 @@ export function stepNormCursor(
   const n = jac.size(model.spec);
   const J = new Float64Array(n * n);
   const scratch = lanczosScratch(n);
-  let next = trace.T + 1;
+  return normCursor(trace.T, (t) => {
+    jac.step(model, trace, seq, t, J, opts);
+    return denseSpectralNorm(J, scratch);
+  });
+}
+
+/** A cursor over ‖J_t‖₂ from t = T down, each computed by `normAt(t)` when asked for. */
+export function normCursor(T: number, normAt: (t: number) => number): StepNormCursor {
+  let next = T + 1;
   return {
     get next() {
       return next;
@@ -39,10 +47,7 @@ export function stepNormCursor(
       const from = next - 1;
       const k = Math.max(1, Math.min(count, from));
       const values = new Float64Array(k);
-      for (let i = 0; i < k; i++) {
-        jac.step(model, trace, seq, from - i, J, opts);
-        values[i] = denseSpectralNorm(J, scratch);
-      }
+      for (let i = 0; i < k; i++) values[i] = normAt(from - i);
       next = from - k + 1;
       return { from, values };
     },

@@ -10,7 +10,7 @@ import { cellEngine } from '../cells/registry';
 import type { JacobianOptions } from '../cells/engine';
 import type { Model } from '../model';
 import type { Batch, Trace } from '../types';
-import { stepNormCursor } from './stepNorms';
+import { normCursor, stepNormCursor } from './stepNorms';
 import type { StepNormCursor } from './stepNorms';
 import { classicStepTerms } from './terms';
 import type { ParamTerms } from './types';
@@ -61,25 +61,8 @@ export function walkPass(model: Model, batch: Batch, seq: number, opts: RunOptio
     ...common,
     arcs: null,
     stepBack: (t, u, out) => void w.stepBack(model, ws, seq, t, u, out),
-    norms() {
-      // Diagonal Jacobians: ‖J_t‖₂ is their largest entry, read off in one sweep.
-      let next = T + 1;
-      return {
-        get next() {
-          return next;
-        },
-        take(count) {
-          if (next <= 1) return null;
-          const from = next - 1;
-          const k = Math.max(1, Math.min(count, from));
-          const values = new Float64Array(k);
-          for (let i = 0; i < k; i++)
-            values[i] = w.stepBack(model, ws, seq, from - i, scratch, scratch);
-          next = from - k + 1;
-          return { from, values };
-        },
-      };
-    },
+    // Diagonal Jacobians: ‖J_t‖₂ is their largest entry, read off in one sweep.
+    norms: () => normCursor(T, (t) => w.stepBack(model, ws, seq, t, scratch, scratch)),
   };
 }
 

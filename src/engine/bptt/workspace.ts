@@ -73,12 +73,17 @@ export interface WorkspaceInternal extends Workspace {
   readonly inputs: Float64Array;
 }
 
-function checkDim(name: string, v: number): void {
+export function checkDim(name: string, v: number): void {
   if (!Number.isInteger(v) || v < 1)
     throw new RangeError(`${name} must be a positive integer, got ${v}`);
 }
 
-export function checkWorkspaceDims(spec: ModelSpec, T: number, B: number): void {
+/** T, B and the three sizes every model has (both drivers' workspaces check these). */
+export function checkWorkspaceDims(
+  spec: Pick<ModelSpec, 'inputSize' | 'hiddenSize' | 'outputSize'>,
+  T: number,
+  B: number,
+): void {
   checkDim('T', T);
   checkDim('B', B);
   checkDim('inputSize', spec.inputSize);

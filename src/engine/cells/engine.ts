@@ -7,7 +7,7 @@
 import type { RunOptions } from '../bptt/options';
 import type { CellKernel } from '../bptt/cell';
 import type { Workspace } from '../bptt/workspace';
-import type { ParamTerms } from '../backward/types';
+import type { WalkOf } from '../backward/types';
 import type { Model } from '../model';
 import type { Rng } from '../rng';
 import type { Batch, ModelSpec, Trace } from '../types';
@@ -89,30 +89,7 @@ export interface CellJacobian {
  * forwardBackward on `ws`. A recurrence walks a chain of steps; attention reaches every earlier
  * position directly (family/types.ts FamilyWalk).
  */
-export type CellWalk =
-  | {
-      readonly kind: 'chain';
-      /** out ← J_tᵀ u for sequence `seq` (u, out: one traced-state row); returns ‖J_t‖₂. */
-      stepBack(
-        model: Model,
-        ws: Workspace,
-        seq: number,
-        t: number,
-        u: Float64Array,
-        out: Float64Array,
-      ): number;
-      /** out ← the loss's own term ∂ℓ_t/∂state_t of sequence `seq`. */
-      local(model: Model, ws: Workspace, seq: number, t: number, out: Float64Array): void;
-      /** The recurrent parameters' gradients split into one term per step. */
-      terms(model: Model, ws: Workspace): ParamTerms[];
-    }
-  | {
-      readonly kind: 'direct';
-      local(model: Model, ws: Workspace, seq: number, t: number, out: Float64Array): void;
-      /** The attention weights of sequence `seq`, [T][T]: the arcs the gradient takes back. */
-      arcs(ws: Workspace, seq: number): Float64Array;
-      terms(model: Model, ws: Workspace): ParamTerms[];
-    };
+export type CellWalk = WalkOf<Model, Workspace>;
 
 export interface CellEngine {
   readonly info: CellInfo;

@@ -4,7 +4,15 @@
  * cells' initializers (cells/<id>/init.ts) fill them.
  */
 import type { CellInfo } from '../cells/types';
-import type { FamilyCell, FamilyDims, FamilyModel, FamilyParam, ParamShape } from './types';
+import type {
+  FamilyCell,
+  FamilyDims,
+  FamilyId,
+  FamilyModel,
+  FamilyParam,
+  FamilyWorkspace,
+  ParamShape,
+} from './types';
 
 /** A cell's parameter shapes as its descriptor declares them (cells/<id>/info.ts), in this driver's form. */
 export function shapesFromInfo(info: CellInfo): (d: FamilyDims) => readonly ParamShape[] {
@@ -15,6 +23,24 @@ export function shapesFromInfo(info: CellInfo): (d: FamilyDims) => readonly Para
       cols: p.shape[1] ?? 1,
       vector: p.shape.length === 1,
     }));
+}
+
+/**
+ * A family cell from its descriptor (id, parameter shapes, readout width), whether it is a
+ * recurrence TBPTT truncates and whether it takes h0, and its folder's workspace, passes and walk.
+ */
+export function familyCell<W extends FamilyWorkspace>(
+  info: CellInfo & { id: FamilyId },
+  flags: Pick<FamilyCell<W>, 'truncates' | 'takesH0'>,
+  parts: Pick<FamilyCell<W>, 'createWorkspace' | 'forward' | 'backward' | 'walk' | 'scan'>,
+): FamilyCell<W> {
+  return {
+    id: info.id,
+    paramShapes: shapesFromInfo(info),
+    readoutWidth: info.readoutWidth,
+    ...flags,
+    ...parts,
+  };
 }
 
 /** Every parameter's shape: the cell's, then readout.weight [O][F] and readout.bias [O]. */

@@ -7,7 +7,7 @@
  */
 import { allFinite } from '../finite';
 import { norm2 } from '../linalg';
-import { lastStepOnly, lossAndGrad, targetLength } from '../loss';
+import { checkBatchFits, lastStepOnly, lossAndGrad } from '../loss';
 import { readoutBackRows, readoutGradRows, readoutRows, scoredRows } from '../bptt/readout';
 import type { Batch } from '../types';
 import { FAMILY_CELLS } from './cells';
@@ -31,15 +31,7 @@ function flag(tr: FamilyTrace, nf: FamilyNonFinite): void {
 function checkCall(model: FamilyModel, batch: Batch, ws: FamilyWorkspace, opts: FamilyRunOptions) {
   if (model.id !== ws.id || JSON.stringify(model.dims) !== JSON.stringify(ws.dims))
     throw new RangeError('workspace was made for a different model');
-  if (batch.T !== ws.T || batch.B !== ws.B)
-    throw new RangeError(
-      `batch is T=${batch.T}, B=${batch.B} but the workspace is T=${ws.T}, B=${ws.B}`,
-    );
-  if (batch.inputs.length !== ws.T * ws.B * ws.I)
-    throw new RangeError(`batch.inputs must hold T·B·I = ${ws.T * ws.B * ws.I} numbers`);
-  const nt = targetLength(batch.loss, ws.T, ws.B, ws.O);
-  if (batch.targets.length !== nt)
-    throw new RangeError(`batch.targets must hold ${nt} numbers for ${batch.loss}`);
+  checkBatchFits(batch, ws);
   if (opts.h0 !== undefined) {
     if (!FAMILY_CELLS[model.id].takesH0) throw new RangeError(`${model.id} takes no h0`);
     if (opts.h0.length !== ws.B * ws.H)

@@ -7,8 +7,8 @@
  */
 import { FAMILY_CELL_IDS } from '../cells/catalog';
 import type { FamilyCellKind } from '../cells/catalog';
-import type { ParamTerms } from '../backward/types';
 import type { ScanPairs } from '../scan/types';
+import type { WalkOf } from '../backward/types';
 import type { AnyLossKind } from '../types';
 
 /** The registered cells that run on this driver (cells/catalog.ts: family not 'classic'). */
@@ -150,32 +150,7 @@ export interface FamilyWorkspace {
  * has no chain: every position reaches every earlier one in one hop, weighted by α. Both split
  * their recurrent (or attention) parameters' gradients into one term per step.
  */
-export type FamilyWalk<W extends FamilyWorkspace = FamilyWorkspace> =
-  | {
-      readonly kind: 'chain';
-      /** out ← J_tᵀ u for sequence `seq` (J_t = ∂state_t/∂state_{t−1}; u, out S wide); returns ‖J_t‖₂. */
-      stepBack(
-        model: FamilyModel,
-        ws: W,
-        seq: number,
-        t: number,
-        u: Float64Array,
-        out: Float64Array,
-      ): number;
-      /** out ← the loss's own term ∂ℓ_t/∂state_t of sequence `seq` (S wide). */
-      local(model: FamilyModel, ws: W, seq: number, t: number, out: Float64Array): void;
-      /** ∂L/∂θ of each recurrent parameter θ, split into one term per step. */
-      terms(model: FamilyModel, ws: W): ParamTerms[];
-    }
-  | {
-      readonly kind: 'direct';
-      /** out ← the loss's own term at position t through the residual path (S wide). */
-      local(model: FamilyModel, ws: W, seq: number, t: number, out: Float64Array): void;
-      /** α of sequence `seq`, [T][T] (row t: how much position t reads each s ≤ t): the arcs. */
-      arcs(ws: W, seq: number): Float64Array;
-      /** ∂L/∂θ of the attention's parameters, split into one term per position. */
-      terms(model: FamilyModel, ws: W): ParamTerms[];
-    };
+export type FamilyWalk<W extends FamilyWorkspace = FamilyWorkspace> = WalkOf<FamilyModel, W>;
 
 /**
  * What a diagonal recurrence supplies to be run as a parallel scan (engine/scan/): its steps as

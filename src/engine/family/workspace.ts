@@ -3,6 +3,7 @@
  * readout) and the cell's own, allocated together so every product runs in the same WebAssembly
  * SIMD kernels (wasm/arena.ts). Nothing is allocated in the time loop.
  */
+import { checkDim, checkWorkspaceDims } from '../bptt/workspace';
 import { allocate } from '../wasm/arena';
 import type { FamilyDims, FamilyId, FamilyWorkspace, GateView } from './types';
 
@@ -35,17 +36,8 @@ export interface Layout {
   readonly takesH0: boolean;
 }
 
-function checkDim(name: string, v: number): void {
-  if (!Number.isInteger(v) || v < 1)
-    throw new RangeError(`${name} must be a positive integer, got ${v}`);
-}
-
 export function checkDims(d: FamilyDims, T: number, B: number, needsN: boolean): void {
-  checkDim('T', T);
-  checkDim('B', B);
-  checkDim('inputSize', d.inputSize);
-  checkDim('hiddenSize', d.hiddenSize);
-  checkDim('outputSize', d.outputSize);
+  checkWorkspaceDims(d, T, B);
   if (needsN) checkDim('stateSize', d.stateSize);
 }
 

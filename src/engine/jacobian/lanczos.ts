@@ -188,16 +188,9 @@ export function stepJacNorms(
 }
 
 /** All T step-Jacobian norms at once (stepJacNorms run to the end). Returns [T] (index t−1 for step t). */
-export function stepJacNormsLanczos(
-  W: Float64Array,
-  H: number,
-  h: Float64Array,
-  T: number,
-  B: number,
-  seq: number,
-  dphi: (h: number) => number,
-): Float64Array {
-  const job = stepJacNorms(W, H, h, T, B, seq, dphi);
+export function stepJacNormsLanczos(...args: Parameters<typeof stepJacNorms>): Float64Array {
+  const [, , , T] = args;
+  const job = stepJacNorms(...args);
   job.advance(T);
   return job.out;
 }

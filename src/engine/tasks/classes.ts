@@ -70,6 +70,45 @@ export function checkBatchSize(B: number): void {
 }
 
 /**
+ * A batch's zeroed arrays after checking B: inputs [T][B][I], targets one per step ([T][B]) or
+ * one per sequence ([B]).
+ */
+export function zeroBatch(
+  T: number,
+  B: number,
+  I: number,
+  targets: 'steps' | 'last',
+): { inputs: Float64Array; targets: Float64Array } {
+  checkBatchSize(B);
+  return {
+    inputs: new Float64Array(T * B * I),
+    targets: new Float64Array(targets === 'steps' ? T * B : B),
+  };
+}
+
+/**
+ * Chance and solved levels of a recall task: S of T steps ask for one of V symbols, the rest are
+ * blank. The memoryless baseline's cross-entropy is S·ln V / T; a tenth of it is solved. With
+ * nothing to recall (S = 0) the baseline is always right, and any confident blank (p ≥ 0.99) solves.
+ */
+export function recallLevels(S: number, V: number, T: number) {
+  const chanceLoss = (S * Math.log(V)) / T;
+  return {
+    chanceLoss,
+    chanceAccuracy: S > 0 ? 1 / V : 1,
+    solvedLoss: S > 0 ? chanceLoss / 10 : 0.01,
+  };
+}
+
+/**
+ * Chance and solved levels of a classification among n equally likely classes at the last step:
+ * cross-entropy ln n; solved when the right class gets a mean probability of about 0.9 or more.
+ */
+export function classLevels(n: number) {
+  return { chanceLoss: Math.log(n), chanceAccuracy: 1 / n, solvedLoss: 0.1 };
+}
+
+/**
  * Fraction of the steps with a non-blank target (class ≠ 0) whose argmax is right; 1 when no step
  * has one (nothing to recall: the memoryless baseline is then always right too).
  */

@@ -1,13 +1,9 @@
 import { memo, useCallback, useMemo } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
 import { OverlayPlot, type OverlaySeries } from '../../charts/OverlayPlot';
 import { formatNum, formatSci } from '../../charts/format';
-import { useApp, useBridge } from '../../store/hooks';
-import { ExportButtons } from '../ExportButtons';
-import { useStickyDomain } from '../useSticky';
+import { LossFrame, useLossAxes } from '../LossFrame';
 import { hashText } from './batches';
 import { useRuns, type RunView } from './useRuns';
-import { useFitScale } from '../../charts/fit';
 
 const TITLE = 'Loss';
 
@@ -27,11 +23,6 @@ function rowsByIteration(runs: readonly RunView[]) {
 /** Every run's training loss (and accuracy) per iteration, against the task's chance level. */
 export const CompareLossPanel = memo(function CompareLossPanel() {
   const runs = useRuns();
-  const logY = useApp((s) => s.lossLog);
-  const large = useApp((s) => s.view.large);
-  const fit = useFitScale();
-  const bridge = useBridge();
-  const fontScale = large ? 1.4 : 1;
   const first = runs.find((r) => r.training.latest !== null)?.training.latest ?? null;
   const chance = first?.chanceLoss ?? NaN;
   const chanceAcc = first?.chanceAccuracy ?? null;
@@ -42,11 +33,11 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
     const live = runs.filter((r) => !r.training.diverged);
     return (live.length > 0 ? live : runs).map((r) => r.training.loss.losses);
   }, [runs]);
-  const yDomain = useStickyDomain(
-    logY ? 'log' : 'linear',
-    [...lossCols, Float64Array.of(chance)],
-    `${gens}-${logY}-${runs.map((r) => (r.training.diverged ? 1 : 0)).join('')}`,
-    true,
+  const diverged = runs.map((r) => (r.training.diverged ? 1 : 0)).join('');
+  const { logY, yDomain, fontScale, fit, yLabel } = useLossAxes(
+    lossCols,
+    chance,
+    `${gens}-${diverged}`,
   );
   const series = useMemo<OverlaySeries[]>(
     () =>
@@ -106,55 +97,35 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
   }, [runs, chanceAcc]);
 
   return (
-    <ChartFrame
-      title={TITLE}
-      className="panel"
-      id="panel-loss"
+    <LossFrame
       caption="Each run’s training loss on the same batches; the dashed line is what a net without memory can reach (chance level). The axis fits the runs that did not diverge: a diverged run leaves it at the top."
       table={table}
-      actions={
-        <>
-          <ExportButtons name={TITLE} table={table} />
-          <button
-            type="button"
-            className="chart-button"
-            aria-pressed={logY}
-            onClick={() => bridge.setLossLog(!logY)}
-          >
-            Log y
-          </button>
-        </>
-      }
-    >
-      <p className="sr-only" data-summary>
-        {runs
+      summary={
+        runs
           .map((r) =>
             r.training.latest
               ? `${r.name}: loss ${formatSci(r.training.latest.loss)} at iteration ${r.training.latest.iteration}.`
               : `${r.name}: no training yet.`,
           )
-          .join(' ')}
-        {Number.isFinite(chance) ? ` Chance level ${formatNum(chance)}.` : ''}
-      </p>
-      {n > 0 ? (
-        <OverlayPlot
-          ariaLabel={`${TITLE}, ${runs.length} runs`}
-          series={series}
-          logY={logY}
-          yDomain={yDomain}
-          hlines={
-            Number.isFinite(chance) ? [{ y: chance, label: `chance ${formatNum(chance)}` }] : []
-          }
-          height={Math.round(240 * fontScale * fit)}
-          fontScale={fontScale}
-          xLabel="iteration"
-          yLabel={logY ? 'loss (log scale)' : 'loss'}
-          xName="iteration"
-        />
-      ) : (
-        <p className="chart-empty">Press Play or Step to train.</p>
-      )}
-      {n > 0 && chanceAcc !== null && (
+          .join(' ') + (Number.isFinite(chance) ? ` Chance level ${formatNum(chance)}.` : '')
+      }
+      trained={n > 0}
+    >
+      <OverlayPlot
+        ariaLabel={`${TITLE}, ${runs.length} runs`}
+        series={series}
+        logY={logY}
+        yDomain={yDomain}
+        hlines={
+          Number.isFinite(chance) ? [{ y: chance, label: `chance ${formatNum(chance)}` }] : []
+        }
+        height={Math.round(240 * fontScale * fit)}
+        fontScale={fontScale}
+        xLabel="iteration"
+        yLabel={yLabel}
+        xName="iteration"
+      />
+      {chanceAcc !== null && (
         <OverlayPlot
           ariaLabel={`Accuracy, ${runs.length} runs`}
           series={accSeries}
@@ -167,6 +138,6 @@ export const CompareLossPanel = memo(function CompareLossPanel() {
           xName="iteration"
         />
       )}
-    </ChartFrame>
+    </LossFrame>
   );
 });

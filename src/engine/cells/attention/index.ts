@@ -7,24 +7,17 @@
  * that attends to it. There is no recurrence, so TBPTT does not apply. Forward and backward:
  * kernel.ts.
  */
-import { shapesFromInfo } from '../../family/model';
+import { familyCell } from '../../family/model';
 import { ATTENTION } from './info';
-import { attentionBackward, attentionForward } from './kernel';
-import type { FamilyCell } from '../../family/types';
-import { attentionWalk } from './walk';
-import { createAttentionWorkspace } from './workspace';
+import { attentionBackward as backward, attentionForward as forward } from './kernel';
+import { attentionWalk as walk } from './walk';
+import { createAttentionWorkspace as createWorkspace } from './workspace';
 import type { AttentionWorkspace } from './workspace';
 
 export type { AttentionWorkspace } from './workspace';
 
-export const attentionCell: FamilyCell<AttentionWorkspace> = {
-  id: 'attention',
-  paramShapes: shapesFromInfo(ATTENTION),
-  readoutWidth: ATTENTION.readoutWidth,
-  truncates: false,
-  takesH0: false,
-  createWorkspace: createAttentionWorkspace,
-  forward: attentionForward,
-  backward: attentionBackward,
-  walk: attentionWalk,
-};
+export const attentionCell = familyCell<AttentionWorkspace>(
+  ATTENTION,
+  { truncates: false, takesH0: false },
+  { createWorkspace, forward, backward, walk },
+);

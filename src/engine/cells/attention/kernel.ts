@@ -7,12 +7,18 @@
  * and (through e) nothing else. The key bias's gradient is exactly zero (see below).
  */
 import { exp } from '../../exp';
-import { colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
+import { gemmNT, gemmTN, transposeInto } from '../../linalg';
+import { inputProjectionGrads, linearGrads } from '../../family/linearGrads';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
 import type { AttentionWorkspace } from './workspace';
 
 /** Rows per causal block. */
 const RB = 64;
+
+/** Calls f for each block of RB rows [r0, r1) of T. */
+function rowBlocks(T: number, f: (r0: number, r1: number) => void): void {
+  for (let r0 = 0; r0 < T; r0 += RB) f(r0, Math.min(T, r0 + RB));
+}
 
 /** ws.tr ← columns [c, c + H) of sequence b's rows of qkv, transposed: [H][T]. */
 function gatherT(ws: AttentionWorkspace, b: number, c: number): void {
@@ -50,11 +56,10 @@ export function attentionForward(
   const scale = 1 / Math.sqrt(H);
   for (let b = 0; b < B; b++) {
     const ab = b * T * T;
-    for (let r0 = 0; r0 < T; r0 += RB) {
-      const r1 = Math.min(T, r0 + RB);
+    rowBlocks(T, (r0, r1) => {
       const q = (r0 * B + b) * H3;
       gemmNT(r1 - r0, r1, H, qkv, q, B * H3, qkv, b * H3 + H, B * H3, alpha, ab + r0 * T, T, false);
-    }
+    });
     for (let t = 0; t < T; t++) {
       const o = ab + t * T;
       let mx = -Infinity;
@@ -70,10 +75,9 @@ export function attentionForward(
       alpha.fill(0, o + t + 1, o + T);
     }
     gatherT(ws, b, 2 * H);
-    for (let r0 = 0; r0 < T; r0 += RB) {
-      const r1 = Math.min(T, r0 + RB);
+    rowBlocks(T, (r0, r1) => {
       gemmNT(r1 - r0, H, r1, alpha, ab + r0 * T, T, ws.tr, 0, T, z, (r0 * B + b) * H, B * H, false);
-    }
+    });
   }
   const y = ws.y;
   y.set(e);
@@ -96,26 +100,20 @@ export function attentionBackward(
   const de = ws.trace.dState;
   const e = ws.x;
   de.set(dy);
-  ws.dwo.fill(0);
-  gemmTN(H, H, TB, dy, 0, H, z, 0, H, ws.dwo, 0, H);
-  model.param('attn.out_proj.weight').dw.set(ws.dwo);
-  const dbo = model.param('attn.out_proj.bias').dw;
-  dbo.fill(0);
-  colSumsAdd(dy, 0, TB, H, H, dbo);
+  linearGrads(model, 'attn.out_proj.', dy, z, TB, H, H, ws.dwo);
   transposeInto(ws.wo, 0, H, H, ws.woT, 0, H);
   gemmNT(TB, H, H, dy, 0, H, ws.woT, 0, H, dz, 0, H, false);
   dqkv.fill(0);
-  const scale = 1 / Math.sqrt(H);
+  const scale = 1 / Math.sqrt(H); // the scores' scale, applied to dS below
   for (let b = 0; b < B; b++) {
     const ab = b * T * T;
-    for (let r0 = 0; r0 < T; r0 += RB) {
-      const r1 = Math.min(T, r0 + RB);
+    rowBlocks(T, (r0, r1) => {
       const dzo = (r0 * B + b) * H;
       gemmNT(r1 - r0, r1, H, dz, dzo, B * H, qkv, b * H3 + 2 * H, B * H3, dS, r0 * T, T, false);
       // dV rows r0..r1: Σ over t ≥ r0 of α_ts·dz_t (α is zero for t < s).
       const dvo = (r0 * B + b) * H3 + 2 * H;
       gemmTN(r1 - r0, H, T - r0, alpha, ab + r0 * T + r0, T, dz, dzo, B * H, dqkv, dvo, B * H3);
-    }
+    });
     for (let t = 0; t < T; t++) {
       const o = t * T;
       const a = ab + t * T;
@@ -125,28 +123,17 @@ export function attentionBackward(
       dS.fill(0, o + t + 1, o + Math.min(T, (Math.floor(t / RB) + 1) * RB));
     }
     gatherT(ws, b, H);
-    for (let r0 = 0; r0 < T; r0 += RB) {
-      const r1 = Math.min(T, r0 + RB);
+    rowBlocks(T, (r0, r1) => {
       const qo = (r0 * B + b) * H3;
       gemmNT(r1 - r0, H, r1, dS, r0 * T, T, ws.tr, 0, T, dqkv, qo, B * H3, true);
       gemmTN(r1 - r0, H, T - r0, dS, r0 * T + r0, T, qkv, qo, B * H3, dqkv, qo + H, B * H3);
-    }
+    });
   }
-  ws.dwqkv.fill(0);
-  gemmTN(H3, H, TB, dqkv, 0, H3, e, 0, H, ws.dwqkv, 0, H);
-  model.param('attn.in_proj_weight').dw.set(ws.dwqkv);
-  const dbqkv = model.param('attn.in_proj_bias').dw;
-  dbqkv.fill(0);
-  colSumsAdd(dqkv, 0, TB, H3, H3, dbqkv);
+  const dbqkv = linearGrads(model, 'attn.in_proj_', dqkv, e, TB, H3, H, ws.dwqkv);
   // ∂L/∂b_k = Σ_t Σ_s dS_ts·q_t is exactly 0: softmax ignores a shift q_t·b_k shared by a whole row,
   // so Σ_s dS_ts = 0. Summed in floating point it is round-off (~1e−18); print the true value.
   dbqkv.fill(0, H, 2 * H);
   transposeInto(ws.wqkv, 0, H3, H, ws.wqkvT, 0, H3);
   gemmNT(TB, H, H3, dqkv, 0, H3, ws.wqkvT, 0, H3, de, 0, H, true);
-  ws.dwin.fill(0);
-  gemmTN(H, I, TB, de, 0, H, ws.inputs, 0, I, ws.dwin, 0, I);
-  model.param('input.weight').dw.set(ws.dwin);
-  const dbin = model.param('input.bias').dw;
-  dbin.fill(0);
-  colSumsAdd(de, 0, TB, H, H, dbin);
+  inputProjectionGrads(model, ws, de, TB, H, I);
 }

@@ -5,26 +5,18 @@
  * The readout on [Re; Im] stands in for Re(C x_t) (so there is no separate C, and no D).
  * Forward and backward: kernel.ts; the ring initialization: init.ts.
  */
-import { shapesFromInfo } from '../../family/model';
+import { familyCell } from '../../family/model';
 import { LRU } from './info';
-import { lruBackward, lruForward } from './kernel';
-import { lruScan } from './scan';
-import { lruWalk } from './walk';
-import type { FamilyCell } from '../../family/types';
-import { createLruWorkspace } from './workspace';
+import { lruBackward as backward, lruForward as forward } from './kernel';
+import { lruWalk as walk } from './walk';
+import { createLruWorkspace as createWorkspace } from './workspace';
+import { lruScan as scan } from './scan';
 import type { LruWorkspace } from './workspace';
 
 export type { LruWorkspace } from './workspace';
 
-export const lruCell: FamilyCell<LruWorkspace> = {
-  id: 'lru',
-  paramShapes: shapesFromInfo(LRU),
-  readoutWidth: LRU.readoutWidth,
-  truncates: true,
-  takesH0: false,
-  createWorkspace: createLruWorkspace,
-  forward: lruForward,
-  backward: lruBackward,
-  walk: lruWalk,
-  scan: lruScan,
-};
+export const lruCell = familyCell<LruWorkspace>(
+  LRU,
+  { truncates: true, takesH0: false },
+  { createWorkspace, forward, backward, walk, scan },
+);

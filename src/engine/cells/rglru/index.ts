@@ -5,26 +5,18 @@
  * Λ is the official code's a_param (base decay a = σ(−Λ)). The formula holds at t = 1 too (the
  * official code resets at a segment's start; not here). Forward and backward: kernel.ts.
  */
-import { shapesFromInfo } from '../../family/model';
+import { familyCell } from '../../family/model';
 import { RGLRU } from './info';
-import { rglruBackward, rglruForward } from './kernel';
-import { rglruScan } from './scan';
-import { rglruWalk } from './walk';
-import type { FamilyCell } from '../../family/types';
-import { createRglruWorkspace } from './workspace';
+import { rglruBackward as backward, rglruForward as forward } from './kernel';
+import { rglruWalk as walk } from './walk';
+import { createRglruWorkspace as createWorkspace } from './workspace';
+import { rglruScan as scan } from './scan';
 import type { RglruWorkspace } from './workspace';
 
 export type { RglruWorkspace } from './workspace';
 
-export const rglruCell: FamilyCell<RglruWorkspace> = {
-  id: 'rglru',
-  paramShapes: shapesFromInfo(RGLRU),
-  readoutWidth: RGLRU.readoutWidth,
-  truncates: true,
-  takesH0: true,
-  createWorkspace: createRglruWorkspace,
-  forward: rglruForward,
-  backward: rglruBackward,
-  walk: rglruWalk,
-  scan: rglruScan,
-};
+export const rglruCell = familyCell<RglruWorkspace>(
+  RGLRU,
+  { truncates: true, takesH0: true },
+  { createWorkspace, forward, backward, walk, scan },
+);

@@ -11,8 +11,9 @@
  */
 import { isCut } from '../../bptt/options';
 import { exp } from '../../exp';
-import { broadcastRows, colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
+import { broadcastRows, gemmNT, gemmTN, transposeInto } from '../../linalg';
 import { expm1, sigmoid, softplus } from '../../special';
+import { inputProjectionGrads } from '../../family/linearGrads';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
 import type { RglruWorkspace } from './workspace';
 
@@ -126,10 +127,5 @@ export function rglruBackward(
       dbx[k] = dbx[k]! + dG[r * H2 + H + k]!;
     }
   }
-  ws.dwin.fill(0);
-  gemmTN(H, I, TB, dxt, 0, H, ws.inputs, 0, I, ws.dwin, 0, I);
-  model.param('input.weight').dw.set(ws.dwin);
-  const dbin = model.param('input.bias').dw;
-  dbin.fill(0);
-  colSumsAdd(dxt, 0, TB, H, H, dbin);
+  inputProjectionGrads(model, ws, dxt, TB, H, I);
 }

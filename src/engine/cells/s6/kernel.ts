@@ -12,6 +12,7 @@ import { isCut } from '../../bptt/options';
 import { exp } from '../../exp';
 import { broadcastRows, colSumsAdd, gemmNT, gemmTN, transposeInto } from '../../linalg';
 import { log1p } from '../../special';
+import { inputProjectionGrads } from '../../family/linearGrads';
 import type { FamilyHooks, FamilyModel, FamilyRunOptions } from '../../family/types';
 import type { S6Workspace } from './workspace';
 
@@ -181,10 +182,5 @@ export function s6Backward(model: FamilyModel, ws: S6Workspace, opts: FamilyRunO
   const dbdt = model.param('dt.bias').dw;
   dbdt.fill(0);
   colSumsAdd(dproj, 0, TB, H, P, dbdt);
-  ws.dwin.fill(0);
-  gemmTN(H, I, TB, dxt, 0, H, ws.inputs, 0, I, ws.dwin, 0, I);
-  model.param('input.weight').dw.set(ws.dwin);
-  const dbin = model.param('input.bias').dw;
-  dbin.fill(0);
-  colSumsAdd(dxt, 0, TB, H, H, dbin);
+  inputProjectionGrads(model, ws, dxt, TB, H, I);
 }

@@ -17,7 +17,7 @@
  */
 import type { Rng } from '../../rng';
 import type { Batch } from '../../types';
-import { checkBatchSize, stepsAccuracy } from '../classes';
+import { recallLevels, stepsAccuracy, zeroBatch } from '../classes';
 import { taskFields } from '../types';
 import type { Task } from '../types';
 import { COPY } from './info';
@@ -35,21 +35,14 @@ export function copyLength(T: number): number {
 export function makeCopy(T: number): Task {
   const S = copyLength(T);
   const recallFrom = T - S;
-  const chanceLoss = (S * Math.log(COPY_SYMBOLS)) / T;
   const O = COPY.outputSize;
   return {
     ...taskFields(COPY),
     T,
-    chanceLoss,
-    // With S = 0 the memoryless baseline is always right (every target is blank).
-    chanceAccuracy: S > 0 ? 1 / COPY_SYMBOLS : 1,
-    // A tenth of the baseline; with nothing to copy, any confident blank (p ≥ 0.99).
-    solvedLoss: S > 0 ? chanceLoss / 10 : 0.01,
+    ...recallLevels(S, COPY_SYMBOLS, T),
     sample(rng: Rng, B: number): Batch {
-      checkBatchSize(B);
       const I = COPY_SYMBOLS + 2;
-      const inputs = new Float64Array(T * B * I);
-      const targets = new Float64Array(T * B); // all BLANK = 0
+      const { inputs, targets } = zeroBatch(T, B, I, 'steps'); // targets all BLANK = 0
       for (let b = 0; b < B; b++) {
         for (let s = 0; s < S; s++) {
           const sym = 1 + rng.int(COPY_SYMBOLS);

@@ -22,7 +22,7 @@
  */
 import type { Rng } from '../../rng';
 import type { Batch } from '../../types';
-import { checkBatchSize, labelledAccuracy } from '../classes';
+import { labelledAccuracy, recallLevels, zeroBatch } from '../classes';
 import { taskFields } from '../types';
 import type { Task } from '../types';
 import { MQAR } from './info';
@@ -53,7 +53,6 @@ export function makeAssociativeRecall(T: number): Task {
   const I = MQAR.inputSize;
   const O = MQAR.outputSize;
   const slots = T - D;
-  const chanceLoss = (D * Math.log(MQAR_VALUES)) / T;
   const pool = new Int32Array(Math.max(MQAR_KEYS, slots));
   const keys = new Int32Array(MQAR_MAX_PAIRS);
   const values = new Int32Array(MQAR_MAX_PAIRS);
@@ -61,13 +60,9 @@ export function makeAssociativeRecall(T: number): Task {
   return {
     ...taskFields(MQAR),
     T,
-    chanceLoss,
-    chanceAccuracy: D > 0 ? 1 / MQAR_VALUES : 1,
-    solvedLoss: D > 0 ? chanceLoss / 10 : 0.01,
+    ...recallLevels(D, MQAR_VALUES, T),
     sample(rng: Rng, B: number): Batch {
-      checkBatchSize(B);
-      const inputs = new Float64Array(T * B * I);
-      const targets = new Float64Array(T * B);
+      const { inputs, targets } = zeroBatch(T, B, I, 'steps');
       for (let b = 0; b < B; b++) {
         for (let t = 0; t < T; t++) inputs[(t * B + b) * I] = 1;
         draw(rng, MQAR_KEYS, D, pool, keys);

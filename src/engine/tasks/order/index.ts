@@ -16,7 +16,7 @@
  */
 import type { Rng } from '../../rng';
 import type { Batch } from '../../types';
-import { checkBatchSize, lastStepAccuracy } from '../classes';
+import { classLevels, lastStepAccuracy, zeroBatch } from '../classes';
 import { taskFields } from '../types';
 import type { Task } from '../types';
 import { ORDER } from './info';
@@ -26,7 +26,7 @@ const B_END = 1;
 const FIRST_DISTRACTOR = 2;
 const DISTRACTORS = 4;
 const X = 6;
-const I = 8;
+const I = ORDER.inputSize; // E, B, a–d, X, Y
 
 /** Inclusive windows [lo, hi] for t1 and t2 at length T. */
 export function orderWindows(T: number): {
@@ -50,14 +50,9 @@ export function makeOrder(T: number): Task {
   return {
     ...taskFields(ORDER),
     T,
-    chanceLoss: Math.log(4),
-    chanceAccuracy: 0.25,
-    // Mean probability of the right class about 0.9 or better.
-    solvedLoss: 0.1,
+    ...classLevels(4),
     sample(rng: Rng, B: number): Batch {
-      checkBatchSize(B);
-      const inputs = new Float64Array(T * B * I);
-      const targets = new Float64Array(B);
+      const { inputs, targets } = zeroBatch(T, B, I, 'last');
       for (let b = 0; b < B; b++) {
         const t1 = w.t1[0] + rng.int(w.t1[1] - w.t1[0] + 1);
         const t2 = w.t2[0] + rng.int(w.t2[1] - w.t2[0] + 1);

@@ -13,7 +13,7 @@
  */
 import type { Rng } from '../../rng';
 import type { Batch } from '../../types';
-import { checkBatchSize, lastStepAccuracy } from '../classes';
+import { classLevels, lastStepAccuracy, zeroBatch } from '../classes';
 import { taskFields } from '../types';
 import type { Task } from '../types';
 import { PARITY } from './info';
@@ -24,13 +24,9 @@ export function makeParity(T: number): Task {
   return {
     ...taskFields(PARITY),
     T,
-    chanceLoss: Math.log(2),
-    chanceAccuracy: 0.5,
-    solvedLoss: 0.1,
+    ...classLevels(2),
     sample(rng: Rng, B: number): Batch {
-      checkBatchSize(B);
-      const inputs = new Float64Array(T * B);
-      const targets = new Float64Array(B);
+      const { inputs, targets } = zeroBatch(T, B, 1, 'last');
       for (let b = 0; b < B; b++) {
         let odd = 0;
         for (let t = 0; t < T; t++) {

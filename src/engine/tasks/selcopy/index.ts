@@ -18,7 +18,7 @@
  */
 import type { Rng } from '../../rng';
 import type { Batch } from '../../types';
-import { checkBatchSize, labelledAccuracy } from '../classes';
+import { labelledAccuracy, recallLevels, zeroBatch } from '../classes';
 import { taskFields } from '../types';
 import type { Task } from '../types';
 import { SELCOPY } from './info';
@@ -37,18 +37,13 @@ export function makeSelectiveCopy(T: number): Task {
   const region = T - S;
   const I = SELCOPY.inputSize;
   const O = SELCOPY.outputSize;
-  const chanceLoss = (S * Math.log(SELCOPY_SYMBOLS)) / T;
   const picked = new Uint8Array(region);
   return {
     ...taskFields(SELCOPY),
     T,
-    chanceLoss,
-    chanceAccuracy: S > 0 ? 1 / SELCOPY_SYMBOLS : 1,
-    solvedLoss: S > 0 ? chanceLoss / 10 : 0.01,
+    ...recallLevels(S, SELCOPY_SYMBOLS, T),
     sample(rng: Rng, B: number): Batch {
-      checkBatchSize(B);
-      const inputs = new Float64Array(T * B * I);
-      const targets = new Float64Array(T * B);
+      const { inputs, targets } = zeroBatch(T, B, I, 'steps');
       for (let b = 0; b < B; b++) {
         // S distinct positions of the region, uniformly (Floyd's algorithm), then in order.
         picked.fill(0);
