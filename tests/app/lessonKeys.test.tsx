@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-/** [ and ] move through the lessons in LESSONS order, each opening in its own mode. */
+/** [ and ] move through the lessons in the course's order, each opening in its own mode. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createAppStore } from '../../src/store/store';
 import { createBridge, type ClientLike } from '../../src/store/bridge';
 import { useShortcuts } from '../../src/app/useShortcuts';
-import { LESSONS } from '../../src/store/lessons';
+import { COURSE_ORDER as LESSONS } from '../../src/store/lessons/course';
 import { adjacentLesson } from '../../src/store/lessonNav';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

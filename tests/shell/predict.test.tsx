@@ -196,7 +196,7 @@ describe('CourseNav', () => {
     const buttons = () => [...el.querySelectorAll('button')];
     expect(buttons().map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
       'Previous lesson: SGD against Adam on the vanishing preset',
-      'Course 4/21',
+      'Course 4/22',
       'Next lesson: Clipping tames exploding gradients',
     ]);
     act(() => buttons()[1]!.click());

@@ -116,6 +116,7 @@ describe('the course', () => {
       'lru-ring',
       'rglru-gate',
       's6-clock',
+      'parallel-scan',
     ];
     const pos = story.map((id) => ids.indexOf(id));
     expect(pos).toEqual([...pos].sort((a, b) => a - b));
@@ -125,7 +126,8 @@ describe('the course', () => {
     expect(courseNeighbour('vanishing', 1)?.id).toBe('one-step-back');
     expect(courseNeighbour('vanishing', -1)).toBeNull();
     expect(courseNeighbour('irnn', 1)?.id).toBe('lstm-belt');
-    expect(courseNeighbour('s6-gru-bridge', 1)).toBeNull();
+    expect(courseNeighbour('s6-gru-bridge', 1)?.id).toBe('parallel-scan');
+    expect(courseNeighbour('parallel-scan', 1)).toBeNull();
     expect(courseNeighbour(null, 1)?.id).toBe('vanishing');
     expect(courseNeighbour(null, -1)).toBeNull();
     const calls: string[] = [];
@@ -133,10 +135,19 @@ describe('the course', () => {
       replaceConfig: (_c: unknown, id: string | null, compare?: readonly unknown[]) =>
         calls.push(`${id} ${compare?.length ?? 0}`),
       setBackward: (on: boolean) => calls.push(`backward ${on}`),
+      setScan: (on: boolean) => calls.push(`scan ${on}`),
     };
     expect(goToLesson(bridge, 'vanishing', 1)).toBe(true);
     expect(goToLesson(bridge, 'one-step-back', 1)).toBe(true);
-    expect(goToLesson(bridge, 's6-gru-bridge', 1)).toBe(false);
-    expect(calls).toEqual(['one-step-back 0', 'backward true', 'sgd-vs-adam 1', 'backward false']);
+    expect(goToLesson(bridge, 's6-gru-bridge', 1)).toBe(true);
+    expect(goToLesson(bridge, 'parallel-scan', 1)).toBe(false);
+    expect(calls).toEqual([
+      'one-step-back 0',
+      'backward true',
+      'sgd-vs-adam 1',
+      'backward false',
+      'parallel-scan 0',
+      'scan true',
+    ]);
   });
 });

@@ -34,7 +34,14 @@ export const COURSE: readonly Chapter[] = [
   },
   {
     title: 'After the GRU',
-    lessons: ['attention-one-hop', 'lru-ring', 'rglru-gate', 's6-clock', 's6-gru-bridge'],
+    lessons: [
+      'attention-one-hop',
+      'lru-ring',
+      'rglru-gate',
+      's6-clock',
+      's6-gru-bridge',
+      'parallel-scan',
+    ],
   },
 ];
 
@@ -68,12 +75,15 @@ export function courseNeighbour(current: string | null, offset: number): Lesson 
 export interface LessonOpener {
   replaceConfig(config: TrainConfig, lesson: string | null, compare?: readonly TrainConfig[]): void;
   setBackward(on: boolean): void;
+  setScan(on: boolean): void;
 }
 
-/** Opens a lesson as the header's lesson picker does: its config, runs and mode. */
+/** Opens a lesson: its config and runs, in the mode it opens in (training, backward or scan). */
 export function openLesson(bridge: LessonOpener, l: Lesson): void {
   bridge.replaceConfig(lessonConfig(l), l.id, lessonRuns(l));
-  bridge.setBackward(l.view?.mode === 'backward');
+  const mode = l.view?.mode;
+  if (mode === 'scan') bridge.setScan(true);
+  else bridge.setBackward(mode === 'backward');
 }
 
 /**

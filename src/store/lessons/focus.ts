@@ -48,6 +48,8 @@ export const LESSON_FOCUS: Readonly<Record<string, LessonFocus>> = {
   's6-clock': ['belt'],
   // The exact product of the gates.
   's6-gru-bridge': ['grad'],
+  // The combine tree, level by level.
+  'parallel-scan': ['scan'],
   // The gradient cut K steps back.
   truncation: ['grad'],
   // The loss that blows up once the readout's step is too large.
