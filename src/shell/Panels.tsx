@@ -4,12 +4,12 @@ import { DeferReads, useApp } from '../store/hooks';
 import type { ViewMode } from '../store/urlFields';
 import { GradientFlowPanel } from '../panels/GradientFlowPanel';
 import { SpectrumPanel } from '../panels/SpectrumPanel';
-import { CellBeltPanel } from '../panels/CellBeltPanel';
 import { LossPanel } from '../panels/LossPanel';
 import { HiddenStatePanel } from '../panels/HiddenStatePanel';
 import { ExplainPanel } from '../panels/ExplainPanel';
 import {
   LazyBackward,
+  LazyBelt,
   LazyScan,
   LazyCompareBar,
   LazyCompareGrad,
@@ -48,7 +48,7 @@ function Loss() {
 const RENDER: Record<Exclude<PanelId, 'controls'>, () => ReactNode> = {
   grad: () => <Grad />,
   spectrum: () => <SpectrumPanel />,
-  belt: () => <CellBeltPanel />,
+  belt: () => <LazyBelt />,
   loss: () => <Loss />,
   hidden: () => <HiddenStatePanel />,
   sweep: () => <LazySweep />,

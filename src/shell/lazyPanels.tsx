@@ -1,6 +1,6 @@
 /**
  * Panels the first view rarely needs, each in its own chunk: the comparison's overlays and bar,
- * the sequence-length sweep and the backward pass. The page's first JavaScript stays within its
+ * the sequence-length sweep, the backward pass, the parallel scan and the conveyor belt. The page's first JavaScript stays within its
  * budget (tests/e2e/buildSize.e2e.ts); a chunk loads the first time its panel renders, with the
  * panel's title shown meanwhile.
  */
@@ -20,6 +20,11 @@ const BackwardPanels = lazy(() =>
 );
 const ScanPanel = lazy(() =>
   import('../panels/scan/ScanPanel').then((m) => ({ default: m.ScanPanel })),
+);
+// The belt is below the first screen's hero, and its drawing (Belt, BeltStep, beltModel, texts)
+// is the largest of the default panels: it loads right after the first chunk.
+const CellBeltPanel = lazy(() =>
+  import('../panels/CellBeltPanel').then((m) => ({ default: m.CellBeltPanel })),
 );
 const CompareBarChunk = lazy(() => import('./CompareBar').then((m) => ({ default: m.CompareBar })));
 
@@ -41,6 +46,7 @@ export const LazyCompareGrad = () =>
 export const LazyCompareLoss = () => later(<CompareLossPanel />, 'Loss');
 export const LazySweep = () => later(<SweepPanel />, 'Sequence-length sweep', 'panel panel-wide');
 export const LazyBackward = () => later(<BackwardPanels />, 'Backward pass', 'panel panel-hero');
+export const LazyBelt = () => later(<CellBeltPanel />, 'Conveyor belt');
 export const LazyScan = () => later(<ScanPanel />, 'Parallel scan', 'panel panel-hero');
 /** The run picker bar of a comparison (render it only when there is one). */
 export const LazyCompareBar = ({ compact = false }: { compact?: boolean }) => (

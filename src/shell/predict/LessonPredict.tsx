@@ -3,6 +3,7 @@ import { useApp } from '../../store/hooks';
 import type { Lesson } from '../../store/lessons';
 import { updateEntry } from '../../store/predictRecord';
 import { useDecided, usePredictEntry, useQuestions } from './hooks';
+import { PredictLoading } from './LazyPredict';
 import './predict.css';
 
 /**
@@ -25,14 +26,8 @@ export function LessonPredict({ lesson }: { lesson: Lesson }) {
   useEffect(() => {
     if (revealed && show && entry.observed !== true) updateEntry(lesson.id, { observed: true });
   }, [revealed, show, entry.observed, lesson.id]);
-  if (show && questions === null)
-    // The questions load on demand (store/predictTracker.ts): meanwhile the card's claims stay
-    // hidden, as they are while a question is open, so they never give the answer away.
-    return (
-      <div className="predict" data-predict="loading" data-open="true" aria-busy="true">
-        <p className="predict-prompt">Loading the question…</p>
-      </div>
-    );
+  // The questions load on demand (store/predictTracker.ts).
+  if (questions === null) return <PredictLoading />;
   if (!show || p === undefined) return null;
 
   if (revealed) {
