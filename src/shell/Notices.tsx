@@ -4,7 +4,7 @@ import { useApp, useBridge } from '../store/hooks';
 import { findLesson } from '../store/lessons';
 import { formatNum } from '../charts/format';
 import { LessonChecks } from './LessonChecks';
-import { LazyLessonPredict } from './predict/LazyPredict';
+import { LessonPredict } from './predict/LessonPredict';
 import { divergedText } from './divergedText';
 import { pickedConfig } from '../store/runs';
 import { runLetter } from '../panels/compare/runLabels';
@@ -100,7 +100,7 @@ export function Notices({ compact = false }: { compact?: boolean }) {
         <div className="notice notice-lesson" role="status" aria-live="polite" data-notice="lesson">
           <div>
             <strong>Lesson: {lesson.title}.</strong> {lessonOpen && lesson.guidance}
-            {lessonOpen && <LazyLessonPredict lesson={lesson} />}
+            {lessonOpen && <LessonPredict lesson={lesson} />}
             {lessonOpen && <LessonChecks lesson={lesson} />}
           </div>
           <button

@@ -3,7 +3,7 @@ import { useApp } from '../../store/hooks';
 import type { Lesson } from '../../store/lessons';
 import { updateEntry } from '../../store/predictRecord';
 import { useDecided, usePredictEntry, useQuestions } from './hooks';
-import { PredictLoading } from './LazyPredict';
+import { PredictLoading } from './PredictLoading';
 import './predict.css';
 
 /**
