@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { tableToCsv } from '../charts/DataTable';
-import { download, panelToPng, panelToSvg } from './exportPanel';
+import { download } from './download';
+
+// The SVG and PNG code loads on the first click: the page's first JavaScript stays within its
+// budget (tests/e2e/buildSize.e2e.ts).
+const exportCode = () => import('./exportPanel');
 
 /**
  * SVG, PNG and CSV downloads for one panel. The panel is found from the button (its enclosing
@@ -29,12 +33,13 @@ export function ExportButtons({ name, table }: { name: string; table: Table | ((
             onClick={(e) => {
               const s = section(e.currentTarget);
               if (!s) return;
-              if (format === 'SVG') download(`${file}.svg`, panelToSvg(s).svg, 'image/svg+xml');
-              else
-                panelToPng(s).then(
-                  (b) => download(`${file}.png`, b),
-                  (err: unknown) => setError(`PNG export failed: ${String(err)}`),
-                );
+              exportCode()
+                .then((m) =>
+                  format === 'SVG'
+                    ? download(`${file}.svg`, m.panelToSvg(s).svg, 'image/svg+xml')
+                    : m.panelToPng(s).then((b) => download(`${file}.png`, b)),
+                )
+                .catch((err: unknown) => setError(`${format} export failed: ${String(err)}`));
             }}
           >
             {format}

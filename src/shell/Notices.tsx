@@ -1,13 +1,18 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { cellHas } from '../engine/cells/catalog';
 import { useApp, useBridge } from '../store/hooks';
 import { findLesson } from '../store/lessons';
 import { formatNum } from '../charts/format';
 import { LessonChecks } from './LessonChecks';
 import { LessonPredict } from './predict/LessonPredict';
-import { divergedText } from './divergedText';
 import { pickedConfig } from '../store/runs';
 import { runLetter } from '../panels/compare/runLabels';
+
+// What a diverged run says and offers loads when a run diverges, not with the page (the first
+// JavaScript's budget: tests/e2e/buildSize.e2e.ts).
+const DivergedNotice = lazy(() =>
+  import('./DivergedNotice').then((m) => ({ default: m.DivergedNotice })),
+);
 
 /**
  * Divergence, URL repairs, worker fallback, teaching override and lesson guidance, above the panels.
@@ -38,35 +43,11 @@ export function Notices({
   return (
     <div className="notices">
       <div role="alert" aria-live="assertive">
-        {diverged &&
-          (() => {
-            const d = divergedText(diverged, lr);
-            return (
-              <div className="notice notice-danger" data-notice="diverged">
-                <p>
-                  <strong>
-                    {runName}
-                    {runName ? 'diverged' : 'Diverged'} at iteration {diverged.iteration}
-                  </strong>
-                  : {d.text} The panels keep the last finite data.
-                </p>
-                <div className="notice-actions">
-                  <button className="btn" onClick={() => bridge.reset()}>
-                    Reset
-                  </button>
-                  <button
-                    className="btn btn-primary"
-                    onClick={() => {
-                      bridge.setConfig(d.fix.patch);
-                      bridge.reset();
-                    }}
-                  >
-                    {d.fix.label}
-                  </button>
-                </div>
-              </div>
-            );
-          })()}
+        {diverged && (
+          <Suspense fallback={null}>
+            <DivergedNotice diverged={diverged} lr={lr} runName={runName} />
+          </Suspense>
+        )}
       </div>
       {hold !== null && (
         <p className="notice notice-teach" data-notice="teaching">

@@ -4,12 +4,12 @@ import { DeferReads, useApp } from '../store/hooks';
 import type { ViewMode } from '../store/urlFields';
 import { GradientFlowPanel } from '../panels/GradientFlowPanel';
 import { SpectrumPanel } from '../panels/SpectrumPanel';
-import { CellBeltPanel } from '../panels/CellBeltPanel';
-import { LossPanel } from '../panels/LossPanel';
-import { HiddenStatePanel } from '../panels/HiddenStatePanel';
 import { ExplainPanel } from '../panels/ExplainPanel';
 import {
   LazyBackward,
+  LazyBelt,
+  LazyHidden,
+  LazyLoss,
   LazyScan,
   LazyCompareBar,
   LazyCompareGrad,
@@ -43,15 +43,15 @@ function Grad() {
   return useApp((s) => s.compare.length > 0) ? <LazyCompareGrad /> : <GradientFlowPanel />;
 }
 function Loss() {
-  return useApp((s) => s.compare.length > 0) ? <LazyCompareLoss /> : <LossPanel />;
+  return useApp((s) => s.compare.length > 0) ? <LazyCompareLoss /> : <LazyLoss />;
 }
 
 const RENDER: Record<Exclude<PanelId, 'controls'>, () => ReactNode> = {
   grad: () => <Grad />,
   spectrum: () => <SpectrumPanel />,
-  belt: () => <CellBeltPanel />,
+  belt: () => <LazyBelt />,
   loss: () => <Loss />,
-  hidden: () => <HiddenStatePanel />,
+  hidden: () => <LazyHidden />,
   sweep: () => <LazySweep />,
   explain: () => <Explain />,
   backward: () => <LazyBackward />,

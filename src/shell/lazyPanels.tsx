@@ -1,6 +1,7 @@
 /**
  * Panels the first view rarely needs, each in its own chunk: the comparison's overlays and bar,
- * the sequence-length sweep and the backward pass. The page's first JavaScript stays within its
+ * the sequence-length sweep, the backward pass, the parallel scan, and the
+ * panels below the first screen's hero: the conveyor belt, the loss and the hidden state. The page's first JavaScript stays within its
  * budget (tests/e2e/buildSize.e2e.ts); a chunk loads the first time its panel renders, with the
  * panel's title shown meanwhile.
  */
@@ -20,6 +21,16 @@ const BackwardPanels = lazy(() =>
 );
 const ScanPanel = lazy(() =>
   import('../panels/scan/ScanPanel').then((m) => ({ default: m.ScanPanel })),
+);
+// The belt is below the first screen's hero, and its drawing (Belt, BeltStep, beltModel, texts)
+// is the largest of the default panels: it loads right after the first chunk.
+const CellBeltPanel = lazy(() =>
+  import('../panels/CellBeltPanel').then((m) => ({ default: m.CellBeltPanel })),
+);
+// The loss and hidden-state panels come after the belt, below the first screen, too.
+const LossPanel = lazy(() => import('../panels/LossPanel').then((m) => ({ default: m.LossPanel })));
+const HiddenStatePanel = lazy(() =>
+  import('../panels/HiddenStatePanel').then((m) => ({ default: m.HiddenStatePanel })),
 );
 const CompareBarChunk = lazy(() => import('./CompareBar').then((m) => ({ default: m.CompareBar })));
 
@@ -41,6 +52,9 @@ export const LazyCompareGrad = () =>
 export const LazyCompareLoss = () => later(<CompareLossPanel />, 'Loss');
 export const LazySweep = () => later(<SweepPanel />, 'Sequence-length sweep', 'panel panel-wide');
 export const LazyBackward = () => later(<BackwardPanels />, 'Backward pass', 'panel panel-hero');
+export const LazyBelt = () => later(<CellBeltPanel />, 'Conveyor belt');
+export const LazyLoss = () => later(<LossPanel />, 'Loss');
+export const LazyHidden = () => later(<HiddenStatePanel />, 'Hidden state');
 export const LazyScan = () => later(<ScanPanel />, 'Parallel scan', 'panel panel-hero');
 /** The run picker bar of a comparison (render it only when there is one). */
 export const LazyCompareBar = ({ compact = false }: { compact?: boolean }) => (

@@ -4,7 +4,7 @@
  * where storage is blocked), revealed beside the measured answer once the run decides it, and
  * hidden by predict=0.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createAppStore, type AppStore } from '../../src/store/store';
@@ -21,6 +21,7 @@ import {
   STORAGE_KEY,
 } from '../../src/store/predictRecord';
 import type { Snapshot } from '../../src/worker/protocol';
+import { loadQuestions } from '../../src/store/predictTracker';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -59,6 +60,8 @@ function mount(lesson: string, predict = true) {
   return { store, el, radios, button };
 }
 
+// The questions load on demand (tests/shell/predictLoad.test.tsx covers the wait): here they are in.
+beforeAll(() => loadQuestions());
 beforeEach(() => {
   localStorage.clear();
   reloadPredictions();

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useAppStore, useBridge } from '../../store/hooks';
 import { pickedConfig } from '../../store/runs';
 import type { WeightsPlan } from './weightsPlan';
-import { download } from '../exportPanel';
+import { download } from '../download';
 
 export interface WeightsStatus {
   /** 'ok' loaded, 'ask' waiting for the user's pick, 'error' nothing changed. */

@@ -1,9 +1,9 @@
 import { useEffect, useId } from 'react';
 import { useApp } from '../../store/hooks';
 import type { Lesson } from '../../store/lessons';
-import { predictionFor } from '../../store/lessons/predictions';
 import { updateEntry } from '../../store/predictRecord';
-import { useDecided, usePredictEntry } from './hooks';
+import { useDecided, usePredictEntry, useQuestions } from './hooks';
+import { PredictLoading } from './PredictLoading';
 import './predict.css';
 
 /**
@@ -13,7 +13,8 @@ import './predict.css';
  */
 export function LessonPredict({ lesson }: { lesson: Lesson }) {
   const show = useApp((s) => s.view.predict);
-  const p = predictionFor(lesson.id);
+  const questions = useQuestions();
+  const p = questions?.predictionFor(lesson.id);
   const entry = usePredictEntry(lesson.id);
   const decided = useDecided();
   const iteration = useApp((s) => s.runs[0]?.latest?.iteration ?? 0);
@@ -25,6 +26,8 @@ export function LessonPredict({ lesson }: { lesson: Lesson }) {
   useEffect(() => {
     if (revealed && show && entry.observed !== true) updateEntry(lesson.id, { observed: true });
   }, [revealed, show, entry.observed, lesson.id]);
+  // The questions load on demand (store/predictTracker.ts).
+  if (questions === null) return <PredictLoading />;
   if (!show || p === undefined) return null;
 
   if (revealed) {
