@@ -9,8 +9,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const DIST = 'dist';
-/** Initial JavaScript budget, gzip bytes (issue 18: 205 KB with KaTeX in the first chunk). */
-const BUDGET = 150_000;
+/**
+ * Initial JavaScript budget, gzip bytes (issue 18: 205 KB with KaTeX in the first chunk; 150 KB
+ * until issue 23). Raised to 155 KB for the classroom, which is first-screen UI: a lesson opened from
+ * a link shows its focus layout, course buttons and prediction card before anything else loads
+ * (153.7 KB measured at the merge, after the questions' texts, the belt, loss and hidden-state
+ * panels, the export code and the diverged notice were moved out of the first load).
+ */
+const BUDGET = 155_000;
 
 /** Relative `./x.js` specifiers of static imports (not `import(...)`) in a built chunk. */
 export function staticImports(code: string): string[] {

@@ -84,11 +84,11 @@ export const GATED_PREDICTIONS: Readonly<Record<string, Prediction>> = {
   },
   truncation: {
     prompt:
-      'The same LSTM and task, but BPTT truncated to the last K = 10 steps. Where is the accuracy over iterations 900–1 000?',
+      'The same LSTM and task, but BPTT truncated to the last K = 10 steps. Where is the accuracy over iterations 500–600?',
     options: ['near chance (under 35 %)', '35 % to 90 %', 'above 90 %'],
     measure: (s, h) => {
-      if (s.iteration < 1000) return null;
-      const a = meanAccuracy(h, 901, 1000);
+      if (s.iteration < 600) return null;
+      const a = meanAccuracy(h, 501, 600);
       if (Number.isNaN(a)) return null;
       return { option: a > 0.9 ? 2 : a >= 0.35 ? 1 : 0, detail: `mean ${pct(a)}` };
     },
