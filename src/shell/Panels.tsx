@@ -105,10 +105,11 @@ export function Panel({ id }: { id: Exclude<PanelId, 'controls'> }) {
 
 /**
  * The panels of the training view, in page order, which is the order PANEL_IDS lists them in
- * (backward mode puts 'backward' first).
+ * (backward mode puts 'backward' first, scan mode 'scan').
  */
 export const FULL_ORDER = PANEL_IDS.filter(
-  (p): p is Exclude<PanelId, 'controls' | 'backward'> => p !== 'controls' && p !== 'backward',
+  (p): p is Exclude<PanelId, 'controls' | 'backward' | 'scan'> =>
+    p !== 'controls' && p !== 'backward' && p !== 'scan',
 );
 
 /** The page's panels in a mode: the backward pass first when it is on. */

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /** Charts shrink at most to this share of their designed height (below it they stop reading). */
-const MIN_SCALE = 0.6;
+const MIN_SCALE = 0.5;
 /** Space kept under the key panels, px. */
 const BOTTOM_GAP = 8;
 /** Adjustments in a row before fitting rests (a chart that does not follow the scale). */
