@@ -68,7 +68,7 @@ describe('attention’s gradient readouts', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watchErrors(page);
     await page.goto(`${inject('baseUrl')}?lesson=attention-one-hop`);
-    await page.locator('[data-expectation]').first().waitFor();
+    await page.locator('[data-expectation]').first().waitFor({ state: 'attached' });
     await page.getByRole('button', { name: 'Play' }).first().click();
     const started = Date.now();
     let iteration = 0;
