@@ -1,4 +1,4 @@
-import type { ScanMessage } from '../../worker/protocol';
+import type { ScanWindow } from './ScanTree';
 import { fmtC } from './scanText';
 import { formatSci } from '../../charts/format';
 
@@ -10,19 +10,7 @@ const TOL = 1e-12;
  * states, or its dL/dh for the reverse scan) over the window, and the largest difference, for the
  * lane and over every lane of the sequence. Before it, what is left to do.
  */
-export function ScanCompare({
-  d,
-  level,
-  reverse,
-  from,
-  count,
-}: {
-  d: ScanMessage;
-  level: number;
-  reverse: boolean;
-  from: number;
-  count: number;
-}) {
+export function ScanCompare({ d, level, reverse, from, count }: ScanWindow) {
   if (level < d.depth)
     return (
       <p className="walk-note">

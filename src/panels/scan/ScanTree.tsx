@@ -5,25 +5,22 @@ import { complete, fmtC } from './scanText';
 const ROW = 58;
 const PAD = 28;
 
+/** What the tree and the comparison below it draw: the scan, its level, direction and window. */
+export interface ScanWindow {
+  d: ScanMessage;
+  level: number;
+  reverse: boolean;
+  from: number;
+  count: number;
+}
+
 /**
  * The combine tree over a window of steps: level 0 the pairs (a_t, b_t), level ℓ each entry
  * combined with the one 2^(ℓ−1) steps before it (after it, in the reverse scan), drawn up to the
  * level on screen. Complete entries (spanning every step from the start) are drawn solid. Partners
  * outside the window get a short stub toward the side they come from.
  */
-export const ScanTree = memo(function ScanTree({
-  d,
-  level,
-  reverse,
-  from,
-  count,
-}: {
-  d: ScanMessage;
-  level: number;
-  reverse: boolean;
-  from: number;
-  count: number;
-}) {
+export const ScanTree = memo(function ScanTree({ d, level, reverse, from, count }: ScanWindow) {
   const lv = reverse ? d.backward : d.forward;
   const T = d.T;
   const cw = d.complex ? 140 : 80;
